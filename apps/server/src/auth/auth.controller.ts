@@ -1,0 +1,79 @@
+import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { Params } from '../common/params';
+import { SERVER_VERSION, ZULIP_FEATURE_LEVEL, ZULIP_VERSION } from '../common/version';
+import { RealmResolver } from '../realms/realm-resolver.service';
+import type { Realm } from '../realms/realm.types';
+import { AuthedRequest, CurrentRealm, Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { DevFetchApiKeyDto, FetchApiKeyDto } from './dto/fetch-api-key.dto';
+
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resolver: RealmResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('fetch_api_key')
+  @HttpCode(200)
+  async fetchApiKey(
+    @CurrentRealm() realm: Realm,
+    @Params(FetchApiKeyDto) p: FetchApiKeyDto,
+    @Req() req: AuthedRequest,
+  ) {
+    const user = await this.auth.fetchApiKey(realm, p.username, p.password, req.ip ?? 'unknown');
+    return { api_key: user.api_key, email: user.email, user_id: user.id };
+  }
+
+  @Public()
+  @Post('dev_fetch_api_key')
+  @HttpCode(200)
+  async devFetchApiKey(
+    @CurrentRealm() realm: Realm,
+    @Params(DevFetchApiKeyDto) p: DevFetchApiKeyDto,
+  ) {
+    const user = await this.auth.devFetchApiKey(realm, p.username);
+    return { api_key: user.api_key, email: user.email, user_id: user.id };
+  }
+
+  @Public()
+  @Get('server_settings')
+  serverSettings(@CurrentRealm() realm: Realm) {
+    const url = this.resolver.realmUrl(realm);
+    return {
+      authentication_methods: {
+        password: true,
+        dev: this.config.devMode,
+        email: true,
+        ldap: false,
+        remoteuser: false,
+        github: false,
+        azuread: false,
+        gitlab: false,
+        apple: false,
+        google: false,
+        saml: false,
+        'openid connect': false,
+      },
+      external_authentication_methods: [],
+      zulip_version: ZULIP_VERSION,
+      zulip_merge_base: ZULIP_VERSION,
+      zulip_feature_level: ZULIP_FEATURE_LEVEL,
+      server_version: SERVER_VERSION,
+      push_notifications_enabled: false,
+      is_incompatible: false,
+      email_auth_enabled: true,
+      require_email_format_usernames: true,
+      realm_uri: url,
+      realm_url: url,
+      realm_name: realm.name,
+      realm_icon: `${url}/static/images/logo.svg`,
+      realm_description: realm.description,
+      realm_web_public_access_enabled: false,
+    };
+  }
+}

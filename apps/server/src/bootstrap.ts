@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { AppModule } from './app.module';
+import { paramsMiddleware } from './common/params.middleware';
+import { ZulipExceptionFilter } from './common/zulip-exception.filter';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+/** Builds the server application (not yet listening). Shared by `main.ts` and the tests. */
+export async function createServerApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: LOG_LEVELS[config.logLevel],
+  });
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const filter = new ZulipExceptionFilter();
+  app.use(express.urlencoded({ extended: false, limit: MAX_BODY_BYTES, parameterLimit: 10_000 }));
+  app.use(express.json({ limit: MAX_BODY_BYTES }));
+  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_BODY_BYTES } }).any());
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (err) return filter.send(res, err);
+    next();
+  });
+  app.use(paramsMiddleware);
+  app.enableShutdownHooks();
+  return app;
+}

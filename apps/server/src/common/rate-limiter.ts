@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { REDIS } from '../redis/redis.module';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetIn: number;
+}
+
+/**
+ * Fixed-window counters keyed by whatever is limited (a user, an email, an IP). In Redis when it
+ * is configured, so every server process shares one budget; in memory otherwise.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+
+  async hit(key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
+    const now = Date.now();
+    let count: number;
+    let resetAt: number;
+    if (this.redis) {
+      const redisKey = `ratelimit:${key}`;
+      const [[, incr], [, ttl]] = (await this.redis
+        .multi()
+        .incr(redisKey)
+        .pttl(redisKey)
+        .exec()) as [[null, number], [null, number]];
+      count = incr;
+      if (ttl < 0) {
+        await this.redis.pexpire(redisKey, windowSeconds * 1000);
+        resetAt = now + windowSeconds * 1000;
+      } else {
+        resetAt = now + ttl;
+      }
+    } else {
+      let window = this.windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + windowSeconds * 1000 };
+        this.windows.set(key, window);
+        if (this.windows.size > 100_000) this.sweep(now);
+      }
+      window.count++;
+      count = window.count;
+      resetAt = window.resetAt;
+    }
+    return {
+      allowed: count <= limit,
+      limit,
+      remaining: Math.max(0, limit - count),
+      resetIn: Math.max(0, (resetAt - now) / 1000),
+    };
+  }
+
+  /** Forgets a key's window, e.g. after a successful login. */
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
+    await this.redis?.del(`ratelimit:${key}`);
+  }
+
+  private sweep(now: number): void {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  }
+}

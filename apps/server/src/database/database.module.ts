@@ -1,0 +1,90 @@
+import * as path from 'node:path';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { types as pgTypes } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { migrations } from '../../migrations';
+import { Database } from './database.service';
+import { EmbeddedPostgres } from './embedded-postgres';
+import { QueryCounter } from './query-counter';
+
+// Message ids and counts are bigint in SQL; they stay far below 2^53, so plain numbers are exact.
+pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
+
+/** Opens the database named by DATABASE_URL, or the embedded one under DATA_DIR. */
+export async function openDatabase(
+  config: AppConfig,
+  options: { runMigrations: boolean },
+): Promise<{ database: Database; embedded?: EmbeddedPostgres }> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await EmbeddedPostgres.start(
+      path.join(config.dataDir, 'pgdata'),
+      path.join(config.dataDir, 'run'),
+    );
+    url = embedded.connectionString;
+  }
+  const counter = new QueryCounter(config.logLevel === 'debug');
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    logging: ['query', 'error', 'warn'],
+    logger: counter,
+    extra: { max: embedded ? 4 : 20 },
+  });
+  try {
+    await dataSource.initialize();
+    if (options.runMigrations) await migrate(dataSource);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  return { database: new Database(dataSource, counter), embedded };
+}
+
+/** Runs pending migrations under an advisory lock, so processes starting together take turns. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(7219001)');
+    const done = await dataSource.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(7219001)').catch(() => undefined);
+    await runner.release();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Database,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => {
+        const { database, embedded } = await openDatabase(config, { runMigrations: true });
+        if (embedded && !embedded.attachedToOtherProcess) {
+          new Logger('Database').log(`Embedded PostgreSQL in ${config.dataDir}/pgdata`);
+        }
+        embeddedByDatabase.set(database, embedded);
+        return database;
+      },
+    },
+  ],
+  exports: [Database],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.dataSource.destroy().catch(() => undefined);
+    await embeddedByDatabase.get(this.database)?.stop();
+  }
+}
+
+const embeddedByDatabase = new WeakMap<Database, EmbeddedPostgres | undefined>();

@@ -1,0 +1,38 @@
+import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { Logger } from '@nestjs/common';
+
+/** Counts every SQL statement TypeORM sends, so tests can assert there is no N+1 on hot paths. */
+export class QueryCounter extends AbstractLogger {
+  private count = 0;
+  private readonly nest = new Logger('SQL');
+
+  constructor(private readonly verbose: boolean) {
+    super(['query', 'error', 'warn']);
+  }
+
+  get total(): number {
+    return this.count;
+  }
+
+  /** Runs `fn` and returns how many statements it sent. Not meant for concurrent use. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const before = this.count;
+    const result = await fn();
+    return { result, queries: this.count - before };
+  }
+
+  override logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
+    if (/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) return;
+    this.count++;
+    if (this.verbose)
+      this.nest.debug(`${query} ${parameters?.length ? JSON.stringify(parameters) : ''}`);
+  }
+
+  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
+    const messages = Array.isArray(message) ? message : [message];
+    for (const m of messages) {
+      if (level === 'error') this.nest.error(String(m.message));
+      else if (level === 'warn') this.nest.warn(String(m.message));
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { Logger } from '@nestjs/common';
+import { loadConfigOrExit } from '../../../libs/config/src/config';
+import { createServerApp } from './bootstrap';
+import { firstStart } from './realms/first-start';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await createServerApp(config);
+  const welcome = await firstStart(app, config);
+  await app.listen(config.port, config.bindHost);
+  const logger = new Logger('Server');
+  logger.log(`Listening on http://${config.bindHost}:${config.port} (API under /api/v1)`);
+  for (const line of welcome ?? []) logger.log(line);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `Server failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
+  process.exit(1);
+});

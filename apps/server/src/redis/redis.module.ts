@@ -1,0 +1,37 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+
+/** The shared Redis connection, or `null` in single-process mode (REDIS_URL unset). */
+export const REDIS = Symbol('REDIS');
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<Redis | null> => {
+        const logger = new Logger('Redis');
+        if (!config.redisUrl) {
+          logger.warn(
+            'REDIS_URL is not set: queues, events and rate limits stay in this process (single-process mode, not durable)',
+          );
+          return null;
+        }
+        const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+        await redis.connect();
+        return redis;
+      },
+    },
+  ],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
+  }
+}

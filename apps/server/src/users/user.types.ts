@@ -1,0 +1,58 @@
+/** Zulip's role values. Lower is more powerful. */
+export enum Role {
+  Owner = 100,
+  Administrator = 200,
+  Moderator = 300,
+  Member = 400,
+  Guest = 600,
+}
+
+export const ROLE_NAMES: Record<string, Role> = {
+  owner: Role.Owner,
+  admin: Role.Administrator,
+  administrator: Role.Administrator,
+  moderator: Role.Moderator,
+  member: Role.Member,
+  guest: Role.Guest,
+};
+
+/** Zulip's bot type values. */
+export enum BotType {
+  Generic = 1,
+  IncomingWebhook = 2,
+  OutgoingWebhook = 3,
+  Embedded = 4,
+}
+
+export interface User {
+  id: number;
+  realm_id: number;
+  email: string;
+  delivery_email: string;
+  full_name: string;
+  role: Role;
+  is_bot: boolean;
+  bot_type: BotType | null;
+  bot_owner_id: number | null;
+  is_api_super_user: boolean;
+  is_mirror_dummy: boolean;
+  is_active: boolean;
+  api_key: string;
+  password_hash: string | null;
+  timezone: string;
+  avatar_source: string;
+  avatar_version: number;
+  date_joined: Date;
+  last_login: Date | null;
+  default_sending_stream_id: number | null;
+  default_events_register_stream_id: number | null;
+  default_all_public_streams: boolean;
+}
+
+export function isAdmin(user: Pick<User, 'role'>): boolean {
+  return user.role <= Role.Administrator;
+}
+
+export function isOwner(user: Pick<User, 'role'>): boolean {
+  return user.role === Role.Owner;
+}

@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+
+/** Every setting the processes read, validated once at start. */
+export interface AppConfig {
+  port: number;
+  gatewayPort: number;
+  bindHost: string;
+  externalHost: string;
+  rootDomain: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  devMode: boolean;
+  passwordMinLength: number;
+  passwordMinScore: number;
+  passwordHashIterations: number;
+  rateLimitPerMinute: number;
+  authRateLimitPerMinute: number;
+  smtpUrl: string | undefined;
+  emailFrom: string;
+  botStorageQuotaBytes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const port = integer(env, 'PORT', 9991, 0, 65535);
+  const externalHost = env.EXTERNAL_HOST || `localhost:${port}`;
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(externalHost)) {
+    throw new ConfigError(`EXTERNAL_HOST must be host[:port], got "${externalHost}"`);
+  }
+  const logLevel = (env.LOG_LEVEL || 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be error, warn, log or debug, got "${logLevel}"`);
+  }
+  return {
+    port,
+    gatewayPort: integer(env, 'GATEWAY_PORT', 9992, 0, 65535),
+    bindHost: env.BIND_HOST || '127.0.0.1',
+    externalHost,
+    rootDomain: (env.ROOT_DOMAIN || externalHost.split(':')[0]).toLowerCase(),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: path.resolve(env.DATA_DIR || './var'),
+    devMode: flag(env, 'DEV_MODE', false),
+    passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 1, 1000),
+    passwordMinScore: integer(env, 'PASSWORD_MIN_ZXCVBN_SCORE', 2, 0, 4),
+    passwordHashIterations: integer(env, 'PASSWORD_HASH_ITERATIONS', 600_000, 1000, 10_000_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 200, 1, 1_000_000),
+    authRateLimitPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    emailFrom: env.EMAIL_FROM || `noreply@${externalHost.split(':')[0]}`,
+    botStorageQuotaBytes: integer(env, 'BOT_STORAGE_QUOTA_BYTES', 10_000_000, 1, 2 ** 31),
+    logLevel,
+  };
+}
+
+/** Loads the config or stops the process with one clear line. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
