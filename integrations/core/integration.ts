@@ -1,0 +1,41 @@
+/** What a webhook request looks like to an integration, once the gateway has parsed it. */
+export interface WebhookInput {
+  /** Request headers, names lowercased. */
+  headers: Record<string, string | undefined>;
+  /** The parsed body: JSON, or the JSON inside a form field for tools that send one. */
+  payload: unknown;
+  /** URL parameters other than api_key, stream and topic (e.g. `branches`, integration options). */
+  options: Record<string, string>;
+}
+
+/** A rendered notification: the topic and the Markdown body of one message. */
+export interface RenderedMessage {
+  topic: string;
+  body: string;
+}
+
+/** One event type's renderer: a pure function of the input. `null` = recognised, nothing to post. */
+export type EventRenderer = (input: WebhookInput) => RenderedMessage | null;
+
+export interface IntegrationDefinition {
+  /** The URL name: `/api/v1/external/<name>`. */
+  name: string;
+  displayName: string;
+  /** Header naming the event (`X-GitHub-Event`); omitted when the event is read from the payload. */
+  eventHeader?: string;
+  /** Derives the event name from the request (header or payload); throws AnomalousPayloadError. */
+  eventName(input: WebhookInput): string;
+  /** Event name → renderer. The supported events are exactly this map's keys. */
+  events: Record<string, EventRenderer>;
+  /** Events Zulip recognises and deliberately drops (answered 200, nothing posted). */
+  ignoredEvents: readonly string[];
+  /** Header carrying a unique delivery id, used to post a redelivered webhook once. */
+  deliveryIdHeader?: string;
+  /** Whether the `branches` URL option applies; returns the branch an event concerns, if any. */
+  branchOf?(input: WebhookInput): string | null;
+}
+
+export type WebhookOutcome =
+  | { kind: 'message'; event: string; message: RenderedMessage }
+  | { kind: 'ignored'; event: string }
+  | { kind: 'unsupported'; event: string };
