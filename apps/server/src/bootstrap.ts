@@ -1,20 +1,15 @@
 import 'reflect-metadata';
-import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { AppConfig } from '../../../libs/config/src/config';
+import { LOG_LEVELS } from '../../../libs/config/src/log-levels';
 import { AppModule } from './app.module';
+import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 
-const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -27,6 +22,7 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const filter = new ZulipExceptionFilter();
+  if (config.gatewayUrl) app.use(gatewayProxy(config.gatewayUrl));
   app.use(express.urlencoded({ extended: false, limit: MAX_BODY_BYTES, parameterLimit: 10_000 }));
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_BODY_BYTES } }).any());

@@ -20,6 +20,12 @@ export interface AppConfig {
   emailFrom: string;
   botStorageQuotaBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Where the gateway reaches the server's API. */
+  serverUrl: string;
+  /** Where the server forwards `/api/v1/external/*` and `/integrations` (empty: not forwarded). */
+  gatewayUrl: string;
+  webhookSecretsFile: string | undefined;
+  webhookMaxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +95,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     emailFrom: env.EMAIL_FROM || `noreply@${externalHost.split(':')[0]}`,
     botStorageQuotaBytes: integer(env, 'BOT_STORAGE_QUOTA_BYTES', 10_000_000, 1, 2 ** 31),
     logLevel,
+    serverUrl: url(env, 'SERVER_URL', ['http:', 'https:']) ?? `http://127.0.0.1:${port}`,
+    gatewayUrl:
+      env.GATEWAY_URL === ''
+        ? ''
+        : (url(env, 'GATEWAY_URL', ['http:', 'https:']) ??
+          `http://127.0.0.1:${integer(env, 'GATEWAY_PORT', 9992, 0, 65535)}`),
+    webhookSecretsFile: env.WEBHOOK_SECRETS_FILE || undefined,
+    webhookMaxBodyBytes: integer(
+      env,
+      'WEBHOOK_MAX_BODY_BYTES',
+      10 * 1024 * 1024,
+      1024,
+      100 * 1024 * 1024,
+    ),
   };
 }
 

@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import {
+  Controller,
+  Get,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import Redis from 'ioredis';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { LOG_LEVELS } from '../../../libs/config/src/log-levels';
+import { ZulipExceptionFilter } from '../../../libs/api/src/zulip-exception.filter';
+import type { IntegrationDefinition } from '../../../integrations/core/integration';
+import { INTEGRATIONS as ALL_INTEGRATIONS } from '../../../integrations/registry';
+import { BotDirectory } from './bot-directory';
+import { BullDeliveryQueue, DeliveryQueue, MemoryDeliveryQueue } from './delivery-queue';
+import { DEFAULT_RETRY, DeliveryWorker, RetryPolicy } from './delivery-worker';
+import { integrationsPage, UrlChoice } from './integrations-page';
+import { MemoryOnceStore, OnceStore, RedisOnceStore } from './once-store';
+import { ClientServerApi } from './client-server-api';
+import type { ServerApi } from './server-api';
+import { WebhookSecrets } from './signatures';
+import { DELIVERY_QUEUE, INTEGRATIONS } from './tokens';
+import { WebhookController } from './webhook.controller';
+import { WebhookService } from './webhook.service';
+
+export interface GatewayOverrides {
+  serverApi?: ServerApi;
+  retry?: RetryPolicy;
+  integrations?: IntegrationDefinition[];
+}
+
+@Controller()
+class IntegrationsPageController {
+  constructor(@Inject(INTEGRATIONS) private readonly integrations: IntegrationDefinition[]) {}
+
+  @Get('integrations')
+  page(@Query() query: UrlChoice, @Res() res: Response & { req: Request }): void {
+    const site = `${res.req.protocol}://${res.req.headers.host ?? 'localhost'}`;
+    const choice: UrlChoice = {};
+    for (const key of ['integration', 'api_key', 'stream', 'topic'] as const) {
+      if (typeof query[key] === 'string') choice[key] = query[key];
+    }
+    res.type('html').send(integrationsPage(this.integrations, site, choice));
+  }
+}
+
+/** Builds the gateway (not yet listening). Shared by `main.ts` and the tests. */
+export async function createGatewayApp(
+  config: AppConfig,
+  overrides: GatewayOverrides = {},
+): Promise<NestExpressApplication> {
+  const logger = new Logger('Gateway');
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  if (!redis)
+    logger.warn(
+      'REDIS_URL is not set: the delivery queue is in-process and not durable across gateway restarts',
+    );
+  const queue: DeliveryQueue = config.redisUrl
+    ? new BullDeliveryQueue(config.redisUrl)
+    : new MemoryDeliveryQueue();
+  const once: OnceStore = redis ? new RedisOnceStore(redis) : new MemoryOnceStore();
+  const api = overrides.serverApi ?? new ClientServerApi(config.serverUrl);
+  const integrations = overrides.integrations ?? ALL_INTEGRATIONS;
+  const worker = new DeliveryWorker(api, once, overrides.retry ?? DEFAULT_RETRY);
+  const service = new WebhookService(
+    new Map(integrations.map((i) => [i.name, i])),
+    new BotDirectory(api),
+    queue,
+    once,
+    WebhookSecrets.load(config.webhookSecretsFile),
+  );
+
+  @Module({
+    controllers: [WebhookController, IntegrationsPageController],
+    providers: [
+      { provide: WebhookService, useValue: service },
+      { provide: DeliveryWorker, useValue: worker },
+      { provide: DELIVERY_QUEUE, useValue: queue },
+      { provide: INTEGRATIONS, useValue: integrations },
+      { provide: APP_FILTER, useClass: ZulipExceptionFilter },
+    ],
+  })
+  class GatewayModule implements OnApplicationShutdown {
+    async onApplicationShutdown(): Promise<void> {
+      worker.stop();
+      await queue.close();
+      await redis?.quit().catch(() => undefined);
+    }
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule, {
+    bodyParser: false,
+    logger: LOG_LEVELS[config.logLevel],
+  });
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const filter = new ZulipExceptionFilter();
+  app.use(express.raw({ type: () => true, limit: config.webhookMaxBodyBytes }));
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) =>
+    err ? filter.send(res, err) : next(),
+  );
+  app.enableShutdownHooks();
+  queue.process(worker.handle);
+  return app;
+}

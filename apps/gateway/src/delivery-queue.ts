@@ -1,0 +1,98 @@
+import { Logger } from '@nestjs/common';
+import Queue from 'bull';
+import { DeliveryJob, shardOf } from './delivery-job';
+
+export type JobHandler = (job: DeliveryJob) => Promise<void>;
+
+/**
+ * The queue between accepting a webhook and posting its message. Each shard is processed one job
+ * at a time, so messages of one topic keep their order; a handler that cannot reach the server
+ * keeps retrying the same job rather than letting later jobs overtake it.
+ */
+export interface DeliveryQueue {
+  add(job: DeliveryJob): Promise<void>;
+  process(handler: JobHandler): void;
+  /** Jobs accepted and not yet delivered. */
+  depth(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const SHARDS = 4;
+
+/** Bull on Redis: accepted jobs survive a gateway or server restart. */
+export class BullDeliveryQueue implements DeliveryQueue {
+  private readonly queues: Queue.Queue<DeliveryJob>[];
+
+  constructor(redisUrl: string, prefix = 'zulip-hub') {
+    this.queues = Array.from(
+      { length: SHARDS },
+      (_, i) => new Queue<DeliveryJob>(`webhook-delivery-${i}`, redisUrl, { prefix }),
+    );
+  }
+
+  async add(job: DeliveryJob): Promise<void> {
+    await this.queues[shardOf(job, SHARDS)].add(job, {
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    });
+  }
+
+  process(handler: JobHandler): void {
+    for (const queue of this.queues) void queue.process(1, (job) => handler(job.data));
+  }
+
+  async depth(): Promise<number> {
+    const counts = await Promise.all(this.queues.map((q) => q.getJobCounts()));
+    return counts.reduce((sum, c) => sum + c.waiting + c.active + c.delayed, 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close()));
+  }
+}
+
+/** In-process queue for the single-process default (REDIS_URL unset): not durable across restarts. */
+export class MemoryDeliveryQueue implements DeliveryQueue {
+  private readonly shards: DeliveryJob[][] = Array.from({ length: SHARDS }, () => []);
+  private readonly running = new Set<number>();
+  private handler?: JobHandler;
+  private closed = false;
+  private readonly logger = new Logger('DeliveryQueue');
+
+  async add(job: DeliveryJob): Promise<void> {
+    const shard = shardOf(job, SHARDS);
+    this.shards[shard].push(job);
+    this.drain(shard);
+  }
+
+  process(handler: JobHandler): void {
+    this.handler = handler;
+    this.shards.forEach((_, i) => this.drain(i));
+  }
+
+  async depth(): Promise<number> {
+    return this.shards.reduce((sum, s) => sum + s.length, 0);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private drain(shard: number): void {
+    const handler = this.handler;
+    if (!handler || this.running.has(shard) || this.closed) return;
+    this.running.add(shard);
+    void (async () => {
+      const jobs = this.shards[shard];
+      while (jobs.length > 0 && !this.closed) {
+        try {
+          await handler(jobs[0]);
+        } catch (err) {
+          this.logger.error(`Delivery failed permanently: ${(err as Error).message}`);
+        }
+        jobs.shift();
+      }
+      this.running.delete(shard);
+    })();
+  }
+}

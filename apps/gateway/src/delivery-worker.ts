@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { isUnreachable } from './bot-directory';
+import type { DeliveryJob } from './delivery-job';
+import type { OnceStore } from './once-store';
+import type { ServerApi } from './server-api';
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  /** A job still undeliverable after this long is dropped (logged, counted). */
+  giveUpAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseMs: 500,
+  maxMs: 30_000,
+  giveUpAfterMs: 24 * 60 * 60 * 1000,
+};
+
+export interface DeliveryStats {
+  delivered: number;
+  dropped: number;
+  retries: number;
+  lastDeliveredAt: number | null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Posts queued messages as their bot. While the server is unreachable (network errors, 5xx, 429)
+ * it retries the same job with jittered exponential backoff, so later jobs of the same topic wait
+ * their turn; an answer that will never change (bad key, bad request) is logged and dropped.
+ */
+export class DeliveryWorker {
+  readonly stats: DeliveryStats = { delivered: 0, dropped: 0, retries: 0, lastDeliveredAt: null };
+  private readonly logger = new Logger('Delivery');
+  private stopped = false;
+
+  constructor(
+    private readonly api: ServerApi,
+    private readonly once: OnceStore,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  readonly handle = async (job: DeliveryJob): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.api.send(job.host, job.botEmail, job.botApiKey, job);
+        this.stats.delivered++;
+        this.stats.lastDeliveredAt = Date.now();
+        return;
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (code === 'STREAM_DOES_NOT_EXIST' || isBadStreamId(err)) return this.streamMissing(job);
+        const retryAfter = retryAfterMs(err);
+        if (!isUnreachable(err) && retryAfter === null) {
+          this.stats.dropped++;
+          this.logger.error(
+            `Dropped ${job.integration} message for ${job.botEmail}: ${(err as Error).message}`,
+          );
+          return;
+        }
+        if (this.stopped) throw err;
+        if (Date.now() - job.acceptedAt > this.retry.giveUpAfterMs) {
+          this.stats.dropped++;
+          this.logger.error(
+            `Gave up on a ${job.integration} message for ${job.botEmail} after ${attempt + 1} attempts`,
+          );
+          return;
+        }
+        this.stats.retries++;
+        const backoff = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** Math.min(attempt, 16));
+        const wait = retryAfter ?? backoff / 2 + Math.random() * (backoff / 2);
+        if (attempt === 0 || attempt % 10 === 0) {
+          this.logger.warn(
+            `Server unreachable (${(err as Error).message}); retrying in ${Math.round(wait)} ms`,
+          );
+        }
+        await sleep(wait);
+      }
+    }
+  };
+
+  /** Tells the bot's owner (at most once a minute per bot and stream) instead of posting. */
+  private async streamMissing(job: DeliveryJob): Promise<void> {
+    if (job.ownerId === null || job.stream === null) return;
+    if (!(await this.once.claim(`notice:${job.botEmail}:stream:${job.stream}`, 60))) return;
+    const streamRef = /^\d+$/.test(job.stream) ? `with ID ${job.stream}` : `#**${job.stream}**`;
+    const content = `Your bot \`${job.botEmail}\` tried to send a message to channel ${streamRef}, but that channel does not exist. Create it, or change the \`stream\` parameter of the ${job.integration} webhook URL.`;
+    await this.handle({
+      ...job,
+      stream: null,
+      dmTo: [job.ownerId],
+      topic: '',
+      content,
+      ownerId: null,
+    });
+  }
+}
+
+function isBadStreamId(err: unknown): boolean {
+  return err instanceof Error && /invalid channel id|invalid stream id/i.test(err.message);
+}
+
+function retryAfterMs(err: unknown): number | null {
+  if ((err as { status?: unknown }).status !== 429) return null;
+  const seconds = (err as { retryAfter?: unknown }).retryAfter;
+  return typeof seconds === 'number' ? seconds * 1000 : 1000;
+}

@@ -1,0 +1,57 @@
+import { All, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DeliveryWorker } from './delivery-worker';
+import { DELIVERY_QUEUE } from './tokens';
+import type { DeliveryQueue } from './delivery-queue';
+import { WebhookService } from './webhook.service';
+
+function flatQuery(query: Request['query']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) {
+    const last = Array.isArray(v) ? v[v.length - 1] : v;
+    if (typeof last === 'string') out[k] = last;
+  }
+  return out;
+}
+
+function flatHeaders(headers: Request['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(headers))
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+@Controller()
+export class WebhookController {
+  constructor(
+    private readonly webhooks: WebhookService,
+    private readonly worker: DeliveryWorker,
+    @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+  ) {}
+
+  @All('api/v1/external/:integration')
+  async receive(
+    @Param('integration') integration: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const answer = await this.webhooks.accept({
+      integration,
+      host: req.headers['x-forwarded-host']?.toString() ?? req.headers.host ?? '',
+      headers: flatHeaders(req.headers),
+      query: flatQuery(req.query),
+      rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
+    res.status(answer.status).json(answer.body);
+  }
+
+  @Get('health')
+  async health() {
+    return {
+      result: 'success',
+      msg: '',
+      queue_depth: await this.queue.depth(),
+      ...this.worker.stats,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context';
+import { registerDatabaseCommands } from './database.commands';
+import { registerRealmCommands } from './realms.commands';
+import { registerUserCommands } from './users.commands';
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerRealmCommands(program, ctx);
+  registerUserCommands(program, ctx);
+  registerDatabaseCommands(program, ctx);
+}
