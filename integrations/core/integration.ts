@@ -4,7 +4,7 @@ export interface WebhookInput {
   headers: Record<string, string | undefined>;
   /** The parsed body: JSON, or the JSON inside a form field for tools that send one. */
   payload: unknown;
-  /** URL parameters other than api_key, stream and topic (e.g. `branches`, integration options). */
+  /** URL parameters other than api_key and stream: `topic`, `branches` and integration options. */
   options: Record<string, string>;
 }
 

@@ -25,14 +25,8 @@ export type WebhookAnswer = { status: 200; body: Record<string, unknown> };
 const DELIVERY_ID_TTL_SECONDS = 24 * 60 * 60;
 /** At most one notice per bot and kind of problem per minute, as Zulip does. */
 const OWNER_NOTICE_TTL_SECONDS = 60;
-const RESERVED_PARAMS = new Set([
-  'api_key',
-  'stream',
-  'topic',
-  'payload',
-  'only_events',
-  'exclude_events',
-]);
+// `topic` stays in the options: with a custom topic some integrations put the title in the body.
+const RESERVED_PARAMS = new Set(['api_key', 'stream', 'payload', 'only_events', 'exclude_events']);
 
 /**
  * Accepts a webhook: authenticates the key, validates and renders the event, and queues the

@@ -1,0 +1,124 @@
+import { DeliveryJob, shardOf } from './delivery-job';
+import { MemoryDeliveryQueue } from './delivery-queue';
+import { DeliveryWorker } from './delivery-worker';
+import { MemoryOnceStore } from './once-store';
+import type { OutgoingMessage, ServerApi } from './server-api';
+
+class ScriptedError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+    name = 'ZulipApiError',
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** A server that fails the first `failures` sends the way a stopped server does. */
+function flakyServer(failures: number) {
+  const delivered: OutgoingMessage[] = [];
+  let calls = 0;
+  const api: ServerApi = {
+    identify: async () => ({ userId: 1, email: 'bot@x', fullName: 'Bot', isBot: true, ownerId: 2 }),
+    send: async (_host, _email, _key, message) => {
+      calls++;
+      if (calls <= failures)
+        throw new ScriptedError(
+          'connect ECONNREFUSED',
+          undefined,
+          'ECONNREFUSED',
+          'ZulipNetworkError',
+        );
+      delivered.push(message);
+    },
+  };
+  return { api, delivered, calls: () => calls };
+}
+
+function job(topic: string, content: string, stream: string | null = 'ci'): DeliveryJob {
+  return {
+    host: 'localhost',
+    botEmail: 'bot@x',
+    botApiKey: 'k',
+    stream,
+    dmTo: stream ? null : [2],
+    topic,
+    content,
+    ownerId: 2,
+    integration: 'github',
+    acceptedAt: Date.now(),
+  };
+}
+
+const fastRetry = { baseMs: 1, maxMs: 5, giveUpAfterMs: 60_000 };
+
+describe('DeliveryWorker', () => {
+  it('keeps retrying while the server is unreachable, then delivers each message once, in order', async () => {
+    const server = flakyServer(5);
+    const worker = new DeliveryWorker(server.api, new MemoryOnceStore(), fastRetry);
+    const queue = new MemoryDeliveryQueue();
+    queue.process(worker.handle);
+    for (let i = 0; i < 10; i++) await queue.add(job('repo / main', `message ${i}`));
+    while ((await queue.depth()) > 0) await new Promise((r) => setTimeout(r, 5));
+    expect(server.delivered.map((m) => m.content)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `message ${i}`),
+    );
+    expect(worker.stats).toMatchObject({ delivered: 10, dropped: 0, retries: 5 });
+  });
+
+  it('tells the owner once when the stream does not exist, instead of posting', async () => {
+    const sent: OutgoingMessage[] = [];
+    const api: ServerApi = {
+      identify: async () => ({
+        userId: 1,
+        email: 'bot@x',
+        fullName: 'Bot',
+        isBot: true,
+        ownerId: 2,
+      }),
+      send: async (_h, _e, _k, message) => {
+        if (message.stream)
+          throw new ScriptedError("Channel 'nope' does not exist", 400, 'STREAM_DOES_NOT_EXIST');
+        sent.push(message);
+      },
+    };
+    const worker = new DeliveryWorker(api, new MemoryOnceStore(), fastRetry);
+    await worker.handle(job('t', 'a', 'nope'));
+    await worker.handle(job('t', 'b', 'nope'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].dmTo).toEqual([2]);
+    expect(sent[0].content).toMatch(
+      /tried to send a message to channel #\*\*nope\*\*, but that channel does not exist/,
+    );
+  });
+
+  it('drops a message the server refuses for good (a rotated key) and counts it', async () => {
+    const api: ServerApi = {
+      identify: async () => ({
+        userId: 1,
+        email: 'bot@x',
+        fullName: 'Bot',
+        isBot: true,
+        ownerId: 2,
+      }),
+      send: async () => {
+        throw new ScriptedError('Invalid API key', 401, 'INVALID_API_KEY');
+      },
+    };
+    const worker = new DeliveryWorker(api, new MemoryOnceStore(), fastRetry);
+    await worker.handle(job('t', 'x'));
+    expect(worker.stats).toMatchObject({ delivered: 0, dropped: 1 });
+  });
+});
+
+describe('shardOf', () => {
+  it('puts every message of one topic on the same shard, case-insensitively', () => {
+    expect(shardOf(job('Repo / Main', 'a'), 4)).toBe(shardOf(job('repo / main', 'b'), 4));
+    const shards = new Set(
+      Array.from({ length: 50 }, (_, i) => shardOf(job(`topic ${i}`, 'x'), 4)),
+    );
+    expect(shards.size).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,18 @@
+import type { IntegrationDefinition, WebhookInput, WebhookOutcome } from '../core/integration';
+
+/**
+ * What an integration makes of one delivery: a message, a deliberate no-op, or an event it does
+ * not support. Throws AnomalousPayloadError for a payload it cannot read. (The gateway applies
+ * only_events/exclude_events and `branches` on top of this.)
+ */
+export function dispatchWebhook(
+  integration: IntegrationDefinition,
+  input: WebhookInput,
+): WebhookOutcome {
+  const event = integration.eventName(input);
+  if (integration.ignoredEvents.includes(event)) return { kind: 'ignored', event };
+  const renderer = Object.hasOwn(integration.events, event) ? integration.events[event] : null;
+  if (!renderer) return { kind: 'unsupported', event };
+  const message = renderer(input);
+  return message ? { kind: 'message', event, message } : { kind: 'ignored', event };
+}
