@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WebhookInput, WebhookOutcome } from '../core/integration';
-import { dispatchWebhook } from './dispatch';
+import { dispatchWebhook } from '../core/dispatch';
 import { githubIntegration } from './github.handler';
 
 /** Test helpers shared by the GitHub specs: fixtures, GitHub's examples, one-call delivery. */

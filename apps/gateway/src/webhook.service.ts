@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ZulipError } from '../../../libs/api/src/zulip-error';
 import type { IntegrationDefinition, WebhookInput } from '../../../integrations/core/integration';
+import { dispatchWebhook } from '../../../integrations/core/dispatch';
 import { AnomalousPayloadError } from '../../../integrations/core/payload';
 import { BotDirectory } from './bot-directory';
 import type { DeliveryQueue } from './delivery-queue';
@@ -89,36 +90,28 @@ export class WebhookService {
     const only = parseEventPatterns(params.only_events, 'only_events');
     const exclude = parseEventPatterns(params.exclude_events, 'exclude_events');
 
-    const event = this.readPayload(integration, () => integration.eventName(input));
-    if (integration.ignoredEvents.includes(event)) return success();
-    const renderer = integration.events[event];
-    if (!renderer) {
+    const outcome = this.readPayload(integration, () => dispatchWebhook(integration, input));
+    if (outcome.kind === 'unsupported') {
       this.logger.warn(
-        `Unsupported ${integration.displayName} event "${event}" (bot ${bot.email})`,
+        `Unsupported ${integration.displayName} event "${outcome.event}" (bot ${bot.email})`,
       );
       return {
         status: 200,
         body: {
           result: 'error',
-          msg: `The '${event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
+          msg: `The '${outcome.event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
           code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE',
           webhook_name: integration.displayName,
-          event_type: event,
+          event_type: outcome.event,
         },
       };
     }
-    if (!eventWanted(event, only, exclude)) return success();
-    if (
-      integration.branchOf &&
-      !branchWanted(
-        this.readPayload(integration, () => integration.branchOf!(input)),
-        params.branches,
-      )
-    ) {
-      return success();
-    }
-    const rendered = this.readPayload(integration, () => renderer(input));
-    if (!rendered) return success();
+    if (outcome.kind === 'ignored' || !eventWanted(outcome.event, only, exclude)) return success();
+    const branch = integration.branchOf
+      ? this.readPayload(integration, () => integration.branchOf!(input))
+      : null;
+    if (!branchWanted(branch, params.branches)) return success();
+    const rendered = outcome.message;
 
     const deliveryId = integration.deliveryIdHeader
       ? req.headers[integration.deliveryIdHeader]

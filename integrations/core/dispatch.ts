@@ -1,4 +1,4 @@
-import type { IntegrationDefinition, WebhookInput, WebhookOutcome } from '../core/integration';
+import type { IntegrationDefinition, WebhookInput, WebhookOutcome } from './integration';
 
 /**
  * What an integration makes of one delivery: a message, a deliberate no-op, or an event it does
