@@ -21,7 +21,12 @@ export interface IntegrationDefinition {
   /** The URL name: `/api/v1/external/<name>`. */
   name: string;
   displayName: string;
-  /** Header naming the event (`X-GitHub-Event`); omitted when the event is read from the payload. */
+  /** Its folder under integrations/ (README, templates), when it differs from `name`. */
+  folder?: string;
+  /**
+   * Header naming the event, spelled as the tool documents it (`X-GitHub-Event`; looked up
+   * case-insensitively); omitted when the event is read from the payload.
+   */
   eventHeader?: string;
   /** Derives the event name from the request (header or payload); throws AnomalousPayloadError. */
   eventName(input: WebhookInput): string;
@@ -29,7 +34,7 @@ export interface IntegrationDefinition {
   events: Record<string, EventRenderer>;
   /** Events Zulip recognises and deliberately drops (answered 200, nothing posted). */
   ignoredEvents: readonly string[];
-  /** Header carrying a unique delivery id, used to post a redelivered webhook once. */
+  /** Header carrying a unique delivery id (any case), used to post a redelivered webhook once. */
   deliveryIdHeader?: string;
   /** Whether the `branches` URL option applies; returns the branch an event concerns, if any. */
   branchOf?(input: WebhookInput): string | null;

@@ -127,8 +127,8 @@ function branchOf(input: WebhookInput): string | null {
 export const githubIntegration: IntegrationDefinition = {
   name: 'github',
   displayName: 'GitHub',
-  eventHeader: 'x-github-event',
-  deliveryIdHeader: 'x-github-delivery',
+  eventHeader: 'X-GitHub-Event',
+  deliveryIdHeader: 'X-GitHub-Delivery',
   eventName: (input) => githubEventName(input, (name) => known.has(name)),
   events,
   ignoredEvents,

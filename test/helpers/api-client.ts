@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+
 export interface Credentials {
   email: string;
   apiKey: string;
@@ -82,20 +84,23 @@ export class ApiClient {
       );
       headers.authorization = `Basic ${token}`;
     }
-    if (this.host) headers.host = this.host;
-    let body: string | FormData | undefined;
+    let body: Buffer | undefined;
     if (encoding === 'query' || method === 'GET') {
       for (const [k, v] of encoded) url.searchParams.append(k, v);
     } else if (encoding === 'multipart') {
       const form = new FormData();
       for (const [k, v] of encoded) form.append(k, v);
-      body = form;
+      // Let the platform encode the multipart body, then send it ourselves.
+      const encodedForm = new Request('http://localhost/', { method: 'POST', body: form });
+      headers['content-type'] = encodedForm.headers.get('content-type') ?? '';
+      body = Buffer.from(await encodedForm.arrayBuffer());
     } else {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(encoded).toString();
+      body = Buffer.from(new URLSearchParams(encoded).toString());
     }
-    const res = await fetch(url, { method, headers, body });
-    const text = await res.text();
+    // node:http rather than fetch: fetch silently drops a Host header, and tests reach realms by Host.
+    const res = await rawRequest(url, method, { ...headers, host: this.host ?? url.host }, body);
+    const text = res.text;
     let parsed: ApiResponse['body'];
     try {
       parsed = JSON.parse(text) as ApiResponse['body'];
@@ -106,4 +111,37 @@ export class ApiClient {
     }
     return { status: res.status, headers: res.headers, body: parsed };
   }
+}
+
+/** One HTTP request with exactly the headers given (including Host). */
+export function rawRequest(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, headers: body ? { ...headers, 'content-length': String(body.length) } : headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const out = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(', ') : v);
+          }
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: out,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

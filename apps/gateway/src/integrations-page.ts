@@ -26,8 +26,9 @@ export function webhookUrl(site: string, name: string, choice: UrlChoice): strin
   return `${site}/api/v1/external/${name}?${params.toString().replace(/%3C|%3E/g, (m) => (m === '%3C' ? '<' : '>'))}`;
 }
 
-function readme(name: string): string {
-  const file = path.join(__dirname, '..', '..', '..', 'integrations', name, 'README.md');
+function readme(integration: IntegrationDefinition): string {
+  const folder = integration.folder ?? integration.name;
+  const file = path.join(__dirname, '..', '..', '..', 'integrations', folder, 'README.md');
   const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   return DOMPurify.sanitize(marked.parse(source, { async: false }));
 }
@@ -55,7 +56,7 @@ export function integrationsPage(
 <p>Events: ${Object.keys(i.events)
         .map((e) => `<code>${escape(e)}</code>`)
         .join(' ')}</p>
-${readme(i.name)}</section>`,
+${readme(i)}</section>`,
     )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Integrations</title>

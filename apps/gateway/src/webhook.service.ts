@@ -67,8 +67,8 @@ export class WebhookService {
       await this.noticeOwner(req, bot, apiKey, 'invalid-json', invalidJsonNotice(integration, bot));
       throw parseError ?? new ZulipError('INVALID_JSON', 'Malformed JSON', 400);
     }
-    if (integration.eventHeader && !req.headers[integration.eventHeader]) {
-      const header = displayHeader(integration.eventHeader);
+    if (integration.eventHeader && !req.headers[integration.eventHeader.toLowerCase()]) {
+      const header = integration.eventHeader;
       await this.noticeOwner(
         req,
         bot,
@@ -114,7 +114,7 @@ export class WebhookService {
     const rendered = outcome.message;
 
     const deliveryId = integration.deliveryIdHeader
-      ? req.headers[integration.deliveryIdHeader]
+      ? req.headers[integration.deliveryIdHeader.toLowerCase()]
       : undefined;
     const onceKey = deliveryId ? `delivery:${integration.name}:${bot.userId}:${deliveryId}` : null;
     if (onceKey && !(await this.once.claim(onceKey, DELIVERY_ID_TTL_SECONDS))) return success();
@@ -183,12 +183,6 @@ export class WebhookService {
 
 function success(): WebhookAnswer {
   return { status: 200, body: { result: 'success', msg: '' } };
-}
-
-function displayHeader(lower: string): string {
-  return lower
-    .replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())
-    .replace(/^X-Github-/, 'X-GitHub-');
 }
 
 function missingHeaderNotice(

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { AuthModule } from './auth/auth.module';
+import { BotsModule } from './bots/bots.module';
+import { InvitesModule } from './invites/invites.module';
+import { MailModule } from './mail/mail.module';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 import { ConfigModule } from './config/config.module';
@@ -9,9 +12,28 @@ import { DatabaseModule } from './database/database.module';
 import { RealmsModule } from './realms/realms.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
+import { StreamsModule } from './streams/streams.module';
+import { LinkifiersModule } from './linkifiers/linkifiers.module';
+import { BotStorageModule } from './bot-storage/bot-storage.module';
+import { EmojiModule } from './emoji/emoji.module';
+import { MessagesModule } from './messages/messages.module';
+import { EventsModule } from './events/events.module';
 
 /** Feature modules, in dependency order. */
-const FEATURES = [RealmsModule, UsersModule, AuthModule];
+const FEATURES = [
+  RealmsModule,
+  UsersModule,
+  AuthModule,
+  MailModule,
+  BotsModule,
+  InvitesModule,
+  StreamsModule,
+  LinkifiersModule,
+  BotStorageModule,
+  EmojiModule,
+  MessagesModule,
+  EventsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { WsAdapter } from '@nestjs/platform-ws';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { AppConfig } from '../../../libs/config/src/config';
@@ -31,6 +32,7 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
     next();
   });
   app.use(paramsMiddleware);
+  app.useWebSocketAdapter(new WsAdapter(app));
   app.enableShutdownHooks();
   return app;
 }

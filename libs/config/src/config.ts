@@ -26,6 +26,13 @@ export interface AppConfig {
   gatewayUrl: string;
   webhookSecretsFile: string | undefined;
   webhookMaxBodyBytes: number;
+  /** Events: a queue with no GET /events for this long is collected (open long-polls keep it). */
+  eventQueueIdleTimeoutSeconds: number;
+  /** Events: a long-poll with nothing to deliver answers a heartbeat after a random time in [min, max]. */
+  eventHeartbeatMinSeconds: number;
+  eventHeartbeatMaxSeconds: number;
+  /** Events: a queue that would hold more unacknowledged events than this is dropped. */
+  eventQueueMaxEvents: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +116,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
       1024,
       100 * 1024 * 1024,
     ),
+    ...eventSettings(env),
+  };
+}
+
+/** EVENT_QUEUE_IDLE_TIMEOUT_SECONDS (600), EVENT_HEARTBEAT_MIN/MAX_SECONDS (45/55), EVENT_QUEUE_MAX_EVENTS (10000). */
+function eventSettings(env: Env) {
+  const eventHeartbeatMinSeconds = integer(env, 'EVENT_HEARTBEAT_MIN_SECONDS', 45, 1, 3600);
+  const eventHeartbeatMaxSeconds = integer(env, 'EVENT_HEARTBEAT_MAX_SECONDS', 55, 1, 3600);
+  if (eventHeartbeatMaxSeconds < eventHeartbeatMinSeconds) {
+    throw new ConfigError('EVENT_HEARTBEAT_MAX_SECONDS must not be below EVENT_HEARTBEAT_MIN_SECONDS');
+  }
+  return {
+    eventQueueIdleTimeoutSeconds: integer(env, 'EVENT_QUEUE_IDLE_TIMEOUT_SECONDS', 600, 1, 7 * 86400),
+    eventHeartbeatMinSeconds,
+    eventHeartbeatMaxSeconds,
+    eventQueueMaxEvents: integer(env, 'EVENT_QUEUE_MAX_EVENTS', 10_000, 1, 1_000_000),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { renderDescription } from '../streams/stream-format';
 import { EditableRealmSetting, Realm, RealmDomain } from './realm.types';
 
 @Injectable()
@@ -58,6 +59,19 @@ export class RealmsRepository {
     return rows[0];
   }
 
+  async setAllowSubdomains(
+    realmId: number,
+    domain: string,
+    allowSubdomains: boolean,
+  ): Promise<boolean> {
+    return (
+      (await this.db.execute(
+        'UPDATE realm_domains SET allow_subdomains = $3 WHERE realm_id = $1 AND domain = $2',
+        [realmId, domain.toLowerCase(), allowSubdomains],
+      )) > 0
+    );
+  }
+
   async removeDomain(realmId: number, domain: string): Promise<boolean> {
     return (
       (await this.db.execute('DELETE FROM realm_domains WHERE realm_id = $1 AND domain = $2', [
@@ -75,7 +89,7 @@ export class RealmsRepository {
          VALUES ($1, $2, $3, $4) RETURNING id
        )
        INSERT INTO default_streams (realm_id, stream_id) SELECT $1, id FROM s`,
-      [realmId, name, description, `<p>${description}</p>`],
+      [realmId, name, description, renderDescription(description)],
     );
   }
 }

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from './realm.types';
+import { requireAdmin, requireOwner } from '../users/permissions';
+import type { User } from '../users/user.types';
+import { emailDomainAllowed, normaliseDomain } from './email-domain';
+import type { EditableRealmSetting, Realm, RealmDomain } from './realm.types';
 import { RealmsRepository } from './realms.repository';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
+
+export type RealmChanges = Partial<Pick<Realm, EditableRealmSetting>>;
 
 @Injectable()
 export class RealmsService {
@@ -36,5 +41,81 @@ export class RealmsService {
       );
       return realm;
     });
+  }
+
+  /** `PATCH /realm`: admins change settings; returns only the settings whose value changed. */
+  async updateSettings(actor: User, realm: Realm, changes: RealmChanges): Promise<RealmChanges> {
+    requireAdmin(actor);
+    if (changes.name !== undefined) {
+      changes.name = changes.name.trim();
+      if (!changes.name) throw ZulipError.invalid('name', 'the organization needs a name');
+    }
+    const changed: RealmChanges = {};
+    for (const [key, value] of Object.entries(changes) as [EditableRealmSetting, unknown][]) {
+      if (value !== undefined && realm[key] !== value) Object.assign(changed, { [key]: value });
+    }
+    await this.realms.update(realm.id, changed);
+    return changed;
+  }
+
+  listDomains(realm: Realm): Promise<RealmDomain[]> {
+    return this.realms.domains(realm.id);
+  }
+
+  async addDomain(
+    actor: User,
+    realm: Realm,
+    rawDomain: string,
+    allowSubdomains: boolean,
+  ): Promise<RealmDomain> {
+    requireOwner(actor);
+    const domain = this.validDomain(rawDomain);
+    return this.db.transaction(async () => {
+      const existing = await this.realms.domains(realm.id);
+      if (existing.some((d) => d.domain === domain)) {
+        throw ZulipError.badRequest(`The domain ${domain} is already a part of your organization.`);
+      }
+      return this.realms.addDomain(realm.id, domain, allowSubdomains);
+    });
+  }
+
+  async setAllowSubdomains(
+    actor: User,
+    realm: Realm,
+    domain: string,
+    allowSubdomains: boolean,
+  ): Promise<void> {
+    requireOwner(actor);
+    if (!(await this.realms.setAllowSubdomains(realm.id, domain, allowSubdomains))) {
+      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+    }
+  }
+
+  async removeDomain(actor: User, realm: Realm, domain: string): Promise<void> {
+    requireOwner(actor);
+    if (!(await this.realms.removeDomain(realm.id, domain))) {
+      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+    }
+  }
+
+  /** Refuses an address outside the realm's domains when the realm restricts sign-ups to them. */
+  async assertEmailAllowed(realm: Realm, email: string): Promise<void> {
+    if (!realm.restricted_to_domain) return;
+    const domains = await this.realms.domains(realm.id);
+    if (emailDomainAllowed(email, domains)) return;
+    const allowed = domains.map((d) => (d.allow_subdomains ? `*.${d.domain}` : d.domain));
+    throw new ZulipError(
+      'BAD_REQUEST',
+      `The email address ${email} is not in a domain allowed in this organization` +
+        (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : '.'),
+      400,
+      { var_name: 'email' },
+    );
+  }
+
+  private validDomain(raw: string): string {
+    const result = normaliseDomain(raw);
+    if ('error' in result) throw ZulipError.badRequest(result.error, { var_name: 'domain' });
+    return result.domain;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { SUBSCRIPTION_COLORS } from '../streams/stream.types';
 import { generateApiKey } from '../auth/api-key';
 import { BotType, Role, User } from './user.types';
 
@@ -127,14 +128,32 @@ export class UsersRepository {
     return rows[0];
   }
 
-  /** One statement: a subscription to every default stream of the realm. */
+  /** Deactivates every active bot `ownerId` owns; returns how many. */
+  deactivateBotsOwnedBy(ownerId: number): Promise<number> {
+    return this.db.execute(
+      'UPDATE users SET is_active = false WHERE bot_owner_id = $1 AND is_bot AND is_active',
+      [ownerId],
+    );
+  }
+
+  /** The newest message id `userId` has received, or -1 (Zulip's deprecated `max_message_id`). */
+  async maxMessageId(userId: number): Promise<number> {
+    const row = await this.db.one<{ max: number | null }>(
+      'SELECT max(message_id) AS max FROM user_messages WHERE user_id = $1',
+      [userId],
+    );
+    return row?.max ?? -1;
+  }
+
+  /** One statement: a subscription to every default stream of the realm, each in its own colour. */
   async subscribeToDefaultStreams(userId: number, realmId: number): Promise<void> {
     await this.db.rows(
-      `INSERT INTO subscriptions (user_id, stream_id)
-       SELECT $1, stream_id FROM default_streams d JOIN streams s ON s.id = d.stream_id
+      `INSERT INTO subscriptions (user_id, stream_id, color)
+       SELECT $1, d.stream_id, ($3::text[])[1 + (row_number() OVER (ORDER BY d.stream_id) - 1) % cardinality($3::text[])]
+       FROM default_streams d JOIN streams s ON s.id = d.stream_id
        WHERE d.realm_id = $2 AND NOT s.deactivated
        ON CONFLICT (user_id, stream_id) DO UPDATE SET active = true`,
-      [userId, realmId],
+      [userId, realmId, SUBSCRIPTION_COLORS],
     );
   }
 }

@@ -1,10 +1,34 @@
 import { Injectable } from '@nestjs/common';
+import { generateApiKey } from '../auth/api-key';
 import { AuthService } from '../auth/auth.service';
+import { verifyPassword } from '../auth/passwords';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
+import { RealmsService } from '../realms/realms.service';
 import type { Realm } from '../realms/realm.types';
+import { noSuchUser, requireAdmin, requireOwner } from './permissions';
 import { NewUser, UsersRepository } from './users.repository';
-import { Role, User } from './user.types';
+import { isAdmin, isOwner, Role, User } from './user.types';
+
+export type Permission = 'administer' | 'api_super_user';
+
+export interface SettingsChanges {
+  fullName?: string;
+  oldPassword?: string;
+  newPassword?: string;
+  timezone?: string;
+}
+
+/** Whether the runtime knows an IANA time zone name ('' means "not set", as in Zulip). */
+export function isKnownTimezone(name: string): boolean {
+  if (name === '') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 
@@ -23,6 +47,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly auth: AuthService,
     private readonly db: Database,
+    private readonly realms: RealmsService,
   ) {}
 
   validateEmail(email: string): string {
@@ -74,5 +99,152 @@ export class UsersService {
       if (!created.is_bot) await this.users.subscribeToDefaultStreams(created.id, created.realm_id);
       return created;
     });
+  }
+
+  /** A user of the realm by id or by email (`GET /users/{email_or_id}`), or "No such user". */
+  async findInRealm(realm: Realm, idOrEmail: string | number): Promise<User> {
+    const text = String(idOrEmail);
+    const user = /^\d+$/.test(text)
+      ? await this.users.findInRealm(realm.id, Number(text))
+      : await this.users.findByEmail(realm.id, text);
+    if (!user) throw noSuchUser();
+    return user;
+  }
+
+  /** `POST /users`: an administrator creates an account; domain rules apply, invites do not. */
+  async createByAdmin(
+    actor: User,
+    realm: Realm,
+    input: { email: string; fullName: string; password: string },
+  ): Promise<User> {
+    requireAdmin(actor);
+    const email = this.validateEmail(input.email);
+    await this.realms.assertEmailAllowed(realm, email);
+    return this.createUser(realm, { ...input, email, role: Role.Member });
+  }
+
+  /** `PATCH /users/{id}`: administrators rename users and change roles; owners guard ownership. */
+  async updateByAdmin(
+    actor: User,
+    target: User,
+    changes: { fullName?: string; role?: Role },
+  ): Promise<User> {
+    requireAdmin(actor);
+    const update: Partial<Pick<User, 'full_name' | 'role'>> = {};
+    if (changes.fullName !== undefined) update.full_name = this.validateFullName(changes.fullName);
+    if (changes.role !== undefined && changes.role !== target.role) {
+      if (changes.role === Role.Owner || isOwner(target)) requireOwner(actor);
+      if (target.is_bot && changes.role === Role.Owner) {
+        throw ZulipError.badRequest('Bots cannot be organization owners.');
+      }
+      update.role = changes.role;
+    }
+    return this.db.transaction(async () => {
+      if (update.role !== undefined && isOwner(target)) await this.assertNotLastOwner(target);
+      return this.users.update(target.id, update);
+    });
+  }
+
+  /** `DELETE /users/{id}`: deactivates the user and every bot they own; their keys stop working. */
+  async deactivate(actor: User | null, target: User): Promise<void> {
+    if (actor) requireAdmin(actor);
+    if (actor && isOwner(target)) requireOwner(actor);
+    await this.db.transaction(async () => {
+      if (!target.is_active) throw ZulipError.badRequest('User is already deactivated');
+      if (isOwner(target) && !target.is_bot) await this.assertNotLastOwner(target);
+      await this.users.update(target.id, { is_active: false });
+      await this.users.deactivateBotsOwnedBy(target.id);
+    });
+  }
+
+  /** `POST /users/{id}/reactivate`. Bots the user owned stay deactivated until reactivated. */
+  async reactivate(actor: User | null, target: User): Promise<User> {
+    if (actor) requireAdmin(actor);
+    if (target.is_active) throw ZulipError.badRequest('User is already active');
+    if (target.is_bot && target.bot_owner_id !== null) {
+      const owner = await this.users.findById(target.bot_owner_id);
+      if (owner && !owner.is_active) {
+        throw ZulipError.badRequest("This bot's owner is deactivated; reactivate the owner first.");
+      }
+    }
+    return this.users.update(target.id, { is_active: true });
+  }
+
+  /** Replaces the API key; the old one answers 401 from now on. */
+  async regenerateApiKey(user: User): Promise<string> {
+    const updated = await this.users.update(user.id, { api_key: generateApiKey() });
+    return updated.api_key;
+  }
+
+  /** `PATCH /settings`: the user's own name, password (old one required) and time zone. */
+  async updateOwnSettings(user: User, changes: SettingsChanges): Promise<Record<string, string>> {
+    const update: Partial<Pick<User, 'full_name' | 'password_hash' | 'timezone'>> = {};
+    const reply: Record<string, string> = {};
+    if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
+      update.full_name = this.validateFullName(changes.fullName);
+      reply.full_name = update.full_name;
+    }
+    if (changes.newPassword !== undefined || changes.oldPassword !== undefined) {
+      if (!changes.newPassword || !changes.oldPassword) {
+        throw ZulipError.badRequest('Please fill out all fields: old_password and new_password.');
+      }
+      if (!(await verifyPassword(changes.oldPassword, user.password_hash))) {
+        throw new ZulipError('BAD_REQUEST', 'Wrong password!', 400, { var_name: 'old_password' });
+      }
+      update.password_hash = await this.auth.hashNewPassword(changes.newPassword, [
+        user.delivery_email,
+        user.full_name,
+      ]);
+    }
+    if (changes.timezone !== undefined) {
+      if (!isKnownTimezone(changes.timezone)) {
+        throw ZulipError.invalid('timezone', `unknown time zone "${changes.timezone}"`);
+      }
+      update.timezone = changes.timezone;
+    }
+    await this.users.update(user.id, update);
+    return reply;
+  }
+
+  /**
+   * Grants or revokes a permission (`manage knight`). `actor` null is the command line; otherwise
+   * only owners and administrators may change permissions.
+   */
+  async setPermission(
+    actor: User | null,
+    target: User,
+    permission: Permission,
+    grant: boolean,
+  ): Promise<User> {
+    if (actor && !isAdmin(actor)) {
+      throw ZulipError.forbidden('Only organization owners and administrators can do this.');
+    }
+    if (actor && actor.realm_id !== target.realm_id) throw noSuchUser();
+    if (permission === 'api_super_user') {
+      return this.users.update(target.id, { is_api_super_user: grant });
+    }
+    if (grant) {
+      return isAdmin(target) ? target : this.users.update(target.id, { role: Role.Administrator });
+    }
+    if (!isAdmin(target)) return target;
+    if (isOwner(target)) {
+      if (actor) requireOwner(actor);
+      return this.db.transaction(async () => {
+        await this.assertNotLastOwner(target);
+        return this.users.update(target.id, { role: Role.Member });
+      });
+    }
+    return this.users.update(target.id, { role: Role.Member });
+  }
+
+  private async assertNotLastOwner(owner: User): Promise<void> {
+    if ((await this.users.countActiveOwners(owner.realm_id)) <= 1) {
+      throw new ZulipError(
+        'CANNOT_DEACTIVATE_LAST_USER',
+        'Cannot deactivate or demote the only organization owner',
+        400,
+        { is_last_owner: true, entity: owner.full_name },
+      );
+    }
   }
 }

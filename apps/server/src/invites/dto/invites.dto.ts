@@ -1,0 +1,58 @@
+import { IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Json } from '../../common/params';
+import { ROLE_VALUES } from '../../users/dto/users.dto';
+
+export class SendInvitesDto {
+  @IsString()
+  @MaxLength(100_000)
+  invitee_emails!: string;
+
+  @Json()
+  @IsArray()
+  @IsInt({ each: true })
+  stream_ids!: number[];
+
+  @IsOptional()
+  @Json()
+  @IsInt()
+  @IsIn(ROLE_VALUES, { message: 'must be one of 100, 200, 300, 400, 600' })
+  invite_as?: number;
+
+  /** Minutes until the invitation expires; null for never. */
+  @IsOptional()
+  @Json()
+  @IsInt()
+  @Min(1)
+  invite_expires_in_minutes?: number | null;
+}
+
+export class StartSignupDto {
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class CompleteSignupDto {
+  @IsString()
+  @MaxLength(100)
+  key!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  full_name!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}
+
+/** The HTML form's fields; the key is in the path. */
+export class ConfirmFormDto {
+  @IsString()
+  @MaxLength(1000)
+  full_name!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}

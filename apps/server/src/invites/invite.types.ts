@@ -1,0 +1,28 @@
+export interface Invite {
+  id: number;
+  realm_id: number;
+  email: string;
+  invited_by_id: number | null;
+  invite_as: number;
+  stream_ids: number[];
+  created_at: Date;
+  accepted_at: Date | null;
+}
+
+/** An invite with the expiry of its confirmation link. */
+export interface PendingInvite extends Invite {
+  expires_at: Date;
+}
+
+export type ConfirmationPurpose = 'signup' | 'invite';
+
+export interface Confirmation {
+  key: string;
+  realm_id: number;
+  email: string;
+  invite_id: number | null;
+  purpose: ConfirmationPurpose;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}

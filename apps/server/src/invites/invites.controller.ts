@@ -1,0 +1,66 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { Params } from '../common/params';
+import { ZulipError } from '../common/zulip-error';
+import type { Realm } from '../realms/realm.types';
+import { Role, User } from '../users/user.types';
+import { SendInvitesDto } from './dto/invites.dto';
+import { DEFAULT_INVITE_MINUTES, InvitesService } from './invites.service';
+
+const inviteId = new ParseIntPipe({
+  exceptionFactory: () => ZulipError.notFound('No such invitation'),
+});
+
+const seconds = (date: Date): number => Math.floor(new Date(date).getTime() / 1000);
+
+@Controller('api/v1/invites')
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Post()
+  @HttpCode(200)
+  async send(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Params(SendInvitesDto) p: SendInvitesDto,
+  ) {
+    const created = await this.invites.invite(me, realm, {
+      emails: p.invitee_emails,
+      streamIds: p.stream_ids,
+      inviteAs: (p.invite_as ?? Role.Member) as Role,
+      expiresInMinutes:
+        p.invite_expires_in_minutes === undefined
+          ? DEFAULT_INVITE_MINUTES
+          : p.invite_expires_in_minutes,
+    });
+    return { invited_emails: created.map((i) => i.email) };
+  }
+
+  @Get()
+  async list(@CurrentUser() me: User, @CurrentRealm() realm: Realm) {
+    const invites = await this.invites.list(me, realm);
+    return {
+      invites: invites.map((i) => ({
+        id: i.id,
+        email: i.email,
+        invited_by_user_id: i.invited_by_id,
+        invited: seconds(i.created_at),
+        expiry_date: seconds(i.expires_at),
+        invited_as: i.invite_as,
+        stream_ids: i.stream_ids,
+        is_multiuse: false,
+        notify_referrer_on_join: false,
+      })),
+    };
+  }
+
+  @Delete(':id')
+  async revoke(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Param('id', inviteId) id: number,
+  ) {
+    await this.invites.revoke(me, realm, id);
+    return {};
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database.service';
+import { Confirmation, ConfirmationPurpose, Invite, PendingInvite } from './invite.types';
+
+const PENDING = `SELECT i.*, c.expires_at FROM invites i
+  JOIN confirmations c ON c.invite_id = i.id AND c.used_at IS NULL
+  WHERE i.accepted_at IS NULL AND c.expires_at > now()`;
+
+@Injectable()
+export class InvitesRepository {
+  constructor(private readonly db: Database) {}
+
+  async createInvite(fields: {
+    realmId: number;
+    email: string;
+    invitedById: number;
+    inviteAs: number;
+    streamIds: number[];
+  }): Promise<Invite> {
+    const rows = await this.db.rows<Invite>(
+      `INSERT INTO invites (realm_id, email, invited_by_id, invite_as, stream_ids)
+       VALUES ($1, $2, $3, $4, $5::int[]) RETURNING *`,
+      [fields.realmId, fields.email, fields.invitedById, fields.inviteAs, fields.streamIds],
+    );
+    return rows[0];
+  }
+
+  /** Pending (unaccepted, unexpired) invites, all of the realm's or those one user sent. */
+  listPending(realmId: number, invitedById: number | null): Promise<PendingInvite[]> {
+    return this.db.rows<PendingInvite>(
+      `${PENDING} AND i.realm_id = $1 AND ($2::int IS NULL OR i.invited_by_id = $2) ORDER BY i.id`,
+      [realmId, invitedById],
+    );
+  }
+
+  /** The newest pending invite for an address. */
+  pendingFor(realmId: number, email: string): Promise<PendingInvite | undefined> {
+    return this.db.one<PendingInvite>(
+      `${PENDING} AND i.realm_id = $1 AND lower(i.email) = lower($2) ORDER BY i.id DESC LIMIT 1`,
+      [realmId, email],
+    );
+  }
+
+  findInvite(realmId: number, id: number): Promise<Invite | undefined> {
+    return this.db.one<Invite>('SELECT * FROM invites WHERE realm_id = $1 AND id = $2', [
+      realmId,
+      id,
+    ]);
+  }
+
+  /** Deletes the invite; its confirmation links go with it (ON DELETE CASCADE). */
+  async deleteInvite(id: number): Promise<void> {
+    await this.db.execute('DELETE FROM invites WHERE id = $1', [id]);
+  }
+
+  /** Every open invite for the address is settled once the account exists. */
+  async markAccepted(realmId: number, email: string): Promise<void> {
+    await this.db.execute(
+      `UPDATE invites SET accepted_at = now()
+       WHERE realm_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL`,
+      [realmId, email],
+    );
+  }
+
+  async createConfirmation(fields: {
+    key: string;
+    realmId: number;
+    email: string;
+    inviteId: number | null;
+    purpose: ConfirmationPurpose;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.execute(
+      `INSERT INTO confirmations (key, realm_id, email, invite_id, purpose, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [fields.key, fields.realmId, fields.email, fields.inviteId, fields.purpose, fields.expiresAt],
+    );
+  }
+
+  findConfirmation(key: string): Promise<Confirmation | undefined> {
+    return this.db.one<Confirmation>('SELECT * FROM confirmations WHERE key = $1', [key]);
+  }
+
+  /** Marks the key used; false when another request used it first. */
+  async useConfirmation(key: string): Promise<boolean> {
+    return (
+      (await this.db.execute(
+        'UPDATE confirmations SET used_at = now() WHERE key = $1 AND used_at IS NULL',
+        [key],
+      )) > 0
+    );
+  }
+
+  /** The ids among `ids` naming live streams of the realm that `userId` may see. */
+  async visibleStreamIds(realmId: number, userId: number, ids: number[]): Promise<number[]> {
+    const rows = await this.db.rows<{ id: number }>(
+      `SELECT s.id FROM streams s
+       WHERE s.realm_id = $1 AND s.id = ANY($3::int[]) AND NOT s.deactivated
+         AND (NOT s.invite_only OR EXISTS (
+           SELECT 1 FROM subscriptions u WHERE u.stream_id = s.id AND u.user_id = $2 AND u.active))`,
+      [realmId, userId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Subscribes a new account to the streams its invite named (those still live). */
+  async subscribe(userId: number, streamIds: number[]): Promise<void> {
+    if (streamIds.length === 0) return;
+    await this.db.execute(
+      `INSERT INTO subscriptions (user_id, stream_id)
+       SELECT $1, s.id FROM streams s WHERE s.id = ANY($2::int[]) AND NOT s.deactivated
+       ON CONFLICT (user_id, stream_id) DO UPDATE SET active = true`,
+      [userId, streamIds],
+    );
+  }
+}

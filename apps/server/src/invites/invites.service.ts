@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { ZulipError } from '../common/zulip-error';
+import { Database } from '../database/database.service';
+import { MailService } from '../mail/mail.service';
+import { RealmResolver } from '../realms/realm-resolver.service';
+import type { Realm } from '../realms/realm.types';
+import { RealmsService } from '../realms/realms.service';
+import { isAdmin, Role, User } from '../users/user.types';
+import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
+import { generateConfirmationKey } from './confirmation-key';
+import { Invite, PendingInvite } from './invite.types';
+import { InvitesRepository } from './invites.repository';
+
+export const DEFAULT_INVITE_MINUTES = 10 * 24 * 60;
+const NEVER = 100 * 365 * 24 * 60;
+
+export interface InviteRequest {
+  emails: string;
+  streamIds: number[];
+  inviteAs: Role;
+  /** null: the invitation never expires. */
+  expiresInMinutes: number | null;
+}
+
+/** Splits Zulip's `invitee_emails`: commas or newlines, with optional "Name <email>" forms. */
+export function splitInviteeEmails(raw: string): string[] {
+  const emails = raw
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => /<([^>]+)>/.exec(part)?.[1]?.trim() ?? part);
+  return [...new Set(emails)];
+}
+
+@Injectable()
+export class InvitesService {
+  constructor(
+    private readonly invites: InvitesRepository,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    private readonly realms: RealmsService,
+    private readonly resolver: RealmResolver,
+    private readonly mail: MailService,
+    private readonly db: Database,
+  ) {}
+
+  /** `POST /invites`: invites each valid address and reports the others as Zulip does. */
+  async invite(actor: User, realm: Realm, request: InviteRequest): Promise<Invite[]> {
+    if (actor.is_bot || actor.role === Role.Guest) {
+      throw ZulipError.forbidden('Insufficient permission');
+    }
+    if (realm.invite_by_admin_only && !isAdmin(actor)) {
+      throw ZulipError.forbidden(
+        'Only organization administrators can invite users to this organization.',
+      );
+    }
+    if (request.inviteAs < actor.role) {
+      throw ZulipError.forbidden('You cannot invite someone with a role higher than your own.');
+    }
+    const emails = splitInviteeEmails(request.emails);
+    if (emails.length === 0)
+      throw ZulipError.badRequest('You must specify at least one email address.');
+    const streams = [...new Set(request.streamIds)];
+    const visible = await this.invites.visibleStreamIds(realm.id, actor.id, streams);
+    const unknown = streams.find((id) => !visible.includes(id));
+    if (unknown !== undefined) throw ZulipError.streamDoesNotExist(unknown);
+
+    const errors: [string, string, boolean][] = [];
+    const valid: string[] = [];
+    for (const email of emails) {
+      const reason = await this.refusal(realm, email);
+      if (reason) errors.push([email, reason.message, reason.deactivated]);
+      else valid.push(email);
+    }
+    const minutes = request.expiresInMinutes ?? NEVER;
+    const created = await this.db.transaction(async () => {
+      const out: Invite[] = [];
+      for (const email of valid) {
+        const invite = await this.invites.createInvite({
+          realmId: realm.id,
+          email,
+          invitedById: actor.id,
+          inviteAs: request.inviteAs,
+          streamIds: streams,
+        });
+        const key = generateConfirmationKey();
+        await this.invites.createConfirmation({
+          key,
+          realmId: realm.id,
+          email,
+          inviteId: invite.id,
+          purpose: 'invite',
+          expiresAt: new Date(Date.now() + minutes * 60_000),
+        });
+        out.push(invite);
+        await this.sendInviteMail(actor, realm, email, key);
+      }
+      return out;
+    });
+    if (errors.length > 0) {
+      throw new ZulipError(
+        'INVITATION_FAILED',
+        created.length > 0
+          ? "Some of those addresses could not be invited, so we didn't send them an invitation. We did send invitations to everyone else!"
+          : "We weren't able to invite anyone.",
+        400,
+        {
+          errors,
+          sent_invitations: created.length > 0,
+          license_limit_reached: false,
+          daily_limit_reached: false,
+        },
+      );
+    }
+    return created;
+  }
+
+  /** Pending invites: every one for administrators, one's own for others. */
+  list(actor: User, realm: Realm): Promise<PendingInvite[]> {
+    return this.invites.listPending(realm.id, isAdmin(actor) ? null : actor.id);
+  }
+
+  async revoke(actor: User, realm: Realm, id: number): Promise<void> {
+    const invite = await this.invites.findInvite(realm.id, id);
+    if (!invite || invite.accepted_at) throw ZulipError.notFound('No such invitation');
+    if (!isAdmin(actor) && invite.invited_by_id !== actor.id) {
+      throw ZulipError.forbidden('Must be an organization administrator');
+    }
+    await this.invites.deleteInvite(invite.id);
+  }
+
+  private async refusal(
+    realm: Realm,
+    email: string,
+  ): Promise<{ message: string; deactivated: boolean } | null> {
+    try {
+      this.usersService.validateEmail(email);
+      await this.realms.assertEmailAllowed(realm, email);
+    } catch (err) {
+      if (err instanceof ZulipError) return { message: err.message, deactivated: false };
+      throw err;
+    }
+    const existing = await this.users.findByEmail(realm.id, email);
+    if (existing && !existing.is_active) {
+      return { message: 'Account has been deactivated.', deactivated: true };
+    }
+    if (existing) return { message: 'Already has an account.', deactivated: false };
+    return null;
+  }
+
+  private async sendInviteMail(actor: User, realm: Realm, email: string, key: string) {
+    const url = `${this.resolver.realmUrl(realm)}/accounts/do_confirm/${key}`;
+    await this.mail.send({
+      to: email,
+      subject: `${actor.full_name} invited you to join ${realm.name}`,
+      text:
+        `${actor.full_name} (${actor.email}) invited you to join ${realm.name}.\n\n` +
+        `Follow this link to create your account:\n\n${url}\n\n` +
+        `If you did not expect this invitation, you can ignore this message.\n`,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ZulipError } from '../common/zulip-error';
+import { isAdmin, User } from '../users/user.types';
+import { CompiledLinkifier, compileLinkifier, LinkifierError } from './linkifier-rules';
+import type { RealmFilter } from './linkifier.types';
+import { LinkifiersRepository } from './linkifiers.repository';
+
+/** Realm linkifiers: validated on the way in, compiled for the Markdown renderer on the way out. */
+@Injectable()
+export class LinkifiersService {
+  private readonly logger = new Logger('Linkifiers');
+
+  constructor(private readonly linkifiers: LinkifiersRepository) {}
+
+  list(realmId: number): Promise<RealmFilter[]> {
+    return this.linkifiers.list(realmId);
+  }
+
+  /** The realm's linkifiers as safe RegExps, in order, for rendering messages. */
+  async compiled(realmId: number): Promise<CompiledLinkifier[]> {
+    const compiled: CompiledLinkifier[] = [];
+    for (const row of await this.linkifiers.list(realmId)) {
+      try {
+        compiled.push(compileLinkifier(row.pattern, row.url_template));
+      } catch (e) {
+        // Rows were validated when stored; one that no longer compiles is skipped, not fatal.
+        this.logger.warn(`Skipping linkifier ${row.id}: ${(e as Error).message}`);
+      }
+    }
+    return compiled;
+  }
+
+  /** For the API (admins) and the CLI (`actor` omitted). */
+  async add(realmId: number, pattern: string, urlTemplate: string, actor?: User) {
+    this.requireAdmin(actor);
+    this.validate(pattern, urlTemplate);
+    if (await this.linkifiers.exists(realmId, pattern, null)) {
+      throw ZulipError.badRequest('Linkifier with this pattern already exists.');
+    }
+    return this.linkifiers.create(realmId, pattern, urlTemplate);
+  }
+
+  async update(realmId: number, id: number, pattern: string, urlTemplate: string, actor?: User) {
+    this.requireAdmin(actor);
+    this.validate(pattern, urlTemplate);
+    if (await this.linkifiers.exists(realmId, pattern, id)) {
+      throw ZulipError.badRequest('Linkifier with this pattern already exists.');
+    }
+    if (!(await this.linkifiers.update(realmId, id, pattern, urlTemplate))) throw notFound();
+  }
+
+  async remove(realmId: number, id: number, actor?: User): Promise<void> {
+    this.requireAdmin(actor);
+    if (!(await this.linkifiers.remove(realmId, id))) throw notFound();
+  }
+
+  private validate(pattern: string, urlTemplate: string): void {
+    try {
+      compileLinkifier(pattern, urlTemplate);
+    } catch (e) {
+      if (e instanceof LinkifierError) throw ZulipError.badRequest(e.message);
+      throw e;
+    }
+  }
+
+  private requireAdmin(actor: User | undefined): void {
+    if (actor && !isAdmin(actor)) {
+      throw new ZulipError('UNAUTHORIZED_PRINCIPAL', 'Must be an organization administrator', 400);
+    }
+  }
+}
+
+function notFound(): ZulipError {
+  return ZulipError.badRequest('Linkifier not found.');
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { StreamsController } from './streams.controller';
+import { StreamsRepository } from './streams.repository';
+import { StreamsService } from './streams.service';
+import { SubscriptionsController } from './subscriptions.controller';
+import { SubscriptionsRepository } from './subscriptions.repository';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Streams, subscriptions and default streams; exports the stream access rules. */
+@Module({
+  controllers: [StreamsController, SubscriptionsController],
+  providers: [StreamsRepository, SubscriptionsRepository, StreamsService, SubscriptionsService],
+  exports: [StreamsService, SubscriptionsService],
+})
+export class StreamsModule {}

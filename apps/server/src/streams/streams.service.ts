@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { ZulipError } from '../common/zulip-error';
+import { Database } from '../database/database.service';
+import { RealmsRepository } from '../realms/realms.repository';
+import type { Realm } from '../realms/realm.types';
+import { isAdmin, Role, User } from '../users/user.types';
+import { renderDescription } from './stream-format';
+import {
+  adminRequired,
+  invalidStreamName,
+  validateStreamDescription,
+  validateStreamName,
+} from './stream-rules';
+import { Stream, StreamPostPolicy } from './stream.types';
+import { StreamChanges, StreamsRepository, StreamWithFlags } from './streams.repository';
+import { SubscriptionsRepository } from './subscriptions.repository';
+
+/** Which streams `GET /streams` should list (Zulip's include_* flags). */
+export interface StreamListOptions {
+  includePublic: boolean;
+  includeWebPublic: boolean;
+  includeSubscribed: boolean;
+  includeAllActive: boolean;
+  includeDefault: boolean;
+  includeOwnerSubscribed: boolean;
+}
+
+export interface StreamUpdate {
+  newName?: string;
+  description?: string;
+  isPrivate?: boolean;
+  historyPublicToSubscribers?: boolean;
+  streamPostPolicy?: StreamPostPolicy;
+}
+
+/** A stream, possibly with the asking user's subscription already known. */
+export type StreamForAccess = Stream & { is_subscribed?: boolean };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The one place that decides who may see, read and post to a stream, plus stream management.
+ *
+ * Access rules (ARCHITECTURE.md security model), used by every module that touches streams:
+ * - `canRead(user, stream)`: a subscriber always; otherwise a public stream is readable by any
+ *   non-guest member of its realm (bots included); a private stream by nobody else, admins
+ *   included; guests only reach web-public streams they are not subscribed to.
+ * - `canPost(user, stream, realm?)`: `canRead` plus the stream's `stream_post_policy`.
+ * - `getStreamForUser(user, nameOrId)`: the stream if the user can read it, else the same
+ *   "does not exist" error an unknown stream gets, so private streams never leak.
+ * - `subscriberIds(streamId)`: active subscribers who are active users.
+ * Each costs at most one query; `getStreamForUser` returns `is_subscribed`, so passing its result
+ * to `canRead`/`canPost` costs none.
+ */
+@Injectable()
+export class StreamsService {
+  constructor(
+    private readonly streams: StreamsRepository,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly realms: RealmsRepository,
+    private readonly db: Database,
+  ) {}
+
+  async canRead(user: User, stream: StreamForAccess): Promise<boolean> {
+    if (stream.realm_id !== user.realm_id || stream.deactivated) return false;
+    if (!stream.invite_only && user.role !== Role.Guest) return true;
+    const subscribed =
+      stream.is_subscribed ?? (await this.subscriptions.isSubscribed(user.id, stream.id));
+    if (subscribed) return true;
+    return !stream.invite_only && stream.is_web_public;
+  }
+
+  async canPost(
+    user: User,
+    stream: StreamForAccess,
+    realm?: Pick<Realm, 'waiting_period_threshold'>,
+  ): Promise<boolean> {
+    if (!(await this.canRead(user, stream))) return false;
+    switch (stream.stream_post_policy) {
+      case StreamPostPolicy.Admins:
+        return isAdmin(user);
+      case StreamPostPolicy.Moderators:
+        return user.role <= Role.Moderator;
+      case StreamPostPolicy.RestrictNewMembers: {
+        if (isAdmin(user)) return true;
+        if (user.role === Role.Guest) return false;
+        const threshold =
+          realm?.waiting_period_threshold ??
+          (await this.realms.findById(user.realm_id))?.waiting_period_threshold ??
+          0;
+        return Date.now() - new Date(user.date_joined).getTime() >= threshold * DAY_MS;
+      }
+      default:
+        return true;
+    }
+  }
+
+  /** The stream (by id or name) if `user` can read it, or undefined. One query. */
+  async findForUser(user: User, nameOrId: string | number): Promise<StreamWithFlags | undefined> {
+    const key = typeof nameOrId === 'number' ? { id: nameOrId } : { name: nameOrId.trim() };
+    const stream = await this.streams.findWithFlags(user.realm_id, user.id, key);
+    return stream && (await this.canRead(user, stream)) ? stream : undefined;
+  }
+
+  async getStreamForUser(user: User, nameOrId: string | number): Promise<StreamWithFlags> {
+    const stream = await this.findForUser(user, nameOrId);
+    if (!stream) throw ZulipError.streamDoesNotExist(nameOrId);
+    return stream;
+  }
+
+  subscriberIds(streamId: number): Promise<number[]> {
+    return this.subscriptions.subscriberIds(streamId);
+  }
+
+  async streamIdByName(user: User, name: string): Promise<number> {
+    const stream = await this.findForUser(user, name);
+    if (!stream) throw invalidStreamName(name);
+    return stream.id;
+  }
+
+  /**
+   * The streams `GET /streams` lists. Even `include_all_active` (admins) never lists a private
+   * stream the admin is not subscribed to: non-subscribers cannot see private streams.
+   */
+  async listStreams(user: User, options: StreamListOptions): Promise<StreamWithFlags[]> {
+    if (options.includeAllActive && !isAdmin(user)) throw ZulipError.unauthorizedQuery();
+    const all = await this.streams.listWithFlags(user.realm_id, user.id, user.bot_owner_id);
+    const listed: StreamWithFlags[] = [];
+    for (const s of all) {
+      // Never list what the user could not read, whatever the flags say.
+      if (!(await this.canRead(user, s))) continue;
+      const isPublic = !s.invite_only && user.role !== Role.Guest;
+      const wanted =
+        options.includeAllActive ||
+        (options.includePublic && isPublic) ||
+        (options.includeWebPublic && s.is_web_public) ||
+        (options.includeSubscribed && s.is_subscribed) ||
+        (options.includeDefault && s.is_default) ||
+        (options.includeOwnerSubscribed && user.is_bot && s.owner_subscribed);
+      if (wanted) listed.push(s);
+    }
+    return listed;
+  }
+
+  async members(user: User, streamId: number): Promise<number[]> {
+    const stream = await this.getStreamForUser(user, streamId);
+    return this.subscriptions.subscriberIds(stream.id);
+  }
+
+  /** Admins only; a private stream only by an admin subscribed to it. */
+  async updateStream(user: User, streamId: number, update: StreamUpdate): Promise<void> {
+    await this.db.transaction(async () => {
+      const stream = await this.getStreamForUser(user, streamId);
+      if (!isAdmin(user)) throw adminRequired();
+      const changes: StreamChanges = {};
+      if (update.newName !== undefined) {
+        const name = validateStreamName(update.newName);
+        const clash = await this.streams.findWithFlags(user.realm_id, user.id, { name });
+        if (clash && clash.id !== stream.id) {
+          throw ZulipError.badRequest(`Channel '${name}' already exists`);
+        }
+        changes.name = name;
+      }
+      if (update.description !== undefined) {
+        changes.description = validateStreamDescription(update.description);
+        changes.rendered_description = renderDescription(changes.description);
+      }
+      if (update.isPrivate !== undefined) {
+        if (update.isPrivate && stream.is_default) {
+          throw ZulipError.badRequest('A default channel cannot be private.');
+        }
+        changes.invite_only = update.isPrivate;
+      }
+      const invite = changes.invite_only ?? stream.invite_only;
+      if (update.historyPublicToSubscribers !== undefined) {
+        changes.history_public_to_subscribers = update.historyPublicToSubscribers;
+      }
+      // Zulip: the history of a public stream is always readable by its subscribers.
+      if (!invite) changes.history_public_to_subscribers = true;
+      if (update.streamPostPolicy !== undefined)
+        changes.stream_post_policy = update.streamPostPolicy;
+      if (!(await this.streams.update(stream.id, changes))) {
+        throw ZulipError.badRequest(`Channel '${changes.name}' already exists`);
+      }
+    });
+  }
+
+  async deleteStream(user: User, streamId: number): Promise<void> {
+    const stream = await this.getStreamForUser(user, streamId);
+    if (!isAdmin(user)) throw adminRequired();
+    await this.db.transaction(() => this.streams.deactivate(stream.id));
+  }
+
+  listDefaultStreams(realmId: number): Promise<Stream[]> {
+    return this.streams.listDefaults(realmId);
+  }
+
+  async addDefaultStream(user: User, streamId: number): Promise<void> {
+    if (!isAdmin(user)) throw adminRequired();
+    const stream = await this.getStreamForUser(user, streamId);
+    if (stream.invite_only) throw ZulipError.badRequest('Private channels cannot be made default.');
+    await this.streams.addDefault(user.realm_id, stream.id);
+  }
+
+  async removeDefaultStream(user: User, streamId: number): Promise<void> {
+    if (!isAdmin(user)) throw adminRequired();
+    const stream = await this.getStreamForUser(user, streamId);
+    if (!(await this.streams.removeDefault(user.realm_id, stream.id))) {
+      throw ZulipError.badRequest(`Channel '${stream.name}' is not a default channel`);
+    }
+  }
+
+  /** For `manage set-default-streams`: the realm's default streams become exactly `names`. */
+  async setDefaultStreams(realm: Realm, names: string[]): Promise<Stream[]> {
+    const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+    return this.db.transaction(async () => {
+      const found = await this.streams.findActiveByNames(realm.id, wanted);
+      const byName = new Map(found.map((s) => [s.name.toLowerCase(), s]));
+      const streams = wanted.map((name) => {
+        const stream = byName.get(name.toLowerCase());
+        if (!stream) throw ZulipError.streamDoesNotExist(name);
+        if (stream.invite_only) {
+          throw ZulipError.badRequest(`Private channel '${stream.name}' cannot be made default.`);
+        }
+        return stream;
+      });
+      await this.streams.replaceDefaults(
+        realm.id,
+        streams.map((s) => s.id),
+      );
+      return streams;
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Json } from '../../common/params';
+import { Role } from '../user.types';
+
+export const ROLE_VALUES = [
+  Role.Owner,
+  Role.Administrator,
+  Role.Moderator,
+  Role.Member,
+  Role.Guest,
+];
+
+export class ListUsersDto {
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  client_gravatar?: boolean;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  include_custom_profile_fields?: boolean;
+}
+
+export class CreateUserDto {
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  full_name!: string;
+
+  /** Older clients (zulip-js's example) still send it; Zulip ignores it too. */
+  @IsOptional()
+  @IsString()
+  short_name?: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @Json({ orString: true })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  full_name?: string;
+
+  @IsOptional()
+  @Json()
+  @IsInt()
+  @IsIn(ROLE_VALUES, { message: 'must be one of 100, 200, 300, 400, 600' })
+  role?: number;
+}
+
+export class UpdateSettingsDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  full_name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  old_password?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  new_password?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  timezone?: string;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { isAdmin, isOwner, Role, User } from './user.types';
+
+export interface PresentOptions {
+  /** The user asking: decides whether `delivery_email` is visible. */
+  viewer: Pick<User, 'id' | 'role'>;
+  /** `client_gravatar`: leave `avatar_url` null for Gravatar users; the client computes it. */
+  clientGravatar?: boolean;
+  /** `include_custom_profile_fields`: add an (empty) `profile_data`. */
+  includeProfileData?: boolean;
+}
+
+/** Zulip's Gravatar URL for an address, with the avatar version as cache buster. */
+export function gravatarUrl(email: string, version: number): string {
+  const hash = createHash('md5').update(email.trim().toLowerCase()).digest('hex');
+  return `https://secure.gravatar.com/avatar/${hash}?d=identicon&version=${version}`;
+}
+
+/** A user in the shape of Zulip's `User` object (GET /users, GET /users/{id}, realm_user events). */
+export function presentUser(user: User, options: PresentOptions): Record<string, unknown> {
+  const seesDeliveryEmail = options.viewer.id === user.id || isAdmin(options.viewer);
+  const gravatar = user.avatar_source === 'G';
+  const out: Record<string, unknown> = {
+    user_id: user.id,
+    email: user.email,
+    delivery_email: seesDeliveryEmail ? user.delivery_email : null,
+    full_name: user.full_name,
+    role: user.role,
+    is_owner: isOwner(user),
+    is_admin: isAdmin(user),
+    is_guest: user.role === Role.Guest,
+    is_bot: user.is_bot,
+    is_active: user.is_active,
+    timezone: user.timezone,
+    avatar_version: user.avatar_version,
+    avatar_url:
+      gravatar && options.clientGravatar
+        ? null
+        : gravatarUrl(user.delivery_email, user.avatar_version),
+    date_joined: new Date(user.date_joined).toISOString(),
+  };
+  if (user.is_bot) {
+    out.bot_type = user.bot_type;
+    out.bot_owner_id = user.bot_owner_id;
+  }
+  if (options.includeProfileData && !user.is_bot) out.profile_data = {};
+  return out;
+}

@@ -1,0 +1,126 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../auth/auth.decorators';
+import { Params } from '../common/params';
+import type { Realm } from '../realms/realm.types';
+import { CreateUserDto, ListUsersDto, UpdateSettingsDto, UpdateUserDto } from './dto/users.dto';
+import { noSuchUser } from './permissions';
+import { presentUser } from './user-presenter';
+import { Role, User } from './user.types';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Controller('api/v1')
+export class UsersController {
+  constructor(
+    private readonly service: UsersService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  @Get('users')
+  async list(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Params(ListUsersDto) p: ListUsersDto,
+  ) {
+    const users = await this.users.listInRealm(realm.id, { includeInactive: true });
+    const options = {
+      viewer: me,
+      clientGravatar: p.client_gravatar ?? true,
+      includeProfileData: p.include_custom_profile_fields ?? false,
+    };
+    return { members: users.map((u) => presentUser(u, options)) };
+  }
+
+  /** Incoming-webhook bots may call this too, so the gateway can verify a key. */
+  @WebhookBotAllowed()
+  @Get('users/me')
+  async me(@CurrentUser() me: User) {
+    return {
+      ...presentUser(me, { viewer: me, includeProfileData: true }),
+      max_message_id: await this.users.maxMessageId(me.id),
+    };
+  }
+
+  @Post('users/me/api_key/regenerate')
+  @HttpCode(200)
+  async regenerateKey(@CurrentUser() me: User) {
+    return { api_key: await this.service.regenerateApiKey(me) };
+  }
+
+  @Patch('settings')
+  async settings(@CurrentUser() me: User, @Params(UpdateSettingsDto) p: UpdateSettingsDto) {
+    return this.service.updateOwnSettings(me, {
+      fullName: p.full_name,
+      oldPassword: p.old_password,
+      newPassword: p.new_password,
+      timezone: p.timezone,
+    });
+  }
+
+  @Post('users')
+  @HttpCode(200)
+  async create(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Params(CreateUserDto) p: CreateUserDto,
+  ) {
+    const user = await this.service.createByAdmin(me, realm, {
+      email: p.email,
+      fullName: p.full_name,
+      password: p.password,
+    });
+    return { user_id: user.id };
+  }
+
+  @Get('users/:email_or_id')
+  async get(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Param('email_or_id') emailOrId: string,
+    @Params(ListUsersDto) p: ListUsersDto,
+  ) {
+    const user = await this.service.findInRealm(realm, emailOrId);
+    return {
+      user: presentUser(user, {
+        viewer: me,
+        clientGravatar: p.client_gravatar ?? false,
+        includeProfileData: p.include_custom_profile_fields ?? false,
+      }),
+    };
+  }
+
+  @Patch('users/:id')
+  async update(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Param('id') id: string,
+    @Params(UpdateUserDto) p: UpdateUserDto,
+  ) {
+    const target = await this.byId(realm, id);
+    await this.service.updateByAdmin(me, target, {
+      fullName: p.full_name,
+      role: p.role as Role | undefined,
+    });
+    return {};
+  }
+
+  @Delete('users/:id')
+  async deactivate(@CurrentUser() me: User, @CurrentRealm() realm: Realm, @Param('id') id: string) {
+    const target = await this.byId(realm, id);
+    if (target.is_bot) throw noSuchUser();
+    await this.service.deactivate(me, target);
+    return {};
+  }
+
+  @Post('users/:id/reactivate')
+  @HttpCode(200)
+  async reactivate(@CurrentUser() me: User, @CurrentRealm() realm: Realm, @Param('id') id: string) {
+    await this.service.reactivate(me, await this.byId(realm, id));
+    return {};
+  }
+
+  private async byId(realm: Realm, id: string): Promise<User> {
+    if (!/^\d+$/.test(id)) throw noSuchUser();
+    return this.service.findInRealm(realm, Number(id));
+  }
+}

@@ -1,0 +1,159 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { AnomalousPayloadError } from '../core/payload';
+import { buildbotIntegration as integration } from './buildbot.handler';
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+type Case = [string, string, RenderedMessage | null];
+
+const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
+
+function load(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
+  return { headers: {}, payload, options };
+}
+
+/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
+function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
+  const event = integration.eventName(webhook);
+  const renderer = integration.events[event];
+  if (!renderer) {
+    expect(integration.ignoredEvents).toContain(event);
+    return { event, message: null };
+  }
+  return { event, message: renderer(webhook) };
+}
+
+const OWN_CASES: Case[] = [
+  [
+    'finished_exception_no_project.json',
+    'finished',
+    {
+      topic: 'general',
+      body: 'Build [#512](https://ci.example.org/#/builders/3/builds/512) (result: exception) for **linux-tests** finished.',
+    },
+  ],
+  [
+    'finished_warnings.json',
+    'finished',
+    {
+      topic: 'hub-server',
+      body: 'Build [#512](https://ci.example.org/#/builders/3/builds/512) (result: warnings) for **linux-tests** finished.',
+    },
+  ],
+  [
+    'new.json',
+    'new',
+    {
+      topic: 'hub-server',
+      body: 'Build [#512](https://ci.example.org/#/builders/3/builds/512) for **linux-tests** started.',
+    },
+  ],
+];
+
+describe('Buildbot integration', () => {
+  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(OWN_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(OWN_CASES.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'finished_warnings.json',
+      (p: Record<string, unknown>) => {
+        p.results = 9;
+      },
+    ],
+    [
+      'finished_warnings.json',
+      (p: Record<string, unknown>) => {
+        p.results = 1.5;
+      },
+    ],
+    [
+      'finished_warnings.json',
+      (p: Record<string, unknown>) => {
+        p.results = 'success';
+      },
+    ],
+    [
+      'new.json',
+      (p: Record<string, unknown>) => {
+        p.buildid = '512';
+      },
+    ],
+    [
+      'new.json',
+      (p: Record<string, unknown>) => {
+        p.project = 5;
+      },
+    ],
+  ])('a missing or mistyped field in %s is an anomalous payload, not a crash', (file, spoil) => {
+    const payload = load(OWN_FIXTURES, file) as Record<string, unknown>;
+    spoil(payload);
+    expect(() => deliver(input(payload))).toThrow(AnomalousPayloadError);
+  });
+});
+
+const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/buildbot');
+
+const SHARED_CASES: Case[] = [
+  [
+    'finished_cancelled.json',
+    'finished',
+    {
+      topic: 'zulip/zulip-zapier',
+      body: 'Build [#10434](https://ci.example.org/#builders/79/builds/307) (result: cancelled) for **AMD64 Ubuntu 18.04 Python 3** finished.',
+    },
+  ],
+  [
+    'finished_failure.json',
+    'finished',
+    {
+      topic: 'general',
+      body: 'Build [#34](http://exampleurl.com/#builders/1/builds/34) (result: failure) for **runtests** finished.',
+    },
+  ],
+  [
+    'finished_success.json',
+    'finished',
+    {
+      topic: 'buildbot-hello',
+      body: 'Build [#33](http://exampleurl.com/#builders/1/builds/33) (result: success) for **runtests** finished.',
+    },
+  ],
+  [
+    'started.json',
+    'new',
+    {
+      topic: 'buildbot-hello',
+      body: 'Build [#33](http://exampleurl.com/#builders/1/builds/33) for **runtests** started.',
+    },
+  ],
+];
+
+const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
+
+sharedDescribe('Buildbot integration on the captured fixtures in ../shared', () => {
+  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('has an expectation for every captured fixture', () => {
+    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
+  });
+
+  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(SHARED_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+});

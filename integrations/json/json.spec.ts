@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { AnomalousPayloadError } from '../core/payload';
+import { jsonIntegration as integration } from './json.handler';
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+type Case = [string, string, RenderedMessage | null];
+
+const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
+
+function load(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
+  return { headers: {}, payload, options };
+}
+
+/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
+function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
+  const event = integration.eventName(webhook);
+  const renderer = integration.events[event];
+  if (!renderer) {
+    expect(integration.ignoredEvents).toContain(event);
+    return { event, message: null };
+  }
+  return { event, message: renderer(webhook) };
+}
+
+const OWN_CASES: Case[] = [
+  [
+    'push.json',
+    'message',
+    {
+      topic: 'JSON',
+      body: '```json\n{\n  "repository": {\n    "name": "hub-server",\n    "stars": 12\n  },\n  "pusher": "ada",\n  "commits": [\n    {\n      "id": "abc",\n      "message": "Fix"\n    }\n  ],\n  "forced": false\n}\n```',
+    },
+  ],
+];
+
+describe('Generic JSON integration', () => {
+  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(OWN_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(OWN_CASES.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it('renders a handlebars template from the URL against the payload, unescaped', () => {
+    const payload = load(OWN_FIXTURES, 'push.json');
+    const template =
+      '{{pusher}} pushed {{commits.length}} commit(s) to **{{repository.name}}** <{{#each commits}}{{id}}{{/each}}>';
+    expect(deliver(input(payload, { template })).message).toEqual({
+      topic: 'JSON',
+      body: 'ada pushed 1 commit(s) to **hub-server** <abc>',
+    });
+  });
+
+  it('posts nothing when the template renders to nothing', () => {
+    const payload = load(OWN_FIXTURES, 'push.json');
+    expect(deliver(input(payload, { template: '{{missing.field}}' })).message).toBeNull();
+  });
+
+  it('rejects a template with a syntax error as an anomalous payload naming the problem', () => {
+    const payload = load(OWN_FIXTURES, 'push.json');
+    expect(() => deliver(input(payload, { template: 'Hello {{#if pusher}}' }))).toThrow(
+      /expected a valid handlebars template/,
+    );
+    expect(() => deliver(input(payload, { template: '{{' }))).toThrow(AnomalousPayloadError);
+  });
+
+  it('cannot reach object prototypes from a URL template', () => {
+    const payload = load(OWN_FIXTURES, 'push.json');
+    const message = deliver(
+      input(payload, { template: 'x{{constructor.name}}{{__proto__}}' }),
+    ).message;
+    expect(message?.body).toBe('x');
+  });
+
+  it('gives URL templates no way to write to the console', () => {
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const payload = load(OWN_FIXTURES, 'push.json');
+    const message = deliver(input(payload, { template: 'a{{log "spam" level="error"}}b' })).message;
+    expect(message?.body).toBe('ab');
+    expect(spy).not.toHaveBeenCalled();
+    expect(jest.spyOn(console, 'error')).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('uses a longer fence when the payload itself contains three backticks', () => {
+    expect(deliver(input({ note: '```' })).message?.body).toBe(
+      '````json\n{\n  "note": "```"\n}\n````',
+    );
+  });
+
+  it('pretty-prints any JSON value, arrays included', () => {
+    expect(deliver(input([1, 'two'])).message).toEqual({
+      topic: 'JSON',
+      body: '```json\n[\n  1,\n  "two"\n]\n```',
+    });
+  });
+});

@@ -1,0 +1,209 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { AnomalousPayloadError } from '../core/payload';
+import { semaphoreIntegration as integration } from './semaphore.handler';
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+type Case = [string, string, RenderedMessage | null];
+
+const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
+
+function load(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
+  return { headers: {}, payload, options };
+}
+
+/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
+function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
+  const event = integration.eventName(webhook);
+  const renderer = integration.events[event];
+  if (!renderer) {
+    expect(integration.ignoredEvents).toContain(event);
+    return { event, message: null };
+  }
+  return { event, message: renderer(webhook) };
+}
+
+const OWN_CASES: Case[] = [
+  ['classic_unknown.json', 'unknown', { topic: 'hub-server/main', body: 'unknown: passed' }],
+  [
+    'classic_build.json',
+    'build',
+    {
+      topic: 'hub-server/main',
+      body: '[Build 77](https://semaphoreci.com/team/hub-server/branches/main/builds/77) failed:\n* **Commit**: [3333333: Retry webhook delivery](https://github.com/team/hub-server/commit/3333333cccccccccccccccccccccccccccccccc)\n* **Author**: ada@example.org',
+    },
+  ],
+  [
+    'classic_deploy.json',
+    'deploy',
+    {
+      topic: 'hub-server/main',
+      body: '[Deploy 5](https://semaphoreci.com/team/hub-server/servers/prod/deploys/5) of [build 77](https://semaphoreci.com/team/hub-server/branches/main/builds/77) passed:\n* **Commit**: [3333333: Retry webhook delivery](https://github.com/team/hub-server/commit/3333333cccccccccccccccccccccccccccccccc)\n* **Author**: ada@example.org\n* **Server**: prod',
+    },
+  ],
+  [
+    'pipeline_branch.json',
+    'branch',
+    {
+      topic: 'hub-server/main',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **passed**:\n* **Commit**: [(4444444)](https://github.com/team/hub-server/commit/4444444dddddddddddddddddddddddddddddddd) Tune the queue\n* **Branch**: main\n* **Author**: [ada](https://github.com/ada)',
+    },
+  ],
+  [
+    'pipeline_branch_not_github.json',
+    'branch',
+    {
+      topic: 'hub-server/main',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **failed**:\n* **Commit**: (4444444) Tune the queue\n* **Branch**: main\n* **Author**: ada',
+    },
+  ],
+  [
+    'pipeline_pull_request.json',
+    'pull_request',
+    {
+      topic: 'hub-server/durable',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **passed**:\n* **Pull request**: [Durable delivery](https://github.com/team/hub-server/pull/31)\n* **Branch**: durable\n* **Author**: [ada](https://github.com/ada)',
+    },
+  ],
+  [
+    'pipeline_pull_request_not_github.json',
+    'pull_request',
+    {
+      topic: 'hub-server/retries',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **stopped**:\n* **Pull request**: Retries (#32)\n* **Branch**: retries\n* **Author**: ada',
+    },
+  ],
+  [
+    'pipeline_tag.json',
+    'tag',
+    {
+      topic: 'hub-server',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **passed**:\n* **Tag**: [v2.0.0](https://github.com/team/hub-server/tree/v2.0.0)\n* **Author**: [ada](https://github.com/ada)',
+    },
+  ],
+  [
+    'pipeline_tag_not_github.json',
+    'tag',
+    {
+      topic: 'hub-server',
+      body: '[Build and test](https://team.semaphoreci.com/workflows/wf-123) pipeline **passed**:\n* **Tag**: v2.0.1\n* **Author**: ada',
+    },
+  ],
+];
+
+describe('Semaphore integration', () => {
+  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(OWN_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(OWN_CASES.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'classic_build.json',
+      (p: Record<string, unknown>) => {
+        p.build_number = '77';
+      },
+    ],
+    [
+      'classic_deploy.json',
+      (p: Record<string, unknown>) => {
+        delete p.commit;
+      },
+    ],
+    [
+      'pipeline_branch.json',
+      (p: Record<string, unknown>) => {
+        p.revision = 'main';
+      },
+    ],
+    [
+      'pipeline_pull_request.json',
+      (p: Record<string, unknown>) => {
+        (p.revision as Record<string, unknown>).pull_request = null;
+      },
+    ],
+    [
+      'pipeline_tag.json',
+      (p: Record<string, unknown>) => {
+        (p.pipeline as Record<string, unknown>).result = false;
+      },
+    ],
+  ])('a missing or mistyped field in %s is an anomalous payload, not a crash', (file, spoil) => {
+    const payload = load(OWN_FIXTURES, file) as Record<string, unknown>;
+    spoil(payload);
+    expect(() => deliver(input(payload))).toThrow(AnomalousPayloadError);
+  });
+});
+
+const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/semaphore');
+
+const SHARED_CASES: Case[] = [
+  [
+    'build.json',
+    'build',
+    {
+      topic: 'knighthood/master',
+      body: '[Build 314](https://semaphoreci.com/donquixote/knighthood/branches/master/builds/314) passed:\n* **Commit**: [a490b8d: Create user account for Rocinante](https://github.com/donquixote/knighthood/commit/a490b8d508ebbdab1d77a5c2aefa35ceb2d62daf)\n* **Author**: don@lamancha.com',
+    },
+  ],
+  [
+    'deploy.json',
+    'deploy',
+    {
+      topic: 'knighthood/master',
+      body: '[Deploy 17](https://semaphoreci.com/donquixote/knighthood/servers/lamancha-271/deploys/17) of [build 314](https://semaphoreci.com/donquixote/knighthood/branches/master/builds/314) passed:\n* **Commit**: [a490b8d: Create user account for Rocinante](https://github.com/donquixote/knighthood/commit/a490b8d508ebbdab1d77a5c2aefa35ceb2d62daf)\n* **Author**: don@lamancha.com\n* **Server**: lamancha-271',
+    },
+  ],
+  [
+    'pull_request.json',
+    'pull_request',
+    {
+      topic: 'notifications/test-notifications',
+      body: '[Notifications](https://semaphore.semaphoreci.com/workflows/84383f37-d025-4811-b719-61c6acc92a1e) pipeline **failed**:\n* **Pull request**: [Testing PR notifications](https://github.com/renderedtext/notifications/pull/3)\n* **Branch**: test-notifications\n* **Author**: [radwo](https://github.com/radwo)',
+    },
+  ],
+  [
+    'push.json',
+    'branch',
+    {
+      topic: 'notifications/rw/webhook_impl',
+      body: '[Notifications](https://semaphore.semaphoreci.com/workflows/acabe58e-4bcc-4d39-be06-e98d71917703) pipeline **stopped**:\n* **Commit**: [(2d9f5fc)](https://github.com/renderedtext/notifications/commit/2d9f5fcec1ca7c68fa7bd44dd58ec4ff65814563) Implement webhooks for SemaphoreCI\n* **Branch**: rw/webhook_impl\n* **Author**: [radwo](https://github.com/radwo)',
+    },
+  ],
+  [
+    'tag.json',
+    'tag',
+    {
+      topic: 'notifications',
+      body: '[Notifications](https://semaphore.semaphoreci.com/workflows/a8704319-2422-4828-9b11-6b2afa3554e6) pipeline **stopped**:\n* **Tag**: [v1.0.1](https://github.com/renderedtext/notifications/tree/v1.0.1)\n* **Author**: [radwo](https://github.com/radwo)',
+    },
+  ],
+  ['unknown.json', 'unknown', { topic: 'knighthood/master', body: 'unknown: passed' }],
+];
+
+const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
+
+sharedDescribe('Semaphore integration on the captured fixtures in ../shared', () => {
+  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('has an expectation for every captured fixture', () => {
+    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
+  });
+
+  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(SHARED_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+});

@@ -1,0 +1,164 @@
+import { render } from '../core/templates';
+
+/** Zulip's git message conventions, shared by the git hosting integrations (GitLab, ...). */
+
+/** The all-zero sha a git host sends as `after` when a branch is deleted. */
+export const EMPTY_SHA = '0000000000000000000000000000000000000000';
+/** Push bodies list at most this many commits, then "[and N more commit(s)]". */
+export const COMMITS_LIMIT = 20;
+/** At most this many committers are named; the rest are summed as "others". */
+export const COMMITTERS_LIMIT = 3;
+
+const TEMPLATES = 'shared-git';
+
+export interface PushedCommit {
+  /** The author's display name (counted for "Commits by ..."). */
+  author: string;
+  sha: string;
+  message: string;
+  url: string;
+}
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** Committers by commit count, descending, ties alphabetical; past the limit summed as "others". */
+export function committerCounts(commits: readonly PushedCommit[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const c of commits) counts.set(c.author, (counts.get(c.author) ?? 0) + 1);
+  const sorted = [...counts.entries()].sort((a, b) =>
+    b[1] !== a[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
+  );
+  if (sorted.length <= COMMITTERS_LIMIT) return sorted;
+  const others = sorted.slice(COMMITTERS_LIMIT).reduce((sum, [, n]) => sum + n, 0);
+  return [...sorted.slice(0, COMMITTERS_LIMIT), ['others', others]];
+}
+
+/** "A (2), B (1) and C (1)". */
+export function joinCounts(items: ReadonlyArray<[string, number]>): string {
+  const parts = items.map(([name, n]) => `${name} (${n})`);
+  return joinNames(parts);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export interface PushMessage {
+  user: string;
+  compareUrl: string | null;
+  branch: string;
+  commits: readonly PushedCommit[];
+  /** The branch was deleted (no commits are then listed). */
+  deleted?: boolean;
+  forced?: boolean;
+}
+
+/** "{user} [pushed](compare) N commits to branch B. Commits by ...\n\n* msg ([sha](url))". */
+export function pushMessage(push: PushMessage): string {
+  const pushType = push.forced ? 'force pushed' : 'pushed';
+  if (push.commits.length === 0) {
+    return render(TEMPLATES, push.deleted ? 'delete-branch-push' : 'push-without-commits', {
+      user: push.user,
+      compareUrl: push.compareUrl,
+      branch: push.branch,
+      pushType,
+    });
+  }
+  const committers = committerCounts(push.commits);
+  const onlyPusher = committers.length === 1 && committers[0][0] === push.user;
+  const more = push.commits.length - COMMITS_LIMIT;
+  return render(TEMPLATES, 'push', {
+    user: push.user,
+    compareUrl: push.compareUrl,
+    pushType,
+    count: push.commits.length,
+    plural: push.commits.length > 1,
+    branch: push.branch,
+    committers: onlyPusher ? null : joinCounts(committers),
+    commits: push.commits.slice(0, COMMITS_LIMIT).map((c) => ({
+      message: c.message.split('\n')[0],
+      shortSha: shortSha(c.sha),
+      url: c.url,
+    })),
+    more: more > 0 ? more : null,
+  });
+}
+
+export function removeBranchMessage(user: string, branch: string): string {
+  return render(TEMPLATES, 'remove-branch', { user, branch });
+}
+
+const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]$/;
+
+export function tagMessage(user: string, tag: string, action: string, url?: string | null): string {
+  return render(TEMPLATES, 'tag', {
+    user,
+    tag,
+    url: url ?? null,
+    action,
+    period: PUNCTUATION.test(tag) ? '' : '.',
+  });
+}
+
+export interface ItemMessage {
+  user: string;
+  /** "created", "closed", "[commented](url) on", ... */
+  action: string;
+  /** "MR", "PR", "issue", "snippet". */
+  type: string;
+  number: number;
+  url: string;
+  /** Shown inside the link when the topic does not already carry it. */
+  title?: string | null;
+  sourceBranch?: string | null;
+  targetBranch?: string | null;
+  assignees?: readonly string[];
+  /** Quoted below the line (description, comment). */
+  message?: string | null;
+}
+
+/** "{user} {action} [MR #3](url) from `a` to `b` (assigned to X):\n\n~~~ quote\n...\n~~~". */
+export function itemMessage(item: ItemMessage): string {
+  const assignees = item.assignees ?? [];
+  const branches = Boolean(item.sourceBranch && item.targetBranch);
+  const message = item.message ? item.message : null;
+  const title = item.title ?? null;
+  // A title that already ends in punctuation gets none added, unless something follows it.
+  const needsPunctuation =
+    assignees.length > 0 || branches || title === null || !PUNCTUATION.test(title);
+  return render(TEMPLATES, 'item', {
+    user: item.user,
+    action: item.action,
+    type: item.type,
+    number: item.number,
+    url: item.url,
+    title,
+    branches,
+    source: item.sourceBranch,
+    target: item.targetBranch,
+    assignees: assignees.length > 0 ? joinNames(assignees) : null,
+    punctuation: needsPunctuation ? (message ? ':' : '.') : '',
+    message,
+  });
+}
+
+/** "{user} [commented](url) on [sha7](commit):\n~~~ quote\nnote\n~~~". */
+export function commitCommentMessage(
+  user: string,
+  action: string,
+  commitUrl: string,
+  sha: string,
+  message: string | null,
+): string {
+  return render(TEMPLATES, 'commit-comment', {
+    user,
+    action,
+    commitUrl,
+    shortSha: shortSha(sha),
+    message: message || null,
+  });
+}

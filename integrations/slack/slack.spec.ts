@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { AnomalousPayloadError } from '../core/payload';
+import { slackIncomingIntegration as integration } from './slack.handler';
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+type Case = [string, string, RenderedMessage | null];
+
+const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
+
+function load(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
+  return { headers: {}, payload, options };
+}
+
+/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
+function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
+  const event = integration.eventName(webhook);
+  const renderer = integration.events[event];
+  if (!renderer) {
+    expect(integration.ignoredEvents).toContain(event);
+    return { event, message: null };
+  }
+  return { event, message: renderer(webhook) };
+}
+
+const OWN_CASES: Case[] = [
+  [
+    'attachments.json',
+    'message',
+    {
+      topic: 'grace',
+      body: '## [Gateway 502s](https://status.example.org/inc/4)\n\nA **new** incident\n\nStarted at *10:04*\n\n**Priority**: High\n**Team**\nno title\n\n[](https://img.example.org/graph.png)\n\nStatus bot\n\n<time:1764000000>\n\n## Follow-up\n\nSee **runbook**',
+    },
+  ],
+  [
+    'blocks.json',
+    'message',
+    {
+      topic: '(no topic)',
+      body: '## Release 2.0\n\n**New:** durable delivery\n\n[logo](https://img.example.org/logo.png)\n\n----\n\n| | |\n|-|-|\n| **Owner** Ada | Risk: low   none |\n| *Docs* |  |\n\nOnly **one** field\n\n[Latency chart](https://img.example.org/chart.png)\n\n[avatar](https://img.example.org/a.png)\n\nby **ada**',
+    },
+  ],
+  ['empty.json', 'message', null],
+  [
+    'text.json',
+    'message',
+    {
+      topic: '(no topic)',
+      body: ':rocket: **Deploy** of *hub-server* ~~failed~~ on [run 9](https://ci.example.org/runs/9), cc @U024BE7LH @**all** in #ops: `*not bold*`',
+    },
+  ],
+  [
+    'text_with_channel.json',
+    'message',
+    { topic: 'ops-alerts', body: 'Backups done. https://backups.example.org' },
+  ],
+];
+
+describe('Slack-compatible webhook integration', () => {
+  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(OWN_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(OWN_CASES.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'text.json',
+      (p: Record<string, unknown>) => {
+        p.text = 42;
+      },
+    ],
+    [
+      'blocks.json',
+      (p: Record<string, unknown>) => {
+        p.blocks = [{ type: 'header', text: 'Release' }];
+      },
+    ],
+    [
+      'blocks.json',
+      (p: Record<string, unknown>) => {
+        p.blocks = [{ type: 'section', text: { type: 'html', text: '<b>x</b>' } }];
+      },
+    ],
+    [
+      'attachments.json',
+      (p: Record<string, unknown>) => {
+        p.attachments = [{ title: 7 }];
+      },
+    ],
+    [
+      'attachments.json',
+      (p: Record<string, unknown>) => {
+        p.channel = {};
+      },
+    ],
+  ])('a missing or mistyped field in %s is an anomalous payload, not a crash', (file, spoil) => {
+    const payload = load(OWN_FIXTURES, file) as Record<string, unknown>;
+    spoil(payload);
+    expect(() => deliver(input(payload))).toThrow(AnomalousPayloadError);
+  });
+
+  it("is served at Zulip's slack_incoming URL name", () => {
+    expect(integration.name).toBe('slack_incoming');
+  });
+});

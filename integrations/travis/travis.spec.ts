@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { AnomalousPayloadError } from '../core/payload';
+import { travisIntegration as integration } from './travis.handler';
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+type Case = [string, string, RenderedMessage | null];
+
+const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
+
+function load(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
+  return { headers: {}, payload, options };
+}
+
+/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
+function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
+  const event = integration.eventName(webhook);
+  const renderer = integration.events[event];
+  if (!renderer) {
+    expect(integration.ignoredEvents).toContain(event);
+    return { event, message: null };
+  }
+  return { event, message: renderer(webhook) };
+}
+
+const OWN_CASES: Case[] = [
+  [
+    'api_fixed.json',
+    'api',
+    {
+      topic: 'builds',
+      body: 'Author: Ada Lovelace\nBuild status: Fixed :thumbs_up:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+    },
+  ],
+  [
+    'cron_unknown_status.json',
+    'cron',
+    {
+      topic: 'builds',
+      body: "Author: Ada Lovelace\nBuild status: Queued (No emoji specified for status 'Queued'.)\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)",
+    },
+  ],
+  ['pull_request_failed.json', 'pull_request', null],
+  [
+    'push_passed.json',
+    'push',
+    {
+      topic: 'builds',
+      body: 'Author: Ada Lovelace\nBuild status: Passed :thumbs_up:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+    },
+  ],
+  [
+    'push_pending.json',
+    'push',
+    {
+      topic: 'builds',
+      body: 'Author: Ada Lovelace\nBuild status: Pending :counterclockwise:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+    },
+  ],
+  [
+    'push_still_failing.json',
+    'push',
+    {
+      topic: 'builds',
+      body: 'Author: Ada Lovelace\nBuild status: Still Failing :thumbs_down:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+    },
+  ],
+];
+
+describe('Travis CI integration', () => {
+  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(OWN_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(OWN_CASES.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'push_passed.json',
+      (p: Record<string, unknown>) => {
+        p.status_message = 3;
+      },
+    ],
+    [
+      'push_passed.json',
+      (p: Record<string, unknown>) => {
+        delete p.build_url;
+      },
+    ],
+    [
+      'push_passed.json',
+      (p: Record<string, unknown>) => {
+        p.type = null;
+      },
+    ],
+  ])('a missing or mistyped field in %s is an anomalous payload, not a crash', (file, spoil) => {
+    const payload = load(OWN_FIXTURES, file) as Record<string, unknown>;
+    spoil(payload);
+    expect(() => deliver(input(payload))).toThrow(AnomalousPayloadError);
+  });
+
+  it('posts pull request builds only with ignore_pull_requests=false', () => {
+    const payload = load(OWN_FIXTURES, 'pull_request_failed.json');
+    expect(deliver(input(payload)).message).toBeNull();
+    expect(deliver(input(payload, { ignore_pull_requests: 'true' })).message).toBeNull();
+    expect(deliver(input(payload, { ignore_pull_requests: 'false' })).message).toEqual({
+      topic: 'builds',
+      body: 'Author: Grace Hopper\nBuild status: Failed :thumbs_down:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+    });
+    expect(() => deliver(input(payload, { ignore_pull_requests: 'maybe' }))).toThrow(
+      AnomalousPayloadError,
+    );
+  });
+});
+
+const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/travis');
+
+const SHARED_CASES: Case[] = [
+  [
+    'build.json',
+    'push',
+    {
+      topic: 'builds',
+      body: 'Author: josh_mandel\nBuild status: Passed :thumbs_up:\nDetails: [changes](https://github.com/hl7-fhir/fhir-svn/compare/6dccb98bcfd9...6c457d366a31), [build log](https://travis-ci.org/hl7-fhir/fhir-svn/builds/92495257)',
+    },
+  ],
+  ['pull_request.json', 'pull_request', null],
+];
+
+const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
+
+sharedDescribe('Travis CI integration on the captured fixtures in ../shared', () => {
+  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('has an expectation for every captured fixture', () => {
+    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
+  });
+
+  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
+    const result = deliver(input(load(SHARED_FIXTURES, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+});
