@@ -34,12 +34,12 @@ export async function manage(
 
 /** The environment that points the CLI at a test server's database. */
 export function cliEnv(server: {
-  config: { databaseUrl?: string; dataDir: string };
+  config: { databaseUrl?: string; dataDir: string; externalHost: string };
 }): Record<string, string | undefined> {
   return {
     DATABASE_URL: server.config.databaseUrl,
     DATA_DIR: server.config.dataDir,
     REDIS_URL: undefined,
-    PORT: '9991',
+    EXTERNAL_HOST: server.config.externalHost,
   };
 }

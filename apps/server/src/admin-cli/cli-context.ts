@@ -5,7 +5,7 @@ import { AppModule } from '../app.module';
 import { ZulipError } from '../common/zulip-error';
 import { RealmsRepository } from '../realms/realms.repository';
 import type { Realm } from '../realms/realm.types';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type { User } from '../users/user.types';
 
 /** A failure the CLI reports as one line on stderr with exit status 1. */
@@ -55,12 +55,7 @@ export class CliContext {
   }
 
   async user(realm: Realm, emailOrId: string): Promise<User> {
-    const users = await this.get(UsersRepository);
-    const user = /^\d+$/.test(emailOrId)
-      ? await users.findInRealm(realm.id, Number(emailOrId))
-      : await users.findByEmail(realm.id, emailOrId);
-    if (!user) throw new CliError(`No user ${emailOrId} in realm "${realm.string_id || '(root)'}"`);
-    return user;
+    return (await this.get(UsersService)).findInRealm(realm, emailOrId);
   }
 }
 

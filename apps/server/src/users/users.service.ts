@@ -170,6 +170,18 @@ export class UsersService {
     return this.users.update(target.id, { is_active: true });
   }
 
+  /** `manage change-user-email`: the login and delivery address; unique within the realm. */
+  async changeEmail(target: User, newEmail: string): Promise<User> {
+    const email = this.validateEmail(newEmail);
+    return this.db.transaction(async () => {
+      const holder = await this.users.findByEmail(target.realm_id, email);
+      if (holder && holder.id !== target.id) {
+        throw new ZulipError('BAD_REQUEST', `Email '${email}' already in use`, 400);
+      }
+      return this.users.update(target.id, { email, delivery_email: email });
+    });
+  }
+
   /** Replaces the API key; the old one answers 401 from now on. */
   async regenerateApiKey(user: User): Promise<string> {
     const updated = await this.users.update(user.id, { api_key: generateApiKey() });

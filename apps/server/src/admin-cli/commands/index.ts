@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerAccountCommands } from './accounts.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerRealmCommands } from './realms.commands';
+import { registerStreamCommands } from './streams.commands';
 import { registerUserCommands } from './users.commands';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerRealmCommands(program, ctx);
   registerUserCommands(program, ctx);
+  registerAccountCommands(program, ctx);
+  registerStreamCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
 }
