@@ -1,32 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RenderedMessage, WebhookInput } from '../core/integration';
+import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { slackIncomingIntegration as integration } from './slack.handler';
 
-/** [fixture file, event name, message (null: recognised, nothing posted)] */
-type Case = [string, string, RenderedMessage | null];
-
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
-
-function load(dir: string, file: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-}
-
-function input(payload: unknown, options: Record<string, string> = {}): WebhookInput {
-  return { headers: {}, payload, options };
-}
-
-/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
-function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
-  const event = integration.eventName(webhook);
-  const renderer = integration.events[event];
-  if (!renderer) {
-    expect(integration.ignoredEvents).toContain(event);
-    return { event, message: null };
-  }
-  return { event, message: renderer(webhook) };
-}
+const load = loadFixture;
+const input = webhookInput;
+const deliver = deliverWith(integration);
 
 const OWN_CASES: Case[] = [
   [

@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { dispatchWebhook } from './dispatch';
+import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
+
+/** Spec helpers shared by every integration's fixture-driven tests. */
+
+/** [fixture file, event name, message (null: recognised, nothing posted)] */
+export type FixtureCase = [string, string, RenderedMessage | null];
+
+/** `../shared/fixtures/webhooks/<name>` beside the checkout (CI has it; it may be absent). */
+export function sharedFixturesDir(name: string): string {
+  return path.resolve(__dirname, '../../../shared/fixtures/webhooks', name);
+}
+
+export function loadFixture(dir: string, file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+export function webhookInput(
+  payload: unknown,
+  options: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): WebhookInput {
+  return { headers, payload, options };
+}
+
+/**
+ * What the gateway makes of a delivery: the event name and its message, or null for a declared
+ * no-op. An unsupported event fails the test.
+ */
+export function deliverWith(integration: IntegrationDefinition) {
+  return (webhook: WebhookInput): { event: string; message: RenderedMessage | null } => {
+    const outcome = dispatchWebhook(integration, webhook);
+    if (outcome.kind === 'unsupported') throw new Error(`unsupported event ${outcome.event}`);
+    return { event: outcome.event, message: outcome.kind === 'message' ? outcome.message : null };
+  };
+}
