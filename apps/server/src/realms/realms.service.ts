@@ -9,6 +9,15 @@ import { RealmsRepository } from './realms.repository';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
 
+/** The realm's string id for a requested subdomain, or a clear 400 when it cannot be one. */
+export function normalizeSubdomain(subdomain: string): string {
+  const stringId = subdomain.toLowerCase();
+  if (!SUBDOMAIN.test(stringId)) {
+    throw ZulipError.badRequest('Subdomains may use only letters, digits and inner hyphens.');
+  }
+  return stringId;
+}
+
 export type RealmChanges = Partial<Pick<Realm, EditableRealmSetting>>;
 
 @Injectable()
@@ -20,10 +29,7 @@ export class RealmsService {
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
   async createRealm(subdomain: string, name: string, description = ''): Promise<Realm> {
-    const stringId = subdomain.toLowerCase();
-    if (!SUBDOMAIN.test(stringId)) {
-      throw ZulipError.badRequest('Subdomains may use only letters, digits and inner hyphens.');
-    }
+    const stringId = normalizeSubdomain(subdomain);
     if (!name.trim()) throw ZulipError.badRequest('The organization needs a name.');
     return this.db.transaction(async () => {
       if (await this.realms.findBySubdomain(stringId)) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
 import { registerAccountCommands } from './accounts.commands';
 import { registerDatabaseCommands } from './database.commands';
+import { registerExportCommands } from './export.commands';
 import { registerRealmCommands } from './realms.commands';
 import { registerStreamCommands } from './streams.commands';
 import { registerUserCommands } from './users.commands';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerAccountCommands(program, ctx);
   registerStreamCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
+  registerExportCommands(program, ctx);
 }

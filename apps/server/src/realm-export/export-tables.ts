@@ -1,0 +1,246 @@
+/**
+ * What a realm export holds, table by table, in dependency order: a table only refers (through
+ * `refs`) to tables listed before it, so an import can rewrite every id as it reads. References
+ * that point forward or to the table itself are `deferred`: imported as NULL, set at the end.
+ *
+ * Columns are not listed: they are read from the live schema, so a column added by a migration is
+ * exported and imported without touching this file. A new table or a new foreign key is not:
+ * `checkCatalogue` refuses to run until it is described here (or excluded with a reason).
+ */
+export interface TableSpec {
+  table: string;
+  /** The primary key: rows are paged through (and written) in this order. */
+  key: string[];
+  /** SQL condition picking the realm's rows from alias `t`; `$1` is the realm id. */
+  scope: string;
+  /** Whether `id` is a serial the import replaces with a fresh value. */
+  serialId: boolean;
+  /** Columns holding ids of rows of an earlier table. */
+  refs: Record<string, string>;
+  /** integer[] columns holding ids of an earlier table (unknown ids are dropped). */
+  arrayRefs?: Record<string, string>;
+  /** Columns holding ids of a later table or of this one; a missing target becomes NULL. */
+  deferred?: Record<string, string>;
+  /** Columns left out of the file and recomputed on import with this SQL expression. */
+  derived?: Record<string, string>;
+}
+
+const OF_REALM = 't.realm_id = $1';
+const OF_REALM_USERS = (column: string) =>
+  `t.${column} IN (SELECT id FROM users WHERE realm_id = $1)`;
+const OF_REALM_MESSAGES = 't.message_id IN (SELECT id FROM messages WHERE realm_id = $1)';
+
+export const EXPORT_TABLES: readonly TableSpec[] = [
+  { table: 'realms', key: ['id'], scope: 't.id = $1', serialId: true, refs: {} },
+  {
+    table: 'realm_domains',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+  },
+  {
+    table: 'users',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+    deferred: {
+      bot_owner_id: 'users',
+      default_sending_stream_id: 'streams',
+      default_events_register_stream_id: 'streams',
+    },
+  },
+  {
+    table: 'bot_services',
+    key: ['id'],
+    scope: OF_REALM_USERS('bot_id'),
+    serialId: true,
+    refs: { bot_id: 'users' },
+  },
+  {
+    table: 'bot_config',
+    key: ['id'],
+    scope: OF_REALM_USERS('bot_id'),
+    serialId: true,
+    refs: { bot_id: 'users' },
+  },
+  {
+    table: 'bot_storage',
+    key: ['id'],
+    scope: OF_REALM_USERS('bot_id'),
+    serialId: true,
+    refs: { bot_id: 'users' },
+  },
+  {
+    table: 'streams',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms', creator_id: 'users' },
+    deferred: { first_message_id: 'messages' },
+  },
+  {
+    table: 'subscriptions',
+    key: ['id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: true,
+    refs: { user_id: 'users', stream_id: 'streams' },
+  },
+  {
+    table: 'default_streams',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms', stream_id: 'streams' },
+  },
+  {
+    table: 'realm_filters',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+  },
+  {
+    table: 'realm_emoji',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms', author_id: 'users' },
+  },
+  {
+    table: 'user_groups',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+  },
+  {
+    table: 'user_group_members',
+    key: ['group_id', 'user_id'],
+    scope: 't.group_id IN (SELECT id FROM user_groups WHERE realm_id = $1)',
+    serialId: false,
+    refs: { group_id: 'user_groups', user_id: 'users' },
+  },
+  {
+    table: 'direct_message_groups',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+    arrayRefs: { user_ids: 'users' },
+  },
+  {
+    table: 'attachments',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms', owner_id: 'users' },
+  },
+  {
+    table: 'messages',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: {
+      realm_id: 'realms',
+      sender_id: 'users',
+      stream_id: 'streams',
+      dm_group_id: 'direct_message_groups',
+    },
+    // The same expression the messages repository uses when a message is sent or edited.
+    derived: { search_tsvector: "to_tsvector('english', topic || ' ' || content)" },
+  },
+  {
+    table: 'user_messages',
+    key: ['user_id', 'message_id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: false,
+    refs: { user_id: 'users', message_id: 'messages' },
+  },
+  {
+    table: 'message_edits',
+    key: ['id'],
+    scope: OF_REALM_MESSAGES,
+    serialId: true,
+    refs: {
+      message_id: 'messages',
+      user_id: 'users',
+      prev_stream_id: 'streams',
+      stream_id: 'streams',
+    },
+  },
+  {
+    table: 'reactions',
+    key: ['id'],
+    scope: OF_REALM_MESSAGES,
+    serialId: true,
+    refs: { message_id: 'messages', user_id: 'users' },
+  },
+  {
+    table: 'message_attachments',
+    key: ['message_id', 'attachment_id'],
+    scope: OF_REALM_MESSAGES,
+    serialId: false,
+    refs: { message_id: 'messages', attachment_id: 'attachments' },
+  },
+  {
+    table: 'alert_words',
+    key: ['id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: true,
+    refs: { user_id: 'users' },
+  },
+  {
+    table: 'invites',
+    key: ['id'],
+    // Only pending invitations: accepted ones are history the new realm has no use for.
+    scope: `${OF_REALM} AND t.accepted_at IS NULL`,
+    serialId: true,
+    refs: { realm_id: 'realms', invited_by_id: 'users' },
+    arrayRefs: { stream_ids: 'streams' },
+  },
+];
+
+/** Tables deliberately left out of an export, and why. */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  server_secrets: 'server-wide, not part of any realm',
+  schema_migrations: 'the migration log of this server',
+  user_presence: 'transient: rebuilt as soon as clients connect',
+  confirmations: 'one-time links bound to the old realm URL; pending invites can be re-sent',
+};
+
+export function tableSpec(table: string): TableSpec | undefined {
+  return EXPORT_TABLES.find((t) => t.table === table);
+}
+
+export interface ForeignKey {
+  table: string;
+  column: string;
+  refTable: string;
+}
+
+/**
+ * Problems that would make an export incomplete or an import corrupt on this schema: tables the
+ * catalogue does not know, and foreign keys it would copy without rewriting.
+ */
+export function checkCatalogue(tables: string[], foreignKeys: ForeignKey[]): string[] {
+  const problems: string[] = [];
+  for (const table of tables) {
+    if (!tableSpec(table) && !(table in NOT_EXPORTED)) {
+      problems.push(`table "${table}" is neither exported nor excluded`);
+    }
+  }
+  for (const fk of foreignKeys) {
+    const spec = tableSpec(fk.table);
+    if (!spec) continue;
+    const target =
+      spec.refs[fk.column] ?? spec.deferred?.[fk.column] ?? spec.arrayRefs?.[fk.column];
+    if (target !== fk.refTable) {
+      problems.push(
+        `${fk.table}.${fk.column} refers to ${fk.refTable} but is not remapped on import`,
+      );
+    }
+  }
+  return problems;
+}
