@@ -18,6 +18,8 @@ import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
 import { MessagesModule } from './messages/messages.module';
 import { EventsModule } from './events/events.module';
+import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
+import { RealmExportModule } from './realm-export/realm-export.module';
 
 /** Feature modules, in dependency order. */
 const FEATURES = [
@@ -33,6 +35,8 @@ const FEATURES = [
   EmojiModule,
   MessagesModule,
   EventsModule,
+  RealmExportModule,
+  BotRuntimesModule,
 ];
 
 @Module({})

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { realmEmojiUrl } from '../emoji/realm-emoji.controller';
+import { RealmResolver } from '../realms/realm-resolver.service';
+import type { Realm } from '../realms/realm.types';
+import { RenderReferencesRepository } from './render-references.repository';
+import { extractReferences, RenderedContent, renderContent, toLinkifiers } from './render-content';
+
+/**
+ * Loads what the Markdown renderer needs — only the users, groups, streams and emoji the content
+ * names, plus the realm's linkifiers — and renders. At most five queries, whatever the content.
+ */
+@Injectable()
+export class ContentRenderer {
+  constructor(
+    private readonly refs: RenderReferencesRepository,
+    private readonly resolver: RealmResolver,
+  ) {}
+
+  async render(realm: Realm, senderId: number, content: string): Promise<RenderedContent> {
+    const wanted = extractReferences(content);
+    const none = Promise.resolve([]);
+    const [users, groups, streams, emoji, linkifiers] = await Promise.all([
+      wanted.userNames.length || wanted.userIds.length
+        ? this.refs.users(realm.id, wanted.userNames, wanted.userIds)
+        : none,
+      wanted.groupNames.length ? this.refs.groups(realm.id, wanted.groupNames) : none,
+      wanted.streamNames.length ? this.refs.streams(realm.id, senderId, wanted.streamNames) : none,
+      wanted.emojiNames.length ? this.refs.emoji(realm.id, wanted.emojiNames) : none,
+      this.refs.linkifiers(realm.id),
+    ]);
+    return renderContent(content, {
+      realmUrl: this.resolver.realmUrl(realm),
+      users: users.map((u) => ({ id: u.id, fullName: u.full_name })),
+      userGroups: groups,
+      streams,
+      realmEmoji: emoji.map((e) => ({
+        id: e.id,
+        name: e.name,
+        sourceUrl: realmEmojiUrl(realm.id, e.file_name),
+      })),
+      linkifiers: toLinkifiers(linkifiers),
+      inlineImagePreview: realm.inline_image_preview,
+    });
+  }
+}

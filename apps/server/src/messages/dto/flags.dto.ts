@@ -1,0 +1,80 @@
+import {
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+} from 'class-validator';
+import { MAX_INT32, NoNul } from './no-nul';
+import { Json } from '../../common/params';
+
+export class UpdateFlagsDto {
+  @Json()
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true })
+  messages!: number[];
+
+  @IsString()
+  @NoNul()
+  op!: string;
+
+  @IsString()
+  @NoNul()
+  flag!: string;
+}
+
+export class MarkStreamDto {
+  @Json()
+  @IsInt()
+  @Max(MAX_INT32)
+  stream_id!: number;
+}
+
+export class MarkTopicDto {
+  @Json()
+  @IsInt()
+  @Max(MAX_INT32)
+  stream_id!: number;
+
+  @IsString()
+  @NoNul()
+  topic_name!: string;
+}
+
+export class UpdateFlagsNarrowDto {
+  @Json({ orString: true })
+  @IsDefined()
+  anchor!: unknown;
+
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  include_anchor?: boolean;
+
+  @Json()
+  @IsInt()
+  @Min(0)
+  num_before!: number;
+
+  @Json()
+  @IsInt()
+  @Min(0)
+  num_after!: number;
+
+  @Json()
+  @IsDefined()
+  narrow!: unknown;
+
+  @IsString()
+  @NoNul()
+  op!: string;
+
+  @IsString()
+  @NoNul()
+  flag!: string;
+}

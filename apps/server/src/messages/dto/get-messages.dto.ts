@@ -1,0 +1,74 @@
+import { IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Json } from '../../common/params';
+
+export class GetMessagesDto {
+  /** A message id, or `newest` / `oldest` / `first_unread`. */
+  @Json({ orString: true })
+  @IsOptional()
+  anchor?: unknown;
+
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  include_anchor?: boolean;
+
+  @Json()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  num_before?: number;
+
+  @Json()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  num_after?: number;
+
+  /** Checked by parseNarrow: objects or pairs. */
+  @Json()
+  @IsOptional()
+  narrow?: unknown;
+
+  @Json()
+  @IsOptional()
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true })
+  message_ids?: number[];
+
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  apply_markdown?: boolean;
+
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  client_gravatar?: boolean;
+
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  use_first_unread_anchor?: boolean;
+}
+
+export class GetMessageDto {
+  @Json()
+  @IsOptional()
+  @IsBoolean()
+  apply_markdown?: boolean;
+}
+
+export class MatchesNarrowDto {
+  @Json()
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true })
+  msg_ids!: number[];
+
+  @Json()
+  @IsDefined()
+  narrow!: unknown;
+}

@@ -1,0 +1,8 @@
+import { Matches } from 'class-validator';
+
+/** PostgreSQL text cannot hold NUL; refuse it at the edge instead of failing in SQL. */
+export const NoNul = (): PropertyDecorator =>
+  Matches(/^[^\u0000]*$/, { message: 'must not contain null bytes' });
+
+/** The largest id a PostgreSQL `integer` column (users, streams) holds. */
+export const MAX_INT32 = 2_147_483_647;

@@ -1,0 +1,113 @@
+import { Controller, HttpCode, Param, Post, Delete } from '@nestjs/common';
+import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { Params } from '../common/params';
+import type { Realm } from '../realms/realm.types';
+import type { User } from '../users/user.types';
+import { MarkStreamDto, MarkTopicDto, UpdateFlagsDto, UpdateFlagsNarrowDto } from './dto/flags.dto';
+import { ReactionDto } from './dto/reaction.dto';
+import { FlagChange, FlagsService } from './flags.service';
+import { MessageEvents } from './message-events';
+import { MessageFetchService } from './message-fetch.service';
+import { messageIdParam, parseAnchor } from './messages.controller';
+import { parseNarrow } from './narrow';
+import { ReactionsService } from './reactions.service';
+
+/** Per-user flags, read markers and emoji reactions. */
+@Controller('api/v1')
+export class FlagsController {
+  constructor(
+    private readonly flags: FlagsService,
+    private readonly reactions: ReactionsService,
+    private readonly events: MessageEvents,
+    private readonly fetcher: MessageFetchService,
+  ) {}
+
+  private announce(user: User, change: FlagChange): void {
+    if (change.messages.length > 0) this.events.emit('flags', { userId: user.id, change });
+  }
+
+  @Post('messages/flags')
+  @HttpCode(200)
+  async update(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Params(UpdateFlagsDto) p: UpdateFlagsDto,
+  ) {
+    const change = await this.flags.update(user, realm, p.messages, p.op, p.flag);
+    this.announce(user, change);
+    return { messages: change.messages };
+  }
+
+  @Post('messages/flags/narrow')
+  @HttpCode(200)
+  async updateNarrow(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Params(UpdateFlagsNarrowDto) p: UpdateFlagsNarrowDto,
+  ) {
+    const page = await this.fetcher.page(user, realm, {
+      anchor: parseAnchor(p.anchor, false),
+      includeAnchor: p.include_anchor ?? true,
+      numBefore: p.num_before,
+      numAfter: p.num_after,
+      narrow: parseNarrow(p.narrow),
+    });
+    const { change, result } = await this.flags.updateNarrow(user, realm, page, p.op, p.flag);
+    this.announce(user, change);
+    return result;
+  }
+
+  @Post('mark_all_as_read')
+  @HttpCode(200)
+  async markAll(@CurrentUser() user: User) {
+    this.announce(user, await this.flags.markAllAsRead(user));
+    return { complete: true };
+  }
+
+  @Post('mark_stream_as_read')
+  @HttpCode(200)
+  async markStream(@CurrentUser() user: User, @Params(MarkStreamDto) p: MarkStreamDto) {
+    this.announce(user, await this.flags.markStreamAsRead(user, p.stream_id));
+    return {};
+  }
+
+  @Post('mark_topic_as_read')
+  @HttpCode(200)
+  async markTopic(@CurrentUser() user: User, @Params(MarkTopicDto) p: MarkTopicDto) {
+    this.announce(user, await this.flags.markStreamAsRead(user, p.stream_id, p.topic_name));
+    return {};
+  }
+
+  @Post('messages/:message_id/reactions')
+  @HttpCode(200)
+  async react(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Param('message_id') id: string,
+    @Params(ReactionDto) p: ReactionDto,
+  ) {
+    const change = await this.reactions.add(user, realm, messageIdParam(id), {
+      emojiName: p.emoji_name,
+      emojiCode: p.emoji_code,
+      reactionType: p.reaction_type,
+    });
+    this.events.emit('reaction', change);
+    return {};
+  }
+
+  @Delete('messages/:message_id/reactions')
+  async unreact(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Param('message_id') id: string,
+    @Params(ReactionDto) p: ReactionDto,
+  ) {
+    const change = await this.reactions.remove(user, realm, messageIdParam(id), {
+      emojiName: p.emoji_name,
+      emojiCode: p.emoji_code,
+      reactionType: p.reaction_type,
+    });
+    this.events.emit('reaction', change);
+    return {};
+  }
+}

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { ZulipError } from '../common/zulip-error';
+import type { Realm } from '../realms/realm.types';
+import { StreamsService } from '../streams/streams.service';
+import { UsersRepository } from '../users/users.repository';
+import type { User } from '../users/user.types';
+import type { MessageRow } from './message.types';
+import { MessagesRepository, NewMessage, Recipient, RecipientSpec } from './messages.repository';
+import type { RenderedContent } from './render-content';
+import { MirrorUsers } from './mirror-users';
+import {
+  isTruthyFlag,
+  MIRROR_CLIENTS,
+  normalizeContent,
+  normalizeTopic,
+  parseDirectRecipients,
+  parseStreamRecipient,
+} from './normalize';
+import { ContentRenderer } from './content-renderer.service';
+
+export interface SendInput {
+  type: string;
+  to: unknown;
+  topic?: string;
+  content: string;
+  client: string;
+  queueId?: string;
+  localId?: string;
+  sender?: string;
+  forged?: string | boolean;
+  time?: number;
+  realmStr?: string;
+  readBySender?: boolean;
+}
+
+/** What a send did: enough for the reply and for publishing the message event later. */
+export interface SentMessage {
+  message: MessageRow;
+  sender: User;
+  stream: { id: number; name: string; invite_only: boolean } | null;
+  dmUserIds: number[] | null;
+  recipients: Recipient[];
+  queueId?: string;
+  localId?: string;
+}
+
+@Injectable()
+export class MessageSendService {
+  constructor(
+    private readonly messages: MessagesRepository,
+    private readonly streams: StreamsService,
+    private readonly users: UsersRepository,
+    private readonly mirrors: MirrorUsers,
+    private readonly renderer: ContentRenderer,
+  ) {}
+
+  async send(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
+    const kind = this.messageKind(input.type);
+    const forged = isTruthyFlag(input.forged);
+    if (input.realmStr !== undefined && input.realmStr !== realm.string_id) {
+      throw ZulipError.unauthorizedQuery();
+    }
+    if (forged && !user.is_api_super_user) throw ZulipError.unauthorizedQuery();
+    const mirrored = MIRROR_CLIENTS.has(input.client);
+    if (!mirrored && input.sender !== undefined) {
+      throw ZulipError.badRequest('Invalid mirrored message');
+    }
+    if (mirrored && input.sender === undefined) throw ZulipError.badRequest('Missing sender');
+    const content = normalizeContent(input.content);
+
+    let sender = user;
+    if (mirrored && input.sender !== undefined) {
+      const asSomeoneElse = input.sender.trim().toLowerCase() !== user.email.toLowerCase();
+      // Only API super users may speak for someone else, and only they may mirror into streams.
+      if ((asSomeoneElse || kind === 'stream') && !user.is_api_super_user) {
+        throw ZulipError.unauthorizedQuery();
+      }
+      [sender] = await this.mirrors.findOrCreate(realm.id, [input.sender], input.client);
+    }
+    const dateSent = forged && input.time !== undefined ? new Date(input.time * 1000) : null;
+    if (dateSent && Number.isNaN(dateSent.getTime())) throw ZulipError.invalid('time');
+
+    if (kind === 'stream') {
+      const target = parseStreamRecipient(input.to);
+      // The authenticated user (the bridge, for mirrors) must be allowed to post there.
+      const topic = normalizeTopic(input.topic, realm.mandatory_topics);
+      // Rendering does not depend on the stream: overlap it with the stream lookup.
+      const [stream, rendered] = await Promise.all([
+        this.streams.getStreamForUser(user, target),
+        this.renderer.render(realm, sender.id, content),
+      ]);
+      if (!(await this.streams.canPost(user, stream, realm))) {
+        throw ZulipError.badRequest('You do not have permission to post in this channel.');
+      }
+      // One statement stores the message and every recipient row: atomic on its own.
+      const stored = await this.messages.insertWithRecipients(
+        this.newMessage(realm, sender, input, content, rendered, dateSent, stream.id, topic),
+        this.recipientSpec('stream', input, rendered, true),
+      );
+      return {
+        ...stored,
+        sender,
+        stream: { id: stream.id, name: stream.name, invite_only: stream.invite_only },
+        dmUserIds: null,
+        queueId: input.queueId,
+        localId: input.localId,
+      };
+    }
+
+    const recipients = await this.directRecipients(realm, input, mirrored);
+    const userIds = [...new Set([sender.id, ...recipients.map((r) => r.id)])].sort((a, b) => a - b);
+    const rendered = await this.renderer.render(realm, sender.id, content);
+    const stored = await this.messages.insertWithRecipients(
+      this.newMessage(realm, sender, input, content, rendered, dateSent, null, ''),
+      this.recipientSpec({ userIds }, input, rendered, false),
+    );
+    return {
+      ...stored,
+      sender,
+      stream: null,
+      dmUserIds: userIds,
+      queueId: input.queueId,
+      localId: input.localId,
+    };
+  }
+
+  private newMessage(
+    realm: Realm,
+    sender: User,
+    input: SendInput,
+    content: string,
+    rendered: RenderedContent,
+    dateSent: Date | null,
+    streamId: number | null,
+    topic: string,
+  ): NewMessage {
+    return {
+      realm_id: realm.id,
+      sender_id: sender.id,
+      stream_id: streamId,
+      topic,
+      content,
+      rendered_content: rendered.html,
+      sending_client: input.client,
+      date_sent: dateSent,
+      has_link: rendered.hasLink,
+      has_image: rendered.hasImage,
+      has_attachment: rendered.hasAttachment,
+    };
+  }
+
+  private recipientSpec(
+    source: RecipientSpec['source'],
+    input: SendInput,
+    rendered: RenderedContent,
+    inStream: boolean,
+  ): RecipientSpec {
+    return {
+      source,
+      readBySender: input.readBySender ?? true,
+      mentionedUserIds: rendered.mentionedUserIds,
+      mentionedGroupIds: rendered.mentionedGroupIds,
+      streamWildcardMentioned: rendered.streamWildcardMentioned,
+      topicWildcardMentioned: inStream && rendered.topicWildcardMentioned,
+    };
+  }
+
+  private messageKind(type: string): 'stream' | 'direct' {
+    if (type === 'stream' || type === 'channel') return 'stream';
+    if (type === 'private' || type === 'direct') return 'direct';
+    throw ZulipError.badRequest('Invalid message type');
+  }
+
+  /** The users a DM goes to; mirrors may name remote people, who become mirror dummies. */
+  private async directRecipients(
+    realm: Realm,
+    input: SendInput,
+    mirrored: boolean,
+  ): Promise<User[]> {
+    const { ids, emails } = parseDirectRecipients(input.to);
+    if (mirrored) {
+      if (ids.length > 0)
+        throw ZulipError.badRequest('Mirroring not allowed with recipient user IDs');
+      return this.mirrors.findOrCreate(realm.id, emails, input.client);
+    }
+    const found =
+      ids.length > 0
+        ? await this.users.findManyByIds(realm.id, ids)
+        : await this.users.findManyByEmails(realm.id, emails);
+    if (ids.length > 0) {
+      const missing = ids.find((id) => !found.some((u) => u.id === id));
+      if (missing !== undefined) throw ZulipError.badRequest(`Invalid user ID ${missing}`);
+    } else {
+      const missing = emails.find(
+        (e) => !found.some((u) => u.email.toLowerCase() === e.toLowerCase()),
+      );
+      if (missing !== undefined) throw ZulipError.badRequest(`Invalid email '${missing}'`);
+    }
+    const gone = found.find((u) => !u.is_active && !u.is_mirror_dummy);
+    if (gone) throw ZulipError.badRequest(`'${gone.email}' is no longer using Zulip.`);
+    return found;
+  }
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { StreamsModule } from '../streams/streams.module';
+import { ContentRenderer } from './content-renderer.service';
+import { EditsRepository } from './edits.repository';
+import { FlagsController } from './flags.controller';
+import { FlagsRepository } from './flags.repository';
+import { FlagsService } from './flags.service';
+import { MessageEditService } from './message-edit.service';
+import { MessageEvents } from './message-events';
+import { MessageFetchService } from './message-fetch.service';
+import { MessageSendService } from './message-send.service';
+import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MirrorUsers } from './mirror-users';
+import { ReactionsRepository } from './reactions.repository';
+import { RenderReferencesRepository } from './render-references.repository';
+import { ReactionsService } from './reactions.service';
+
+/** Sending, fetching, searching, editing, flags and reactions. */
+@Module({
+  imports: [StreamsModule],
+  controllers: [MessagesController, FlagsController],
+  providers: [
+    MessagesRepository,
+    FlagsRepository,
+    EditsRepository,
+    ReactionsRepository,
+    RenderReferencesRepository,
+    ContentRenderer,
+    MirrorUsers,
+    MessageSendService,
+    MessageFetchService,
+    MessageEditService,
+    FlagsService,
+    ReactionsService,
+    MessageEvents,
+  ],
+  exports: [MessageSendService, MessageFetchService, FlagsService, MessageEvents, ContentRenderer],
+})
+export class MessagesModule {}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { ZulipError } from '../common/zulip-error';
+import { Database } from '../database/database.service';
+import type { Realm } from '../realms/realm.types';
+import { Role, User } from '../users/user.types';
+import { isUnicodeEmojiCode, unicodeEmojiCode, ZULIP_EXTRA_EMOJI } from './emoji-codes';
+import { HISTORICAL_FLAGS } from './flags';
+import { FlagsRepository } from './flags.repository';
+import { invalidMessage } from './message-fetch.service';
+import type { ReactionType } from './message.types';
+import { MessagesRepository } from './messages.repository';
+import { ReactionsRepository } from './reactions.repository';
+
+export interface ReactionInput {
+  emojiName?: string;
+  emojiCode?: string;
+  reactionType?: string;
+}
+
+/** A reaction change, for the reply and the `reaction` event. */
+export interface ReactionChange {
+  op: 'add' | 'remove';
+  messageId: number;
+  userId: number;
+  emoji_name: string;
+  emoji_code: string;
+  reaction_type: ReactionType;
+  /** Who can see the message (its recipients). */
+  recipientUserIds: number[];
+}
+
+const TYPES: ReactionType[] = ['unicode_emoji', 'realm_emoji', 'zulip_extra_emoji'];
+
+@Injectable()
+export class ReactionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly reactions: ReactionsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly flags: FlagsRepository,
+  ) {}
+
+  async add(
+    user: User,
+    realm: Realm,
+    messageId: number,
+    input: ReactionInput,
+  ): Promise<ReactionChange> {
+    if (!input.emojiName) throw ZulipError.missing('emoji_name');
+    const emoji = await this.resolveEmoji(
+      realm,
+      input.emojiName,
+      input.emojiCode,
+      input.reactionType,
+    );
+    return this.db.transaction(async () => {
+      const message = await this.readable(user, realm, messageId);
+      if (message.user_flags === null) {
+        await this.flags.createHistorical(user.id, [messageId], HISTORICAL_FLAGS);
+      }
+      if (!(await this.reactions.add(messageId, user.id, emoji))) {
+        throw new ZulipError('REACTION_ALREADY_EXISTS', 'Reaction already exists.', 400);
+      }
+      return this.change('add', user, messageId, emoji.name, emoji.code, emoji.type);
+    });
+  }
+
+  async remove(
+    user: User,
+    realm: Realm,
+    messageId: number,
+    input: ReactionInput,
+  ): Promise<ReactionChange> {
+    if (!input.emojiName && !input.emojiCode) {
+      throw ZulipError.badRequest(
+        'At least one of the following arguments must be present: emoji_name, emoji_code',
+      );
+    }
+    const type = this.reactionType(input.reactionType, input.emojiName, input.emojiCode);
+    await this.readable(user, realm, messageId);
+    // Without a code, match by name (a realm emoji's name, or a Unicode name's code).
+    const code =
+      input.emojiCode ??
+      (type === 'unicode_emoji' && input.emojiName ? unicodeEmojiCode(input.emojiName) : undefined);
+    const removed = await this.reactions.remove(messageId, user.id, {
+      code,
+      name: code === undefined ? input.emojiName : undefined,
+      type,
+    });
+    if (!removed) throw new ZulipError('REACTION_DOES_NOT_EXIST', "Reaction doesn't exist.", 400);
+    return this.change('remove', user, messageId, removed.emoji_name, removed.emoji_code, type);
+  }
+
+  private async change(
+    op: 'add' | 'remove',
+    user: User,
+    messageId: number,
+    name: string,
+    code: string,
+    type: ReactionType,
+  ): Promise<ReactionChange> {
+    return {
+      op,
+      messageId,
+      userId: user.id,
+      emoji_name: name,
+      emoji_code: code,
+      reaction_type: type,
+      recipientUserIds: await this.messages.recipientsOf([messageId]),
+    };
+  }
+
+  private async readable(user: User, realm: Realm, messageId: number) {
+    const [message] = await this.messages.findAccessible(
+      realm.id,
+      user.id,
+      user.role === Role.Guest,
+      [messageId],
+    );
+    if (!message) throw invalidMessage();
+    return message;
+  }
+
+  private reactionType(raw: string | undefined, name?: string, code?: string): ReactionType {
+    if (raw !== undefined) {
+      const found = TYPES.find((t) => t === raw);
+      if (!found) throw ZulipError.badRequest('Invalid emoji type.');
+      return found;
+    }
+    if (
+      name &&
+      ZULIP_EXTRA_EMOJI[name] &&
+      (code === undefined || code === ZULIP_EXTRA_EMOJI[name])
+    ) {
+      return 'zulip_extra_emoji';
+    }
+    if (code !== undefined && /^\d+$/.test(code)) return 'realm_emoji';
+    return 'unicode_emoji';
+  }
+
+  /** Checks the emoji exists and that name and code agree; returns what to store. */
+  private async resolveEmoji(
+    realm: Realm,
+    name: string,
+    code: string | undefined,
+    rawType: string | undefined,
+  ): Promise<{ name: string; code: string; type: ReactionType }> {
+    let type = this.reactionType(rawType, name, code);
+    if (rawType === undefined && code === undefined && !unicodeEmojiCode(name)) {
+      // A name that is not Unicode may be the realm's own emoji.
+      if (await this.reactions.realmEmoji(realm.id, { name })) type = 'realm_emoji';
+    }
+    if (type === 'zulip_extra_emoji') {
+      const expected = ZULIP_EXTRA_EMOJI[name];
+      if (!expected) throw ZulipError.badRequest('Invalid emoji name.');
+      if (code !== undefined && code !== expected)
+        throw ZulipError.badRequest('Invalid emoji code.');
+      return { name, code: expected, type };
+    }
+    if (type === 'realm_emoji') {
+      const emoji = await this.reactions.realmEmoji(realm.id, {
+        name: code === undefined ? name : undefined,
+        id: code !== undefined && /^\d+$/.test(code) ? Number(code) : undefined,
+      });
+      if (!emoji || (code !== undefined && !/^\d+$/.test(code))) {
+        throw ZulipError.badRequest('Invalid custom emoji.');
+      }
+      if (emoji.name !== name) throw ZulipError.badRequest('Invalid custom emoji name.');
+      if (emoji.deactivated) throw ZulipError.badRequest('This custom emoji has been deactivated.');
+      return { name, code: String(emoji.id), type };
+    }
+    const expected = unicodeEmojiCode(name);
+    if (code !== undefined) {
+      if (!isUnicodeEmojiCode(code)) throw ZulipError.badRequest('Invalid emoji code.');
+      if (expected !== undefined && expected !== code.toLowerCase()) {
+        throw ZulipError.badRequest('Invalid emoji name.');
+      }
+      if (expected === undefined) throw ZulipError.badRequest('Invalid emoji name.');
+      return { name, code: code.toLowerCase(), type };
+    }
+    if (expected === undefined) throw ZulipError.badRequest('Invalid emoji name.');
+    return { name, code: expected, type };
+  }
+}

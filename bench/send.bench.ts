@@ -1,0 +1,275 @@
+/**
+ * Send throughput: messages per second through `POST /api/v1/messages` to a stream of 100
+ * subscribers, beside the PostgreSQL limit for the same rows measured in the same run (a
+ * pgbench-style loop: BEGIN; INSERT one message; INSERT 100 recipient rows in one statement;
+ * COMMIT), at the same concurrency. Goal: the API reaches at least half the database's rate.
+ *
+ *   node dist/bench/send.bench.js [--concurrency 16] [--seconds 10] [--subscribers 100]
+ *
+ * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432), in a scratch database
+ * that is dropped afterwards.
+ */
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Client, Pool } from 'pg';
+import { loadConfig } from '../libs/config/src/config';
+import { createServerApp } from '../apps/server/src/bootstrap';
+import { RealmsService } from '../apps/server/src/realms/realms.service';
+import { UsersRepository } from '../apps/server/src/users/users.repository';
+import { Role } from '../apps/server/src/users/user.types';
+
+interface Options {
+  concurrency: number;
+  seconds: number;
+  subscribers: number;
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+/** Runs `worker` on `concurrency` loops for `seconds`; returns completed operations per second. */
+async function measure(
+  concurrency: number,
+  seconds: number,
+  worker: () => Promise<void>,
+): Promise<{ perSecond: number; done: number; failed: number }> {
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  let failed = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        try {
+          await worker();
+          done++;
+        } catch {
+          failed++;
+        }
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  return { perSecond: done / elapsed, done, failed };
+}
+
+interface LoadJob {
+  base: string;
+  auth: string;
+  dbUrl: string;
+  realmId: number;
+  senderId: number;
+  streamId: number;
+  subscriberIds: number[];
+  options: Options;
+}
+
+type Rate = Awaited<ReturnType<typeof measure>>;
+
+async function post(
+  base: string,
+  auth: string,
+  pathName: string,
+  params: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${pathName}`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params).toString(),
+  });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200) throw new Error(`${pathName}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+function runWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** The worker: the API phase, then the database phase, at the same concurrency. */
+async function loadWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> {
+  const { options, base, auth, realmId, senderId, streamId, subscriberIds } = job;
+  const pool = new Pool({ connectionString: job.dbUrl, max: options.concurrency });
+  try {
+    let n = 0;
+    const content = () => `Benchmark message number ${++n}, with a little **Markdown** in it.`;
+    // Warm up both paths (JIT, connections, plans).
+    await measure(options.concurrency, 1, async () => {
+      await post(base, auth, '/messages', {
+        type: 'stream',
+        to: 'bench',
+        topic: 'load',
+        content: content(),
+      });
+    });
+
+    const api = await measure(options.concurrency, options.seconds, async () => {
+      await post(base, auth, '/messages', {
+        type: 'stream',
+        to: 'bench',
+        topic: 'load',
+        content: content(),
+      });
+    });
+
+    const database = await measure(options.concurrency, options.seconds, async () => {
+      const client = await pool.connect();
+      try {
+        const text = content();
+        await client.query('BEGIN');
+        const m = await client.query<{ id: string }>(
+          `INSERT INTO messages (realm_id, sender_id, stream_id, topic, content, rendered_content,
+             sending_client, search_tsvector)
+           VALUES ($1, $2, $3, 'load', $4, $5, 'pgbench', to_tsvector('english', 'load ' || $4))
+           RETURNING id`,
+          [realmId, senderId, streamId, text, `<p>${text}</p>`],
+        );
+        await client.query(
+          `INSERT INTO user_messages (user_id, message_id, flags)
+           SELECT u, $2, CASE WHEN u = $3 THEN 1 ELSE 0 END FROM unnest($1::int[]) AS u`,
+          [subscriberIds, m.rows[0].id, senderId],
+        );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    });
+
+    return { api, database };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const options: Options = {
+    concurrency: option('concurrency', 16),
+    seconds: option('seconds', 10),
+    subscribers: option('subscribers', 100),
+  };
+  const serverUrl = new URL(
+    process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
+  );
+  const scratch = `zh_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${scratch}`);
+  const dbUrl = new URL(serverUrl.toString());
+  dbUrl.pathname = `/${scratch}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-'));
+
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: dbUrl.toString(),
+    DATA_DIR: dataDir,
+    PORT: '0',
+    EXTERNAL_HOST: 'localhost',
+    REDIS_URL: undefined,
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  const app = await createServerApp(config);
+  const pool = new Pool({ connectionString: dbUrl.toString(), max: 2 });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const realm = await app.get(RealmsService).createRealm('', 'Bench');
+    const users = app.get(UsersRepository);
+    const sender = await users.create({
+      realm_id: realm.id,
+      email: 'sender@bench.test',
+      full_name: 'Sender',
+      role: Role.Owner,
+    });
+    const subscriberIds = [sender.id];
+    for (let i = 1; i < options.subscribers; i++) {
+      const u = await users.create({
+        realm_id: realm.id,
+        email: `u${i}@bench.test`,
+        full_name: `User ${i}`,
+      });
+      subscriberIds.push(u.id);
+    }
+    const auth = `Basic ${Buffer.from(`${sender.email}:${sender.api_key}`).toString('base64')}`;
+    await post(base, auth, '/users/me/subscriptions', {
+      subscriptions: JSON.stringify([{ name: 'bench' }]),
+      principals: JSON.stringify(subscriberIds),
+    });
+    const stream = await pool.query<{ id: number }>(`SELECT id FROM streams WHERE name = 'bench'`);
+    const streamId = stream.rows[0].id;
+    const subscribed = await pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM subscriptions WHERE stream_id = $1 AND active',
+      [streamId],
+    );
+
+    // The load runs in a worker thread so the client does not compete with the server's event loop.
+    const job: LoadJob = {
+      base,
+      auth,
+      dbUrl: dbUrl.toString(),
+      realmId: realm.id,
+      senderId: sender.id,
+      streamId,
+      subscriberIds,
+      options,
+    };
+    const { api, database } = await runWorker(job);
+    const ratio = api.perSecond / database.perSecond;
+    const rows = [
+      ['scenario', 'messages/s', 'sent', 'failed'],
+      ['POST /api/v1/messages', api.perSecond.toFixed(1), String(api.done), String(api.failed)],
+      [
+        'PostgreSQL limit (same rows)',
+        database.perSecond.toFixed(1),
+        String(database.done),
+        String(database.failed),
+      ],
+    ];
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
+    process.stdout.write(
+      [
+        `send benchmark: ${subscribed.rows[0].n} subscribers, concurrency ${options.concurrency}, ${options.seconds} s each`,
+        line(rows[0]),
+        line(widths.map((w) => '-'.repeat(w))),
+        line(rows[1]),
+        line(rows[2]),
+        `ratio API / PostgreSQL: ${ratio.toFixed(2)} (goal >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await pool.end();
+    await app.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// The same file is the load worker: only the main thread boots the server.
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    process.stderr.write(
+      `send benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+} else {
+  void loadWorker(workerData as LoadJob).then((result) => parentPort?.postMessage(result));
+}
