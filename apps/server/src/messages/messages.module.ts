@@ -35,6 +35,14 @@ import { ReactionsService } from './reactions.service';
     ReactionsService,
     MessageEvents,
   ],
-  exports: [MessageSendService, MessageFetchService, FlagsService, MessageEvents, ContentRenderer],
+  exports: [
+    MessageSendService,
+    MessageFetchService,
+    MessageEditService,
+    ReactionsService,
+    FlagsService,
+    MessageEvents,
+    ContentRenderer,
+  ],
 })
 export class MessagesModule {}

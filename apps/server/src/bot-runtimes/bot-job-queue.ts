@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import Queue from 'bull';
+import { backoffDelay, type BotRuntimeSettings } from './bot-runtime.settings';
+import type { ServiceBotJob } from './service-bot.types';
+
+/** A failure worth trying again (network error, timeout, 5xx); anything else is final at once. */
+export class RetryableError extends Error {
+  override name = 'RetryableError';
+}
+
+export interface BotJobHandlers {
+  /** Runs one attempt; throwing a `RetryableError` asks for another attempt. */
+  run(job: ServiceBotJob): Promise<void>;
+  /** Runs once when the last attempt failed. */
+  failed(job: ServiceBotJob, error: Error): Promise<void>;
+}
+
+/** The queue between a sent message and the service bots it triggers. */
+export interface BotJobQueue {
+  add(job: ServiceBotJob): Promise<void>;
+  process(handlers: BotJobHandlers): void;
+  /** Resolves when no job is waiting, running or scheduled for a retry (tests, shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const describe = (error: unknown): Error =>
+  error instanceof Error ? error : new Error(String(error));
+
+/** Bull on Redis: events survive a restart and are shared between server processes. */
+export class BullBotJobQueue implements BotJobQueue {
+  private readonly queue: Queue.Queue<ServiceBotJob>;
+  private readonly logger = new Logger('ServiceBots');
+
+  constructor(
+    redisUrl: string,
+    private readonly settings: BotRuntimeSettings,
+    prefix: string,
+  ) {
+    this.queue = new Queue<ServiceBotJob>('service-bots', redisUrl, { prefix });
+  }
+
+  async add(job: ServiceBotJob): Promise<void> {
+    await this.queue.add(job, {
+      attempts: this.settings.attempts,
+      backoff: { type: 'exponential', delay: this.settings.backoffMs },
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    });
+  }
+
+  process(handlers: BotJobHandlers): void {
+    void this.queue.process(8, async (job) => {
+      try {
+        await handlers.run(job.data);
+      } catch (error) {
+        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (error instanceof RetryableError && !finalAttempt) throw error;
+        // Final: report it here and finish the job, so Bull does not retry it.
+        await handlers.failed(job.data, describe(error)).catch((failure: unknown) => {
+          this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
+        });
+      }
+    });
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts();
+      if (counts.waiting + counts.active + counts.delayed === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/** In-process queue for the single-process default (REDIS_URL unset): not durable. */
+export class MemoryBotJobQueue implements BotJobQueue {
+  private handlers?: BotJobHandlers;
+  private readonly waiting: ServiceBotJob[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = 0;
+  private closed = false;
+  private readonly idleWaiters: Array<() => void> = [];
+  private readonly logger = new Logger('ServiceBots');
+
+  constructor(private readonly settings: BotRuntimeSettings) {}
+
+  async add(job: ServiceBotJob): Promise<void> {
+    if (this.closed) return;
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  process(handlers: BotJobHandlers): void {
+    this.handlers = handlers;
+    this.pump();
+  }
+
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.waiting.length = 0;
+    this.settle();
+  }
+
+  private pump(): void {
+    const handlers = this.handlers;
+    if (!handlers) return;
+    for (let job = this.waiting.shift(); job; job = this.waiting.shift()) {
+      void this.attempt(handlers, job, 1);
+    }
+  }
+
+  private async attempt(
+    handlers: BotJobHandlers,
+    job: ServiceBotJob,
+    attempt: number,
+  ): Promise<void> {
+    this.running++;
+    try {
+      await handlers.run(job);
+    } catch (error) {
+      if (error instanceof RetryableError && attempt < this.settings.attempts && !this.closed) {
+        const timer = setTimeout(
+          () => {
+            this.timers.delete(timer);
+            void this.attempt(handlers, job, attempt + 1);
+          },
+          backoffDelay(this.settings, attempt),
+        );
+        this.timers.add(timer);
+      } else if (this.closed) {
+        this.logger.warn(`Dropped a bot event at shutdown: ${describe(error).message}`);
+      } else {
+        await handlers.failed(job, describe(error)).catch((failure: unknown) => {
+          this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
+        });
+      }
+    } finally {
+      this.running--;
+      this.settle();
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.timers.size === 0 && this.waiting.length === 0;
+  }
+
+  private settle(): void {
+    if (!this.isIdle() && !this.closed) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ServiceInterface } from '../bots/bot.types';
+import { SERVER_VERSION } from '../common/version';
+import { RealmResolver } from '../realms/realm-resolver.service';
+import { BotEventError } from './bot-event-error';
+import { RetryableError } from './bot-job-queue';
+import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
+import { BotMessenger, replyPost } from './bot-messenger.service';
+import { slackPayload, zulipPayload } from './outgoing-webhook-payload';
+import { parseWebhookAnswer } from './outgoing-webhook-response';
+import type { ServiceBotEvent } from './service-bot-event';
+
+const REPLY_CLIENT = 'OutgoingWebhookResponse';
+const USER_AGENT = `ZulipOutgoingWebhook/${SERVER_VERSION}`;
+
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code ? `${code} ${cause.message}`.trim() : cause.message;
+  }
+  return String(cause);
+}
+
+/**
+ * Delivers one event to an outgoing-webhook bot and posts its answer. Network errors, timeouts
+ * and 5xx answers are retryable; any other failure is final and explained to the owner.
+ */
+@Injectable()
+export class OutgoingWebhookCaller {
+  constructor(
+    private readonly messenger: BotMessenger,
+    private readonly resolver: RealmResolver,
+    @Inject(BOT_RUNTIME_SETTINGS) private readonly settings: BotRuntimeSettings,
+  ) {}
+
+  async deliver(event: ServiceBotEvent): Promise<void> {
+    const { service, message } = event;
+    const slack = service.interface === ServiceInterface.SlackCompatible;
+    if (slack && message.type === 'private') {
+      // Slack's format has no direct messages (as in Zulip): tell the person who wrote.
+      await this.reply(event, "Slack-compatible outgoing webhooks don't support direct messages.");
+      return;
+    }
+    const { status, body } = await this.post(event, slack);
+    const where = `the outgoing webhook at ${service.base_url}`;
+    if (status >= 500) throw new RetryableError(`${where} answered with status ${status}`);
+    if (status < 200 || status >= 300) {
+      throw new BotEventError(`${where} answered with status ${status}`);
+    }
+    const answer = parseWebhookAnswer(
+      body,
+      slack ? ServiceInterface.SlackCompatible : ServiceInterface.Zulip,
+    );
+    if (answer.kind === 'invalid')
+      throw new BotEventError(`${where} gave a bad answer: ${answer.reason}`);
+    if (answer.kind === 'reply') await this.reply(event, answer.content);
+  }
+
+  private async post(
+    event: ServiceBotEvent,
+    slack: boolean,
+  ): Promise<{ status: number; body: string }> {
+    const { service, message, trigger, realm } = event;
+    const request: RequestInit = slack
+      ? {
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'user-agent': USER_AGENT,
+          },
+          body: slackPayload(
+            service,
+            { id: realm.id, host: new URL(this.resolver.realmUrl(realm)).host },
+            trigger,
+            message,
+          ),
+        }
+      : {
+          headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
+          body: JSON.stringify(zulipPayload(service, trigger, message)),
+        };
+    const seconds = this.settings.webhookTimeoutMs / 1000;
+    try {
+      const response = await fetch(service.base_url, {
+        ...request,
+        method: 'POST',
+        redirect: 'error',
+        signal: AbortSignal.timeout(this.settings.webhookTimeoutMs),
+      });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        throw new RetryableError(
+          `the outgoing webhook at ${service.base_url} did not answer within ${seconds} s`,
+        );
+      }
+      throw new RetryableError(
+        `could not reach the outgoing webhook at ${service.base_url} (${networkReason(error)})`,
+      );
+    }
+  }
+
+  private async reply(event: ServiceBotEvent, content: string): Promise<void> {
+    try {
+      await this.messenger.post(
+        event.botUser,
+        event.realm,
+        replyPost(event.message, content, event.botUser.id),
+        REPLY_CLIENT,
+      );
+    } catch (error) {
+      throw new BotEventError(`its reply could not be posted: ${(error as Error).message}`);
+    }
+  }
+}
