@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { buildbotIntegration as integration } from './buildbot.handler';
+import { SHARED_CASES } from './buildbot.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -87,41 +88,6 @@ describe('Buildbot integration', () => {
 });
 
 const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/buildbot');
-
-const SHARED_CASES: Case[] = [
-  [
-    'finished_cancelled.json',
-    'finished',
-    {
-      topic: 'zulip/zulip-zapier',
-      body: 'Build [#10434](https://ci.example.org/#builders/79/builds/307) (result: cancelled) for **AMD64 Ubuntu 18.04 Python 3** finished.',
-    },
-  ],
-  [
-    'finished_failure.json',
-    'finished',
-    {
-      topic: 'general',
-      body: 'Build [#34](http://exampleurl.com/#builders/1/builds/34) (result: failure) for **runtests** finished.',
-    },
-  ],
-  [
-    'finished_success.json',
-    'finished',
-    {
-      topic: 'buildbot-hello',
-      body: 'Build [#33](http://exampleurl.com/#builders/1/builds/33) (result: success) for **runtests** finished.',
-    },
-  ],
-  [
-    'started.json',
-    'new',
-    {
-      topic: 'buildbot-hello',
-      body: 'Build [#33](http://exampleurl.com/#builders/1/builds/33) for **runtests** started.',
-    },
-  ],
-];
 
 const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { travisIntegration as integration } from './travis.handler';
+import { SHARED_CASES } from './travis.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -105,18 +106,6 @@ describe('Travis CI integration', () => {
 });
 
 const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/travis');
-
-const SHARED_CASES: Case[] = [
-  [
-    'build.json',
-    'push',
-    {
-      topic: 'builds',
-      body: 'Author: josh_mandel\nBuild status: Passed :thumbs_up:\nDetails: [changes](https://github.com/hl7-fhir/fhir-svn/compare/6dccb98bcfd9...6c457d366a31), [build log](https://travis-ci.org/hl7-fhir/fhir-svn/builds/92495257)',
-    },
-  ],
-  ['pull_request.json', 'pull_request', null],
-];
 
 const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
 

@@ -34,6 +34,11 @@ export interface GatewayOverrides {
   serverApi?: ServerApi;
   retry?: RetryPolicy;
   integrations?: IntegrationDefinition[];
+  /**
+   * Namespace for the gateway's Redis keys and Bull queues, so gateways of separate deployments
+   * (or test runs) can share one Redis without taking each other's jobs.
+   */
+  redisPrefix?: string;
 }
 
 @Controller()
@@ -57,13 +62,16 @@ export async function createGatewayApp(
   overrides: GatewayOverrides = {},
 ): Promise<NestExpressApplication> {
   const logger = new Logger('Gateway');
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  const prefix = overrides.redisPrefix ?? 'zulip-hub';
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, keyPrefix: `${prefix}:` })
+    : null;
   if (!redis)
     logger.warn(
       'REDIS_URL is not set: the delivery queue is in-process and not durable across gateway restarts',
     );
   const queue: DeliveryQueue = config.redisUrl
-    ? new BullDeliveryQueue(config.redisUrl)
+    ? new BullDeliveryQueue(config.redisUrl, prefix)
     : new MemoryDeliveryQueue();
   const once: OnceStore = redis ? new RedisOnceStore(redis) : new MemoryOnceStore();
   const api = overrides.serverApi ?? new ClientServerApi(config.serverUrl);
@@ -101,6 +109,8 @@ export async function createGatewayApp(
   });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Webhook answers are never cached or revalidated: skip hashing every body for an ETag.
+  app.set('etag', false);
   const filter = new ZulipExceptionFilter();
   app.use(express.raw({ type: () => true, limit: config.webhookMaxBodyBytes }));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) =>

@@ -1,3 +1,4 @@
+import { ZulipError } from '../../../libs/api/src/zulip-error';
 import { BotIdentity, ServerApi } from './server-api';
 
 interface Entry {
@@ -29,9 +30,37 @@ export class BotDirectory {
     } catch (err) {
       if (cached && isUnreachable(err)) return cached.identity;
       this.cache.delete(key);
-      throw err;
+      throw asWebhookAnswer(err);
     }
   }
+}
+
+/**
+ * The server's refusal of a key (401 INVALID_API_KEY, 403 USER_DEACTIVATED, 429...) is answered
+ * to the webhook's sender as the server gave it; an unreachable server is a 503 the tool can retry.
+ */
+function asWebhookAnswer(err: unknown): unknown {
+  if (isUnreachable(err)) {
+    return new ZulipError(
+      'SERVER_UNAVAILABLE',
+      'The chat server is not reachable right now; try again shortly',
+      503,
+      {},
+      { 'Retry-After': '30' },
+    );
+  }
+  const { status, code, extra, retryAfter } = err as {
+    status?: unknown;
+    code?: unknown;
+    extra?: unknown;
+    retryAfter?: unknown;
+  };
+  if (!(err instanceof Error) || typeof status !== 'number' || typeof code !== 'string') return err;
+  const headers: Record<string, string> = {};
+  if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
+  if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="zulip"';
+  const fields = extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : {};
+  return new ZulipError(code, err.message, status, fields, headers);
 }
 
 /** Network failures and 5xx answers: the server is down or restarting, not refusing the key. */

@@ -111,6 +111,19 @@ describe('DeliveryWorker', () => {
     await worker.handle(job('t', 'x'));
     expect(worker.stats).toMatchObject({ delivered: 0, dropped: 1 });
   });
+
+  it('gives a job back at once when stopped mid-backoff, instead of dropping it', async () => {
+    const server = flakyServer(Number.MAX_SAFE_INTEGER);
+    const slowRetry = { baseMs: 60_000, maxMs: 60_000, giveUpAfterMs: 600_000 };
+    const worker = new DeliveryWorker(server.api, new MemoryOnceStore(), slowRetry);
+    const handled = worker.handle(job('t', 'x'));
+    while (server.calls() === 0) await new Promise((r) => setTimeout(r, 1));
+    const started = Date.now();
+    worker.stop();
+    await expect(handled).rejects.toThrow('ECONNREFUSED');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(worker.stats).toMatchObject({ delivered: 0, dropped: 0 });
+  });
 });
 
 describe('shardOf', () => {

@@ -24,8 +24,6 @@ export interface DeliveryStats {
   lastDeliveredAt: number | null;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Posts queued messages as their bot. While the server is unreachable (network errors, 5xx, 429)
  * it retries the same job with jittered exponential backoff, so later jobs of the same topic wait
@@ -35,6 +33,8 @@ export class DeliveryWorker {
   readonly stats: DeliveryStats = { delivered: 0, dropped: 0, retries: 0, lastDeliveredAt: null };
   private readonly logger = new Logger('Delivery');
   private stopped = false;
+  /** Wakes the retry loops' backoff sleeps when the worker stops. */
+  private readonly wakeOnStop = new Set<() => void>();
 
   constructor(
     private readonly api: ServerApi,
@@ -42,8 +42,28 @@ export class DeliveryWorker {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
+  /**
+   * Stops retrying: a job waiting for the server fails at once (the Bull queue puts it back at the
+   * head of its shard for the next gateway process) instead of holding up the shutdown.
+   */
   stop(): void {
     this.stopped = true;
+    for (const wake of this.wakeOnStop) wake();
+    this.wakeOnStop.clear();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.wakeOnStop.delete(wake);
+        resolve();
+      }, ms);
+      this.wakeOnStop.add(wake);
+    });
   }
 
   readonly handle = async (job: DeliveryJob): Promise<void> => {
@@ -80,7 +100,8 @@ export class DeliveryWorker {
             `Server unreachable (${(err as Error).message}); retrying in ${Math.round(wait)} ms`,
           );
         }
-        await sleep(wait);
+        await this.pause(wait);
+        if (this.stopped) throw err;
       }
     }
   };

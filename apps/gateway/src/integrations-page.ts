@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import DOMPurify from 'isomorphic-dompurify';
-import { marked } from 'marked';
+// Loaded the way libs/markdown loads them, so the page also works under Jest.
+import { markedModule, purifyModule } from '../../../libs/markdown/src/native-modules';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
 
 const escape = (s: string) =>
@@ -30,7 +30,7 @@ function readme(integration: IntegrationDefinition): string {
   const folder = integration.folder ?? integration.name;
   const file = path.join(__dirname, '..', '..', '..', 'integrations', folder, 'README.md');
   const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  return DOMPurify.sanitize(marked.parse(source, { async: false }));
+  return purifyModule.sanitize(markedModule.marked.parse(source, { async: false }));
 }
 
 /** `/integrations`: every integration with its setup steps and a URL builder. */

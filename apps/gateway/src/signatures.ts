@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
+import type * as OctokitWebhooks from '@octokit/webhooks';
 import { ZulipError } from '../../../libs/api/src/zulip-error';
 
 /**
@@ -48,6 +49,20 @@ export class WebhookSecrets {
   }
 }
 
+let loaded: typeof OctokitWebhooks | undefined;
+
+/**
+ * @octokit/webhooks ships only an ES module. Node (>= 20.19) require()s it, but Jest's module
+ * registry cannot, so load it through Node's own require, as libs/markdown does for marked.
+ */
+function octokitWebhooks(): typeof OctokitWebhooks {
+  // The cast is the untyped boundary of require(); the type comes from the package.
+  loaded ??= process.getBuiltinModule('node:module').createRequire(__filename)(
+    '@octokit/webhooks',
+  ) as typeof OctokitWebhooks;
+  return loaded;
+}
+
 const mismatch = () => new ZulipError('UNAUTHORIZED', 'Webhook signature mismatch', 401);
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hmac>` over the raw body, checked by @octokit/webhooks. */
@@ -57,8 +72,7 @@ export async function verifyGithubSignature(
   header: string | undefined,
 ): Promise<void> {
   if (!header) throw new ZulipError('UNAUTHORIZED', 'Missing X-Hub-Signature-256 header', 401);
-  const { Webhooks } = await import('@octokit/webhooks');
-  const ok = await new Webhooks({ secret })
+  const ok = await new (octokitWebhooks().Webhooks)({ secret })
     .verify(rawBody.toString('utf8'), header)
     .catch(() => false);
   if (!ok) throw mismatch();

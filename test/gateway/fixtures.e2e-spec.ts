@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import {
+  FixtureCase,
+  ownFixtureCases,
+  sharedFixtureCases,
+  SHARED_WEBHOOK_FIXTURES,
+} from './helpers/fixture-cases';
+import { GatewayStack, LandedMessage, WebhookReply } from './helpers/gateway-stack';
+
+/**
+ * Every fixture goes through the real gateway into the real server: each case gets a stream of
+ * its own, all webhooks are posted first, then the test waits once for every expected message.
+ */
+const cases: FixtureCase[] = [...ownFixtureCases(), ...sharedFixtureCases()];
+if (!fs.existsSync(SHARED_WEBHOOK_FIXTURES)) {
+  process.stderr.write(
+    `[test] ${SHARED_WEBHOOK_FIXTURES} is absent: only the integrations' own fixtures run\n`,
+  );
+}
+const streamOf = (index: number) => `fixture-${index}`;
+
+describe('webhook fixtures through the gateway into the server', () => {
+  let stack: GatewayStack;
+  const replies: WebhookReply[] = [];
+  const landed = new Map<string, LandedMessage[]>();
+
+  beforeAll(async () => {
+    stack = await GatewayStack.start();
+    await stack.createStreams(cases.map((_, i) => streamOf(i)));
+    for (const [i, c] of cases.entries()) {
+      replies[i] = await stack.webhook(c.integration, {
+        query: { stream: streamOf(i) },
+        headers:
+          c.integration === 'github'
+            ? { ...c.headers, 'X-GitHub-Delivery': randomUUID() }
+            : c.headers,
+        contentType: c.contentType,
+        body: c.body,
+      });
+    }
+    const expectedCount = cases.filter((c) => c.expected !== null).length;
+    const messages = await stack.waitForMessages([], expectedCount, 60_000);
+    for (const m of messages) {
+      const stream = typeof m.display_recipient === 'string' ? m.display_recipient : '(direct)';
+      landed.set(stream, [...(landed.get(stream) ?? []), m]);
+    }
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it('runs at least one fixture of every integration', () => {
+    const covered = new Set(cases.map((c) => c.integration));
+    expect([...covered].sort()).toEqual(
+      [
+        'buildbot',
+        'circleci',
+        'github',
+        'gitlab',
+        'jenkins',
+        'json',
+        'semaphore',
+        'slack_incoming',
+        'trac',
+        'travis',
+      ].sort(),
+    );
+  });
+
+  it('posts nothing anywhere else (no DMs, no stray streams)', () => {
+    const known = new Set(cases.map((_, i) => streamOf(i)));
+    expect([...landed.keys()].filter((stream) => !known.has(stream))).toEqual([]);
+  });
+
+  it.each(cases.map((c, i) => [c.label, i] as const))('%s', (_label, i) => {
+    const c = cases[i];
+    expect(replies[i]).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    const here = (landed.get(streamOf(i)) ?? []).map((m) => ({
+      topic: m.subject,
+      body: m.content,
+    }));
+    expect(here).toEqual(c.expected === null ? [] : [c.expected]);
+    for (const m of landed.get(streamOf(i)) ?? []) expect(m.sender_id).toBe(stack.bot.id);
+  });
+});

@@ -1,0 +1,188 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RenderedMessage } from '../../../integrations/core/integration';
+import { SHARED_CASES as BUILDBOT } from '../../../integrations/buildbot/buildbot.expectations';
+import { SHARED_CASES as CIRCLECI } from '../../../integrations/circleci/circleci.expectations';
+import { SHARED_FIXTURE_EXPECTATIONS as GITHUB } from '../../../integrations/github/github.expectations';
+import {
+  SHARED_CASES as GITLAB,
+  sharedFixtureHeader as gitlabHeader,
+} from '../../../integrations/gitlab/gitlab.expectations';
+import { SHARED_CASES as SEMAPHORE } from '../../../integrations/semaphore/semaphore.expectations';
+import { SHARED_CASES as TRAVIS } from '../../../integrations/travis/travis.expectations';
+
+/** One webhook request as its tool sends it, and the message it must produce (null: none). */
+export interface FixtureCase {
+  label: string;
+  integration: string;
+  headers: Record<string, string>;
+  contentType: string;
+  body: string;
+  expected: RenderedMessage | null;
+}
+
+export const SHARED_WEBHOOK_FIXTURES = path.resolve(
+  __dirname,
+  '../../../../shared/fixtures/webhooks',
+);
+const INTEGRATIONS_DIR = path.resolve(__dirname, '../../../integrations');
+
+const read = (file: string) => fs.readFileSync(file, 'utf8');
+
+/** How each tool puts its payload on the wire. */
+const wire = {
+  json: (text: string) => ({ contentType: 'application/json', body: text }),
+  /** Travis CI: a form whose `payload` field holds the JSON. */
+  travisForm: (text: string) => ({
+    contentType: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({ payload: JSON.stringify(JSON.parse(text)) }).toString(),
+  }),
+  /** Semaphore: JSON labelled as a form. */
+  semaphore: (text: string) => ({ contentType: 'application/x-www-form-urlencoded', body: text }),
+};
+
+type CaseList = Array<[string, string, RenderedMessage | null]>;
+
+interface SharedSource {
+  integration: string;
+  cases: CaseList;
+  headers: (file: string) => Record<string, string>;
+  wire: (text: string) => { contentType: string; body: string };
+}
+
+const SHARED_SOURCES: SharedSource[] = [
+  {
+    integration: 'github',
+    cases: Object.entries(GITHUB).map(([name, expected]) => [`${name}.json`, '', expected]),
+    headers: (file) => ({ 'X-GitHub-Event': path.basename(file, '.json').split('__')[0] }),
+    wire: wire.json,
+  },
+  {
+    integration: 'gitlab',
+    cases: GITLAB,
+    headers: (file) => ({ 'X-Gitlab-Event': gitlabHeader(file) }),
+    wire: wire.json,
+  },
+  { integration: 'travis', cases: TRAVIS, headers: () => ({}), wire: wire.travisForm },
+  { integration: 'circleci', cases: CIRCLECI, headers: () => ({}), wire: wire.json },
+  { integration: 'buildbot', cases: BUILDBOT, headers: () => ({}), wire: wire.json },
+  { integration: 'semaphore', cases: SEMAPHORE, headers: () => ({}), wire: wire.semaphore },
+];
+
+/**
+ * Every captured payload in ../shared/fixtures/webhooks/<integration> (when that folder exists),
+ * with its expectation. A file without an expectation is an error, so new captures are not
+ * silently skipped.
+ */
+export function sharedFixtureCases(): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const source of SHARED_SOURCES) {
+    const dir = path.join(SHARED_WEBHOOK_FIXTURES, source.integration);
+    if (!fs.existsSync(dir)) continue;
+    const expectations = new Map(source.cases.map(([file, , expected]) => [file, expected]));
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      if (!expectations.has(file)) {
+        throw new Error(
+          `no expectation for ../shared/fixtures/webhooks/${source.integration}/${file}`,
+        );
+      }
+      cases.push({
+        label: `shared ${source.integration}/${file}`,
+        integration: source.integration,
+        headers: source.headers(file),
+        ...source.wire(read(path.join(dir, file))),
+        expected: expectations.get(file) ?? null,
+      });
+    }
+  }
+  return cases;
+}
+
+function own(
+  integration: string,
+  file: string,
+  expected: RenderedMessage | null,
+  options: { folder?: string; headers?: Record<string, string>; wire?: keyof typeof wire } = {},
+): FixtureCase {
+  const text = read(path.join(INTEGRATIONS_DIR, options.folder ?? integration, 'fixtures', file));
+  return {
+    label: `own ${integration}/${file}`,
+    integration,
+    headers: options.headers ?? {},
+    ...wire[options.wire ?? 'json'](text),
+    expected,
+  };
+}
+
+/** At least one of each integration's own fixtures, so the suite runs without ../shared. */
+export function ownFixtureCases(): FixtureCase[] {
+  return [
+    own(
+      'github',
+      'create__branch.json',
+      { topic: 'widgets', body: 'mona created branch feature/search.' },
+      { headers: { 'X-GitHub-Event': 'create' } },
+    ),
+    own('github', 'issue_comment__edited_unchanged.json', null, {
+      headers: { 'X-GitHub-Event': 'issue_comment' },
+    }),
+    own(
+      'gitlab',
+      'push.json',
+      {
+        topic: 'hub-server / main',
+        body: 'Ada Lovelace [pushed](https://gitlab.example.org/team/hub-server/compare/1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb) 2 commits to branch main. Commits by Ada Lovelace (1) and Grace Hopper (1).\n\n* Add the gateway ([1111111](https://gitlab.example.org/team/hub-server/-/commit/1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa))\n* Fix the queue ([2222222](https://gitlab.example.org/team/hub-server/-/commit/2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb))',
+      },
+      { headers: { 'X-Gitlab-Event': 'Push Hook' } },
+    ),
+    own('trac', 'ticket_changed_comment.json', {
+      topic: '#101: Webhook retries give up too early',
+      body: 'grace updated [ticket #101](https://trac.example.org/ticket/101) with comment:\n\n> Reproduced on main.\n> See the log.\n\nowner: => **grace**, resolution: **wontfix** => ""',
+    }),
+    own('jenkins', 'completed_failure.json', {
+      topic: 'hub-server',
+      body: '**Build: **[#18](https://jenkins.example.org/job/hub-server/18/): **FAILURE** :cross_mark:\nCommit `7777777` on `origin/main`',
+    }),
+    own(
+      'travis',
+      'push_passed.json',
+      {
+        topic: 'builds',
+        body: 'Author: Ada Lovelace\nBuild status: Passed :thumbs_up:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
+      },
+      { wire: 'travisForm' },
+    ),
+    own('travis', 'pull_request_failed.json', null, { wire: 'travisForm' }),
+    own('circleci', 'job_canceled_no_commit_info.json', {
+      topic: 'hub-server',
+      body: 'Job `deploy` of workflow [`build-and-test`](https://app.circleci.com/pipelines/github/team/hub-server/130/workflows/wf-1) on branch `main` was canceled.\n- **Commit:** 5555555eee',
+    }),
+    own('buildbot', 'new.json', {
+      topic: 'hub-server',
+      body: 'Build [#512](https://ci.example.org/#/builders/3/builds/512) for **linux-tests** started.',
+    }),
+    own(
+      'semaphore',
+      'classic_build.json',
+      {
+        topic: 'hub-server/main',
+        body: '[Build 77](https://semaphoreci.com/team/hub-server/branches/main/builds/77) failed:\n* **Commit**: [3333333: Retry webhook delivery](https://github.com/team/hub-server/commit/3333333cccccccccccccccccccccccccccccccc)\n* **Author**: ada@example.org',
+      },
+      { wire: 'semaphore' },
+    ),
+    own(
+      'slack_incoming',
+      'text_with_channel.json',
+      { topic: 'ops-alerts', body: 'Backups done. https://backups.example.org' },
+      { folder: 'slack' },
+    ),
+    own('slack_incoming', 'empty.json', null, { folder: 'slack' }),
+    own('json', 'push.json', {
+      topic: 'JSON',
+      body: '```json\n{\n  "repository": {\n    "name": "hub-server",\n    "stars": 12\n  },\n  "pusher": "ada",\n  "commits": [\n    {\n      "id": "abc",\n      "message": "Fix"\n    }\n  ],\n  "forced": false\n}\n```',
+    }),
+  ];
+}
