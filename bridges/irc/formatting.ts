@@ -1,14 +1,12 @@
 import type * as MarkedModule from 'marked';
 import type { Token, Tokens } from 'marked';
+import { esmRequire } from '../../libs/esm/src/esm-require';
 
 /**
- * marked is an ES module that Node's require() loads but Jest's module registry cannot; Node's own
- * require (as libs/markdown does) works in both. Only marked is loaded here: the markdown
- * library's module also loads DOMPurify and jsdom, seconds of start-up the bridge does not need.
+ * Only marked is loaded (an ES module: see esmRequire): the markdown library's module also loads
+ * DOMPurify and jsdom, seconds of start-up the bridge does not need.
  */
-const markedModule = process.getBuiltinModule('node:module').createRequire(__filename)(
-  'marked',
-) as typeof MarkedModule;
+const markedModule = esmRequire<typeof MarkedModule>('marked');
 
 /** IRC formatting control codes (the de-facto standard, modern.ircdocs.horse/formatting). */
 export const IRC = {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as OctokitWebhooks from '@octokit/webhooks';
+import { esmRequire } from '../../../libs/esm/src/esm-require';
 import { ZulipError } from '../../../libs/api/src/zulip-error';
 
 /**
@@ -51,15 +52,9 @@ export class WebhookSecrets {
 
 let loaded: typeof OctokitWebhooks | undefined;
 
-/**
- * @octokit/webhooks ships only an ES module. Node (>= 20.19) require()s it, but Jest's module
- * registry cannot, so load it through Node's own require, as libs/markdown does for marked.
- */
+/** @octokit/webhooks ships only an ES module: see esmRequire. */
 function octokitWebhooks(): typeof OctokitWebhooks {
-  // The cast is the untyped boundary of require(); the type comes from the package.
-  loaded ??= process.getBuiltinModule('node:module').createRequire(__filename)(
-    '@octokit/webhooks',
-  ) as typeof OctokitWebhooks;
+  loaded ??= esmRequire<typeof OctokitWebhooks>('@octokit/webhooks');
   return loaded;
 }
 
