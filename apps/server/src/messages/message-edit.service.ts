@@ -3,6 +3,7 @@ import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import type { Realm } from '../realms/realm.types';
 import { StreamsService } from '../streams/streams.service';
+import { UsersRepository } from '../users/users.repository';
 import { isAdmin, Role, User } from '../users/user.types';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
@@ -75,7 +76,19 @@ export class MessageEditService {
     private readonly edits: EditsRepository,
     private readonly streams: StreamsService,
     private readonly renderer: ContentRenderer,
+    private readonly users: UsersRepository,
   ) {}
+
+  /**
+   * Whether `user` acts as the message's sender: the sender, or an API super user (a mirror
+   * bridge) relaying an edit or deletion made by the remote person a mirror dummy stands for.
+   */
+  private async actsAsSender(user: User, message: MessageRow): Promise<boolean> {
+    if (message.sender_id === user.id) return true;
+    if (!user.is_api_super_user) return false;
+    const sender = await this.users.findById(message.sender_id);
+    return sender?.is_mirror_dummy === true && sender.realm_id === user.realm_id;
+  }
 
   async edit(user: User, realm: Realm, id: number, input: EditInput): Promise<EditResult> {
     if (input.content === undefined && input.topic === undefined && input.streamId === undefined) {
@@ -91,11 +104,12 @@ export class MessageEditService {
     if (message.stream_id === null && input.topic !== undefined) {
       throw ZulipError.badRequest('Direct messages cannot have topics.');
     }
-    if (input.content !== undefined) this.checkContentEdit(user, realm, message);
+    const asSender = await this.actsAsSender(user, message);
+    if (input.content !== undefined) this.checkContentEdit(asSender, realm, message);
     const topic = input.topic !== undefined ? normalizeEditedTopic(input.topic) : undefined;
     let newStream: { id: number; invite_only: boolean } | undefined;
     if (topic !== undefined || input.streamId !== undefined)
-      this.checkTopicEdit(user, realm, message);
+      this.checkTopicEdit(user, asSender, realm, message);
     if (input.streamId !== undefined && input.streamId !== message.stream_id) {
       const stream = await this.streams.getStreamForUser(user, input.streamId);
       if (!(await this.streams.canPost(user, stream, realm))) {
@@ -175,7 +189,9 @@ export class MessageEditService {
 
   async delete(user: User, realm: Realm, id: number): Promise<DeleteResult> {
     const message = await this.readable(user, realm, id);
-    if (!isAdmin(user)) {
+    const mirrored = message.sender_id !== user.id && (await this.actsAsSender(user, message));
+    // A bridge relaying a remote deletion follows the remote side, not the realm's delete policy.
+    if (!isAdmin(user) && !mirrored) {
       const own = message.sender_id === user.id;
       if (!own || !realm.allow_message_deleting) {
         throw ZulipError.badRequest("You don't have permission to delete this message");
@@ -258,11 +274,11 @@ export class MessageEditService {
   }
 
   /** Content: only the sender, only if the realm allows edits, and within its time limit. */
-  private checkContentEdit(user: User, realm: Realm, message: MessageRow): void {
+  private checkContentEdit(asSender: boolean, realm: Realm, message: MessageRow): void {
     if (!realm.allow_message_editing) {
       throw ZulipError.badRequest('Your organization has turned off message editing');
     }
-    if (message.sender_id !== user.id) {
+    if (!asSender) {
       throw ZulipError.badRequest("You don't have permission to edit this message");
     }
     const limit = realm.message_content_edit_limit_seconds;
@@ -275,12 +291,12 @@ export class MessageEditService {
   }
 
   /** Topics: admins always; otherwise the sender, or anyone for a message without a topic. */
-  private checkTopicEdit(user: User, realm: Realm, message: MessageRow): void {
+  private checkTopicEdit(user: User, asSender: boolean, realm: Realm, message: MessageRow): void {
     if (isAdmin(user)) return;
     if (!realm.allow_message_editing) {
       throw ZulipError.badRequest('Your organization has turned off message editing');
     }
-    if (message.sender_id !== user.id && message.topic !== NO_TOPIC) {
+    if (!asSender && message.topic !== NO_TOPIC) {
       throw ZulipError.badRequest("You don't have permission to edit this message");
     }
   }

@@ -8,6 +8,7 @@ export function mirrorDummyName(email: string, client: string): string {
   const local = email.split('@')[0] || email;
   if (client === 'irc_mirror') return `${local} (IRC)`;
   if (client === 'jabber_mirror' || client === 'JabberMirror') return `${local} (XMPP)`;
+  if (client === 'slack_mirror') return `${local} (Slack)`;
   return local.toLowerCase();
 }
 

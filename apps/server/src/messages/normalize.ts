@@ -68,6 +68,7 @@ export const MIRROR_CLIENTS = new Set([
   'irc_mirror',
   'jabber_mirror',
   'JabberMirror',
+  'slack_mirror',
 ]);
 
 /** Zulip reads `forged=yes` (mirrors) and `forged=true` alike. */

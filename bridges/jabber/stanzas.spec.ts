@@ -1,0 +1,106 @@
+import {
+  joinPresence,
+  NS,
+  outboundMessage,
+  parseMessage,
+  parseOccupantPresence,
+  retraction,
+} from './stanzas';
+import { xml } from './xmpp';
+
+describe('XMPP stanzas', () => {
+  it('reads a room message with a correction, a delay stamp and no bridge marker', () => {
+    const stanza = xml(
+      'message',
+      { from: 'lobby@conference.example.com/Alice', type: 'groupchat', id: 'm2' },
+      xml('body', {}, 'fixed text'),
+      xml('replace', { xmlns: NS.correct, id: 'm1' }),
+      xml('delay', { xmlns: NS.delay, stamp: '2026-01-02T03:04:05Z' }),
+    );
+    expect(parseMessage(stanza)).toEqual({
+      type: 'groupchat',
+      from: 'lobby@conference.example.com/Alice',
+      bare: 'lobby@conference.example.com',
+      resource: 'Alice',
+      id: 'm2',
+      body: 'fixed text',
+      subject: undefined,
+      replaces: 'm1',
+      retracts: undefined,
+      delayedAt: Date.parse('2026-01-02T03:04:05Z'),
+      bridged: false,
+    });
+  });
+
+  it('recognises what a bridge sent by its marker, and ignores errors and headlines', () => {
+    const ours = outboundMessage('lobby@conference.example.com', 'groupchat', {
+      id: 'x1',
+      body: '<Jane> hi',
+      nick: 'Jane',
+    });
+    const echoed = xml('message', { ...ours.attrs, from: 'lobby@conference.example.com/bridge' });
+    for (const child of ours.children) if (typeof child !== 'string') echoed.children.push(child);
+    expect(parseMessage(echoed)?.bridged).toBe(true);
+    expect(parseMessage(xml('message', { from: 'a@b', type: 'error' }))).toBeNull();
+    expect(parseMessage(xml('message', { from: 'a@b', type: 'headline' }))).toBeNull();
+  });
+
+  it('writes corrections (XEP-0308) and retractions (XEP-0424) that name the original id', () => {
+    const correction = outboundMessage('bob@example.com', 'chat', {
+      id: 'c2',
+      body: 'new',
+      replaces: 'c1',
+    });
+    expect(correction.getChild('replace', NS.correct)?.attrs.id).toBe('c1');
+    expect(correction.getChild('bridged', NS.bridged)).toBeDefined();
+    const removal = retraction('lobby@conference.example.com', 'groupchat', 'r1', 'c1');
+    expect(removal.getChild('retract', NS.retract)?.attrs.id).toBe('c1');
+    expect(removal.getChildText('body')).toBe('(message deleted)');
+  });
+
+  it('asks for no history on a first join and for the missed history on a rejoin', () => {
+    const first = joinPresence('lobby@conference.example.com', 'bridge');
+    expect(first.attrs.to).toBe('lobby@conference.example.com/bridge');
+    expect(first.getChild('x', NS.muc)?.getChild('history')?.attrs).toEqual({ maxstanzas: '0' });
+    const again = joinPresence('lobby@conference.example.com', 'bridge', Date.UTC(2026, 0, 2));
+    expect(again.getChild('x', NS.muc)?.getChild('history')?.attrs).toEqual({
+      since: '2026-01-02T00:00:00.000Z',
+    });
+  });
+
+  it('reads our own join presence, a new room, real JIDs and nick conflicts', () => {
+    const self = parseOccupantPresence(
+      xml(
+        'presence',
+        { from: 'lobby@conference.example.com/bridge' },
+        xml(
+          'x',
+          { xmlns: NS.mucUser },
+          xml('item', { jid: 'mirror@example.com/res', role: 'moderator' }),
+          xml('status', { code: '110' }),
+          xml('status', { code: '201' }),
+        ),
+      ),
+    );
+    expect(self).toMatchObject({
+      room: 'lobby@conference.example.com',
+      nick: 'bridge',
+      self: true,
+      created: true,
+      available: true,
+      realJid: 'mirror@example.com',
+    });
+    const conflict = parseOccupantPresence(
+      xml(
+        'presence',
+        { from: 'lobby@conference.example.com/bridge', type: 'error' },
+        xml(
+          'error',
+          { type: 'cancel' },
+          xml('conflict', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }),
+        ),
+      ),
+    );
+    expect(conflict).toMatchObject({ error: 'conflict', available: false });
+  });
+});
