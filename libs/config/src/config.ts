@@ -125,10 +125,18 @@ function eventSettings(env: Env) {
   const eventHeartbeatMinSeconds = integer(env, 'EVENT_HEARTBEAT_MIN_SECONDS', 45, 1, 3600);
   const eventHeartbeatMaxSeconds = integer(env, 'EVENT_HEARTBEAT_MAX_SECONDS', 55, 1, 3600);
   if (eventHeartbeatMaxSeconds < eventHeartbeatMinSeconds) {
-    throw new ConfigError('EVENT_HEARTBEAT_MAX_SECONDS must not be below EVENT_HEARTBEAT_MIN_SECONDS');
+    throw new ConfigError(
+      'EVENT_HEARTBEAT_MAX_SECONDS must not be below EVENT_HEARTBEAT_MIN_SECONDS',
+    );
   }
   return {
-    eventQueueIdleTimeoutSeconds: integer(env, 'EVENT_QUEUE_IDLE_TIMEOUT_SECONDS', 600, 1, 7 * 86400),
+    eventQueueIdleTimeoutSeconds: integer(
+      env,
+      'EVENT_QUEUE_IDLE_TIMEOUT_SECONDS',
+      600,
+      1,
+      7 * 86400,
+    ),
     eventHeartbeatMinSeconds,
     eventHeartbeatMaxSeconds,
     eventQueueMaxEvents: integer(env, 'EVENT_QUEUE_MAX_EVENTS', 10_000, 1, 1_000_000),

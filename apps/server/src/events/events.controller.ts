@@ -1,0 +1,58 @@
+import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { Params, ParamsRequest, parseParams } from '../common/params';
+import type { Realm } from '../realms/realm.types';
+import type { User } from '../users/user.types';
+import { DeleteQueueDto, GetEventsDto, RegisterDto } from './dto/events.dto';
+import { EventsService } from './events.service';
+import { RegisterService } from './register.service';
+
+@Controller('api/v1')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly registration: RegisterService,
+  ) {}
+
+  @Post('register')
+  @HttpCode(200)
+  register(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Params(RegisterDto) p: RegisterDto,
+  ) {
+    return this.registration.register(user, realm, p);
+  }
+
+  /** Long-poll. Without `queue_id` the register parameters apply and a queue is made on the fly. */
+  @Get('events')
+  async poll(
+    @CurrentUser() user: User,
+    @Params(GetEventsDto) p: GetEventsDto,
+    @Req() req: ParamsRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    let queueId = p.queue_id;
+    if (!queueId) {
+      const register = parseParams(RegisterDto, req.zulipParams ?? {}, req.zulipConsumedParams);
+      queueId = await this.registration.createQueue(user, register);
+    }
+    const events = await this.events.poll(user.id, {
+      queueId,
+      lastEventId: p.last_event_id ?? -1,
+      dontBlock: p.dont_block ?? false,
+      onDisconnect: (callback) =>
+        res.on('close', () => {
+          if (!res.writableFinished) callback();
+        }),
+    });
+    return { events, queue_id: queueId };
+  }
+
+  @Delete('events')
+  async remove(@CurrentUser() user: User, @Params(DeleteQueueDto) p: DeleteQueueDto) {
+    await this.events.deleteQueue(user.id, p.queue_id);
+    return {};
+  }
+}

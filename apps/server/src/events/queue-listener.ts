@@ -1,0 +1,33 @@
+import type { QueuedEvent } from './event.types';
+
+export type ListenerEnd = 'superseded' | 'shutdown' | 'queue-gone' | 'disconnected';
+
+/**
+ * Something in this process waiting for a queue's events: a long-poll (answers once) or a
+ * WebSocket (streams until it closes). At most one per queue; a newer one supersedes the older.
+ */
+export interface QueueListener {
+  readonly queueId: string;
+  /** Events with id <= ack are acknowledged on the next read. */
+  ack: number;
+  /** The listener already has every event with id <= after. */
+  after: number;
+  /**
+   * Hands over new events as the store keeps them (JSON texts, ids ascending); returns false when
+   * the listener is done (a long-poll that answered).
+   */
+  deliver(texts: string[]): boolean;
+  end(reason: ListenerEnd): void;
+}
+
+/** Parses the JSON texts the store keeps. */
+export function parseEvents(texts: string[]): QueuedEvent[] {
+  return texts.map((t) => JSON.parse(t) as QueuedEvent);
+}
+
+/** The id of a stored event without parsing it: every text starts with `{"id":N`. */
+export function idOf(text: string): number {
+  const match = /^\{"id":(\d+)/.exec(text);
+  if (!match) throw new Error('A stored event must start with its id');
+  return Number(match[1]);
+}

@@ -1,0 +1,184 @@
+import { Logger } from '@nestjs/common';
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { QueueSpec } from './queue-spec';
+import type {
+  Delivery,
+  FetchRequest,
+  FetchResult,
+  QueueStore,
+  QueueTarget,
+  WakeSignal,
+} from './queue-store';
+import { APPEND_LUA, FETCH_LUA, KEEPALIVE_LUA, REMOVE_LUA, TARGETS_LUA } from './redis-scripts';
+
+type Arg = string | number;
+type FetchReply = [string, string, string[], string] | null;
+
+/** The methods `defineCommand` adds; ioredis cannot type them itself. */
+interface ScriptCommands<R> {
+  zhevTargets(...args: Arg[]): R;
+  zhevAppend(...args: Arg[]): R;
+  zhevFetch(...args: Arg[]): R;
+  zhevKeepAlive(...args: Arg[]): R;
+  zhevRemove(...args: Arg[]): R;
+}
+
+/**
+ * Queues in Redis, shared by every server process: a queue registered through one process can be
+ * polled through another and receives events published by any. Each call is one round trip.
+ */
+export class RedisQueueStore implements QueueStore {
+  readonly kind = 'redis';
+  private readonly redis: Redis & ScriptCommands<Promise<unknown>>;
+  private readonly channel: string;
+  private readonly listeners: Array<(signal: WakeSignal) => void> = [];
+  private subscriber: Redis | null = null;
+  private readonly logger = new Logger('EventQueues');
+
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+    private readonly idleTimeoutMs: number,
+    private readonly maxEvents: number,
+  ) {
+    const scripts = {
+      zhevTargets: TARGETS_LUA,
+      zhevAppend: APPEND_LUA,
+      zhevFetch: FETCH_LUA,
+      zhevKeepAlive: KEEPALIVE_LUA,
+      zhevRemove: REMOVE_LUA,
+    };
+    for (const [name, lua] of Object.entries(scripts)) {
+      redis.defineCommand(name, { numberOfKeys: 0, lua });
+    }
+    this.redis = redis as Redis & ScriptCommands<Promise<unknown>>;
+    this.channel = `${prefix}wake`;
+  }
+
+  /** Opens the one subscriber connection of this process (a duplicate of the shared one). */
+  async start(): Promise<void> {
+    const subscriber = this.redis.duplicate();
+    subscriber.on('error', (err: Error) => this.logger.warn(`Redis subscriber: ${err.message}`));
+    subscriber.on('message', (_channel: string, message: string) => this.receive(message));
+    await subscriber.subscribe(this.channel);
+    this.subscriber = subscriber;
+  }
+
+  async create(queueId: string, spec: QueueSpec): Promise<void> {
+    const q = `${this.prefix}q:${queueId}`;
+    const u = `${this.prefix}u:${spec.userId}`;
+    const multi = this.redis
+      .multi()
+      .hset(q, {
+        spec: JSON.stringify(spec),
+        last: -1,
+        user: spec.userId,
+        realm: spec.realmId,
+        aps: spec.allPublicStreams ? 1 : 0,
+      })
+      .pexpire(q, this.idleTimeoutMs)
+      .sadd(u, queueId)
+      .pexpire(u, this.idleTimeoutMs);
+    if (spec.allPublicStreams) {
+      const r = `${this.prefix}r:${spec.realmId}`;
+      multi.sadd(r, queueId).pexpire(r, this.idleTimeoutMs);
+    }
+    await multi.exec();
+  }
+
+  async targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]> {
+    if (userIds.length === 0 && publicRealmId === undefined) return [];
+    const flat = (await this.redis.zhevTargets(
+      this.prefix,
+      publicRealmId ?? '',
+      ...userIds,
+    )) as string[];
+    const out: QueueTarget[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < flat.length; i += 2) {
+      if (seen.has(flat[i])) continue;
+      seen.add(flat[i]);
+      out.push({ queueId: flat[i], spec: JSON.parse(flat[i + 1]) as QueueSpec });
+    }
+    return out;
+  }
+
+  async append(deliveries: Delivery[]): Promise<void> {
+    const args: Arg[] = [this.prefix, this.maxEvents, this.channel];
+    for (const { payloads, queueIds } of deliveries) {
+      if (queueIds.length === 0 || payloads.length === 0) continue;
+      args.push(payloads.length, ...payloads, queueIds.length, ...queueIds);
+    }
+    if (args.length > 3) await this.redis.zhevAppend(...args);
+  }
+
+  async fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
+    if (requests.length === 0) return [];
+    const pipeline = this.redis.pipeline() as ChainableCommander & ScriptCommands<unknown>;
+    for (const { queueId, ack, after, poller, owner } of requests) {
+      const args = [queueId, ack, after, poller ?? '', owner ?? ''];
+      pipeline.zhevFetch(this.prefix, this.idleTimeoutMs, ...args);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([err, reply]) => {
+      if (err) throw err;
+      const value = reply as FetchReply;
+      if (!value) return null;
+      const [spec, last, events, previousPoller] = value;
+      return {
+        spec: JSON.parse(spec) as QueueSpec,
+        lastId: Number(last),
+        events,
+        previousPoller: previousPoller || undefined,
+      };
+    });
+  }
+
+  async keepAlive(queueIds: string[]): Promise<void> {
+    if (queueIds.length === 0) return;
+    // Chunks keep each script short so Redis never stalls on one huge call.
+    const pipeline = this.redis.pipeline() as ChainableCommander & ScriptCommands<unknown>;
+    for (let i = 0; i < queueIds.length; i += 500) {
+      pipeline.zhevKeepAlive(this.prefix, this.idleTimeoutMs, ...queueIds.slice(i, i + 500));
+    }
+    await pipeline.exec();
+  }
+
+  async remove(queueId: string): Promise<boolean> {
+    return (await this.redis.zhevRemove(this.prefix, queueId)) === 1;
+  }
+
+  /** Expiry collects idle queues; indexes are trimmed whenever a publication reads them. */
+  async sweep(): Promise<void> {}
+
+  async signal(signal: WakeSignal): Promise<void> {
+    const message =
+      signal.kind === 'events'
+        ? `e:${signal.queueIds.join(',')}`
+        : `s:${signal.queueId}:${signal.pollerId}`;
+    await this.redis.publish(this.channel, message);
+  }
+
+  onSignal(listener: (signal: WakeSignal) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.length = 0;
+    await this.subscriber?.quit().catch(() => undefined);
+    this.subscriber = null;
+  }
+
+  private receive(message: string): void {
+    let signal: WakeSignal;
+    if (message.startsWith('e:')) {
+      signal = { kind: 'events', queueIds: message.slice(2).split(',') };
+    } else if (message.startsWith('s:')) {
+      const [queueId, pollerId] = message.slice(2).split(':');
+      signal = { kind: 'supersede', queueId, pollerId };
+    } else {
+      return;
+    }
+    for (const listener of this.listeners) listener(signal);
+  }
+}

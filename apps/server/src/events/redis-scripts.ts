@@ -1,0 +1,121 @@
+/**
+ * Lua scripts of the Redis queue store. Keys (prefix P): `P q:<id>` hash {spec, last, user, realm,
+ * aps}; `P e:<id>` sorted set of event JSON scored by id; `P u:<user>` and `P r:<realm>` sets of
+ * queue ids (per user; all_public_streams queues per realm). Queue and event keys expire after the
+ * idle timeout unless touched; indexes expire with their last queue and are trimmed when read.
+ */
+
+/** ARGV: prefix, public realm id or '', user ids... → flat [queueId, spec, ...]. */
+export const TARGETS_LUA = `
+local p = ARGV[1]
+local out = {}
+local function scan(setKey)
+  local ids = redis.call('SMEMBERS', setKey)
+  for _, q in ipairs(ids) do
+    local spec = redis.call('HGET', p .. 'q:' .. q, 'spec')
+    if spec then
+      out[#out + 1] = q
+      out[#out + 1] = spec
+    else
+      redis.call('SREM', setKey, q)
+    end
+  end
+end
+if ARGV[2] ~= '' then scan(p .. 'r:' .. ARGV[2]) end
+for i = 3, #ARGV do scan(p .. 'u:' .. ARGV[i]) end
+return out
+`;
+
+/**
+ * ARGV: prefix, max events, wake channel, then groups of (n, payload x n, m, queueId x m).
+ * Assigns ids, drops queues that would overflow, publishes one wake-up. → number of queues woken.
+ */
+export const APPEND_LUA = `
+local p = ARGV[1]
+local max = tonumber(ARGV[2])
+local woken = {}
+local i = 4
+while i <= #ARGV do
+  local np = tonumber(ARGV[i])
+  local payloads = {}
+  for j = 1, np do payloads[j] = ARGV[i + j] end
+  i = i + np + 1
+  local nq = tonumber(ARGV[i])
+  for j = 1, nq do
+    local q = ARGV[i + j]
+    local qk = p .. 'q:' .. q
+    local ek = p .. 'e:' .. q
+    local ttl = redis.call('PTTL', qk)
+    if ttl > 0 then
+      if redis.call('ZCARD', ek) + np > max then
+        redis.call('DEL', qk, ek)
+      else
+        for k = 1, np do
+          local id = redis.call('HINCRBY', qk, 'last', 1)
+          local pl = payloads[k]
+          local json
+          if pl == '}' then json = '{"id":' .. id .. '}' else json = '{"id":' .. id .. ',' .. pl end
+          redis.call('ZADD', ek, id, json)
+        end
+        redis.call('PEXPIRE', ek, ttl)
+      end
+      woken[#woken + 1] = q
+    end
+  end
+  i = i + nq + 1
+end
+if #woken > 0 then redis.call('PUBLISH', ARGV[3], 'e:' .. table.concat(woken, ',')) end
+return #woken
+`;
+
+/** Refreshes a queue's keys and its index keys. Shared by FETCH_LUA and KEEPALIVE_LUA. */
+const TOUCH = `
+local function touch(p, q, idle, user, realm, aps)
+  redis.call('PEXPIRE', p .. 'q:' .. q, idle)
+  redis.call('PEXPIRE', p .. 'e:' .. q, idle)
+  redis.call('PEXPIRE', p .. 'u:' .. user, idle)
+  if aps == '1' then redis.call('PEXPIRE', p .. 'r:' .. realm, idle) end
+end
+`;
+
+/**
+ * ARGV: prefix, idle ms, queue id, ack, after, poller process ('' to not claim the queue), owner
+ * user id ('' for any) → nil (gone, or not the owner's), or [spec, last, [events...], previous poller process].
+ */
+export const FETCH_LUA = `${TOUCH}
+local p, idle, q = ARGV[1], ARGV[2], ARGV[3]
+local h = redis.call('HMGET', p .. 'q:' .. q, 'spec', 'last', 'user', 'realm', 'aps', 'poller')
+if not h[1] then return false end
+if ARGV[7] ~= '' and h[3] ~= ARGV[7] then return false end
+if ARGV[6] ~= '' then redis.call('HSET', p .. 'q:' .. q, 'poller', ARGV[6]) end
+local ek = p .. 'e:' .. q
+redis.call('ZREMRANGEBYSCORE', ek, '-inf', ARGV[4])
+local events = redis.call('ZRANGEBYSCORE', ek, '(' .. ARGV[5], '+inf')
+touch(p, q, idle, h[3], h[4], h[5])
+return {h[1], h[2], events, h[6] or ''}
+`;
+
+/** ARGV: prefix, idle ms, queue ids... → number still alive. */
+export const KEEPALIVE_LUA = `${TOUCH}
+local p, idle = ARGV[1], ARGV[2]
+local alive = 0
+for i = 3, #ARGV do
+  local h = redis.call('HMGET', p .. 'q:' .. ARGV[i], 'user', 'realm', 'aps')
+  if h[1] then
+    touch(p, ARGV[i], idle, h[1], h[2], h[3])
+    alive = alive + 1
+  end
+end
+return alive
+`;
+
+/** ARGV: prefix, queue id → 1 if it existed. */
+export const REMOVE_LUA = `
+local p, q = ARGV[1], ARGV[2]
+local h = redis.call('HMGET', p .. 'q:' .. q, 'user', 'realm')
+if not h[1] then return 0 end
+redis.call('DEL', p .. 'q:' .. q, p .. 'e:' .. q)
+redis.call('SREM', p .. 'u:' .. h[1], q)
+redis.call('SREM', p .. 'r:' .. h[2], q)
+return 1
+`;

@@ -1,0 +1,553 @@
+/**
+ * Event system benchmarks, each printing its baseline from the same run:
+ *
+ * 1. fan-out latency: N long-polling clients (N = 1,000 and 5,000) all receiving a stream's
+ *    messages, published at 50 messages/s through EventsService (the path every mutation takes
+ *    after its commit); p50/p99 from publish to receipt. Baseline: a bare `ws` server broadcasting
+ *    the same payload to N sockets. Goal: p99 under 100 ms at N = 1,000.
+ * 2. idle capacity: 10,000 registered queues with open long-polls held by one server process
+ *    (`node dist/apps/server/src/main.js`); its resident memory and CPU while idle. Baseline: the
+ *    same process before any queue exists. Goal: under 1 GiB and under 10% CPU.
+ *
+ *   node dist/bench/events.bench.js [--scenario fanout|idle] [--seconds 8] [--sizes 1000,5000]
+ *                                   [--queues 10000] [--redis]
+ *
+ * Uses DATABASE_URL's PostgreSQL server (or postgresql://postgres@127.0.0.1:5432) in a scratch
+ * database dropped afterwards; `--redis` puts the queues in REDIS_URL (default localhost).
+ * Loopback only.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Pool } from 'pg';
+import WebSocket, { WebSocketServer } from 'ws';
+import { loadConfig } from '../libs/config/src/config';
+import { createServerApp } from '../apps/server/src/bootstrap';
+import type { EventMessage } from '../apps/server/src/events/event.types';
+import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/events.gateway';
+import { EventsService } from '../apps/server/src/events/events.service';
+import { RealmsService } from '../apps/server/src/realms/realms.service';
+import {
+  basicAuth,
+  BenchUser,
+  bulkUsers,
+  call,
+  inBatches,
+  nowMs,
+  percentile,
+  scratchDatabase,
+  table,
+} from './events-setup';
+
+const RATE_PER_SECOND = 50;
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+// ---------------------------------------------------------------- client worker (fan-out)
+
+type ClientJob =
+  | { kind: 'register'; base: string; users: BenchUser[] }
+  | { kind: 'poll'; phase: number }
+  | { kind: 'socket'; phase: number }
+  | { kind: 'ws'; url: string; count: number; phase: number }
+  | { kind: 'report' };
+
+interface Report {
+  received: number;
+  latencies: number[];
+  errors: number;
+}
+
+interface ClientQueue {
+  user: BenchUser;
+  queueId: string;
+  last: number;
+}
+
+type WireEvent = { id: number; type: string; message?: { content: string } };
+
+/**
+ * The receiving side, in its own thread: registered queues read by long-poll loops or by the
+ * server's event socket, or plain sockets for the baseline; records publish→receipt latency.
+ */
+function clientWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  let latencies: number[] = [];
+  let errors = 0;
+  let stop: () => void = () => undefined;
+  let base = new URL('http://127.0.0.1');
+  let queues: ClientQueue[] = [];
+  // Only this phase's messages count (a resumed queue may still hold the previous phase's).
+  let phase = 0;
+  const record = (content: string, at: number) => {
+    const stamp = stampOf(content, phase);
+    if (stamp !== null) latencies.push(at - stamp);
+  };
+  const take = (q: ClientQueue, events: WireEvent[], at: number) => {
+    for (const e of events) {
+      q.last = Math.max(q.last, e.id);
+      if (e.type === 'message' && e.message) record(e.message.content, at);
+    }
+  };
+
+  const handlers: Record<ClientJob['kind'], (job: ClientJob) => Promise<void>> = {
+    async register(job) {
+      if (job.kind !== 'register') return;
+      base = new URL(job.base);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+      queues = [];
+      await inBatches(job.users, 64, async (user) => {
+        const res = await call(agent, base, 'POST', '/register', basicAuth(user), {
+          event_types: '["message"]',
+          fetch_event_types: '[]',
+        });
+        if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
+        queues.push({ user, queueId: res.body.queue_id as string, last: -1 });
+      });
+      agent.destroy();
+    },
+    async poll() {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+      let stopping = false;
+      const loop = async (q: ClientQueue) => {
+        const auth = basicAuth(q.user);
+        while (!stopping) {
+          try {
+            const res = await call(agent, base, 'GET', '/events', auth, {
+              queue_id: q.queueId,
+              last_event_id: String(q.last),
+            });
+            take(q, (res.body.events ?? []) as WireEvent[], nowMs());
+          } catch {
+            if (!stopping) errors++;
+          }
+        }
+      };
+      stop = () => {
+        stopping = true;
+        agent.destroy();
+      };
+      for (const q of queues) void loop(q);
+      await sleep(1500);
+    },
+    async socket() {
+      const sockets: WebSocket[] = [];
+      const url = `ws://${base.host}${EVENTS_SOCKET_PATH}`;
+      await inBatches(queues, 100, (q) => {
+        const socket = new WebSocket(url, { headers: { authorization: basicAuth(q.user) } });
+        sockets.push(socket);
+        return new Promise<void>((resolve) => {
+          socket.on('message', (data) => {
+            const at = nowMs();
+            const frame = JSON.parse(data.toString()) as { type: string; events?: WireEvent[] };
+            if (frame.type === 'auth') {
+              socket.send(
+                JSON.stringify({ type: 'resume', queue_id: q.queueId, last_event_id: q.last }),
+              );
+            } else if (frame.type === 'resumed') {
+              resolve();
+            } else if (frame.type === 'events' && frame.events) {
+              take(q, frame.events, at);
+              socket.send(JSON.stringify({ type: 'ack', last_event_id: q.last }));
+            } else if (frame.type === 'error') {
+              errors++;
+              resolve();
+            }
+          });
+          socket.once('error', () => {
+            errors++;
+            resolve();
+          });
+        });
+      });
+      stop = () => sockets.forEach((s) => s.terminate());
+      await sleep(500);
+    },
+    async ws(job) {
+      if (job.kind !== 'ws') return;
+      const sockets: WebSocket[] = [];
+      await inBatches(
+        Array.from({ length: job.count }, (_, i) => i),
+        200,
+        () =>
+          new Promise<void>((resolve) => {
+            const socket = new WebSocket(job.url);
+            socket.on('message', (data) => {
+              const at = nowMs();
+              record(
+                (JSON.parse(data.toString()) as { message: { content: string } }).message.content,
+                at,
+              );
+            });
+            socket.once('open', () => resolve());
+            socket.once('error', () => {
+              errors++;
+              resolve();
+            });
+            sockets.push(socket);
+          }),
+      );
+      stop = () => sockets.forEach((s) => s.terminate());
+    },
+    async report() {
+      stop();
+      stop = () => undefined;
+      port.postMessage({ received: latencies.length, latencies, errors } satisfies Report);
+      latencies = [];
+      errors = 0;
+    },
+  };
+
+  port.on('message', (job: ClientJob) => {
+    if ('phase' in job) phase = job.phase;
+    handlers[job.kind](job).then(
+      () => job.kind !== 'report' && port.postMessage('ready'),
+      (err: unknown) => port.postMessage({ error: String(err) }),
+    );
+  });
+}
+
+// ---------------------------------------------------------------- fan-out scenario
+
+function ask<T>(worker: Worker, job: ClientJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    worker.once('error', onError);
+    worker.once('message', (reply: T | { error: string }) => {
+      worker.off('error', onError);
+      if (reply && typeof reply === 'object' && 'error' in reply) reject(new Error(reply.error));
+      else resolve(reply as T);
+    });
+    worker.postMessage(job);
+  });
+}
+
+/** Message content carries the phase and the publish time: `sent:<phase>:<ms>`. */
+function stampOf(content: string, phase: number): number | null {
+  const [, tag, at] = content.split(':');
+  return Number(tag) === phase ? Number(at) : null;
+}
+
+function messageEvent(
+  id: number,
+  sender: BenchUser,
+  streamId: number,
+  phase: number,
+): EventMessage {
+  return {
+    id,
+    sender_id: sender.id,
+    sender_email: sender.email,
+    sender_full_name: 'Bench Sender',
+    sender_realm_str: '',
+    content: `sent:${phase}:${nowMs()}`,
+    content_type: 'text/html',
+    timestamp: Math.floor(Date.now() / 1000),
+    client: 'bench',
+    type: 'stream',
+    recipient_id: streamId,
+    subject: 'fan-out',
+    topic_links: [],
+    is_me_message: false,
+    reactions: [],
+    submessages: [],
+    avatar_url: null,
+    display_recipient: 'bench',
+    stream_id: streamId,
+  };
+}
+
+/** Sends `rate` per second for `seconds`, on a fixed schedule (a late send does not shift the rest). */
+async function paced(seconds: number, send: (i: number) => Promise<void> | void): Promise<number> {
+  const total = RATE_PER_SECOND * seconds;
+  const start = nowMs();
+  for (let i = 0; i < total; i++) {
+    await sleep(start + (i * 1000) / RATE_PER_SECOND - nowMs());
+    await send(i);
+  }
+  return total;
+}
+
+function summarize(label: string, n: number, sent: number, report: Report): string[] {
+  const sorted = [...report.latencies].sort((a, b) => a - b);
+  const expected = sent * n;
+  return [
+    label,
+    String(n),
+    `${report.received}/${expected}`,
+    percentile(sorted, 50).toFixed(1),
+    percentile(sorted, 99).toFixed(1),
+    (sorted[sorted.length - 1] ?? NaN).toFixed(1),
+    String(report.errors),
+  ];
+}
+
+async function fanout(sizes: number[], seconds: number, redis: boolean): Promise<void> {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const database = await scratchDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-ev-'));
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    EXTERNAL_HOST: 'localhost',
+    REDIS_URL: redis ? REDIS_URL : undefined,
+    GATEWAY_URL: '',
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  const app = await createServerApp(config);
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const worker = new Worker(__filename, { workerData: { role: 'clients' } });
+  const rows = [['transport', 'N', 'received', 'p50 ms', 'p99 ms', 'max ms', 'errors']];
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const realm = await app.get(RealmsService).createRealm('', 'Bench');
+    const users = await bulkUsers(pool, realm.id, Math.max(...sizes) + 1);
+    const sender = users.pop() as BenchUser;
+    const events = app.get(EventsService);
+    const streamId = 1;
+    for (const n of sizes) {
+      const listeners = users.slice(0, n);
+      const userIds = listeners.map((u) => u.id);
+      let phase = 0;
+      const publish = async (i: number) => {
+        const message = messageEvent(i + 1, sender, streamId, phase);
+        await events.publish(
+          { type: 'message', message, raw_content: message.content },
+          { userIds },
+        );
+      };
+      await ask(worker, { kind: 'register', base: `http://127.0.0.1:${port}`, users: listeners });
+      for (const transport of ['poll', 'socket'] as const) {
+        phase++;
+        await ask(worker, { kind: transport, phase });
+        const sent = await paced(seconds, publish);
+        await sleep(1500);
+        const label = transport === 'poll' ? 'long-poll' : 'event socket';
+        rows.push(
+          summarize(
+            `${label} (${events.storeKind} store)`,
+            n,
+            sent,
+            await ask(worker, { kind: 'report' }),
+          ),
+        );
+        await sleep(500);
+      }
+
+      const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+      await new Promise((r) => wss.once('listening', r));
+      const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
+      phase++;
+      await ask(worker, { kind: 'ws', url, count: n, phase });
+      const wsSent = await paced(seconds, (i) => {
+        const payload = JSON.stringify({
+          type: 'message',
+          flags: [],
+          message: messageEvent(i + 1, sender, streamId, phase),
+        });
+        for (const client of wss.clients) client.send(payload);
+      });
+      await sleep(1000);
+      rows.push(summarize('bare ws broadcast', n, wsSent, await ask(worker, { kind: 'report' })));
+      await new Promise((r) => wss.close(r));
+    }
+  } finally {
+    await worker.terminate();
+    await sleep(500);
+    await app.close();
+    await pool.end();
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `fan-out latency: ${RATE_PER_SECOND} messages/s for ${seconds} s, publish → receipt ` +
+      `(load average before: ${load})\n${table(rows)}\n`,
+  );
+}
+
+// ---------------------------------------------------------------- idle scenario
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
+function usage(pid: number): { rss: number; cpu: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return { rss, cpu: ticks / 100 };
+}
+
+/** CPU share (% of one core) and memory of the process over `seconds` of wall time. */
+async function idleWindow(pid: number, seconds: number): Promise<{ rss: number; cpu: number }> {
+  const before = usage(pid);
+  await sleep(seconds * 1000);
+  const after = usage(pid);
+  return { rss: after.rss, cpu: ((after.cpu - before.cpu) / seconds) * 100 };
+}
+
+async function idle(queues: number, redis: boolean): Promise<void> {
+  const database = await scratchDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-idle-'));
+  const port = await freePort();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(__dirname, '../apps/server/src/main.js')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        REDIS_URL: redis ? REDIS_URL : '',
+        EXTERNAL_HOST: 'localhost',
+        GATEWAY_URL: '',
+        LOG_LEVEL: 'error',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = new URL(`http://127.0.0.1:${port}`);
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error('the server exited');
+      const ok = await fetch(`${base.origin}/api/v1/server_settings`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (i > 300) throw new Error('the server did not start');
+      await sleep(100);
+    }
+    const pid = server.pid as number;
+    const realm = await pool.query<{ id: number }>('SELECT id FROM realms ORDER BY id LIMIT 1');
+    const users = await bulkUsers(pool, realm.rows[0].id, queues);
+    await sleep(2000);
+    const baseline = await idleWindow(pid, 5);
+
+    const registered: Array<{ user: BenchUser; queueId: string }> = [];
+    const started = Date.now();
+    await inBatches(users, 64, async (user) => {
+      const res = await call(agent, base, 'POST', '/register', basicAuth(user), {
+        event_types: '["message"]',
+        fetch_event_types: '[]',
+      });
+      if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
+      registered.push({ user, queueId: res.body.queue_id as string });
+    });
+    const registerSeconds = (Date.now() - started) / 1000;
+    // Each client polls forever, as real ones do: a heartbeat (every 45–55 s) is answered and
+    // the client polls again, so "idle" includes the steady heartbeat traffic.
+    let answered = 0;
+    let stopping = false;
+    for (const { user, queueId } of registered) {
+      void (async () => {
+        let last = -1;
+        while (!stopping) {
+          const res = await call(agent, base, 'GET', '/events', basicAuth(user), {
+            queue_id: queueId,
+            last_event_id: String(last),
+          }).catch(() => null);
+          if (stopping) return;
+          answered++;
+          for (const e of (res?.body.events ?? []) as Array<{ id: number }>) last = e.id;
+          if (!res) await sleep(1000);
+        }
+      })();
+    }
+    // Wait until the server has parked every poll: its CPU stays low for three windows in a row
+    // (one low window can be the server waiting on PostgreSQL), at most 90 s.
+    for (let i = 0, quiet = 0; i < 45 && quiet < 3; i++) {
+      quiet = (await idleWindow(pid, 2)).cpu < 3 ? quiet + 1 : 0;
+    }
+    const answeredBefore = answered;
+    const loaded = await idleWindow(pid, 10);
+    const heartbeatsPerSecond = (answered - answeredBefore) / 10;
+    stopping = true;
+    const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
+    const rows = [
+      ['state', 'queues', 'polls answered/s', 'RSS MiB', 'CPU % (one core)'],
+      ['baseline: no queues', '0', '0', mib(baseline.rss), baseline.cpu.toFixed(2)],
+      [
+        `idle (${redis ? 'Redis' : 'in-process'} store)`,
+        String(registered.length),
+        heartbeatsPerSecond.toFixed(1),
+        mib(loaded.rss),
+        loaded.cpu.toFixed(2),
+      ],
+    ];
+    process.stdout.write(
+      `idle capacity: one server process, ${queues} queues registered in ` +
+        `${registerSeconds.toFixed(1)} s (load average: ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})\n` +
+        `${table(rows)}\n`,
+    );
+  } finally {
+    agent.destroy();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await pool.end();
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+async function main(): Promise<void> {
+  const scenario = option('scenario', 'all');
+  const redis = process.argv.includes('--redis');
+  if (scenario === 'all' || scenario === 'fanout') {
+    const sizes = option('sizes', '1000,5000').split(',').map(Number);
+    await fanout(sizes, Number(option('seconds', '8')), redis);
+  }
+  if (scenario === 'all' || scenario === 'idle') {
+    await idle(Number(option('queues', '10000')), redis);
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`events bench failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+} else if ((workerData as { role?: string }).role === 'clients') {
+  clientWorker();
+}
