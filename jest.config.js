@@ -5,6 +5,8 @@ module.exports = {
   transform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  // End-to-end suites mostly wait on sockets and databases: run a few side by side.
+  maxWorkers: 3,
   projects: [
     {
       displayName: 'unit',

@@ -89,7 +89,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     REDIS_URL: undefined,
     ...options.env,
   };
-  const wanted = options.database ?? 'auto';
+  // TEST_DATABASE=embedded runs the suites on the embedded database (CI does, for the persistence layer).
+  const wanted =
+    options.database ?? (process.env.TEST_DATABASE === 'embedded' ? 'embedded' : 'auto');
   let databaseKind: 'postgres' | 'embedded' = 'embedded';
   if (wanted === 'postgres' || (wanted === 'auto' && (await postgresAvailable()))) {
     const database = await createTestDatabase();

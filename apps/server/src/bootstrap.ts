@@ -11,7 +11,6 @@ import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 
-
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /** Builds the server application (not yet listening). Shared by `main.ts` and the tests. */
