@@ -4,9 +4,11 @@ import { generateApiKey } from '../auth/api-key';
 import { APP_CONFIG } from '../config/config.module';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
+import { RealmEvents } from '../realms/realm-events';
 import { RealmResolver } from '../realms/realm-resolver.service';
 import type { Realm } from '../realms/realm.types';
 import { noSuchUser } from '../users/permissions';
+import { gravatarUrl } from '../users/user-presenter';
 import { BotType, isAdmin, Role, User } from '../users/user.types';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
@@ -68,6 +70,7 @@ export class BotsService {
     private readonly resolver: RealmResolver,
     private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: RealmEvents,
   ) {}
 
   /** The domain bot addresses use: the realm's host name, without a port. */
@@ -87,11 +90,11 @@ export class BotsService {
     const fullName = this.usersService.validateFullName(input.fullName);
     const service = this.serviceFor(input);
     const config = input.configData ? stringConfig(input.configData) : {};
-    return this.db.transaction(async () => {
+    const created = await this.db.transaction(async () => {
       if (await this.bots.activeBotNamed(realm.id, fullName)) {
         throw ZulipError.badRequest('Name is already in use!', { var_name: 'full_name' });
       }
-      const bot = await this.usersService.insertWithDefaults({
+      const bot = await this.usersService.insertUser({
         realm_id: realm.id,
         email: `${shortName.toLowerCase()}-bot@${this.botDomain(realm)}`,
         full_name: fullName,
@@ -107,6 +110,9 @@ export class BotsService {
       }
       return bot;
     });
+    await this.usersService.announceNewUser(created);
+    await this.publishBot('add', created);
+    return created;
   }
 
   /** The caller's active bots; administrators see every bot of the realm. */
@@ -163,7 +169,7 @@ export class BotsService {
       throw ZulipError.badRequest('Only embedded bots have config_data.');
     }
     const config = changes.configData ? stringConfig(changes.configData) : {};
-    return this.db.transaction(async () => {
+    const updated = await this.db.transaction(async () => {
       if (
         update.full_name &&
         (await this.bots.activeBotNamed(realm.id, update.full_name, bot.id))
@@ -177,12 +183,64 @@ export class BotsService {
       await this.bots.setConfig(bot.id, config);
       return this.users.update(bot.id, update);
     });
+    await this.publishBot('update', updated, bot.bot_owner_id);
+    if (update.full_name !== undefined) {
+      await this.events.toRealm(realm.id, {
+        type: 'realm_user',
+        op: 'update',
+        person: { user_id: bot.id, full_name: updated.full_name },
+      });
+    }
+    return updated;
   }
 
   async deactivate(actor: User, realm: Realm, botId: number): Promise<void> {
     const bot = await this.manageable(actor, realm, botId);
     if (!bot.is_active) throw ZulipError.badRequest('Bot is already deactivated');
     await this.users.update(bot.id, { is_active: false });
+    const audience = bot.bot_owner_id === null ? [] : [bot.bot_owner_id];
+    await this.events.toAdminsAnd(realm.id, audience, {
+      type: 'realm_bot',
+      op: 'remove',
+      bot: { user_id: bot.id, full_name: bot.full_name },
+    });
+    await this.events.toRealm(realm.id, {
+      type: 'realm_user',
+      op: 'update',
+      person: { user_id: bot.id, is_active: false },
+    });
+  }
+
+  /**
+   * `realm_bot` add/update with Zulip's bot object (API key included), to the bot's owner and
+   * the realm's administrators; a previous owner also learns of an ownership change.
+   */
+  private async publishBot(op: 'add' | 'update', bot: User, previousOwner?: number | null) {
+    const services = await this.bots.servicesOf([bot.id]);
+    const config = bot.bot_type === BotType.Embedded ? await this.bots.configOf(bot.id) : {};
+    const audience = [bot.bot_owner_id, previousOwner].filter((id): id is number => id != null);
+    await this.events.toAdminsAnd(bot.realm_id, audience, {
+      type: 'realm_bot',
+      op,
+      bot: {
+        user_id: bot.id,
+        email: bot.email,
+        full_name: bot.full_name,
+        bot_type: bot.bot_type,
+        is_active: bot.is_active,
+        api_key: bot.api_key,
+        avatar_url: gravatarUrl(bot.email, bot.avatar_version),
+        default_sending_stream: null,
+        default_events_register_stream: null,
+        default_all_public_streams: bot.default_all_public_streams,
+        owner_id: bot.bot_owner_id,
+        services: services.map((s) =>
+          bot.bot_type === BotType.OutgoingWebhook
+            ? { base_url: s.base_url, interface: s.interface, token: s.token }
+            : { service_name: s.name, config_data: config },
+        ),
+      },
+    });
   }
 
   async regenerateApiKey(actor: User, realm: Realm, botId: number): Promise<string> {

@@ -34,7 +34,10 @@ export async function openDatabase(
     migrationsTableName: 'schema_migrations',
     logging: ['query', 'error', 'warn'],
     logger: counter,
-    extra: { max: embedded ? 4 : 20 },
+    // PGlite runs one statement at a time, and pglite-socket can interleave the extended-protocol
+    // messages of concurrent connections ("unnamed prepared statement does not exist"): the
+    // embedded database gets exactly one connection per process.
+    extra: { max: embedded ? 1 : 20 },
   });
   try {
     await dataSource.initialize();
@@ -46,8 +49,17 @@ export async function openDatabase(
   return { database: new Database(dataSource, counter), embedded };
 }
 
-/** Runs pending migrations under an advisory lock, so processes starting together take turns. */
+/**
+ * Runs pending migrations under an advisory lock, so processes starting together take turns. The
+ * embedded database is opened by one process at a time and has a single connection, which the
+ * lock would hold: it migrates without it.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const singleConnection = (dataSource.options.extra as { max?: number } | undefined)?.max === 1;
+  if (singleConnection) {
+    const done = await dataSource.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  }
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -7,8 +7,14 @@ import { QueryCounter } from './query-counter';
  * of whatever it calls) runs on that transaction's connection, so services compose repository
  * calls atomically without threading a manager through every signature.
  */
+interface OpenTransaction {
+  manager: EntityManager;
+  /** Work that must wait until the transaction commits (and is dropped if it rolls back). */
+  afterCommit: Array<() => Promise<void>>;
+}
+
 export class Database {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -30,7 +36,7 @@ export class Database {
   }
 
   private async run(sql: string, params: unknown[]): Promise<QueryResult> {
-    const manager = this.current.getStore();
+    const manager = this.current.getStore()?.manager;
     const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       return await runner.query(sql, params, true);
@@ -39,8 +45,24 @@ export class Database {
     }
   }
 
-  transaction<T>(fn: () => Promise<T>): Promise<T> {
+  /** Joins the open transaction, or opens one; `afterCommit` work runs once it has committed. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return fn();
-    return this.dataSource.transaction((manager) => this.current.run(manager, fn));
+    const afterCommit: OpenTransaction['afterCommit'] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.current.run({ manager, afterCommit }, fn),
+    );
+    for (const work of afterCommit) await work();
+    return result;
+  }
+
+  /**
+   * Runs `work` after the current transaction commits, or now outside one: announcements (events)
+   * must never describe a change that is then rolled back.
+   */
+  async afterCommit(work: () => Promise<void>): Promise<void> {
+    const open = this.current.getStore();
+    if (open) open.afterCommit.push(work);
+    else await work();
   }
 }

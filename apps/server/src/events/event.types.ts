@@ -181,6 +181,12 @@ export interface RealmLinkifiersEvent {
   realm_linkifiers: Linkifier[];
 }
 
+/** The legacy form of realm_linkifiers, still read by older clients: [pattern, url, id]. */
+export interface RealmFiltersEvent {
+  type: 'realm_filters';
+  realm_filters: Array<[string, string, number]>;
+}
+
 export interface RealmEmojiEvent {
   type: 'realm_emoji';
   op: 'update';
@@ -246,6 +252,7 @@ export type ZulipEvent =
   | RealmBotEvent
   | RealmEvent
   | RealmLinkifiersEvent
+  | RealmFiltersEvent
   | RealmEmojiEvent
   | DefaultStreamsEvent
   | AlertWordsEvent

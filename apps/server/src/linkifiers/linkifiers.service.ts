@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
+import { RealmEvents } from '../realms/realm-events';
 import { isAdmin, User } from '../users/user.types';
 import { CompiledLinkifier, compileLinkifier, LinkifierError } from './linkifier-rules';
 import type { RealmFilter } from './linkifier.types';
@@ -10,7 +11,10 @@ import { LinkifiersRepository } from './linkifiers.repository';
 export class LinkifiersService {
   private readonly logger = new Logger('Linkifiers');
 
-  constructor(private readonly linkifiers: LinkifiersRepository) {}
+  constructor(
+    private readonly linkifiers: LinkifiersRepository,
+    private readonly events: RealmEvents,
+  ) {}
 
   list(realmId: number): Promise<RealmFilter[]> {
     return this.linkifiers.list(realmId);
@@ -37,7 +41,9 @@ export class LinkifiersService {
     if (await this.linkifiers.exists(realmId, pattern, null)) {
       throw ZulipError.badRequest('Linkifier with this pattern already exists.');
     }
-    return this.linkifiers.create(realmId, pattern, urlTemplate);
+    const created = await this.linkifiers.create(realmId, pattern, urlTemplate);
+    await this.publishList(realmId);
+    return created;
   }
 
   async update(realmId: number, id: number, pattern: string, urlTemplate: string, actor?: User) {
@@ -47,11 +53,30 @@ export class LinkifiersService {
       throw ZulipError.badRequest('Linkifier with this pattern already exists.');
     }
     if (!(await this.linkifiers.update(realmId, id, pattern, urlTemplate))) throw notFound();
+    await this.publishList(realmId);
   }
 
   async remove(realmId: number, id: number, actor?: User): Promise<void> {
     this.requireAdmin(actor);
     if (!(await this.linkifiers.remove(realmId, id))) throw notFound();
+    await this.publishList(realmId);
+  }
+
+  /** Clients replace their whole list on `realm_linkifiers`, so every change sends all of it. */
+  private async publishList(realmId: number): Promise<void> {
+    const rows = await this.linkifiers.list(realmId);
+    await this.events.toRealm(realmId, {
+      type: 'realm_linkifiers',
+      realm_linkifiers: rows.map((r) => ({
+        id: r.id,
+        pattern: r.pattern,
+        url_template: r.url_template,
+      })),
+    });
+    await this.events.toRealm(realmId, {
+      type: 'realm_filters',
+      realm_filters: rows.map((r) => [r.pattern, r.url_template, r.id]),
+    });
   }
 
   private validate(pattern: string, urlTemplate: string): void {

@@ -5,6 +5,7 @@ import { requireAdmin, requireOwner } from '../users/permissions';
 import type { User } from '../users/user.types';
 import { emailDomainAllowed, normaliseDomain } from './email-domain';
 import type { EditableRealmSetting, Realm, RealmDomain } from './realm.types';
+import { RealmEvents } from './realm-events';
 import { RealmsRepository } from './realms.repository';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
@@ -18,6 +19,8 @@ export function normalizeSubdomain(subdomain: string): string {
   return stringId;
 }
 
+type RealmSettingValue = string | boolean | number | null;
+
 export type RealmChanges = Partial<Pick<Realm, EditableRealmSetting>>;
 
 @Injectable()
@@ -25,6 +28,7 @@ export class RealmsService {
   constructor(
     private readonly realms: RealmsRepository,
     private readonly db: Database,
+    private readonly events: RealmEvents,
   ) {}
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
@@ -61,6 +65,10 @@ export class RealmsService {
       if (value !== undefined && realm[key] !== value) Object.assign(changed, { [key]: value });
     }
     await this.realms.update(realm.id, changed);
+    // Zulip sends one `realm` update event per changed setting.
+    for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
+      await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
+    }
     return changed;
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StreamEvents } from './stream-events';
 import { StreamsController } from './streams.controller';
 import { StreamsRepository } from './streams.repository';
 import { StreamsService } from './streams.service';
@@ -9,7 +10,13 @@ import { SubscriptionsService } from './subscriptions.service';
 /** Streams, subscriptions and default streams; exports the stream access rules. */
 @Module({
   controllers: [StreamsController, SubscriptionsController],
-  providers: [StreamsRepository, SubscriptionsRepository, StreamsService, SubscriptionsService],
+  providers: [
+    StreamsRepository,
+    SubscriptionsRepository,
+    StreamsService,
+    SubscriptionsService,
+    StreamEvents,
+  ],
   exports: [StreamsService, SubscriptionsService],
 })
 export class StreamsModule {}

@@ -47,6 +47,11 @@ const FLAGS = `
 export class StreamsRepository {
   constructor(private readonly db: Database) {}
 
+  /** An active stream by id, whatever its realm (for event audiences). */
+  findById(id: number): Promise<Stream | undefined> {
+    return this.db.one<Stream>('SELECT * FROM streams WHERE id = $1 AND NOT deactivated', [id]);
+  }
+
   /** Active streams of the realm with the user's flags, by id or by case-insensitive name. */
   findWithFlags(
     realmId: number,

@@ -11,6 +11,7 @@ import {
   validateStreamDescription,
   validateStreamName,
 } from './stream-rules';
+import { StreamEvents, StreamUpdateFields } from './stream-events';
 import { Stream, StreamPostPolicy } from './stream.types';
 import { StreamChanges, StreamsRepository, StreamWithFlags } from './streams.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -59,6 +60,7 @@ export class StreamsService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly realms: RealmsRepository,
     private readonly db: Database,
+    private readonly events: StreamEvents,
   ) {}
 
   async canRead(user: User, stream: StreamForAccess): Promise<boolean> {
@@ -149,7 +151,7 @@ export class StreamsService {
 
   /** Admins only; a private stream only by an admin subscribed to it. */
   async updateStream(user: User, streamId: number, update: StreamUpdate): Promise<void> {
-    await this.db.transaction(async () => {
+    const { before, audience, changes } = await this.db.transaction(async () => {
       const stream = await this.getStreamForUser(user, streamId);
       if (!isAdmin(user)) throw adminRequired();
       const changes: StreamChanges = {};
@@ -182,13 +184,18 @@ export class StreamsService {
       if (!(await this.streams.update(stream.id, changes))) {
         throw ZulipError.badRequest(`Channel '${changes.name}' already exists`);
       }
+      return { before: stream, audience: await this.events.audienceOf(stream), changes };
     });
+    await this.events.updated(before, audience, updateEvents(before, changes));
   }
 
   async deleteStream(user: User, streamId: number): Promise<void> {
     const stream = await this.getStreamForUser(user, streamId);
     if (!isAdmin(user)) throw adminRequired();
+    const audience = await this.events.audienceOf(stream);
     await this.db.transaction(() => this.streams.deactivate(stream.id));
+    await this.events.deleted(stream, audience);
+    if (stream.is_default) await this.events.defaultStreamsChanged(stream.realm_id);
   }
 
   listDefaultStreams(realmId: number): Promise<Stream[]> {
@@ -200,6 +207,7 @@ export class StreamsService {
     const stream = await this.getStreamForUser(user, streamId);
     if (stream.invite_only) throw ZulipError.badRequest('Private channels cannot be made default.');
     await this.streams.addDefault(user.realm_id, stream.id);
+    await this.events.defaultStreamsChanged(user.realm_id);
   }
 
   async removeDefaultStream(user: User, streamId: number): Promise<void> {
@@ -208,12 +216,13 @@ export class StreamsService {
     if (!(await this.streams.removeDefault(user.realm_id, stream.id))) {
       throw ZulipError.badRequest(`Channel '${stream.name}' is not a default channel`);
     }
+    await this.events.defaultStreamsChanged(user.realm_id);
   }
 
   /** For `manage set-default-streams`: the realm's default streams become exactly `names`. */
   async setDefaultStreams(realm: Realm, names: string[]): Promise<Stream[]> {
     const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
-    return this.db.transaction(async () => {
+    const streams = await this.db.transaction(async () => {
       const found = await this.streams.findActiveByNames(realm.id, wanted);
       const byName = new Map(found.map((s) => [s.name.toLowerCase(), s]));
       const streams = wanted.map((name) => {
@@ -230,5 +239,38 @@ export class StreamsService {
       );
       return streams;
     });
+    await this.events.defaultStreamsChanged(realm.id);
+    return streams;
   }
+}
+
+/** Zulip's `stream` update events for the columns that changed, one per property. */
+function updateEvents(before: Stream, changes: StreamChanges): StreamUpdateFields[] {
+  const out: StreamUpdateFields[] = [];
+  if (changes.name !== undefined && changes.name !== before.name) {
+    out.push({ property: 'name', value: changes.name });
+  }
+  if (changes.description !== undefined && changes.description !== before.description) {
+    out.push({
+      property: 'description',
+      value: changes.description,
+      rendered_description: changes.rendered_description ?? '',
+    });
+  }
+  const history = changes.history_public_to_subscribers ?? before.history_public_to_subscribers;
+  if (changes.invite_only !== undefined && changes.invite_only !== before.invite_only) {
+    out.push({
+      property: 'invite_only',
+      value: changes.invite_only,
+      history_public_to_subscribers: history,
+      is_web_public: before.is_web_public,
+    });
+  } else if (history !== before.history_public_to_subscribers) {
+    out.push({ property: 'history_public_to_subscribers', value: history });
+  }
+  const policy = changes.stream_post_policy;
+  if (policy !== undefined && policy !== before.stream_post_policy) {
+    out.push({ property: 'stream_post_policy', value: policy });
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { UsersRepository } from '../users/users.repository';
 import { isAdmin, Role, User } from '../users/user.types';
 import { renderDescription, toApiSubscription } from './stream-format';
 import { validateStreamDescription, validateStreamName } from './stream-rules';
+import { StreamEvents, SubscriptionPair } from './stream-events';
 import {
   Stream,
   StreamPostPolicy,
@@ -63,6 +64,7 @@ export class SubscriptionsService {
     private readonly access: StreamsService,
     private readonly users: UsersRepository,
     private readonly db: Database,
+    private readonly events: StreamEvents,
   ) {}
 
   async list(user: User, includeSubscribers: boolean) {
@@ -78,8 +80,8 @@ export class SubscriptionsService {
    * Private streams: only their subscribers may add anyone. Public: any non-guest member may join
    * or add others. Guests may neither create streams nor join streams they were not added to.
    */
-  subscribe(actor: User, input: SubscribeInput): Promise<SubscribeResult> {
-    return this.db.transaction(async () => {
+  async subscribe(actor: User, input: SubscribeInput): Promise<SubscribeResult> {
+    const { result, created, fresh } = await this.db.transaction(async () => {
       const targets = await this.resolvePrincipals(actor, input.principals);
       if (actor.role === Role.Guest && targets.some((t) => t.id !== actor.id)) {
         throw insufficientPermission();
@@ -112,23 +114,32 @@ export class SubscriptionsService {
       if (missing.length > 0 && actor.role === Role.Guest) {
         throw ZulipError.badRequest('You do not have permission to create channels.');
       }
-      for (const request of missing) allowed.push(await this.createStream(actor, request, input));
-      const result = await this.addSubscriptions(targets, allowed, has);
+      const created: Stream[] = [];
+      for (const request of missing) {
+        const { stream, isNew } = await this.createStream(actor, request, input);
+        allowed.push(stream);
+        if (isNew) created.push(stream);
+      }
+      const { result, fresh } = await this.addSubscriptions(targets, allowed, has);
       if (input.authorizationErrorsFatal === false) result.unauthorized = unauthorized;
-      return result;
+      return { result, created, fresh };
     });
+    // A new stream is announced before anyone's subscription to it.
+    await this.events.created(created);
+    await this.events.subscribed(fresh);
+    return result;
   }
 
   /**
    * Unsubscribes the principals (default: the actor). Removing someone else takes an admin, or
    * the owner of the bot being removed; either way the actor must be able to see the stream.
    */
-  unsubscribe(
+  async unsubscribe(
     actor: User,
     names: string[],
     principals?: Array<number | string>,
   ): Promise<UnsubscribeResult> {
-    return this.db.transaction(async () => {
+    const { result, removedPairs, streams } = await this.db.transaction(async () => {
       const targets = await this.resolvePrincipals(actor, principals);
       for (const target of targets) {
         const mayRemove =
@@ -148,6 +159,7 @@ export class SubscriptionsService {
         if (!streams.includes(stream)) streams.push(stream);
       }
       const result: UnsubscribeResult = { removed: [], not_removed: [] };
+      const removedPairs: SubscriptionPair[] = [];
       for (const target of targets) {
         const removed = new Set(
           await this.subscriptions.deactivate(
@@ -157,14 +169,17 @@ export class SubscriptionsService {
         );
         for (const s of streams)
           (removed.has(s.id) ? result.removed : result.not_removed).push(s.name);
+        for (const id of removed) removedPairs.push({ user_id: target.id, stream_id: id });
       }
-      return result;
+      return { result, removedPairs, streams };
     });
+    await this.events.unsubscribed(removedPairs, streams);
+    return result;
   }
 
   /** Changes the actor's own settings on streams they are subscribed to. */
-  updateProperties(actor: User, changes: PropertyChange[]): Promise<PropertyChange[]> {
-    return this.db.transaction(async () => {
+  async updateProperties(actor: User, changes: PropertyChange[]): Promise<PropertyChange[]> {
+    const applied = await this.db.transaction(async () => {
       const pairs = await this.subscriptions.activePairs(
         [actor.id],
         changes.map((c) => c.stream_id),
@@ -206,6 +221,11 @@ export class SubscriptionsService {
       }
       return changes;
     });
+    for (const change of applied) {
+      const value = change.value as string | boolean; // validated above
+      await this.events.propertyChanged(actor.id, change.stream_id, change.property, value);
+    }
+    return applied;
   }
 
   /** Whether `userId` is subscribed to a stream the actor can see. */
@@ -223,7 +243,7 @@ export class SubscriptionsService {
     targets: User[],
     streams: Stream[],
     has: Set<string>,
-  ): Promise<SubscribeResult> {
+  ): Promise<{ result: SubscribeResult; fresh: NewSubscription[] }> {
     const result: SubscribeResult = { subscribed: {}, already_subscribed: {} };
     const colors = await this.subscriptions.colorsInUse(targets.map((t) => t.id));
     const fresh: NewSubscription[] = [];
@@ -241,7 +261,7 @@ export class SubscriptionsService {
       }
     }
     await this.subscriptions.upsert(fresh);
-    return result;
+    return { result, fresh };
   }
 
   private mayAddTo(actor: User, stream: Stream, actorSubscribed: boolean): boolean {
@@ -254,7 +274,7 @@ export class SubscriptionsService {
     actor: User,
     request: StreamRequest,
     input: SubscribeInput,
-  ): Promise<Stream> {
+  ): Promise<{ stream: Stream; isNew: boolean }> {
     const description = validateStreamDescription(request.description ?? '');
     const inviteOnly = input.inviteOnly ?? false;
     const created = await this.streams.create({
@@ -270,13 +290,13 @@ export class SubscriptionsService {
       stream_post_policy: input.streamPostPolicy,
       creator_id: actor.id,
     });
-    if (created) return created;
+    if (created) return { stream: created, isNew: true };
     // Someone created it meanwhile: it gets the same access check as any existing stream.
     const [existing] = await this.streams.findActiveByNames(actor.realm_id, [request.name]);
     if (!existing || !this.mayAddTo(actor, existing, false)) {
       throw ZulipError.badRequest(`Unable to access channel (${request.name}).`);
     }
-    return existing;
+    return { stream: existing, isNew: false };
   }
 
   private dedupe(streams: StreamRequest[]): StreamRequest[] {

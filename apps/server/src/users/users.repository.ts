@@ -129,9 +129,11 @@ export class UsersRepository {
   }
 
   /** Deactivates every active bot `ownerId` owns; returns how many. */
-  deactivateBotsOwnedBy(ownerId: number): Promise<number> {
-    return this.db.execute(
-      'UPDATE users SET is_active = false WHERE bot_owner_id = $1 AND is_bot AND is_active',
+  /** Returns the bots it deactivated. */
+  deactivateBotsOwnedBy(ownerId: number): Promise<User[]> {
+    return this.db.rows<User>(
+      `UPDATE users SET is_active = false WHERE bot_owner_id = $1 AND is_bot AND is_active
+       RETURNING *`,
       [ownerId],
     );
   }

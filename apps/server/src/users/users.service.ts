@@ -4,8 +4,10 @@ import { AuthService } from '../auth/auth.service';
 import { verifyPassword } from '../auth/passwords';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
+import { RealmEvents } from '../realms/realm-events';
 import { RealmsService } from '../realms/realms.service';
 import type { Realm } from '../realms/realm.types';
+import { presentUser } from './user-presenter';
 import { noSuchUser, requireAdmin, requireOwner } from './permissions';
 import { NewUser, UsersRepository } from './users.repository';
 import { isAdmin, isOwner, Role, User } from './user.types';
@@ -48,6 +50,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly db: Database,
     private readonly realms: RealmsService,
+    private readonly events: RealmEvents,
   ) {}
 
   validateEmail(email: string): string {
@@ -91,6 +94,16 @@ export class UsersService {
 
   /** Inserts a user (human, bot or mirror dummy) and subscribes humans to the default streams. */
   async insertWithDefaults(user: NewUser): Promise<User> {
+    const created = await this.insertUser(user);
+    await this.announceNewUser(created);
+    return created;
+  }
+
+  /**
+   * `insertWithDefaults` without the event, for callers that insert inside a larger transaction:
+   * they call `announceNewUser` once it has committed.
+   */
+  insertUser(user: NewUser): Promise<User> {
     return this.db.transaction(async () => {
       if (await this.users.findByEmail(user.realm_id, user.email)) {
         throw new ZulipError('BAD_REQUEST', `Email '${user.email}' already in use`, 400);
@@ -98,6 +111,25 @@ export class UsersService {
       const created = await this.users.create(user);
       if (!created.is_bot) await this.users.subscribeToDefaultStreams(created.id, created.realm_id);
       return created;
+    });
+  }
+
+  /** `realm_user` add; administrators see the delivery email, everyone else gets null. */
+  async announceNewUser(created: User): Promise<void> {
+    await this.events.toRealmSplit(
+      created.realm_id,
+      { type: 'realm_user', op: 'add', person: presentAs(created, Role.Administrator) },
+      { type: 'realm_user', op: 'add', person: presentAs(created, Role.Member) },
+    );
+  }
+
+  /** A `realm_user` update with only the changed fields, to the whole realm. */
+  private async publishUpdate(user: User, fields: Record<string, unknown>): Promise<void> {
+    if (Object.keys(fields).length === 0) return;
+    await this.events.toRealm(user.realm_id, {
+      type: 'realm_user',
+      op: 'update',
+      person: { user_id: user.id, ...fields },
     });
   }
 
@@ -139,22 +171,34 @@ export class UsersService {
       }
       update.role = changes.role;
     }
-    return this.db.transaction(async () => {
+    const updated = await this.db.transaction(async () => {
       if (update.role !== undefined && isOwner(target)) await this.assertNotLastOwner(target);
       return this.users.update(target.id, update);
     });
+    await this.publishUpdate(updated, update);
+    return updated;
   }
 
   /** `DELETE /users/{id}`: deactivates the user and every bot they own; their keys stop working. */
   async deactivate(actor: User | null, target: User): Promise<void> {
     if (actor) requireAdmin(actor);
     if (actor && isOwner(target)) requireOwner(actor);
-    await this.db.transaction(async () => {
+    const bots = await this.db.transaction(async () => {
       if (!target.is_active) throw ZulipError.badRequest('User is already deactivated');
       if (isOwner(target) && !target.is_bot) await this.assertNotLastOwner(target);
       await this.users.update(target.id, { is_active: false });
-      await this.users.deactivateBotsOwnedBy(target.id);
+      return this.users.deactivateBotsOwnedBy(target.id);
     });
+    // Zulip (feature level 222+) announces deactivation as an update, not a removal.
+    await this.publishUpdate(target, { is_active: false });
+    for (const bot of bots) {
+      await this.publishUpdate(bot, { is_active: false });
+      await this.events.toAdminsAnd(bot.realm_id, [], {
+        type: 'realm_bot',
+        op: 'remove',
+        bot: { user_id: bot.id, full_name: bot.full_name },
+      });
+    }
   }
 
   /** `POST /users/{id}/reactivate`. Bots the user owned stay deactivated until reactivated. */
@@ -167,19 +211,23 @@ export class UsersService {
         throw ZulipError.badRequest("This bot's owner is deactivated; reactivate the owner first.");
       }
     }
-    return this.users.update(target.id, { is_active: true });
+    const updated = await this.users.update(target.id, { is_active: true });
+    await this.publishUpdate(updated, { is_active: true });
+    return updated;
   }
 
   /** `manage change-user-email`: the login and delivery address; unique within the realm. */
   async changeEmail(target: User, newEmail: string): Promise<User> {
     const email = this.validateEmail(newEmail);
-    return this.db.transaction(async () => {
+    const updated = await this.db.transaction(async () => {
       const holder = await this.users.findByEmail(target.realm_id, email);
       if (holder && holder.id !== target.id) {
         throw new ZulipError('BAD_REQUEST', `Email '${email}' already in use`, 400);
       }
       return this.users.update(target.id, { email, delivery_email: email });
     });
+    await this.publishUpdate(updated, { new_email: email });
+    return updated;
   }
 
   /** Replaces the API key; the old one answers 401 from now on. */
@@ -215,6 +263,10 @@ export class UsersService {
       update.timezone = changes.timezone;
     }
     await this.users.update(user.id, update);
+    await this.publishUpdate(user, {
+      ...(update.full_name !== undefined ? { full_name: update.full_name } : {}),
+      ...(update.timezone !== undefined ? { timezone: update.timezone } : {}),
+    });
     return reply;
   }
 
@@ -223,6 +275,17 @@ export class UsersService {
    * only owners and administrators may change permissions.
    */
   async setPermission(
+    actor: User | null,
+    target: User,
+    permission: Permission,
+    grant: boolean,
+  ): Promise<User> {
+    const updated = await this.applyPermission(actor, target, permission, grant);
+    if (updated.role !== target.role) await this.publishUpdate(updated, { role: updated.role });
+    return updated;
+  }
+
+  private async applyPermission(
     actor: User | null,
     target: User,
     permission: Permission,
@@ -259,4 +322,9 @@ export class UsersService {
       );
     }
   }
+}
+
+/** The user as a viewer of `role` sees them in a `realm_user` event. */
+function presentAs(user: User, role: Role): Record<string, unknown> & { user_id: number } {
+  return { ...presentUser(user, { viewer: { id: 0, role } }), user_id: user.id };
 }
