@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 
 /** Every setting the processes read, validated once at start. */
@@ -154,4 +155,13 @@ export function loadConfigOrExit(env: Env = process.env): AppConfig {
     }
     throw err;
   }
+}
+
+/**
+ * A short stable id of this installation (its database), used to namespace Redis keys so
+ * deployments or test servers sharing one Redis never see each other's queues or counters.
+ */
+export function installationId(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): string {
+  const database = config.databaseUrl ?? `embedded:${config.dataDir}`;
+  return createHash('sha256').update(database).digest('hex').slice(0, 12);
 }

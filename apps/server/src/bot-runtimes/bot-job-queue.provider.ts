@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Provider } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import { installationId, type AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BullBotJobQueue, MemoryBotJobQueue, type BotJobQueue } from './bot-job-queue';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
@@ -12,8 +11,7 @@ export const BOT_JOB_QUEUE = Symbol('BOT_JOB_QUEUE');
  * installations sharing one Redis never take each other's jobs.
  */
 export function queuePrefix(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): string {
-  const database = config.databaseUrl ?? `embedded:${config.dataDir}`;
-  return `zulip-hub:${createHash('sha256').update(database).digest('hex').slice(0, 12)}`;
+  return `zulip-hub:${installationId(config)}`;
 }
 
 /** Bull on Redis when REDIS_URL is set; an in-process queue otherwise. */

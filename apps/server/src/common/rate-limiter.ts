@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig, installationId } from '../../../../libs/config/src/config';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -18,14 +20,21 @@ export interface RateLimitResult {
 export class RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+  private readonly prefix: string;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.prefix = `ratelimit:${installationId(config)}:`;
+  }
 
   async hit(key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
     const now = Date.now();
     let count: number;
     let resetAt: number;
     if (this.redis) {
-      const redisKey = `ratelimit:${key}`;
+      const redisKey = `${this.prefix}${key}`;
       const [[, incr], [, ttl]] = (await this.redis
         .multi()
         .incr(redisKey)
@@ -60,7 +69,7 @@ export class RateLimiter {
   /** Forgets a key's window, e.g. after a successful login. */
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
-    await this.redis?.del(`ratelimit:${key}`);
+    await this.redis?.del(`${this.prefix}${key}`);
   }
 
   private sweep(now: number): void {

@@ -1,7 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import { installationId, type AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../config/config.module';
 import { REDIS } from '../redis/redis.module';
 import { AudienceRepository } from './audience.repository';
@@ -28,8 +27,7 @@ import { TypingService } from './typing.service';
  * sharing one Redis never see each other's queues.
  */
 function redisPrefix(config: AppConfig): string {
-  const identity = config.databaseUrl ?? config.dataDir;
-  return `zh:ev:${createHash('sha1').update(identity).digest('hex').slice(0, 12)}:`;
+  return `zh:ev:${installationId(config)}:`;
 }
 
 async function createQueueStore(config: AppConfig, redis: Redis | null): Promise<QueueStore> {
