@@ -1,6 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
+import {
+  describeSharedFixtures,
+  itRendersOwnFixtures,
+  deliverWith,
+  FixtureCase as Case,
+  loadFixture,
+  webhookInput,
+} from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { buildbotIntegration as integration } from './buildbot.handler';
 import { SHARED_CASES } from './buildbot.expectations';
@@ -38,16 +44,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Buildbot integration', () => {
-  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
-    const result = deliver(input(load(OWN_FIXTURES, file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-
-  it('renders every supported event from its own fixtures', () => {
-    const covered = new Set(OWN_CASES.map(([, event]) => event));
-    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
-  });
+  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
 
   it.each([
     [
@@ -87,20 +84,4 @@ describe('Buildbot integration', () => {
   });
 });
 
-const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/buildbot');
-
-const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
-
-sharedDescribe('Buildbot integration on the captured fixtures in ../shared', () => {
-  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
-
-  it('has an expectation for every captured fixture', () => {
-    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
-  });
-
-  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
-    const result = deliver(input(load(SHARED_FIXTURES, file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-});
+describeSharedFixtures('Buildbot integration', integration, 'buildbot', SHARED_CASES);

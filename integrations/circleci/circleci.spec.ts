@@ -1,6 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
+import {
+  describeSharedFixtures,
+  deliverWith,
+  FixtureCase as Case,
+  loadFixture,
+  webhookInput,
+} from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { circleciIntegration as integration } from './circleci.handler';
 import { SHARED_CASES } from './circleci.expectations';
@@ -138,20 +143,4 @@ describe('CircleCI integration', () => {
   });
 });
 
-const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/circleci');
-
-const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
-
-sharedDescribe('CircleCI integration on the captured fixtures in ../shared', () => {
-  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
-
-  it('has an expectation for every captured fixture', () => {
-    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
-  });
-
-  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
-    const result = deliver(input(load(SHARED_FIXTURES, file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-});
+describeSharedFixtures('CircleCI integration', integration, 'circleci', SHARED_CASES);

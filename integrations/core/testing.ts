@@ -36,3 +36,51 @@ export function deliverWith(integration: IntegrationDefinition) {
     return { event: outcome.event, message: outcome.kind === 'message' ? outcome.message : null };
   };
 }
+
+/** Each own fixture renders to its expected message, and every supported event has a fixture. */
+export function itRendersOwnFixtures(
+  integration: IntegrationDefinition,
+  dir: string,
+  cases: FixtureCase[],
+): void {
+  const deliver = deliverWith(integration);
+  it.each(cases)('%s → %s', (file, event, expected) => {
+    const result = deliver(webhookInput(loadFixture(dir, file)));
+    expect(result.event).toBe(event);
+    expect(result.message).toEqual(expected);
+  });
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(cases.map(([, event]) => event));
+    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+}
+
+/**
+ * Every captured payload in ../shared/fixtures/webhooks/<name> has an expectation and renders to
+ * it; skipped when that folder is absent (the suite still runs on the integration's own fixtures).
+ */
+export function describeSharedFixtures(
+  title: string,
+  integration: IntegrationDefinition,
+  name: string,
+  cases: FixtureCase[],
+): void {
+  const dir = sharedFixturesDir(name);
+  const deliver = deliverWith(integration);
+  (fs.existsSync(dir) ? describe : describe.skip)(
+    `${title} on the captured fixtures in ../shared`,
+    () => {
+      it('has an expectation for every captured fixture', () => {
+        const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+        expect(files.sort()).toEqual(cases.map(([file]) => file).sort());
+      });
+
+      it.each(cases)('%s → %s', (file, event, expected) => {
+        const result = deliver(webhookInput(loadFixture(dir, file)));
+        expect(result.event).toBe(event);
+        expect(result.message).toEqual(expected);
+      });
+    },
+  );
+}

@@ -210,34 +210,23 @@ function renderMergeRequestNote(input: WebhookInput) {
   return { topic: mergeRequestTopic(input, p, mr), body };
 }
 
-function renderIssueNote(input: WebhookInput) {
-  const p = new Payload(input.payload);
-  const issue = p.obj('issue');
-  const iid = issue.num('iid');
-  const body = itemMessage({
-    user: p.str('user.name'),
-    action: commentedAction(p),
-    type: 'issue',
-    number: iid,
-    url: issue.optStr('url') ?? `${projectUrl(p)}/issues/${iid}`,
-    message: p.str('object_attributes.note'),
-  });
-  return { topic: itemTopic(repoName(p), 'issue', iid, issue.str('title')), body };
-}
-
-function renderSnippetNote(input: WebhookInput) {
-  const p = new Payload(input.payload);
-  const snippet = p.obj('snippet');
-  const id = snippet.num('id');
-  const body = itemMessage({
-    user: p.str('user.name'),
-    action: commentedAction(p),
-    type: 'snippet',
-    number: id,
-    url: snippet.optStr('url') ?? `${projectUrl(p)}/snippets/${id}`,
-    message: p.str('object_attributes.note'),
-  });
-  return { topic: itemTopic(repoName(p), 'snippet', id, snippet.str('title')), body };
+/** A comment on an issue (numbered by `iid`) or a snippet (numbered by `id`). */
+function itemNote(kind: 'issue' | 'snippet'): EventRenderer {
+  const numberField = kind === 'issue' ? 'iid' : 'id';
+  return (input) => {
+    const p = new Payload(input.payload);
+    const item = p.obj(kind);
+    const number = item.num(numberField);
+    const body = itemMessage({
+      user: p.str('user.name'),
+      action: commentedAction(p),
+      type: kind,
+      number,
+      url: item.optStr('url') ?? `${projectUrl(p)}/${kind}s/${number}`,
+      message: p.str('object_attributes.note'),
+    });
+    return { topic: itemTopic(repoName(p), kind, number, item.str('title')), body };
+  };
 }
 
 function wikiPage(action: string): EventRenderer {
@@ -344,9 +333,9 @@ export const gitlabIntegration: IntegrationDefinition = {
     'Confidential Issue Hook update': issueAction('updated'),
     'Note Hook Commit': renderCommitNote,
     'Note Hook MergeRequest': renderMergeRequestNote,
-    'Note Hook Issue': renderIssueNote,
-    'Confidential Note Hook Issue': renderIssueNote,
-    'Note Hook Snippet': renderSnippetNote,
+    'Note Hook Issue': itemNote('issue'),
+    'Confidential Note Hook Issue': itemNote('issue'),
+    'Note Hook Snippet': itemNote('snippet'),
     'Merge Request Hook approved': mergeRequestAction('approved'),
     'Merge Request Hook unapproved': mergeRequestAction('unapproved'),
     'Merge Request Hook open': renderMergeRequestOpened,

@@ -1,5 +1,11 @@
 import * as path from 'node:path';
-import { deliverWith, FixtureCase as Case, loadFixture, webhookInput } from '../core/testing';
+import {
+  itRendersOwnFixtures,
+  deliverWith,
+  FixtureCase as Case,
+  loadFixture,
+  webhookInput,
+} from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { jsonIntegration as integration } from './json.handler';
 
@@ -20,16 +26,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Generic JSON integration', () => {
-  it.each(OWN_CASES)('%s → %s', (file, event, expected) => {
-    const result = deliver(input(load(OWN_FIXTURES, file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-
-  it('renders every supported event from its own fixtures', () => {
-    const covered = new Set(OWN_CASES.map(([, event]) => event));
-    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
-  });
+  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
 
   it('renders a handlebars template from the URL against the payload, unescaped', () => {
     const payload = load(OWN_FIXTURES, 'push.json');
