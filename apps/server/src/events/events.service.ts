@@ -156,7 +156,7 @@ export class EventsService
     // Open long-polls answer with no events (clients poll again elsewhere); queued events stay.
     this.closing = true;
     clearInterval(this.sweeper);
-    this.listeners.endAll('shutdown');
+    this.listeners.close();
   }
 
   async onApplicationShutdown(): Promise<void> {

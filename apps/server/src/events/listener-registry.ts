@@ -16,6 +16,8 @@ export class ListenerRegistry {
   private readonly lastWake = new Map<string, number>();
   private readonly pending = new Set<string>();
   private flushing = false;
+  /** Set at shutdown: a listener whose read began before it must not wait on a closing server. */
+  private closed = false;
   private readonly logger = new Logger('EventListeners');
 
   constructor(@Inject(QUEUE_STORE) private readonly store: QueueStore) {
@@ -35,6 +37,10 @@ export class ListenerRegistry {
    * caller's last read of the queue began: a wake-up since then triggers a fresh read.
    */
   attach(listener: QueueListener, readStartedAt: number): void {
+    if (this.closed) {
+      listener.end('shutdown');
+      return;
+    }
     const previous = this.listeners.get(listener.queueId);
     this.listeners.set(listener.queueId, listener);
     if (previous && previous !== listener) previous.end('superseded');
@@ -52,6 +58,12 @@ export class ListenerRegistry {
       if (this.listeners.has(id)) this.pending.add(id);
     }
     if (this.pending.size > 0 && !this.flushing) setImmediate(() => void this.flush());
+  }
+
+  /** Ends every listener and answers any that attach later at once (the server is stopping). */
+  close(): void {
+    this.closed = true;
+    this.endAll('shutdown');
   }
 
   endAll(reason: ListenerEnd): void {
