@@ -309,7 +309,10 @@ describeIrc('IRC bridge (ngircd)', () => {
     await server.stop();
     alice.say('#dev', '[durable] said while chat was down');
     // The line waits in the bridge; /health shows the chat side down meanwhile.
-    await waitUntil(() => !bridge.health().chat.connected, '/health to report chat down');
+    await waitUntil(
+      () => !bridge.health().chat.connected && bridge.health().queues.to_chat.depth === 1,
+      '/health to report chat down with the line queued',
+    );
     expect(bridge.health()).toMatchObject({ ok: false, queues: { to_chat: { depth: 1 } } });
     await server.start();
     await send('dev', 'durable', 'durable 5');

@@ -105,6 +105,28 @@ describe('two real server processes sharing PostgreSQL and Redis', () => {
     expect(events.map((e) => e.message.content)).toEqual(['to B']);
   });
 
+  it('a key regenerated or an account deactivated through one process stops working on the other at once', async () => {
+    if (!cluster) return;
+    const [a, b] = cluster.nodes;
+    const carol = await cluster.createUser('Carol Cached');
+    // Both processes have now authenticated Carol (and may hold her row).
+    expect((await a.client(carol).get('/users/me')).status).toBe(200);
+    expect((await b.client(carol).get('/users/me')).status).toBe(200);
+
+    const regenerated = await a.client(carol).post('/users/me/api_key/regenerate');
+    expect(regenerated.status).toBe(200);
+    const stale = await b.client(carol).get('/users/me');
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('INVALID_API_KEY');
+    const fresh = { ...carol, apiKey: regenerated.body.api_key as string };
+    expect((await b.client(fresh).get('/users/me')).status).toBe(200);
+
+    expect((await a.client(cluster.owner).delete(`/users/${carol.id}`)).status).toBe(200);
+    const gone = await b.client(fresh).get('/users/me');
+    expect(gone.status).toBe(401);
+    expect(gone.body.code).toBe('USER_DEACTIVATED');
+  });
+
   it('a stopping process ends its long-polls cleanly and loses no queued event', async () => {
     if (!cluster) return;
     const [a, b] = cluster.nodes;

@@ -6,7 +6,8 @@ import { AppConfig, loadConfig } from '../../libs/config/src/config';
 import { createServerApp } from '../../apps/server/src/bootstrap';
 import { Database } from '../../apps/server/src/database/database.service';
 import { RealmsService } from '../../apps/server/src/realms/realms.service';
-import type { Realm } from '../../apps/server/src/realms/realm.types';
+import type { EditableRealmSetting, Realm } from '../../apps/server/src/realms/realm.types';
+import { RealmsRepository } from '../../apps/server/src/realms/realms.repository';
 import { UsersService } from '../../apps/server/src/users/users.service';
 import { Role, User } from '../../apps/server/src/users/user.types';
 import { ApiClient, Credentials } from './api-client';
@@ -41,6 +42,11 @@ export class TestServer {
 
   get db(): Database {
     return this.app.get(Database);
+  }
+
+  /** Changes realm settings directly (no API, no event), as the server's own writers do. */
+  async updateRealm(changes: Partial<Pick<Realm, EditableRealmSetting>>): Promise<void> {
+    await this.app.get(RealmsRepository).update(this.realm.id, changes);
   }
 
   /** An API client for `user`, or an anonymous one. */

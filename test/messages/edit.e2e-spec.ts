@@ -8,8 +8,6 @@ describe('editing, moving and deleting messages', () => {
   let bob: TestUser;
   let admin: TestUser;
 
-  const setRealm = (sql: string) =>
-    server.db.execute(`UPDATE realms SET ${sql} WHERE id = $1`, [server.realm.id]);
   const age = (id: number, seconds: number) =>
     server.db.execute(
       `UPDATE messages SET date_sent = now() - ($2 || ' seconds')::interval WHERE id = $1`,
@@ -117,12 +115,12 @@ describe('editing, moving and deleting messages', () => {
 
   describe('the other two policies', () => {
     afterEach(() =>
-      setRealm('allow_message_editing = true, message_content_edit_limit_seconds = 600'),
+      server.updateRealm({ allow_message_editing: true, message_content_edit_limit_seconds: 600 }),
     );
 
     it('no edits: nobody edits, but admins may still fix topics', async () => {
       const id = await sendToStream(server.client(alice), 'work', 'frozen', 'cannot change');
-      await setRealm('allow_message_editing = false');
+      await server.updateRealm({ allow_message_editing: false });
       const content = await server.client(alice).patch(`/messages/${id}`, { content: 'changed' });
       expect(content.body.msg).toBe('Your organization has turned off message editing');
       const topic = await server.client(alice).patch(`/messages/${id}`, { topic: 'changed' });
@@ -133,7 +131,7 @@ describe('editing, moving and deleting messages', () => {
     it('no time limit: the sender edits content any time', async () => {
       const id = await sendToStream(server.client(alice), 'work', 'timeless', 'v1');
       await age(id, 86400 * 30);
-      await setRealm('message_content_edit_limit_seconds = NULL');
+      await server.updateRealm({ message_content_edit_limit_seconds: null });
       expectOk(await server.client(alice).patch(`/messages/${id}`, { content: 'v2' }));
       expect((await raw(id)).raw).toBe('v2');
     });
@@ -201,13 +199,13 @@ describe('editing, moving and deleting messages', () => {
   });
 
   describe('deleting', () => {
-    afterAll(() => setRealm('allow_message_deleting = false'));
+    afterAll(() => server.updateRealm({ allow_message_deleting: false }));
 
     it('admins always; senders only where the realm allows it', async () => {
       const own = await sendToStream(server.client(alice), 'work', 'bye', 'delete me');
       const refused = await server.client(alice).delete(`/messages/${own}`);
       expect(refused.body.msg).toBe("You don't have permission to delete this message");
-      await setRealm('allow_message_deleting = true');
+      await server.updateRealm({ allow_message_deleting: true });
       expectOk(await server.client(alice).delete(`/messages/${own}`));
       expect((await server.client(alice).get(`/messages/${own}`)).body.msg).toBe(
         'Invalid message(s)',

@@ -122,9 +122,7 @@ describe('POST /messages', () => {
   });
 
   it('requires topics when the realm says so', async () => {
-    await server.db.execute('UPDATE realms SET mandatory_topics = true WHERE id = $1', [
-      server.realm.id,
-    ]);
+    await server.updateRealm({ mandatory_topics: true });
     try {
       const res = await server
         .client(alice)
@@ -132,9 +130,7 @@ describe('POST /messages', () => {
       expect(res.status).toBe(400);
       expect(res.body.msg).toBe('Topics are required in this organization');
     } finally {
-      await server.db.execute('UPDATE realms SET mandatory_topics = false WHERE id = $1', [
-        server.realm.id,
-      ]);
+      await server.updateRealm({ mandatory_topics: false });
     }
   });
 

@@ -57,8 +57,12 @@ export class HttpTransport {
       // A reused socket the server had already closed: most likely the request never reached
       // it, so one retry on a fresh connection (the pattern Node's docs give for `reusedSocket`).
       if (!(error instanceof StaleSocketError)) throw error;
-      if (IDEMPOTENT_METHODS.has(request.method)) return this.attempt(request);
-      throw networkError(request, error.cause);
+      if (!IDEMPOTENT_METHODS.has(request.method)) throw networkError(request, error.cause);
+      // The pool may hold more sockets the server closed (a restart closes them all): a second
+      // stale one is an ordinary network error, which callers retry with backoff.
+      return this.attempt(request).catch((again: unknown) => {
+        throw again instanceof StaleSocketError ? networkError(request, again.cause) : again;
+      });
     }
   }
 

@@ -39,6 +39,11 @@ function isPlainText(token: Token): token is Tokens.Text {
   return token.type === 'text' && !token.tokens;
 }
 
+/** The renderer's own HTML, before sanitizing (exported for the sanitizer's tests). */
+export function renderUnsanitized(source: string, session: RenderSession): string {
+  return withSession(session, () => parser.parse(source, { async: false }) + flushImages(session));
+}
+
 /**
  * Renders a message in Zulip's Markdown dialect to sanitized HTML and reports what the server
  * needs for flags and search: mentions, wildcards, links, images, attachments, /me, alert words.
@@ -48,10 +53,7 @@ export function renderMarkdown(content: string, ctx: RenderContext): RenderResul
   const truncated = content.length > MAX_INPUT_CHARS;
   const source = truncated ? content.slice(0, MAX_INPUT_CHARS) : content;
   const session = new RenderSession(ctx);
-  const rawHtml = withSession(
-    session,
-    () => parser.parse(source, { async: false }) + flushImages(session),
-  );
+  const rawHtml = renderUnsanitized(source, session);
   return {
     html: sanitizeHtml(rawHtml).trim(),
     mentionedUserIds: [...session.mentionedUserIds],

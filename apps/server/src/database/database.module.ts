@@ -7,6 +7,7 @@ import type { AppConfig } from '../../../../libs/config/src/config';
 import { migrations } from '../../migrations';
 import { Database } from './database.service';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { LookupCaches } from './lookup-caches';
 import { QueryCounter } from './query-counter';
 
 // Message ids and counts are bigint in SQL; they stay far below 2^53, so plain numbers are exact.
@@ -46,7 +47,7 @@ export async function openDatabase(
     await embedded?.stop();
     throw err;
   }
-  return { database: new Database(dataSource, counter), embedded };
+  return { database: new Database(dataSource, counter, embedded ? undefined : url), embedded };
 }
 
 /**
@@ -87,8 +88,9 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
         return database;
       },
     },
+    LookupCaches,
   ],
-  exports: [Database],
+  exports: [Database, LookupCaches],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}

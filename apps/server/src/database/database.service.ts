@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager, QueryResult } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 import { QueryCounter } from './query-counter';
 
 /**
@@ -19,10 +21,17 @@ export class Database {
   constructor(
     readonly dataSource: DataSource,
     readonly counter: QueryCounter,
+    /** The server's address, for connections outside the pool (LISTEN); undefined if embedded. */
+    readonly sharedUrl?: string,
   ) {}
 
+  /** Whether the caller runs inside `transaction()` (and may see rows not yet committed). */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.run(sql, params)).records as T[];
+    return (await this.run(sql, params)).rows as T[];
   }
 
   async one<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
@@ -32,14 +41,32 @@ export class Database {
 
   /** For UPDATE/DELETE statements: the number of rows they touched. */
   async execute(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.run(sql, params)).affected ?? 0;
+    return (await this.run(sql, params)).rowCount;
   }
 
-  private async run(sql: string, params: unknown[]): Promise<QueryResult> {
+  /**
+   * On a PostgreSQL server, statements with parameters run as named prepared statements: each
+   * connection parses a statement once and may keep its plan, which the hot paths (auth, send,
+   * fetch) would otherwise pay on every call. The embedded database is one session shared by
+   * every socket connection, where two processes preparing the same name would collide: there
+   * statements are parsed each time.
+   */
+  private async run(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number }> {
     const manager = this.current.getStore()?.manager;
     const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
     try {
-      return await runner.query(sql, params, true);
+      const name = this.sharedUrl && params.length > 0 ? statementName(sql) : undefined;
+      if (!name) {
+        const result = await runner.query(sql, params, true);
+        return { rows: result.records as unknown[], rowCount: result.affected ?? 0 };
+      }
+      const client = (await runner.connect()) as PoolClient;
+      this.counter.logQuery(sql, params);
+      const result = await client.query({ name, text: sql, values: params });
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     } finally {
       if (!manager?.queryRunner) await runner.release();
     }
@@ -65,4 +92,22 @@ export class Database {
     if (open) open.afterCommit.push(work);
     else await work();
   }
+}
+
+/**
+ * Names for at most this many distinct statements per process (so per connection): the hot ones
+ * are named within moments of starting; rare generated text (export batches, unusual narrows)
+ * past the bound runs unnamed instead of piling up prepared statements on the server.
+ */
+const MAX_PREPARED_STATEMENTS = 1000;
+const statementNames = new Map<string, string>();
+
+/** A stable name per SQL text, or undefined once the bound is reached for new text. */
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `zh_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }

@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import type { Redis } from 'ioredis';
 import { installationId, type AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -41,7 +42,7 @@ async function createQueueStore(config: AppConfig, redis: Redis | null): Promise
 
 /** Real-time events: queues, register, long-poll, WebSocket, typing and presence. */
 @Module({
-  imports: [MessagesModule],
+  imports: [MessagesModule, LinkifiersModule],
   controllers: [EventsController, PresenceController],
   providers: [
     { provide: QUEUE_STORE, inject: [APP_CONFIG, REDIS], useFactory: createQueueStore },

@@ -5,7 +5,6 @@ import type {
   BotServiceRow,
   DefaultStreamRow,
   EmojiRow,
-  LinkifierRow,
   PresenceRow,
   StreamWithSubscriptionRow,
   UnreadRow,
@@ -64,13 +63,6 @@ export class InitialStateRepository {
     return this.db.rows<BotServiceRow>(
       'SELECT bot_id, name, base_url, token, interface FROM bot_services WHERE bot_id = ANY($1::int[])',
       [botIds],
-    );
-  }
-
-  linkifiers(realmId: number): Promise<LinkifierRow[]> {
-    return this.db.rows<LinkifierRow>(
-      'SELECT id, pattern, url_template FROM realm_filters WHERE realm_id = $1 ORDER BY "order", id',
-      [realmId],
     );
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Realm } from '../realms/realm.types';
@@ -35,6 +36,7 @@ const TYPING = { started_expiry: 45_000, stopped_wait: 5_000, started_wait: 10_0
 export class InitialStateService {
   constructor(
     private readonly repo: InitialStateRepository,
+    private readonly linkifiers: LinkifiersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,8 +62,14 @@ export class InitialStateService {
     }
     if (want('realm')) Object.assign(state, this.realmSettings(realm));
     if (want('realm_linkifiers') || want('realm_filters')) {
-      const rows = await this.repo.linkifiers(realm.id);
-      if (want('realm_linkifiers')) state.realm_linkifiers = rows;
+      const rows = await this.linkifiers.list(realm.id);
+      if (want('realm_linkifiers')) {
+        state.realm_linkifiers = rows.map(({ id, pattern, url_template }) => ({
+          id,
+          pattern,
+          url_template,
+        }));
+      }
       if (want('realm_filters')) {
         state.realm_filters = rows.map((r) => [r.pattern, r.url_template, r.id]);
       }

@@ -23,12 +23,6 @@ export interface BotServiceRow {
   interface: number;
 }
 
-export interface LinkifierRow {
-  id: number;
-  pattern: string;
-  url_template: string;
-}
-
 export interface EmojiRow {
   id: number;
   realm_id: number;

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import type { DeleteResult, EditResult } from '../messages/message-edit.service';
 import { MessageEvents } from '../messages/message-events';
 import { presentMessages } from '../messages/message-presenter';
@@ -27,6 +28,7 @@ export class MessageEventBridge implements OnModuleInit {
     private readonly source: MessageEvents,
     private readonly events: EventsService,
     private readonly repo: MessageEventRepository,
+    private readonly linkifiers: LinkifiersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -56,8 +58,8 @@ export class MessageEventBridge implements OnModuleInit {
 
   private async sent(sent: SentMessage): Promise<Publication> {
     const { message, sender, stream } = sent;
-    const [realm, dmUsers] = await Promise.all([
-      this.repo.realmRendering(message.realm_id),
+    const [linkifiers, dmUsers] = await Promise.all([
+      this.linkifiers.list(message.realm_id),
       sent.dmUserIds ? this.repo.users(sent.dmUserIds) : Promise.resolve([]),
     ]);
     const [presented] = presentMessages(
@@ -70,11 +72,11 @@ export class MessageEventBridge implements OnModuleInit {
         },
       ],
       {
-        realmStr: realm.string_id,
+        realmStr: sent.realmStr,
         users: [sender, ...dmUsers],
         reactions: [],
         edits: [],
-        linkifiers: realm.linkifiers,
+        linkifiers,
         applyMarkdown: true,
         clientGravatar: false,
       },
@@ -98,9 +100,7 @@ export class MessageEventBridge implements OnModuleInit {
 
   private async edited(edit: EditResult): Promise<Publication> {
     const topicChanged = edit.topic !== undefined;
-    const linkifiers = topicChanged
-      ? (await this.repo.realmRenderingOfUser(edit.userId)).linkifiers
-      : [];
+    const linkifiers = topicChanged ? await this.linkifiers.list(edit.realmId) : [];
     return {
       event: {
         type: 'update_message',

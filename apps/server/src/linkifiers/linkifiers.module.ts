@@ -3,10 +3,10 @@ import { LinkifiersController } from './linkifiers.controller';
 import { LinkifiersRepository } from './linkifiers.repository';
 import { LinkifiersService } from './linkifiers.service';
 
-/** Realm filters (linkifiers); exports the service for the CLI and the Markdown renderer. */
+/** Realm filters (linkifiers); exports the service for the CLI, the repository for renderers. */
 @Module({
   controllers: [LinkifiersController],
   providers: [LinkifiersRepository, LinkifiersService],
-  exports: [LinkifiersService],
+  exports: [LinkifiersService, LinkifiersRepository],
 })
 export class LinkifiersModule {}

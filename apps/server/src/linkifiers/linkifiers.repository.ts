@@ -1,16 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { LookupCaches } from '../database/lookup-caches';
 import type { RealmFilter } from './linkifier.types';
+
+const LINKIFIERS_BY_REALM = 'linkifiers-by-realm';
 
 @Injectable()
 export class LinkifiersRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly caches: LookupCaches,
+  ) {}
 
-  list(realmId: number): Promise<RealmFilter[]> {
-    return this.db.rows<RealmFilter>(
-      'SELECT * FROM realm_filters WHERE realm_id = $1 ORDER BY "order", id',
-      [realmId],
-    );
+  /** A realm's linkifiers in order; every message rendering reads them, so they are cached. */
+  async list(realmId: number): Promise<RealmFilter[]> {
+    const load = () =>
+      this.db.rows<RealmFilter>(
+        'SELECT * FROM realm_filters WHERE realm_id = $1 ORDER BY "order", id',
+        [realmId],
+      );
+    return (await this.caches.get(LINKIFIERS_BY_REALM, String(realmId), load)) ?? [];
   }
 
   async create(realmId: number, pattern: string, urlTemplate: string): Promise<RealmFilter> {
@@ -21,6 +30,7 @@ export class LinkifiersRepository {
        RETURNING *`,
       [realmId, pattern, urlTemplate],
     );
+    await this.caches.invalidate(LINKIFIERS_BY_REALM);
     return rows[0];
   }
 
@@ -30,6 +40,7 @@ export class LinkifiersRepository {
       'UPDATE realm_filters SET pattern = $3, url_template = $4 WHERE realm_id = $1 AND id = $2',
       [realmId, id, pattern, urlTemplate],
     );
+    if (n > 0) await this.caches.invalidate(LINKIFIERS_BY_REALM);
     return n > 0;
   }
 
@@ -38,6 +49,7 @@ export class LinkifiersRepository {
       realmId,
       id,
     ]);
+    if (n > 0) await this.caches.invalidate(LINKIFIERS_BY_REALM);
     return n > 0;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { realmEmojiUrl } from '../emoji/realm-emoji.controller';
 import { RealmResolver } from '../realms/realm-resolver.service';
 import type { Realm } from '../realms/realm.types';
@@ -14,6 +15,7 @@ export class ContentRenderer {
   constructor(
     private readonly refs: RenderReferencesRepository,
     private readonly resolver: RealmResolver,
+    private readonly linkifiers: LinkifiersRepository,
   ) {}
 
   async render(realm: Realm, senderId: number, content: string): Promise<RenderedContent> {
@@ -26,7 +28,7 @@ export class ContentRenderer {
       wanted.groupNames.length ? this.refs.groups(realm.id, wanted.groupNames) : none,
       wanted.streamNames.length ? this.refs.streams(realm.id, senderId, wanted.streamNames) : none,
       wanted.emojiNames.length ? this.refs.emoji(realm.id, wanted.emojiNames) : none,
-      this.refs.linkifiers(realm.id),
+      this.linkifiers.list(realm.id),
     ]);
     return renderContent(content, {
       realmUrl: this.resolver.realmUrl(realm),

@@ -27,6 +27,7 @@ export interface EditResult {
   messageId: number;
   messageIds: number[];
   userId: number;
+  realmId: number;
   editTimestamp: number;
   propagateMode: PropagateMode;
   streamId: number | null;
@@ -166,6 +167,7 @@ export class MessageEditService {
         messageId: id,
         messageIds: targets,
         userId: user.id,
+        realmId: realm.id,
         editTimestamp: Math.floor(Date.now() / 1000),
         propagateMode: input.propagateMode,
         streamId: message.stream_id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../realms/realm.types';
 import { StreamsService } from '../streams/streams.service';
@@ -55,6 +56,7 @@ export class MessageFetchService {
     private readonly messages: MessagesRepository,
     private readonly streams: StreamsService,
     private readonly users: UsersRepository,
+    private readonly linkifiers: LinkifiersRepository,
   ) {}
 
   async fetch(user: User, realm: Realm, options: FetchOptions): Promise<FetchResult> {
@@ -196,7 +198,7 @@ export class MessageFetchService {
       this.messages.usersByIds(userIdsOf(rows)),
       this.messages.reactionsFor(ids),
       this.messages.editsFor(edited),
-      this.messages.linkifiers(realm.id),
+      this.linkifiers.list(realm.id),
     ]);
     return presentMessages(rows, {
       realmStr: realm.string_id,

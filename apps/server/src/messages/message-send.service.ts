@@ -36,6 +36,8 @@ export interface SendInput {
 /** What a send did: enough for the reply and for publishing the message event later. */
 export interface SentMessage {
   message: MessageRow;
+  /** The realm's `string_id`, for URLs in the rendered event. */
+  realmStr: string;
   sender: User;
   stream: { id: number; name: string; invite_only: boolean } | null;
   dmUserIds: number[] | null;
@@ -99,6 +101,7 @@ export class MessageSendService {
       );
       return {
         ...stored,
+        realmStr: realm.string_id,
         sender,
         stream: { id: stream.id, name: stream.name, invite_only: stream.invite_only },
         dmUserIds: null,
@@ -116,6 +119,7 @@ export class MessageSendService {
     );
     return {
       ...stored,
+      realmStr: realm.string_id,
       sender,
       stream: null,
       dmUserIds: userIds,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import { StreamsModule } from '../streams/streams.module';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
@@ -18,7 +19,7 @@ import { ReactionsService } from './reactions.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
-  imports: [StreamsModule],
+  imports: [StreamsModule, LinkifiersModule],
   controllers: [MessagesController, FlagsController],
   providers: [
     MessagesRepository,

@@ -8,7 +8,6 @@ import type {
   MessageUserRow,
   ReactionRow,
 } from './message.types';
-import type { LinkifierRow } from './render-content';
 import { narrowConditions, ResolvedTerm, SqlParams, tsQuery } from './narrow-sql';
 
 export interface NewMessage {
@@ -332,13 +331,6 @@ export class MessagesRepository {
     return this.db.rows<MessageEditRow>(
       `SELECT * FROM message_edits WHERE message_id = ANY($1::bigint[]) ORDER BY id`,
       [messageIds],
-    );
-  }
-
-  linkifiers(realmId: number): Promise<LinkifierRow[]> {
-    return this.db.rows(
-      `SELECT pattern, url_template FROM realm_filters WHERE realm_id = $1 ORDER BY "order", id`,
-      [realmId],
     );
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import type { LinkifierRow } from './render-content';
 
 /** The rows a message's Markdown may refer to, fetched by name in one query each. */
 @Injectable()
@@ -38,13 +37,6 @@ export class RenderReferencesRepository {
       `SELECT id, name, file_name FROM realm_emoji
        WHERE realm_id = $1 AND NOT deactivated AND name = ANY($2::text[])`,
       [realmId, names],
-    );
-  }
-
-  linkifiers(realmId: number): Promise<LinkifierRow[]> {
-    return this.db.rows<LinkifierRow>(
-      `SELECT pattern, url_template FROM realm_filters WHERE realm_id = $1 ORDER BY "order", id`,
-      [realmId],
     );
   }
 }

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { LookupCaches } from '../database/lookup-caches';
 import { renderDescription } from '../streams/stream-format';
 import { EditableRealmSetting, Realm, RealmDomain } from './realm.types';
 
+const REALMS_BY_SUBDOMAIN = 'realms-by-subdomain';
+
 @Injectable()
 export class RealmsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly caches: LookupCaches,
+  ) {}
 
+  /** Every request resolves its Host: served from a cache kept coherent by LookupCaches. */
   findBySubdomain(subdomain: string): Promise<Realm | undefined> {
-    return this.db.one<Realm>('SELECT * FROM realms WHERE string_id = $1', [subdomain]);
+    const load = () => this.db.one<Realm>('SELECT * FROM realms WHERE string_id = $1', [subdomain]);
+    return this.caches.get(REALMS_BY_SUBDOMAIN, subdomain, load);
   }
 
   findById(id: number): Promise<Realm | undefined> {
@@ -39,6 +47,7 @@ export class RealmsRepository {
       id,
       ...entries.map(([, value]) => value),
     ]);
+    await this.caches.invalidate(REALMS_BY_SUBDOMAIN);
     return rows[0];
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { LookupCaches } from '../database/lookup-caches';
 import { SUBSCRIPTION_COLORS } from '../streams/stream.types';
 import { generateApiKey } from '../auth/api-key';
 import { BotType, Role, User } from './user.types';
@@ -18,9 +19,14 @@ export interface NewUser {
   timezone?: string;
 }
 
+const USERS_BY_API_KEY = 'users-by-api-key';
+
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly caches: LookupCaches,
+  ) {}
 
   findById(id: number): Promise<User | undefined> {
     return this.db.one<User>('SELECT * FROM users WHERE id = $1', [id]);
@@ -37,8 +43,10 @@ export class UsersRepository {
     );
   }
 
+  /** Every authenticated request reads this: served from a cache kept coherent by LookupCaches. */
   findByApiKey(apiKey: string): Promise<User | undefined> {
-    return this.db.one<User>('SELECT * FROM users WHERE api_key = $1', [apiKey]);
+    const load = () => this.db.one<User>('SELECT * FROM users WHERE api_key = $1', [apiKey]);
+    return this.caches.get(USERS_BY_API_KEY, apiKey, load);
   }
 
   findManyByIds(realmId: number, ids: number[]): Promise<User[]> {
@@ -125,17 +133,25 @@ export class UsersRepository {
       id,
       ...entries.map(([, value]) => value),
     ]);
+    await this.forgetCachedUsers();
     return rows[0];
   }
 
   /** Deactivates every active bot `ownerId` owns; returns how many. */
   /** Returns the bots it deactivated. */
-  deactivateBotsOwnedBy(ownerId: number): Promise<User[]> {
-    return this.db.rows<User>(
+  async deactivateBotsOwnedBy(ownerId: number): Promise<User[]> {
+    const bots = await this.db.rows<User>(
       `UPDATE users SET is_active = false WHERE bot_owner_id = $1 AND is_bot AND is_active
        RETURNING *`,
       [ownerId],
     );
+    if (bots.length > 0) await this.forgetCachedUsers();
+    return bots;
+  }
+
+  /** Cached credentials must not outlive a change to a user (key, role, active flag...). */
+  private forgetCachedUsers(): Promise<void> {
+    return this.caches.invalidate(USERS_BY_API_KEY);
   }
 
   /** The newest message id `userId` has received, or -1 (Zulip's deprecated `max_message_id`). */

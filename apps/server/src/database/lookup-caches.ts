@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
+import { Database } from './database.service';
+import { LookupCache } from './lookup-cache';
+
+/** How long a cached row may live; invalidations normally end it much sooner. */
+const LOOKUP_TTL_MS = 5000;
+/** The PostgreSQL notification channel every process of an installation listens on. */
+const CHANNEL = 'zh_lookup_invalidate';
+
+/**
+ * The process's named lookup caches, kept coherent across processes with PostgreSQL
+ * LISTEN/NOTIFY: a writer's `invalidate(name)` notifies inside its transaction, so every process
+ * sharing the database (server processes, the management CLI) drops its copies when the change
+ * commits, with or without Redis. Caching is on only while this process is listening; the
+ * embedded database cannot deliver notifications between connections, so it reads every time.
+ */
+@Injectable()
+export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
+  private readonly caches = new Map<string, LookupCache<object>>();
+  private listener: Client | null = null;
+  private listening = false;
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
+  private readonly logger = new Logger('LookupCaches');
+
+  constructor(private readonly db: Database) {}
+
+  /** `load()` through the cache named `name`: only outside transactions and while listening. */
+  get<T extends object>(
+    name: string,
+    key: string,
+    load: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    if (!this.listening || this.db.inTransaction) return load();
+    return this.cache<T>(name).get(key, load);
+  }
+
+  /** Drops cache `name` in every process once the current transaction (if any) commits. */
+  async invalidate(name: string): Promise<void> {
+    if (!this.db.sharedUrl) return;
+    await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, name]);
+    await this.db.afterCommit(async () => this.caches.get(name)?.clear());
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.stopCaching();
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private cache<T extends object>(name: string): LookupCache<T> {
+    let cache = this.caches.get(name);
+    if (!cache) {
+      cache = new LookupCache<object>(LOOKUP_TTL_MS);
+      this.caches.set(name, cache);
+    }
+    return cache as LookupCache<T>;
+  }
+
+  private async listen(): Promise<void> {
+    const url = this.db.sharedUrl;
+    if (!url || this.closed) return;
+    const client = new Client({ connectionString: url });
+    client.on('notification', (msg) => {
+      if (msg.channel === CHANNEL && msg.payload) this.caches.get(msg.payload)?.clear();
+    });
+    const lost = (reason: string) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.stopCaching();
+      if (this.closed) return;
+      this.logger.warn(`Cache invalidation listener lost (${reason}); reading uncached meanwhile`);
+      this.retry = setTimeout(() => void this.listen(), 1000);
+    };
+    client.on('error', (err: Error) => lost(err.message));
+    client.on('end', () => lost('connection ended'));
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.listening = !this.closed && this.listener === client;
+    } catch (err) {
+      lost((err as Error).message);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** Whatever arrived while nobody listened may have been missed: forget everything. */
+  private stopCaching(): void {
+    this.listening = false;
+    for (const cache of this.caches.values()) cache.clear();
+  }
+}
