@@ -195,6 +195,37 @@ describe('POST /messages', () => {
     expect(res.body.ignored_parameters_unsupported).toBeUndefined();
   });
 
+  it('sees a stream rename, a switch to private and an archive at the next send', async () => {
+    const id = await createStream(server, 'before rename', { subscribers: [server.owner, bob] });
+    const owner = server.client(server.owner);
+    const c = server.client(carol);
+    const send = (to: string | number) =>
+      c.post('/messages', { type: 'stream', to, topic: 'cache', content: 'x' });
+    expectOk(await send('before rename'));
+
+    expectOk(await owner.patch(`/streams/${id}`, { new_name: 'after rename' }));
+    expect((await send('before rename')).body.code).toBe('STREAM_DOES_NOT_EXIST');
+    expectOk(await send('After Rename'));
+
+    // Carol is not subscribed: once the stream is private it does not exist for her.
+    expectOk(await owner.patch(`/streams/${id}`, { is_private: true }));
+    expect((await send('after rename')).body.code).toBe('STREAM_DOES_NOT_EXIST');
+    expectOk(
+      await server.client(bob).post('/messages', {
+        type: 'stream',
+        to: id,
+        topic: 'cache',
+        content: 'a subscriber still posts',
+      }),
+    );
+
+    expectOk(await owner.delete(`/streams/${id}`));
+    const archived = await server
+      .client(bob)
+      .post('/messages', { type: 'stream', to: id, topic: 'cache', content: 'y' });
+    expect(archived.body).toMatchObject({ result: 'error', msg: 'Invalid channel ID' });
+  });
+
   it('uses a fixed number of queries whatever the number of subscribers', async () => {
     const db = server.app.get(Database);
     const few = await bulkUsers(server, 10, 'few');

@@ -38,13 +38,27 @@ export function Alias(...names: string[]): PropertyDecorator {
 
 type Ctor<T> = new () => T;
 
-function describe(dto: new () => object): { fields: string[]; optional: Set<string> } {
-  const metas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
-  const fields = [...new Set(metas.map((m) => m.propertyName))];
-  const optional = new Set(
-    metas.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName),
-  );
-  return { fields, optional };
+interface DtoShape {
+  fields: string[];
+  optional: Set<string>;
+}
+
+/** Decorators run once, when the class is defined: its shape is read once too. */
+const shapes = new WeakMap<object, DtoShape>();
+
+function describe(dto: new () => object): DtoShape {
+  let shape = shapes.get(dto);
+  if (!shape) {
+    const metas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+    shape = {
+      fields: [...new Set(metas.map((m) => m.propertyName))],
+      optional: new Set(
+        metas.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName),
+      ),
+    };
+    shapes.set(dto, shape);
+  }
+  return shape;
 }
 
 function firstMessage(error: ValidationError): string {

@@ -88,7 +88,7 @@ export class MessageSendService {
       const topic = normalizeTopic(input.topic, realm.mandatory_topics);
       // Rendering does not depend on the stream: overlap it with the stream lookup.
       const [stream, rendered] = await Promise.all([
-        this.streams.getStreamForUser(user, target),
+        this.streams.getStreamForSending(user, target),
         this.renderer.render(realm, sender.id, content),
       ]);
       if (!(await this.streams.canPost(user, stream, realm))) {

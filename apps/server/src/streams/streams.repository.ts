@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { LookupCaches } from '../database/lookup-caches';
 import type { Stream, StreamPostPolicy } from './stream.types';
 
 /** A stream with the asking user's relation to it, from one query. */
@@ -34,6 +35,7 @@ export type StreamChanges = Partial<
 >;
 
 const UNIQUE_VIOLATION = '23505';
+const ACTIVE_STREAMS = 'active-streams';
 
 /** The flags a user's view of a stream needs, as SQL selecting from `streams s`. */
 const FLAGS = `
@@ -45,7 +47,23 @@ const FLAGS = `
 
 @Injectable()
 export class StreamsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly caches: LookupCaches,
+  ) {}
+
+  /** An active stream of the realm by id or name; cached, as every stream message needs one. */
+  findActive(realmId: number, key: { id: number } | { name: string }): Promise<Stream | undefined> {
+    const byId = 'id' in key;
+    const cacheKey = byId ? `${realmId}#${key.id}` : `${realmId}:${key.name.toLowerCase()}`;
+    return this.caches.get(ACTIVE_STREAMS, cacheKey, () =>
+      this.db.one<Stream>(
+        `SELECT * FROM streams WHERE realm_id = $1 AND NOT deactivated
+           AND ${byId ? 'id = $2' : 'lower(name) = lower($2)'}`,
+        [realmId, byId ? key.id : key.name],
+      ),
+    );
+  }
 
   /** An active stream by id, whatever its realm (for event audiences). */
   findById(id: number): Promise<Stream | undefined> {
@@ -114,6 +132,7 @@ export class StreamsRepository {
         s.creator_id,
       ],
     );
+    await this.forgetCachedStreams();
     return rows[0];
   }
 
@@ -128,6 +147,7 @@ export class StreamsRepository {
         id,
         ...entries.map(([, v]) => v),
       ]);
+      await this.forgetCachedStreams();
       return true;
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION) return false;
@@ -138,8 +158,14 @@ export class StreamsRepository {
   /** Archives the stream: it leaves listings, default streams and everyone's subscriptions. */
   async deactivate(id: number): Promise<void> {
     await this.db.execute('UPDATE streams SET deactivated = true WHERE id = $1', [id]);
+    await this.forgetCachedStreams();
     await this.db.execute('DELETE FROM default_streams WHERE stream_id = $1', [id]);
     await this.db.execute('UPDATE subscriptions SET active = false WHERE stream_id = $1', [id]);
+  }
+
+  /** Cached stream rows must not outlive a rename, a setting change or an archive. */
+  private forgetCachedStreams(): Promise<void> {
+    return this.caches.invalidate(ACTIVE_STREAMS);
   }
 
   listDefaults(realmId: number): Promise<Stream[]> {

@@ -97,6 +97,23 @@ export class StreamsService {
     }
   }
 
+  /**
+   * The stream (by id or name) `user` is sending to, if they can read it: from the stream cache,
+   * reading the user's subscription only where it matters (private streams, guests). Whether
+   * they may post there is `canPost`'s to say.
+   */
+  async getStreamForSending(user: User, nameOrId: string | number): Promise<StreamForAccess> {
+    const key = typeof nameOrId === 'number' ? { id: nameOrId } : { name: nameOrId.trim() };
+    const stream = await this.streams.findActive(user.realm_id, key);
+    if (!stream) throw ZulipError.streamDoesNotExist(nameOrId);
+    const access: StreamForAccess =
+      stream.invite_only || user.role === Role.Guest
+        ? { ...stream, is_subscribed: await this.subscriptions.isSubscribed(user.id, stream.id) }
+        : stream;
+    if (!(await this.canRead(user, access))) throw ZulipError.streamDoesNotExist(nameOrId);
+    return access;
+  }
+
   /** The stream (by id or name) if `user` can read it, or undefined. One query. */
   async findForUser(user: User, nameOrId: string | number): Promise<StreamWithFlags | undefined> {
     const key = typeof nameOrId === 'number' ? { id: nameOrId } : { name: nameOrId.trim() };
