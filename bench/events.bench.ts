@@ -10,7 +10,7 @@
  *    same process before any queue exists. Goal: under 1 GiB and under 10% CPU.
  *
  *   node dist/bench/events.bench.js [--scenario fanout|idle] [--seconds 8] [--sizes 1000,5000]
- *                                   [--queues 10000] [--redis]
+ *                                   [--transports poll,socket,ws] [--queues 10000] [--redis]
  *
  * Uses DATABASE_URL's PostgreSQL server (or postgresql://postgres@127.0.0.1:5432) in a scratch
  * database dropped afterwards; `--redis` puts the queues in REDIS_URL (default localhost).
@@ -294,7 +294,14 @@ function summarize(label: string, n: number, sent: number, report: Report): stri
   ];
 }
 
-async function fanout(sizes: number[], seconds: number, redis: boolean): Promise<void> {
+type Transport = 'poll' | 'socket' | 'ws';
+
+async function fanout(
+  sizes: number[],
+  seconds: number,
+  redis: boolean,
+  transports: Transport[],
+): Promise<void> {
   const load = os
     .loadavg()
     .map((l) => l.toFixed(2))
@@ -336,7 +343,7 @@ async function fanout(sizes: number[], seconds: number, redis: boolean): Promise
         );
       };
       await ask(worker, { kind: 'register', base: `http://127.0.0.1:${port}`, users: listeners });
-      for (const transport of ['poll', 'socket'] as const) {
+      for (const transport of (['poll', 'socket'] as const).filter((t) => transports.includes(t))) {
         phase++;
         await ask(worker, { kind: transport, phase });
         const sent = await paced(seconds, publish);
@@ -353,6 +360,7 @@ async function fanout(sizes: number[], seconds: number, redis: boolean): Promise
         await sleep(500);
       }
 
+      if (!transports.includes('ws')) continue;
       const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
       await new Promise((r) => wss.once('listening', r));
       const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
@@ -533,7 +541,8 @@ async function main(): Promise<void> {
   const redis = process.argv.includes('--redis');
   if (scenario === 'all' || scenario === 'fanout') {
     const sizes = option('sizes', '1000,5000').split(',').map(Number);
-    await fanout(sizes, Number(option('seconds', '8')), redis);
+    const transports = option('transports', 'poll,socket,ws').split(',') as Transport[];
+    await fanout(sizes, Number(option('seconds', '8')), redis, transports);
   }
   if (scenario === 'all' || scenario === 'idle') {
     await idle(Number(option('queues', '10000')), redis);

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
+import { LongPollFastPath } from './events/long-poll-fast-path';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -20,6 +21,8 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
     logger: LOG_LEVELS[config.logLevel],
   });
   app.disable('x-powered-by');
+  // API answers change on every call: hashing each body for an ETag is pure cost.
+  app.disable('etag');
   app.set('query parser', 'simple');
   const filter = new ZulipExceptionFilter();
   if (config.gatewayUrl) app.use(gatewayProxy(config.gatewayUrl));
@@ -32,6 +35,7 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   });
   app.use(paramsMiddleware);
   app.useWebSocketAdapter(new WsAdapter(app));
+  app.get(LongPollFastPath).install(app.getHttpServer());
   app.enableShutdownHooks();
   return app;
 }

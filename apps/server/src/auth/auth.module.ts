@@ -4,11 +4,12 @@ import { RateLimiter } from '../common/rate-limiter';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, RateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, RateLimiter],
+  providers: [AuthService, Authenticator, RateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, Authenticator, RateLimiter],
 })
 export class AuthModule {}

@@ -33,9 +33,20 @@ export class EnvelopeInterceptor implements NestInterceptor {
 }
 
 function unusedParams(req: ParamsRequest): string[] {
-  const consumed = req.zulipConsumedParams ?? new Set<string>();
-  const pathParams = new Set(Object.keys(req.params ?? {}));
-  return Object.keys(req.zulipParams ?? {}).filter(
-    (name) => !consumed.has(name) && !pathParams.has(name) && !ALWAYS_ACCEPTED.has(name),
+  return ignoredParams(
+    req.zulipParams ?? {},
+    req.zulipConsumedParams,
+    Object.keys(req.params ?? {}),
+  );
+}
+
+/** The parameters a request sent that its endpoint did not read (Zulip reports them). */
+export function ignoredParams(
+  params: Record<string, string>,
+  consumed: Set<string> = new Set(),
+  pathParams: string[] = [],
+): string[] {
+  return Object.keys(params).filter(
+    (name) => !consumed.has(name) && !pathParams.includes(name) && !ALWAYS_ACCEPTED.has(name),
   );
 }

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ParamsRequest } from './params';
 
-function flatten(source: unknown, into: Record<string, string>): void {
+/** Copies parameters into `into` as strings: the last of repeated ones, JSON for structured ones. */
+export function flatten(source: unknown, into: Record<string, string>): void {
   if (!source || typeof source !== 'object') return;
   for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
     const last = Array.isArray(value) ? value[value.length - 1] : value;

@@ -3,8 +3,11 @@ import { Client } from 'pg';
 import { Database } from './database.service';
 import { LookupCache } from './lookup-cache';
 
-/** How long a cached row may live; invalidations normally end it much sooner. */
-const LOOKUP_TTL_MS = 5000;
+/**
+ * How long a cached row may live. Every write through the server or the CLI invalidates at once;
+ * this bounds only changes made behind the application's back (SQL typed into psql).
+ */
+const LOOKUP_TTL_MS = 60_000;
 /** The PostgreSQL notification channel every process of an installation listens on. */
 const CHANNEL = 'zh_lookup_invalidate';
 

@@ -1,10 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { ignoredParams } from '../common/envelope.interceptor';
 import { Params, ParamsRequest, parseParams } from '../common/params';
 import type { Realm } from '../realms/realm.types';
 import type { User } from '../users/user.types';
 import { DeleteQueueDto, GetEventsDto, RegisterDto } from './dto/events.dto';
+import { eventsAnswer } from './events-answer';
 import { EventsService } from './events.service';
 import { RegisterService } from './register.service';
 
@@ -25,20 +27,24 @@ export class EventsController {
     return this.registration.register(user, realm, p);
   }
 
-  /** Long-poll. Without `queue_id` the register parameters apply and a queue is made on the fly. */
+  /**
+   * Long-poll. Polls naming a queue are answered by LongPollFastPath before Express sees them;
+   * this route serves the rest: without `queue_id` the register parameters apply and a queue is
+   * made on the fly.
+   */
   @Get('events')
   async poll(
     @CurrentUser() user: User,
     @Params(GetEventsDto) p: GetEventsDto,
     @Req() req: ParamsRequest,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     let queueId = p.queue_id;
     if (!queueId) {
       const register = parseParams(RegisterDto, req.zulipParams ?? {}, req.zulipConsumedParams);
       queueId = await this.registration.createQueue(user, register);
     }
-    const events = await this.events.poll(user.id, {
+    const texts = await this.events.poll(user.id, {
       queueId,
       lastEventId: p.last_event_id ?? -1,
       dontBlock: p.dont_block ?? false,
@@ -47,7 +53,15 @@ export class EventsController {
           if (!res.writableFinished) callback();
         }),
     });
-    return { events, queue_id: queueId };
+    const ignored = ignoredParams(
+      req.zulipParams ?? {},
+      req.zulipConsumedParams,
+      Object.keys(req.params ?? {}),
+    );
+    res
+      .status(200)
+      .type('application/json')
+      .send(eventsAnswer(texts, queueId, ignored));
   }
 
   @Delete('events')

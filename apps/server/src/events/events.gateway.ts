@@ -2,11 +2,10 @@ import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import { parseBasicAuth } from '../auth/auth.guard';
+import { Authenticator, parseBasicAuth } from '../auth/authenticator';
 import { ZulipError } from '../common/zulip-error';
 import type { User } from '../users/user.types';
 import { EventsService } from './events.service';
-import { SocketAuth } from './socket-auth';
 import { SOCKET_CLOSE, SocketListener } from './socket-listener';
 
 /** Where the event socket listens, on the API's own port. */
@@ -48,7 +47,7 @@ export class EventsGateway implements OnGatewayConnection {
 
   constructor(
     private readonly events: EventsService,
-    private readonly auth: SocketAuth,
+    private readonly auth: Authenticator,
   ) {}
 
   async handleConnection(socket: WebSocket, request: IncomingMessage): Promise<void> {
@@ -109,7 +108,8 @@ export class EventsGateway implements OnGatewayConnection {
     email: string,
     apiKey: string,
   ): Promise<void> {
-    session.user = await this.auth.authenticate(host, email, apiKey);
+    const realm = await this.auth.realmFor(host);
+    session.user = await this.auth.userFor(realm, { email, apiKey }, false);
     socket.send(JSON.stringify({ type: 'auth', result: 'success', user_id: session.user.id }));
   }
 

@@ -11,6 +11,7 @@ import { EventsService } from './events.service';
 import { InitialStateRepository } from './initial-state.repository';
 import { InitialStateService } from './initial-state.service';
 import { ListenerRegistry } from './listener-registry';
+import { LongPollFastPath } from './long-poll-fast-path';
 import { MessageEventBridge } from './message-event-bridge';
 import { MessageEventRepository } from './message-event.repository';
 import { MessagesModule } from '../messages/messages.module';
@@ -20,7 +21,6 @@ import { PresenceService } from './presence.service';
 import { QUEUE_STORE, QueueStore } from './queue-store';
 import { RedisQueueStore } from './redis-queue-store';
 import { RegisterService } from './register.service';
-import { SocketAuth } from './socket-auth';
 import { TypingService } from './typing.service';
 
 /**
@@ -54,10 +54,10 @@ async function createQueueStore(config: AppConfig, redis: Redis | null): Promise
     AudienceRepository,
     TypingService,
     PresenceService,
-    SocketAuth,
     EventsGateway,
     MessageEventRepository,
     MessageEventBridge,
+    LongPollFastPath,
   ],
   exports: [EventsService],
 })

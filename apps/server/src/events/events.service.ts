@@ -10,11 +10,11 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
-import type { EventRecipients, PublishableEvent, QueuedEvent } from './event.types';
+import type { EventRecipients, PublishableEvent } from './event.types';
 import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
 import { ListenerRegistry } from './listener-registry';
 import { LongPoll } from './long-poll';
-import { idOf, parseEvents, QueueListener } from './queue-listener';
+import { idOf, QueueListener } from './queue-listener';
 import type { QueueSpec } from './queue-spec';
 import { Delivery, FetchResult, QUEUE_STORE, QueueStore } from './queue-store';
 
@@ -94,14 +94,17 @@ export class EventsService
     return queueId;
   }
 
-  /** `GET /events`: acknowledges, then answers at once or blocks until events or a heartbeat. */
-  async poll(userId: number, options: PollOptions): Promise<QueuedEvent[]> {
+  /**
+   * `GET /events`: acknowledges, then answers at once or blocks until events or a heartbeat.
+   * Resolves to the events' stored JSON texts, which go into the answer as they are.
+   */
+  async poll(userId: number, options: PollOptions): Promise<string[]> {
     const { queueId, lastEventId, dontBlock } = options;
     const startedAt = Date.now();
     const blocking = !dontBlock && !this.closing;
     const result = await this.read(queueId, lastEventId, userId, blocking);
-    if (result.events.length > 0 || !blocking) return parseEvents(result.events);
-    return new Promise<QueuedEvent[]>((resolve, reject) => {
+    if (result.events.length > 0 || !blocking) return result.events;
+    return new Promise<string[]>((resolve, reject) => {
       const poll = new LongPoll(queueId, lastEventId, (outcome) => {
         this.listeners.detach(poll);
         if (outcome === 'queue-gone') reject(badEventQueue(queueId));

@@ -1,5 +1,4 @@
-import type { QueuedEvent } from './event.types';
-import { ListenerEnd, parseEvents, QueueListener } from './queue-listener';
+import { ListenerEnd, QueueListener } from './queue-listener';
 
 /**
  * One blocked `GET /events`: answers once, with the first events that arrive, a heartbeat when
@@ -14,7 +13,8 @@ export class LongPoll implements QueueListener {
   constructor(
     readonly queueId: string,
     readonly ack: number,
-    private readonly answer: (outcome: QueuedEvent[] | 'queue-gone') => void,
+    /** Gets the stored JSON texts of the events, or the news that the queue is gone. */
+    private readonly answer: (outcome: string[] | 'queue-gone') => void,
   ) {
     this.after = ack;
   }
@@ -27,7 +27,7 @@ export class LongPoll implements QueueListener {
   }
 
   deliver(texts: string[]): boolean {
-    this.finish(parseEvents(texts));
+    this.finish(texts);
     return false;
   }
 
@@ -39,7 +39,7 @@ export class LongPoll implements QueueListener {
     return this.done;
   }
 
-  private finish(outcome: QueuedEvent[] | 'queue-gone'): void {
+  private finish(outcome: string[] | 'queue-gone'): void {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.timer);

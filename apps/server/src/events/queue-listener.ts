@@ -1,5 +1,3 @@
-import type { QueuedEvent } from './event.types';
-
 export type ListenerEnd = 'superseded' | 'shutdown' | 'queue-gone' | 'disconnected';
 
 /**
@@ -18,11 +16,6 @@ export interface QueueListener {
    */
   deliver(texts: string[]): boolean;
   end(reason: ListenerEnd): void;
-}
-
-/** Parses the JSON texts the store keeps. */
-export function parseEvents(texts: string[]): QueuedEvent[] {
-  return texts.map((t) => JSON.parse(t) as QueuedEvent);
 }
 
 /** The id of a stored event without parsing it: every text starts with `{"id":N`. */

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { RateLimiter } from '../common/rate-limiter';
+import { ZulipError } from '../common/zulip-error';
+import { RealmResolver } from '../realms/realm-resolver.service';
+import type { Realm } from '../realms/realm.types';
+import { UsersRepository } from '../users/users.repository';
+import { BotType, User } from '../users/user.types';
+import { looksLikeApiKey } from './api-key';
+
+const WWW_AUTH = { 'WWW-Authenticate': 'Basic realm="zulip"' };
+
+/** Parses `Authorization: Basic base64(email:api_key)`. */
+export function parseBasicAuth(
+  header: string | undefined,
+): { email: string; apiKey: string } | null {
+  if (!header) return null;
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  if (!match) throw ZulipError.unauthorized('Invalid authorization header for basic auth');
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw ZulipError.unauthorized('Invalid authorization header for basic auth');
+  return { email: decoded.slice(0, colon), apiKey: decoded.slice(colon + 1) };
+}
+
+/** What the per-user rate limit says about one request: headers to send, and whether it may run. */
+export interface RateLimitVerdict {
+  headers: Record<string, string>;
+  /** Set when the request must be refused. */
+  error?: ZulipError;
+}
+
+/**
+ * The API's authentication rules, shared by the global guard and the long-poll fast path:
+ * realm from the Host, HTTP Basic `email:api_key`, account and realm state, bot restrictions and
+ * the per-user rate limit.
+ */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly resolver: RealmResolver,
+    private readonly users: UsersRepository,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  realmFor(host: string | undefined): Promise<Realm> {
+    return this.resolver.resolve(host);
+  }
+
+  /** The user the Authorization header names in `realm`; throws the Zulip error otherwise. */
+  async authenticate(
+    realm: Realm,
+    authorization: string | undefined,
+    webhookBotAllowed: boolean,
+  ): Promise<User> {
+    const credentials = parseBasicAuth(authorization);
+    if (!credentials) throw ZulipError.unauthorized();
+    return this.userFor(realm, credentials, webhookBotAllowed);
+  }
+
+  /** The user `email` + `apiKey` name in `realm` (Basic auth, or a WebSocket's auth message). */
+  async userFor(
+    realm: Realm,
+    credentials: { email: string; apiKey: string },
+    webhookBotAllowed: boolean,
+  ): Promise<User> {
+    if (!looksLikeApiKey(credentials.apiKey)) {
+      throw new ZulipError('INVALID_API_KEY', 'Malformed API key', 401, {}, WWW_AUTH);
+    }
+    const user = await this.users.findByApiKey(credentials.apiKey);
+    // An empty email authenticates by key alone, as Zulip's webhook URLs do (`?api_key=`); the
+    // webhook gateway uses it to learn which bot a URL's key belongs to.
+    const emailMatches =
+      credentials.email === '' || user?.email.toLowerCase() === credentials.email.toLowerCase();
+    if (!user || !emailMatches) {
+      throw new ZulipError('INVALID_API_KEY', 'Invalid API key', 401, {}, WWW_AUTH);
+    }
+    if (user.realm_id !== realm.id) {
+      throw new ZulipError(
+        'INVALID_API_KEY',
+        'Account is not associated with this subdomain',
+        401,
+        {},
+        WWW_AUTH,
+      );
+    }
+    if (realm.deactivated) {
+      throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
+    }
+    if (!user.is_active) throw new ZulipError('USER_DEACTIVATED', 'Account is deactivated', 401);
+    if (user.bot_type === BotType.IncomingWebhook && !webhookBotAllowed) {
+      throw new ZulipError(
+        'BAD_REQUEST',
+        'This API is not available to incoming webhook bots.',
+        403,
+      );
+    }
+    return user;
+  }
+
+  async rateLimit(user: User): Promise<RateLimitVerdict> {
+    const limit = await this.limiter.hit(`user:${user.id}`, this.config.rateLimitPerMinute);
+    const headers = {
+      'X-RateLimit-Limit': String(limit.limit),
+      'X-RateLimit-Remaining': String(limit.remaining),
+      'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000 + limit.resetIn)),
+    };
+    return limit.allowed ? { headers } : { headers, error: ZulipError.rateLimited(limit.resetIn) };
+  }
+}
