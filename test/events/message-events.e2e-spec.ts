@@ -189,4 +189,27 @@ describe('message events through the API, and who may see them', () => {
     expect(types[4]).toMatchObject({ message_id: id, message_type: 'stream' });
     expect(await daveQ.drain()).toEqual([]);
   });
+
+  it("update_message carries each receiver's own flags, a new mention included", async () => {
+    const bobQ = await QueueReader.register(server, bob, {});
+    const aliceQ = await QueueReader.register(server, alice, {});
+    const id = await send(alice, { type: 'stream', to: 'town', topic: 'flags', content: 'plain' });
+    const edited = await server
+      .client(alice)
+      .patch(`/messages/${id}`, { content: `now for @**${bob.fullName}**` });
+    expect(edited.status).toBe(200);
+    const bobEdit = await eventually(async () => {
+      const got = (await bobQ.drain()).filter((e) => e.type === 'update_message');
+      expect(got).toHaveLength(1);
+      return got[0];
+    });
+    expect(bobEdit.flags).toEqual(['mentioned']);
+    const aliceEdit = await eventually(async () => {
+      const got = (await aliceQ.drain()).filter((e) => e.type === 'update_message');
+      expect(got).toHaveLength(1);
+      return got[0];
+    });
+    // The sender's own message is read, and she did not mention herself.
+    expect(aliceEdit.flags).toEqual(['read']);
+  });
 });

@@ -132,7 +132,10 @@ export class MessageEventBridge implements OnModuleInit {
             }
           : {}),
       },
-      recipients: { userIds: edit.recipientUserIds },
+      recipients: {
+        userIds: edit.recipients.map((r) => r.user_id),
+        flags: new Map(edit.recipients.map((r) => [r.user_id, flagNames(r.flags)])),
+      },
     };
   }
 

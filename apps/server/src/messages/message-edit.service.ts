@@ -39,8 +39,8 @@ export interface EditResult {
   content?: string;
   renderedContent?: string;
   isMeMessage?: boolean;
-  /** Users holding a row for any of the edited messages, after the edit. */
-  recipientUserIds: number[];
+  /** Users holding a row for any of the edited messages, after the edit, with their flags. */
+  recipients: Array<{ user_id: number; flags: number }>;
 }
 
 export interface DeleteResult {
@@ -171,7 +171,7 @@ export class MessageEditService {
         editTimestamp: Math.floor(Date.now() / 1000),
         propagateMode: input.propagateMode,
         streamId: message.stream_id,
-        recipientUserIds: await this.messages.recipientsOf(targets),
+        recipients: await this.messages.recipientFlags([id, ...targets.filter((t) => t !== id)]),
       };
       if (newStream) result.newStreamId = newStream.id;
       if (newTopic !== null) {
