@@ -27,7 +27,13 @@ describe('GET /events answered by the fast path', () => {
       to: [alice.id],
       content: 'hello fast path',
     });
-    const res = await poll({ queue_id: queueId, last_event_id: -1, shiny: 'yes' });
+    // Events are published just after the send commits: this poll blocks until it comes.
+    const res = await poll({
+      queue_id: queueId,
+      last_event_id: -1,
+      shiny: 'yes',
+      dont_block: false,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('x-ratelimit-limit')).toBeTruthy();
