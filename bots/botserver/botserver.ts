@@ -8,6 +8,7 @@ import { BotConfigError } from '../framework/errors';
 import { registeredBotNames } from '../framework/registry';
 import { Botserver } from './botserver-app';
 import { loadBotserverConfig } from './botserver-config';
+import { stopSignal } from '../framework/stop-signal';
 
 export interface BotserverIo {
   out(line: string): void;
@@ -58,21 +59,6 @@ function buildProgram(io: BotserverIo): Command {
     });
 }
 
-function stopSignal(io: BotserverIo): { signal: AbortSignal; release(): void } {
-  if (io.signal) return { signal: io.signal, release: () => undefined };
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    release: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
-}
-
 /** Runs the CLI; resolves with the exit code once the server stops. */
 export async function runBotserverCli(argv: string[], io: BotserverIo): Promise<number> {
   const program = buildProgram(io);
@@ -96,7 +82,7 @@ export async function runBotserverCli(argv: string[], io: BotserverIo): Promise<
     io.err(`error: ${reason}`);
     return 1;
   }
-  const stop = stopSignal(io);
+  const stop = stopSignal(io.signal);
   io.onListening?.(url);
   if (!stop.signal.aborted) {
     await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));

@@ -15,6 +15,7 @@ import { loadBot } from './load-bot';
 import { DEFAULT_RATE_GUARD } from './rate-guard';
 import { registeredBotNames } from './registry';
 import { BotRuntime } from './runtime';
+import { stopSignal } from './stop-signal';
 
 export interface RunBotIo {
   out(line: string): void;
@@ -83,21 +84,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function stopSignal(io: RunBotIo): { signal: AbortSignal; release(): void } {
-  if (io.signal) return { signal: io.signal, release: () => undefined };
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    release: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
-}
-
 /** Runs the CLI; resolves with the exit code. */
 export async function runBotCli(argv: string[], io: RunBotIo): Promise<number> {
   const program = buildProgram(io);
@@ -137,7 +123,7 @@ export async function runBotCli(argv: string[], io: RunBotIo): Promise<number> {
     return 1;
   }
 
-  const stop = stopSignal(io);
+  const stop = stopSignal(io.signal);
   try {
     const me = await runtime.start();
     await runtime.run(backend, stop.signal, () =>
