@@ -313,43 +313,63 @@ function eventName(input: WebhookInput): string {
   return event;
 }
 
+/**
+ * With `topic=` in the URL the topic no longer names the project, so the body does, as Zulip
+ * writes it: `[[repo](project url)] ` before the message.
+ */
+function namingProjectUnderCustomTopic(render: EventRenderer): EventRenderer {
+  return (input) => {
+    const message = render(input);
+    if (!message || input.options.topic === undefined) return message;
+    const p = new Payload(input.payload);
+    return { ...message, body: `[[${repoName(p)}](${projectUrl(p)})] ${message.body}` };
+  };
+}
+
+const RENDERERS: Record<string, EventRenderer> = {
+  'Push Hook': renderPush,
+  'Tag Push Hook': renderTagPush,
+  'Test Hook': renderTestHook,
+  'Issue Hook open': renderIssueOpened,
+  'Issue Hook close': issueAction('closed'),
+  'Issue Hook reopen': issueAction('reopened'),
+  'Issue Hook update': issueAction('updated'),
+  'Confidential Issue Hook open': renderIssueOpened,
+  'Confidential Issue Hook close': issueAction('closed'),
+  'Confidential Issue Hook reopen': issueAction('reopened'),
+  'Confidential Issue Hook update': issueAction('updated'),
+  'Note Hook Commit': renderCommitNote,
+  'Note Hook MergeRequest': renderMergeRequestNote,
+  'Note Hook Issue': itemNote('issue'),
+  'Confidential Note Hook Issue': itemNote('issue'),
+  'Note Hook Snippet': itemNote('snippet'),
+  'Merge Request Hook approved': mergeRequestAction('approved'),
+  'Merge Request Hook unapproved': mergeRequestAction('unapproved'),
+  'Merge Request Hook open': renderMergeRequestOpened,
+  'Merge Request Hook update': renderMergeRequestUpdated,
+  'Merge Request Hook merge': mergeRequestAction('merged'),
+  'Merge Request Hook close': mergeRequestAction('closed'),
+  'Merge Request Hook reopen': mergeRequestAction('reopened'),
+  'Wiki Page Hook create': wikiPage('created'),
+  'Wiki Page Hook update': wikiPage('updated'),
+  'Wiki Page Hook delete': wikiPage('deleted'),
+  'Job Hook': renderJob,
+  'Build Hook': renderJob,
+  'Pipeline Hook': renderPipeline,
+};
+
 export const gitlabIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'GitLab',
   eventHeader: 'X-Gitlab-Event',
   deliveryIdHeader: 'X-Gitlab-Event-UUID',
   eventName,
-  events: {
-    'Push Hook': renderPush,
-    'Tag Push Hook': renderTagPush,
-    'Test Hook': renderTestHook,
-    'Issue Hook open': renderIssueOpened,
-    'Issue Hook close': issueAction('closed'),
-    'Issue Hook reopen': issueAction('reopened'),
-    'Issue Hook update': issueAction('updated'),
-    'Confidential Issue Hook open': renderIssueOpened,
-    'Confidential Issue Hook close': issueAction('closed'),
-    'Confidential Issue Hook reopen': issueAction('reopened'),
-    'Confidential Issue Hook update': issueAction('updated'),
-    'Note Hook Commit': renderCommitNote,
-    'Note Hook MergeRequest': renderMergeRequestNote,
-    'Note Hook Issue': itemNote('issue'),
-    'Confidential Note Hook Issue': itemNote('issue'),
-    'Note Hook Snippet': itemNote('snippet'),
-    'Merge Request Hook approved': mergeRequestAction('approved'),
-    'Merge Request Hook unapproved': mergeRequestAction('unapproved'),
-    'Merge Request Hook open': renderMergeRequestOpened,
-    'Merge Request Hook update': renderMergeRequestUpdated,
-    'Merge Request Hook merge': mergeRequestAction('merged'),
-    'Merge Request Hook close': mergeRequestAction('closed'),
-    'Merge Request Hook reopen': mergeRequestAction('reopened'),
-    'Wiki Page Hook create': wikiPage('created'),
-    'Wiki Page Hook update': wikiPage('updated'),
-    'Wiki Page Hook delete': wikiPage('deleted'),
-    'Job Hook': renderJob,
-    'Build Hook': renderJob,
-    'Pipeline Hook': renderPipeline,
-  },
+  events: Object.fromEntries(
+    Object.entries(RENDERERS).map(([event, render]) => [
+      event,
+      namingProjectUnderCustomTopic(render),
+    ]),
+  ),
   // "approval"/"unapproval" repeat "approved"/"unapproved" (GitLab sends both); a system hook's
   // repository_update repeats the push it accompanies.
   ignoredEvents: [

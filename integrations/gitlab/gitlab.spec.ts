@@ -391,6 +391,23 @@ describe('GitLab integration', () => {
     ).toThrow(AnomalousPayloadError);
   });
 
+  it('names the project at the start of the body when the URL sets the topic', () => {
+    const push = load(OWN_FIXTURES, 'push.json');
+    const plain = deliver(input(push, 'Push Hook')).message;
+    const custom = deliver(input(push, 'Push Hook', { topic: 'deploys' })).message;
+    expect(custom?.body).toBe(
+      `[[hub-server](https://gitlab.example.org/team/hub-server)] ${plain?.body}`,
+    );
+    // Job hooks carry only `repository`: its name and homepage.
+    const job = load(OWN_FIXTURES, 'job.json') as {
+      repository: { name: string; homepage: string };
+    };
+    const jobMessage = deliver(input(job, 'Job Hook', { topic: 'ci' })).message;
+    expect(
+      jobMessage?.body.startsWith(`[[${job.repository.name}](${job.repository.homepage})] `),
+    ).toBe(true);
+  });
+
   it('names the pushed branch for the branches filter, and only for pushes', () => {
     expect(gitlab.branchOf?.(input(load(OWN_FIXTURES, 'push.json'), 'Push Hook'))).toBe('main');
     expect(gitlab.branchOf?.(input(load(OWN_FIXTURES, 'system_push.json'), 'System Hook'))).toBe(
