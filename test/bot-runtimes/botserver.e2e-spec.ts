@@ -16,6 +16,7 @@ import {
   messagesIn,
   topicNarrow,
   type CreatedBot,
+  dmAndAwaitReply,
 } from './runtime-fixtures';
 
 const STREAM = 'botserver';
@@ -136,16 +137,7 @@ describe('the bot server', () => {
   });
 
   it('answers a direct message', async () => {
-    const sent = await memberApi.post('/messages', {
-      type: 'private',
-      to: JSON.stringify([encrypt.userId]),
-      content: 'abc',
-    });
-    expect(sent.status).toBe(200);
-    const dms = await eventually(
-      () => messagesIn(memberApi, [{ operator: 'dm', operand: [encrypt.userId] }]),
-      (found) => found.some((m) => m.sender_id === encrypt.userId),
-    );
+    const dms = await dmAndAwaitReply(memberApi, encrypt.userId, 'abc');
     expect(dms.filter((m) => m.sender_id === encrypt.userId).map((m) => m.content)).toEqual([
       'Encrypted/Decrypted text: nop',
     ]);

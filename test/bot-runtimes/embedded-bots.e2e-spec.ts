@@ -12,6 +12,7 @@ import {
   messagesIn,
   topicNarrow,
   type CreatedBot,
+  dmAndAwaitReply,
 } from './runtime-fixtures';
 
 const STREAM = 'embedded';
@@ -98,16 +99,7 @@ describe('embedded bots', () => {
 
   it('answers a 1:1 direct message in the same conversation', async () => {
     const { bot } = await embeddedBot('converter');
-    const sent = await memberApi.post('/messages', {
-      type: 'private',
-      to: JSON.stringify([bot.userId]),
-      content: '@convert 2 km m',
-    });
-    expect(sent.status).toBe(200);
-    const dms = await eventually(
-      () => messagesIn(memberApi, [{ operator: 'dm', operand: [bot.userId] }]),
-      (found) => found.some((m) => m.sender_id === bot.userId),
-    );
+    const dms = await dmAndAwaitReply(memberApi, bot.userId, '@convert 2 km m');
     expect(dms.filter((m) => m.sender_id === bot.userId).map((m) => m.content)).toEqual([
       '2 km = 2000 m',
     ]);

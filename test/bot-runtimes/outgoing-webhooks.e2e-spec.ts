@@ -12,6 +12,7 @@ import {
   messagesIn,
   topicNarrow,
   type CreatedBot,
+  dmAndAwaitReply,
 } from './runtime-fixtures';
 import { json, WebhookReceiver, type ReceiverAnswer } from './webhook-receiver';
 
@@ -240,16 +241,7 @@ describe('outgoing-webhook bots', () => {
 
   it('answers a direct message in the same conversation', async () => {
     const { bot, receiver } = await webhookBot(() => json(200, { content: 'got your DM' }));
-    const sent = await memberApi.post('/messages', {
-      type: 'private',
-      to: JSON.stringify([bot.userId]),
-      content: 'just between us',
-    });
-    expect(sent.status).toBe(200);
-    const dms = await eventually(
-      () => messagesIn(memberApi, [{ operator: 'dm', operand: [bot.userId] }]),
-      (found) => found.some((m) => m.sender_id === bot.userId),
-    );
+    const dms = await dmAndAwaitReply(memberApi, bot.userId, 'just between us');
     expect(dms.map((m) => [m.sender_id, m.content])).toEqual([
       [member.id, 'just between us'],
       [bot.userId, 'got your DM'],

@@ -90,6 +90,24 @@ export async function messagesIn(
   return res.body.messages as StoredMessage[];
 }
 
+/** DMs the bot as `api`'s user and waits for its answer; returns the conversation, oldest first. */
+export async function dmAndAwaitReply(
+  api: ApiClient,
+  botUserId: number,
+  content: string,
+): Promise<StoredMessage[]> {
+  const sent = await api.post('/messages', {
+    type: 'private',
+    to: JSON.stringify([botUserId]),
+    content,
+  });
+  if (sent.status !== 200) throw new Error(`sending the DM failed: ${JSON.stringify(sent.body)}`);
+  return eventually(
+    () => messagesIn(api, [{ operator: 'dm', operand: [botUserId] }]),
+    (found) => found.some((m) => m.sender_id === botUserId),
+  );
+}
+
 export const topicNarrow = (stream: string, topic: string) => [
   { operator: 'stream', operand: stream },
   { operator: 'topic', operand: topic },

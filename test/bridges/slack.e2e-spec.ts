@@ -9,15 +9,8 @@ import { signSlackRequest, SlackRecorder } from '../../bridges/slack/testing/sla
 import { UsersRepository } from '../../apps/server/src/users/users.repository';
 import { UsersService } from '../../apps/server/src/users/users.service';
 import { ApiClient } from '../helpers/api-client';
+import { chatMessages, type ChatMessage } from './helpers/chat-side';
 import { startTestServer, TestServer } from '../helpers/test-server';
-
-interface ChatMessage {
-  id: number;
-  content: string;
-  subject: string;
-  sender_email: string;
-  sender_full_name: string;
-}
 
 /** A Slack timestamp for now (messages older than the queue's max age are dropped). */
 const slackTs = (offsetSeconds = 0): string =>
@@ -78,17 +71,8 @@ describe('Slack bridge (signed Events API in, recorded Web API out)', () => {
     return res.status;
   }
 
-  async function streamMessages(): Promise<ChatMessage[]> {
-    const res = await chat.get('/messages', {
-      anchor: 'newest',
-      num_before: 100,
-      num_after: 0,
-      narrow: [{ operator: 'stream', operand: STREAM }],
-      apply_markdown: false,
-    });
-    expect(res.status).toBe(200);
-    return res.body.messages as ChatMessage[];
-  }
+  const streamMessages = (): Promise<ChatMessage[]> =>
+    chatMessages(chat, [{ operator: 'stream', operand: STREAM }]);
 
   beforeAll(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-slack-'));

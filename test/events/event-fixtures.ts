@@ -1,3 +1,4 @@
+import type { PublishableEvent } from '../../apps/server/src/events/event.types';
 import type { TestServer, TestUser } from '../helpers/test-server';
 
 export type WireEvent = Record<string, unknown> & { id: number; type: string };
@@ -72,3 +73,13 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): 
     }
   }
 }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A realm rename event, the simplest event to publish straight through EventsService. */
+export const realmUpdate = (value: string): PublishableEvent => ({
+  type: 'realm',
+  op: 'update',
+  property: 'name',
+  value,
+});

@@ -1,19 +1,9 @@
 import { EventsService } from '../../apps/server/src/events/events.service';
 import { ListenerRegistry } from '../../apps/server/src/events/listener-registry';
-import type { PublishableEvent } from '../../apps/server/src/events/event.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import type { Params } from './event-fixtures';
+import { realmUpdate, sleep, type Params, type WireEvent } from './event-fixtures';
 
-type Events = Array<Record<string, unknown> & { id: number; type: string }>;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const realmUpdate = (value: string): PublishableEvent => ({
-  type: 'realm',
-  op: 'update',
-  property: 'name',
-  value,
-});
+type Events = WireEvent[];
 
 describe.each([
   ['in-process', false],

@@ -1,14 +1,6 @@
 import { EventsService } from '../../apps/server/src/events/events.service';
-import type { PublishableEvent } from '../../apps/server/src/events/event.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const realmUpdate = (value: string): PublishableEvent => ({
-  type: 'realm',
-  op: 'update',
-  property: 'name',
-  value,
-});
+import { realmUpdate, sleep } from './event-fixtures';
 
 describe.each([
   ['in-process', false],

@@ -10,6 +10,11 @@ export class ZulipError extends Error {
     super(message);
   }
 
+  /** The JSON body clients get: `{result: "error", msg, code, ...extra}`. */
+  envelope(): Record<string, unknown> {
+    return { result: 'error', msg: this.message, code: this.code, ...this.extra };
+  }
+
   static badRequest(msg: string, extra: Record<string, unknown> = {}): ZulipError {
     return new ZulipError('BAD_REQUEST', msg, 400, extra);
   }

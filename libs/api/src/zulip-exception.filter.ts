@@ -23,12 +23,7 @@ export class ZulipExceptionFilter implements ExceptionFilter {
     const error = this.toZulipError(exception);
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    res.status(error.status).json({
-      result: 'error',
-      msg: error.message,
-      code: error.code,
-      ...error.extra,
-    });
+    res.status(error.status).json(error.envelope());
   }
 
   toZulipError(exception: unknown): ZulipError {

@@ -1,11 +1,37 @@
+import type { ServerResponse } from 'node:http';
+import type { EventsService } from './events.service';
+
+/** What a `GET /events` names once its queue is known. */
+export interface PollRequest {
+  queueId: string;
+  lastEventId?: number;
+  dontBlock?: boolean;
+}
+
 /**
- * The body of a `GET /events` answer, with the events' stored JSON spliced in as it is: a client
- * far behind gets thousands, and a busy server answers thousands of polls a second.
+ * Long-polls for `res`'s client (the wait ends if it goes away) and returns the answer's body,
+ * with the events' stored JSON spliced in as it is: a client far behind gets thousands, and a
+ * busy server answers thousands of polls a second.
  */
-export function eventsAnswer(texts: string[], queueId: string, ignored: string[]): string {
+export async function pollAnswer(
+  events: EventsService,
+  res: ServerResponse,
+  userId: number,
+  poll: PollRequest,
+  ignored: string[],
+): Promise<string> {
+  const texts = await events.poll(userId, {
+    queueId: poll.queueId,
+    lastEventId: poll.lastEventId ?? -1,
+    dontBlock: poll.dontBlock ?? false,
+    onDisconnect: (callback) =>
+      res.on('close', () => {
+        if (!res.writableFinished) callback();
+      }),
+  });
   return (
     `{"result":"success","msg":"","events":[${texts.join(',')}],` +
-    `"queue_id":${JSON.stringify(queueId)}` +
+    `"queue_id":${JSON.stringify(poll.queueId)}` +
     (ignored.length > 0 ? `,"ignored_parameters_unsupported":${JSON.stringify(ignored)}` : '') +
     '}'
   );

@@ -6,7 +6,7 @@ import { Params, ParamsRequest, parseParams } from '../common/params';
 import type { Realm } from '../realms/realm.types';
 import type { User } from '../users/user.types';
 import { DeleteQueueDto, GetEventsDto, RegisterDto } from './dto/events.dto';
-import { eventsAnswer } from './events-answer';
+import { pollAnswer } from './events-answer';
 import { EventsService } from './events.service';
 import { RegisterService } from './register.service';
 
@@ -44,24 +44,15 @@ export class EventsController {
       const register = parseParams(RegisterDto, req.zulipParams ?? {}, req.zulipConsumedParams);
       queueId = await this.registration.createQueue(user, register);
     }
-    const texts = await this.events.poll(user.id, {
-      queueId,
-      lastEventId: p.last_event_id ?? -1,
-      dontBlock: p.dont_block ?? false,
-      onDisconnect: (callback) =>
-        res.on('close', () => {
-          if (!res.writableFinished) callback();
-        }),
-    });
-    const ignored = ignoredParams(
-      req.zulipParams ?? {},
-      req.zulipConsumedParams,
-      Object.keys(req.params ?? {}),
+    const ignored = ignoredParams(req.zulipParams ?? {}, req.zulipConsumedParams);
+    const body = await pollAnswer(
+      this.events,
+      res,
+      user.id,
+      { queueId, lastEventId: p.last_event_id, dontBlock: p.dont_block },
+      ignored,
     );
-    res
-      .status(200)
-      .type('application/json')
-      .send(eventsAnswer(texts, queueId, ignored));
+    res.status(200).type('application/json').send(body);
   }
 
   @Delete('events')

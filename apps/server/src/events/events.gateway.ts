@@ -155,15 +155,7 @@ export class EventsGateway implements OnGatewayConnection {
       err instanceof ZulipError ? err : new ZulipError('BAD_REQUEST', 'Internal error', 500);
     if (!(err instanceof ZulipError)) this.logger.error((err as Error).stack ?? String(err));
     if (socket.readyState !== socket.OPEN) return;
-    socket.send(
-      JSON.stringify({
-        type: 'error',
-        result: 'error',
-        code: error.code,
-        msg: error.message,
-        ...error.extra,
-      }),
-    );
+    socket.send(JSON.stringify({ type: 'error', ...error.envelope() }));
     if (closeCode !== undefined) socket.close(closeCode, error.message.slice(0, 120));
   }
 

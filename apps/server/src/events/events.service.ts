@@ -14,18 +14,12 @@ import type { EventRecipients, PublishableEvent } from './event.types';
 import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
 import { ListenerRegistry } from './listener-registry';
 import { LongPoll } from './long-poll';
-import { idOf, QueueListener } from './queue-listener';
+import { badEventQueue, idOf, QueueListener } from './queue-listener';
 import type { QueueSpec } from './queue-spec';
 import { Delivery, FetchResult, QUEUE_STORE, QueueStore } from './queue-store';
 
 const NO_FLAGS: readonly string[] = [];
 const HEARTBEAT = payloadOf({ type: 'heartbeat' });
-
-export function badEventQueue(queueId: string): ZulipError {
-  return new ZulipError('BAD_EVENT_QUEUE_ID', `Bad event queue ID: ${queueId}`, 400, {
-    queue_id: queueId,
-  });
-}
 
 export interface PollOptions {
   queueId: string;

@@ -7,7 +7,7 @@ import { parseParams } from '../common/params';
 import { flatten } from '../common/params.middleware';
 import { ZulipExceptionFilter } from '../common/zulip-exception.filter';
 import { GetEventsDto } from './dto/events.dto';
-import { eventsAnswer } from './events-answer';
+import { pollAnswer } from './events-answer';
 import { EventsService } from './events.service';
 
 const EVENTS_PATH = '/api/v1/events';
@@ -66,21 +66,17 @@ export class LongPollFastPath {
       if (verdict.error) throw verdict.error;
       const consumed = new Set<string>();
       const p = parseParams(GetEventsDto, params, consumed);
-      const queueId = p.queue_id as string;
-      const texts = await this.events.poll(user.id, {
-        queueId,
-        lastEventId: p.last_event_id ?? -1,
-        dontBlock: p.dont_block ?? false,
-        onDisconnect: (callback) =>
-          res.on('close', () => {
-            if (!res.writableFinished) callback();
-          }),
-      });
-      send(res, 200, headers, eventsAnswer(texts, queueId, ignoredParams(params, consumed)));
+      const poll = {
+        queueId: p.queue_id as string,
+        lastEventId: p.last_event_id,
+        dontBlock: p.dont_block,
+      };
+      const ignored = ignoredParams(params, consumed);
+      send(res, 200, headers, await pollAnswer(this.events, res, user.id, poll, ignored));
     } catch (err) {
       const error = this.errors.toZulipError(err);
-      const body = { result: 'error', msg: error.message, code: error.code, ...error.extra };
-      send(res, error.status, { ...headers, ...error.headers }, JSON.stringify(body));
+      const body = JSON.stringify(error.envelope());
+      send(res, error.status, { ...headers, ...error.headers }, body);
     }
   }
 }

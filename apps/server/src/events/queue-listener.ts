@@ -1,3 +1,5 @@
+import { ZulipError } from '../common/zulip-error';
+
 export type ListenerEnd = 'superseded' | 'shutdown' | 'queue-gone' | 'disconnected';
 
 /**
@@ -23,4 +25,11 @@ export function idOf(text: string): number {
   const match = /^\{"id":(\d+)/.exec(text);
   if (!match) throw new Error('A stored event must start with its id');
   return Number(match[1]);
+}
+
+/** The error for a queue that does not exist (any more) or is not the caller's. */
+export function badEventQueue(queueId: string): ZulipError {
+  return new ZulipError('BAD_EVENT_QUEUE_ID', `Bad event queue ID: ${queueId}`, 400, {
+    queue_id: queueId,
+  });
 }

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { idOf, ListenerEnd, QueueListener } from './queue-listener';
+import { badEventQueue, idOf, ListenerEnd, QueueListener } from './queue-listener';
 
 /** Close codes the event socket uses besides the standard ones. */
 export const SOCKET_CLOSE = { superseded: 4000, unauthorized: 4001, badQueue: 4400 } as const;
@@ -36,15 +36,8 @@ export class SocketListener implements QueueListener {
     } else if (reason === 'superseded') {
       this.socket.close(SOCKET_CLOSE.superseded, 'Another connection took this queue over');
     } else {
-      const msg = `Bad event queue ID: ${this.queueId}`;
       this.socket.send(
-        JSON.stringify({
-          type: 'error',
-          result: 'error',
-          code: 'BAD_EVENT_QUEUE_ID',
-          msg,
-          queue_id: this.queueId,
-        }),
+        JSON.stringify({ type: 'error', ...badEventQueue(this.queueId).envelope() }),
       );
       this.socket.close(SOCKET_CLOSE.badQueue, 'Bad event queue ID');
     }

@@ -171,7 +171,7 @@ export class MessageEditService {
         editTimestamp: Math.floor(Date.now() / 1000),
         propagateMode: input.propagateMode,
         streamId: message.stream_id,
-        recipients: await this.messages.recipientFlags([id, ...targets.filter((t) => t !== id)]),
+        recipients: await this.messages.recipientFlags(id, targets),
       };
       if (newStream) result.newStreamId = newStream.id;
       if (newTopic !== null) {

@@ -176,19 +176,23 @@ export class MessagesRepository {
     };
   }
 
-  /** Everyone holding a row for any of these messages (whom an edit or deletion concerns). */
   /**
-   * Everyone holding a row for any of `messageIds`, with their flags on `messageIds[0]` (the
-   * message an edit names; 0 for rows only on the others, as when a topic move carries more).
+   * Everyone holding a row for any of `messageIds` (an edit's messages), with their flags on
+   * `messageId`, the message the edit names (0 for rows only on the others, as a topic move
+   * carries).
    */
-  recipientFlags(messageIds: number[]): Promise<Array<{ user_id: number; flags: number }>> {
+  recipientFlags(
+    messageId: number,
+    messageIds: number[],
+  ): Promise<Array<{ user_id: number; flags: number }>> {
     return this.db.rows(
       `SELECT user_id, COALESCE(max(flags) FILTER (WHERE message_id = $2), 0) AS flags
        FROM user_messages WHERE message_id = ANY($1::bigint[]) GROUP BY user_id ORDER BY 1`,
-      [messageIds, messageIds[0]],
+      [messageIds, messageId],
     );
   }
 
+  /** Everyone holding a row for any of these messages (whom a deletion or reaction concerns). */
   async recipientsOf(messageIds: number[]): Promise<number[]> {
     const rows = await this.db.rows<{ user_id: number }>(
       'SELECT DISTINCT user_id FROM user_messages WHERE message_id = ANY($1::bigint[]) ORDER BY 1',
