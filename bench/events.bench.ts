@@ -1,16 +1,22 @@
 /**
- * Event system benchmarks, each printing its baseline from the same run:
+ * Event system benchmarks, each printing its baselines from the same run:
  *
  * 1. fan-out latency: N long-polling clients (N = 1,000 and 5,000) all receiving a stream's
  *    messages, published at 50 messages/s through EventsService (the path every mutation takes
- *    after its commit); p50/p99 from publish to receipt. Baseline: a bare `ws` server broadcasting
- *    the same payload to N sockets. Goal: p99 under 100 ms at N = 1,000.
+ *    after its commit); p50/p99 from the moment each message was due to its receipt (a publisher
+ *    held up by a busy event loop catches up at once, so the offered load stays 50/s and the hold
+ *    counts). The same for the server's event socket. Baselines: a bare node:http long-poll server
+ *    (no auth, validation or framework: what long-polling itself costs here) and a bare `ws`
+ *    server broadcasting the same payload to N sockets. Goal: p99 under 100 ms at N = 1,000.
+ *    The clients run in a worker thread; long-polls use a minimal keep-alive HTTP client
+ *    (bench/poll-connection.ts), since node:http's client would take the server's CPU.
  * 2. idle capacity: 10,000 registered queues with open long-polls held by one server process
  *    (`node dist/apps/server/src/main.js`); its resident memory and CPU while idle. Baseline: the
  *    same process before any queue exists. Goal: under 1 GiB and under 10% CPU.
  *
  *   node dist/bench/events.bench.js [--scenario fanout|idle] [--seconds 8] [--sizes 1000,5000]
- *                                   [--transports poll,socket,ws] [--queues 10000] [--redis]
+ *                                   [--transports poll,socket,http,ws] [--queues 10000] [--redis]
+ *                                   [--trace]   (latency by publish second, to stderr)
  *
  * Uses DATABASE_URL's PostgreSQL server (or postgresql://postgres@127.0.0.1:5432) in a scratch
  * database dropped afterwards; `--redis` puts the queues in REDIS_URL (default localhost).
@@ -31,6 +37,8 @@ import { createServerApp } from '../apps/server/src/bootstrap';
 import type { EventMessage } from '../apps/server/src/events/event.types';
 import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/events.gateway';
 import { EventsService } from '../apps/server/src/events/events.service';
+import { BareLongPollServer } from './bare-long-poll';
+import { PollConnection } from './poll-connection';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import {
   basicAuth,
@@ -58,14 +66,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 
 type ClientJob =
   | { kind: 'register'; base: string; users: BenchUser[] }
-  | { kind: 'poll'; phase: number }
+  /** Long-polls the server's queues, or `bare` ones of the bare node:http baseline. */
+  | { kind: 'poll'; phase: number; bare?: { url: string; count: number } }
   | { kind: 'socket'; phase: number }
   | { kind: 'ws'; url: string; count: number; phase: number }
+  | { kind: 'count' }
   | { kind: 'report' };
 
 interface Report {
   received: number;
   latencies: number[];
+  /** Publish time of each latency, to see when in the run the slow ones were sent. */
+  sentAt: number[];
+  /** Answers (long-poll) or frames (sockets) that carried events. */
+  answers: number;
   errors: number;
 }
 
@@ -85,6 +99,8 @@ function clientWorker(): void {
   const port = parentPort;
   if (!port) return;
   let latencies: number[] = [];
+  let sentAt: number[] = [];
+  let answers = 0;
   let errors = 0;
   let stop: () => void = () => undefined;
   let base = new URL('http://127.0.0.1');
@@ -93,9 +109,12 @@ function clientWorker(): void {
   let phase = 0;
   const record = (content: string, at: number) => {
     const stamp = stampOf(content, phase);
-    if (stamp !== null) latencies.push(at - stamp);
+    if (stamp === null) return;
+    latencies.push(at - stamp);
+    sentAt.push(stamp);
   };
-  const take = (q: ClientQueue, events: WireEvent[], at: number) => {
+  const take = (q: { last: number }, events: WireEvent[], at: number) => {
+    if (events.length > 0) answers++;
     for (const e of events) {
       q.last = Math.max(q.last, e.id);
       if (e.type === 'message' && e.message) record(e.message.content, at);
@@ -118,28 +137,45 @@ function clientWorker(): void {
       });
       agent.destroy();
     },
-    async poll() {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    async poll(job) {
+      if (job.kind !== 'poll') return;
+      const target = job.bare ? new URL(job.bare.url) : base;
+      const pollers = job.bare
+        ? Array.from({ length: job.bare.count }, (_, i) => ({
+            queueId: `q${i}`,
+            last: -1,
+            auth: '',
+          }))
+        : queues.map((q) => ({ queueId: q.queueId, last: q.last, auth: basicAuth(q.user) }));
+      const connections: PollConnection[] = [];
       let stopping = false;
-      const loop = async (q: ClientQueue) => {
-        const auth = basicAuth(q.user);
+      const loop = async (q: { queueId: string; last: number; auth: string }, i: number) => {
+        const connection = new PollConnection(
+          Number(target.port),
+          target.hostname,
+          q.auth ? `Authorization: ${q.auth}\r\n` : '',
+        );
+        connections.push(connection);
         while (!stopping) {
           try {
-            const res = await call(agent, base, 'GET', '/events', auth, {
-              queue_id: q.queueId,
-              last_event_id: String(q.last),
-            });
-            take(q, (res.body.events ?? []) as WireEvent[], nowMs());
+            const res = await connection.get(
+              `/api/v1/events?queue_id=${q.queueId}&last_event_id=${q.last}`,
+            );
+            if (res.status !== 200) throw new Error(res.body);
+            const events = (JSON.parse(res.body) as { events: WireEvent[] }).events;
+            take(q, events, nowMs());
+            if (!job.bare) queues[i].last = q.last;
           } catch {
             if (!stopping) errors++;
+            return;
           }
         }
       };
       stop = () => {
         stopping = true;
-        agent.destroy();
+        connections.forEach((c) => c.close());
       };
-      for (const q of queues) void loop(q);
+      pollers.forEach((q, i) => void loop(q, i));
       await sleep(1500);
     },
     async socket() {
@@ -186,6 +222,7 @@ function clientWorker(): void {
             const socket = new WebSocket(job.url);
             socket.on('message', (data) => {
               const at = nowMs();
+              answers++;
               record(
                 (JSON.parse(data.toString()) as { message: { content: string } }).message.content,
                 at,
@@ -201,11 +238,22 @@ function clientWorker(): void {
       );
       stop = () => sockets.forEach((s) => s.terminate());
     },
+    async count() {
+      port.postMessage(latencies.length);
+    },
     async report() {
       stop();
       stop = () => undefined;
-      port.postMessage({ received: latencies.length, latencies, errors } satisfies Report);
+      port.postMessage({
+        received: latencies.length,
+        latencies,
+        sentAt,
+        answers,
+        errors,
+      } satisfies Report);
       latencies = [];
+      sentAt = [];
+      answers = 0;
       errors = 0;
     },
   };
@@ -213,7 +261,7 @@ function clientWorker(): void {
   port.on('message', (job: ClientJob) => {
     if ('phase' in job) phase = job.phase;
     handlers[job.kind](job).then(
-      () => job.kind !== 'report' && port.postMessage('ready'),
+      () => job.kind !== 'report' && job.kind !== 'count' && port.postMessage('ready'),
       (err: unknown) => port.postMessage({ error: String(err) }),
     );
   });
@@ -245,6 +293,7 @@ function messageEvent(
   sender: BenchUser,
   streamId: number,
   phase: number,
+  dueAt: number,
 ): EventMessage {
   return {
     id,
@@ -252,7 +301,7 @@ function messageEvent(
     sender_email: sender.email,
     sender_full_name: 'Bench Sender',
     sender_realm_str: '',
-    content: `sent:${phase}:${nowMs()}`,
+    content: `sent:${phase}:${dueAt}`,
     content_type: 'text/html',
     timestamp: Math.floor(Date.now() / 1000),
     client: 'bench',
@@ -269,24 +318,56 @@ function messageEvent(
   };
 }
 
-/** Sends `rate` per second for `seconds`, on a fixed schedule (a late send does not shift the rest). */
-async function paced(seconds: number, send: (i: number) => Promise<void> | void): Promise<number> {
+/**
+ * Sends `rate` per second for `seconds` on a fixed schedule, each stamped with the time it was
+ * due. The load is open, as from many senders: a send does not wait for the one before it to
+ * finish, and a publisher held up by a busy event loop sends everything due at once when it runs
+ * again, so the offered load stays the same and the wait counts in the latency.
+ */
+async function paced(
+  seconds: number,
+  send: (i: number, dueAt: number) => Promise<void> | void,
+): Promise<number> {
   const total = RATE_PER_SECOND * seconds;
   const start = nowMs();
-  for (let i = 0; i < total; i++) {
-    await sleep(start + (i * 1000) / RATE_PER_SECOND - nowMs());
-    await send(i);
+  const dueAt = (i: number) => start + (i * 1000) / RATE_PER_SECOND;
+  const sends: Array<Promise<void> | void> = [];
+  for (let i = 0; i < total;) {
+    await sleep(dueAt(i) - nowMs());
+    const now = nowMs();
+    for (; i < total && dueAt(i) <= now; i++) sends.push(send(i, dueAt(i)));
   }
+  await Promise.all(sends);
+  const late = nowMs() - dueAt(total - 1);
+  if (late > 1000) process.stderr.write(`the last send finished ${late.toFixed(0)} ms late\n`);
   return total;
+}
+
+/** Waits until the clients hold every message, or none has come for 3 s (at most 60 s). */
+async function drained(worker: Worker, expected: number): Promise<void> {
+  let last = -1;
+  let lastChange = nowMs();
+  for (const deadline = nowMs() + 60_000; nowMs() < deadline; await sleep(250)) {
+    const received = await ask<number>(worker, { kind: 'count' });
+    if (received >= expected) return;
+    if (received !== last) {
+      last = received;
+      lastChange = nowMs();
+    } else if (nowMs() - lastChange > 3000) {
+      return;
+    }
+  }
 }
 
 function summarize(label: string, n: number, sent: number, report: Report): string[] {
   const sorted = [...report.latencies].sort((a, b) => a - b);
   const expected = sent * n;
+  if (process.argv.includes('--trace')) trace(label, report);
   return [
     label,
     String(n),
     `${report.received}/${expected}`,
+    (report.received / Math.max(1, report.answers)).toFixed(2),
     percentile(sorted, 50).toFixed(1),
     percentile(sorted, 99).toFixed(1),
     (sorted[sorted.length - 1] ?? NaN).toFixed(1),
@@ -294,7 +375,30 @@ function summarize(label: string, n: number, sent: number, report: Report): stri
   ];
 }
 
-type Transport = 'poll' | 'socket' | 'ws';
+/** `--trace`: p50/p99 by the second the messages were published in, to stderr. */
+function trace(label: string, report: Report): void {
+  const start = report.sentAt.reduce((a, b) => Math.min(a, b), Infinity);
+  const bySecond = new Map<number, number[]>();
+  report.latencies.forEach((latency, i) => {
+    const second = Math.floor((report.sentAt[i] - start) / 1000);
+    const values = bySecond.get(second) ?? [];
+    values.push(latency);
+    bySecond.set(second, values);
+  });
+  const rows = [['second', 'received', 'p50 ms', 'p99 ms']];
+  for (const [second, values] of [...bySecond].sort((a, b) => a[0] - b[0])) {
+    values.sort((a, b) => a - b);
+    rows.push([
+      String(second),
+      String(values.length),
+      percentile(values, 50).toFixed(1),
+      percentile(values, 99).toFixed(1),
+    ]);
+  }
+  process.stderr.write(`${label}, by publish second:\n${table(rows)}\n`);
+}
+
+type Transport = 'poll' | 'socket' | 'http' | 'ws';
 
 async function fanout(
   sizes: number[],
@@ -322,7 +426,9 @@ async function fanout(
   const app = await createServerApp(config);
   const pool = new Pool({ connectionString: database.url, max: 2 });
   const worker = new Worker(__filename, { workerData: { role: 'clients' } });
-  const rows = [['transport', 'N', 'received', 'p50 ms', 'p99 ms', 'max ms', 'errors']];
+  const rows = [
+    ['transport', 'N', 'received', 'events/answer', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
+  ];
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
@@ -335,8 +441,8 @@ async function fanout(
       const listeners = users.slice(0, n);
       const userIds = listeners.map((u) => u.id);
       let phase = 0;
-      const publish = async (i: number) => {
-        const message = messageEvent(i + 1, sender, streamId, phase);
+      const publish = async (i: number, dueAt: number) => {
+        const message = messageEvent(i + 1, sender, streamId, phase, dueAt);
         await events.publish(
           { type: 'message', message, raw_content: message.content },
           { userIds },
@@ -347,7 +453,7 @@ async function fanout(
         phase++;
         await ask(worker, { kind: transport, phase });
         const sent = await paced(seconds, publish);
-        await sleep(1500);
+        await drained(worker, sent * n);
         const label = transport === 'poll' ? 'long-poll' : 'event socket';
         rows.push(
           summarize(
@@ -360,23 +466,40 @@ async function fanout(
         await sleep(500);
       }
 
-      if (!transports.includes('ws')) continue;
-      const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-      await new Promise((r) => wss.once('listening', r));
-      const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
-      phase++;
-      await ask(worker, { kind: 'ws', url, count: n, phase });
-      const wsSent = await paced(seconds, (i) => {
-        const payload = JSON.stringify({
+      const payloadOf = (i: number, dueAt: number) =>
+        JSON.stringify({
           type: 'message',
           flags: [],
-          message: messageEvent(i + 1, sender, streamId, phase),
+          message: messageEvent(i + 1, sender, streamId, phase, dueAt),
         });
-        for (const client of wss.clients) client.send(payload);
-      });
-      await sleep(1000);
-      rows.push(summarize('bare ws broadcast', n, wsSent, await ask(worker, { kind: 'report' })));
-      await new Promise((r) => wss.close(r));
+
+      if (transports.includes('http')) {
+        const bare = new BareLongPollServer();
+        const url = await bare.listen();
+        phase++;
+        await ask(worker, { kind: 'poll', phase, bare: { url, count: n } });
+        const sent = await paced(seconds, (i, dueAt) => bare.publish(payloadOf(i, dueAt)));
+        await drained(worker, sent * n);
+        const report = await ask<Report>(worker, { kind: 'report' });
+        rows.push(summarize('bare node:http long-poll', n, sent, report));
+        await bare.close();
+        await sleep(500);
+      }
+
+      if (transports.includes('ws')) {
+        const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+        await new Promise((r) => wss.once('listening', r));
+        const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
+        phase++;
+        await ask(worker, { kind: 'ws', url, count: n, phase });
+        const sent = await paced(seconds, (i, dueAt) => {
+          const payload = payloadOf(i, dueAt);
+          for (const client of wss.clients) client.send(payload);
+        });
+        await drained(worker, sent * n);
+        rows.push(summarize('bare ws broadcast', n, sent, await ask(worker, { kind: 'report' })));
+        await new Promise((r) => wss.close(r));
+      }
     }
   } finally {
     await worker.terminate();
@@ -541,7 +664,7 @@ async function main(): Promise<void> {
   const redis = process.argv.includes('--redis');
   if (scenario === 'all' || scenario === 'fanout') {
     const sizes = option('sizes', '1000,5000').split(',').map(Number);
-    const transports = option('transports', 'poll,socket,ws').split(',') as Transport[];
+    const transports = option('transports', 'poll,socket,http,ws').split(',') as Transport[];
     await fanout(sizes, Number(option('seconds', '8')), redis, transports);
   }
   if (scenario === 'all' || scenario === 'idle') {

@@ -17,6 +17,7 @@ interface OpenTransaction {
 
 export class Database {
   private readonly current = new AsyncLocalStorage<OpenTransaction>();
+  private openTransactions = 0;
 
   constructor(
     readonly dataSource: DataSource,
@@ -76,9 +77,17 @@ export class Database {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return fn();
     const afterCommit: OpenTransaction['afterCommit'] = [];
-    const result = await this.dataSource.transaction((manager) =>
-      this.current.run({ manager, afterCommit }, fn),
-    );
+    this.openTransactions++;
+    let result: T;
+    try {
+      result = await this.dataSource.transaction((manager) =>
+        this.current.run({ manager, afterCommit }, fn),
+      );
+    } finally {
+      // On Node 20 an enabled AsyncLocalStorage hooks every promise and socket the process makes
+      // (a tenth of a busy long-poll server's time); it is only needed while a transaction is open.
+      if (--this.openTransactions === 0) this.current.disable();
+    }
     for (const work of afterCommit) await work();
     return result;
   }

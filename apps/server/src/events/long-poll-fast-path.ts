@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../auth/authenticator';
-import { ignoredParams } from '../common/envelope.interceptor';
-import { parseParams } from '../common/params';
 import { flatten } from '../common/params.middleware';
 import { ZulipExceptionFilter } from '../common/zulip-exception.filter';
-import { GetEventsDto } from './dto/events.dto';
 import { pollAnswer } from './events-answer';
 import { EventsService } from './events.service';
+import { pollParams } from './poll-params';
 
 const EVENTS_PATH = '/api/v1/events';
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -19,7 +17,7 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
  * thousand readers that is tens of thousands of polls a second, where the framework's per-request
  * work (router, interceptors, observables) would cost more than the poll itself. The rules are
  * the same ones, shared: the Authenticator (realm, credentials, bot rules, rate limit), the
- * GetEventsDto validation, the events service and the error envelope. Everything else, including
+ * GetEventsDto rules (pollParams), the events service and the error envelope. Everything else, including
  * polls without `queue_id` (which register a queue), goes on to Express.
  */
 @Injectable()
@@ -64,14 +62,7 @@ export class LongPollFastPath {
       const verdict = await this.auth.rateLimit(user);
       Object.assign(headers, verdict.headers);
       if (verdict.error) throw verdict.error;
-      const consumed = new Set<string>();
-      const p = parseParams(GetEventsDto, params, consumed);
-      const poll = {
-        queueId: p.queue_id as string,
-        lastEventId: p.last_event_id,
-        dontBlock: p.dont_block,
-      };
-      const ignored = ignoredParams(params, consumed);
+      const { poll, ignored } = pollParams(params);
       send(res, 200, headers, await pollAnswer(this.events, res, user.id, poll, ignored));
     } catch (err) {
       const error = this.errors.toZulipError(err);

@@ -1,0 +1,80 @@
+import * as net from 'node:net';
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+export interface PollAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * One keep-alive connection making GET requests one at a time, for the fan-out bench's thousand
+ * long-pollers. node:http's client costs several times what the server spends on a poll, and it
+ * runs on the same two cores as the server being measured; real clients run elsewhere. This one
+ * writes a prepared request and reads Content-Length-framed answers (what the server sends), and
+ * treats anything else as an error.
+ */
+export class PollConnection {
+  private readonly socket: net.Socket;
+  private pending: Buffer | null = null;
+  private waiting: { resolve: (a: PollAnswer) => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  constructor(
+    port: number,
+    private readonly host: string,
+    private readonly headers: string,
+  ) {
+    this.socket = net.connect(port, host);
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.socket.on('error', (err) => this.fail(err));
+    this.socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  get(path: string): Promise<PollAnswer> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.waiting) return Promise.reject(new Error('one request at a time'));
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${this.headers}\r\n`);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer): void {
+    const data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const headerEnd = data.indexOf(HEADER_END);
+    if (headerEnd < 0) {
+      this.pending = data;
+      return;
+    }
+    const head = data.toString('latin1', 0, headerEnd);
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) return this.fail(new Error(`unframed answer: ${head.split('\r\n')[0]}`));
+    const bodyStart = headerEnd + HEADER_END.length;
+    const bodyEnd = bodyStart + Number(length[1]);
+    if (data.length < bodyEnd) {
+      this.pending = data;
+      return;
+    }
+    this.pending = data.length > bodyEnd ? data.subarray(bodyEnd) : null;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve({
+      status: Number(head.slice(9, 12)),
+      body: data.toString('utf8', bodyStart, bodyEnd),
+    });
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(err);
+    this.socket.destroy();
+  }
+}
