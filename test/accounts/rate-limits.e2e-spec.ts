@@ -1,10 +1,14 @@
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 
-describe('rate limits', () => {
+describe.each([
+  ['in-process', false],
+  ['Redis', true],
+])('rate limits (%s counters)', (_kind, redis) => {
   let server: TestServer;
   let user: TestUser;
   beforeAll(async () => {
     server = await startTestServer({
+      redis,
       env: { RATE_LIMIT_PER_MINUTE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '3' },
     });
     user = await server.createUser();

@@ -12,6 +12,21 @@ export interface RateLimitResult {
   resetIn: number;
 }
 
+/** KEYS[1]: the counter; ARGV[1]: window ms → {count, ms left}. One atomic call: a window always ends. */
+const HIT_LUA = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+`;
+
+interface RateLimitCommands {
+  zhRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+}
+
 /**
  * Fixed-window counters keyed by whatever is limited (a user, an email, an IP). In Redis when it
  * is configured, so every server process shares one budget; in memory otherwise.
@@ -21,12 +36,12 @@ export class RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
   private readonly prefix: string;
+  private readonly redis: (Redis & RateLimitCommands) | null;
 
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis | null,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(@Inject(REDIS) redis: Redis | null, @Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `ratelimit:${installationId(config)}:`;
+    redis?.defineCommand('zhRateLimitHit', { numberOfKeys: 1, lua: HIT_LUA });
+    this.redis = redis as (Redis & RateLimitCommands) | null;
   }
 
   async hit(key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
@@ -34,19 +49,12 @@ export class RateLimiter {
     let count: number;
     let resetAt: number;
     if (this.redis) {
-      const redisKey = `${this.prefix}${key}`;
-      const [[, incr], [, ttl]] = (await this.redis
-        .multi()
-        .incr(redisKey)
-        .pttl(redisKey)
-        .exec()) as [[null, number], [null, number]];
+      const [incr, ttl] = await this.redis.zhRateLimitHit(
+        `${this.prefix}${key}`,
+        windowSeconds * 1000,
+      );
       count = incr;
-      if (ttl < 0) {
-        await this.redis.pexpire(redisKey, windowSeconds * 1000);
-        resetAt = now + windowSeconds * 1000;
-      } else {
-        resetAt = now + ttl;
-      }
+      resetAt = now + ttl;
     } else {
       let window = this.windows.get(key);
       if (!window || window.resetAt <= now) {

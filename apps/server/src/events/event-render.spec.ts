@@ -1,18 +1,8 @@
 import type { MessagePublication } from './event.types';
 import { formKey, payloadOf, queueWants, renderForQueue, withId } from './event-render';
-import type { QueueSpec } from './queue-spec';
+import { plainQueueSpec } from './queue-spec.fixture';
 
-const spec: QueueSpec = {
-  userId: 11,
-  realmId: 1,
-  eventTypes: null,
-  narrow: [],
-  allPublicStreams: false,
-  applyMarkdown: true,
-  clientGravatar: false,
-  bulkMessageDeletion: false,
-  streamTypingNotifications: false,
-};
+const spec = plainQueueSpec(11);
 
 const publication: MessagePublication = {
   type: 'message',

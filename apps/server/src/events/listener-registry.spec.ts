@@ -1,19 +1,9 @@
 import { ListenerRegistry } from './listener-registry';
 import { LongPoll } from './long-poll';
 import { MemoryQueueStore } from './memory-queue-store';
-import type { QueueSpec } from './queue-spec';
+import { plainQueueSpec } from './queue-spec.fixture';
 
-const spec: QueueSpec = {
-  userId: 1,
-  realmId: 1,
-  eventTypes: null,
-  narrow: [],
-  allPublicStreams: false,
-  applyMarkdown: true,
-  clientGravatar: false,
-  bulkMessageDeletion: false,
-  streamTypingNotifications: false,
-};
+const spec = plainQueueSpec(1);
 
 describe('the listener registry at shutdown', () => {
   it('answers open long-polls, and one whose read began before shutdown, with no events', async () => {

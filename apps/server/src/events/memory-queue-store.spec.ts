@@ -1,18 +1,9 @@
 import { MemoryQueueStore } from './memory-queue-store';
-import type { QueueSpec } from './queue-spec';
+import { plainQueueSpec } from './queue-spec.fixture';
 import type { WakeSignal } from './queue-store';
 
-const spec = (userId: number, allPublicStreams = false): QueueSpec => ({
-  userId,
-  realmId: 1,
-  eventTypes: null,
-  narrow: [],
-  allPublicStreams,
-  applyMarkdown: true,
-  clientGravatar: false,
-  bulkMessageDeletion: false,
-  streamTypingNotifications: false,
-});
+const spec = (userId: number, allPublicStreams = false) =>
+  plainQueueSpec(userId, { allPublicStreams });
 
 describe('the in-process queue store', () => {
   let now = 1_000;

@@ -15,9 +15,8 @@ export interface Delivery {
   queueIds: string[];
 }
 
-/** A queue's state after acknowledging: its spec and the JSON text of the events it still holds. */
+/** A queue's state after acknowledging: the JSON text of the events it still holds. */
 export interface FetchResult {
-  spec: QueueSpec;
   /** Full JSON texts (`{"id":N,...}`), ids strictly increasing. */
   events: string[];
   /** The id of the last event ever appended to the queue (-1 when none). */
@@ -49,7 +48,10 @@ export type WakeSignal =
 export interface QueueStore {
   readonly kind: 'memory' | 'redis';
   create(queueId: string, spec: QueueSpec): Promise<void>;
-  /** The live queues of these users, plus the realm's `all_public_streams` queues if asked. */
+  /**
+   * The queues of these users, plus the realm's `all_public_streams` queues if asked. May name a
+   * queue that has just expired: `append` skips those.
+   */
   targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]>;
   /**
    * Appends in one round trip and wakes the queues' pollers. A queue that would exceed its bound

@@ -9,14 +9,25 @@ import type {
   QueueTarget,
   WakeSignal,
 } from './queue-store';
-import { APPEND_LUA, FETCH_LUA, KEEPALIVE_LUA, REMOVE_LUA, TARGETS_LUA } from './redis-scripts';
+import {
+  APPEND_LUA,
+  FETCH_LUA,
+  KEEPALIVE_LUA,
+  REMOVE_LUA,
+  SPECS_LUA,
+  TARGETS_LUA,
+} from './redis-scripts';
 
 type Arg = string | number;
-type FetchReply = [string, string, string[], string] | null;
+type FetchReply = [string, string[], string] | null;
+
+/** Specs this process remembers (they never change); past this many it starts over. */
+const MAX_KNOWN_SPECS = 200_000;
 
 /** The methods `defineCommand` adds; ioredis cannot type them itself. */
 interface ScriptCommands<R> {
   zhevTargets(...args: Arg[]): R;
+  zhevSpecs(...args: Arg[]): R;
   zhevAppend(...args: Arg[]): R;
   zhevFetch(...args: Arg[]): R;
   zhevKeepAlive(...args: Arg[]): R;
@@ -33,6 +44,11 @@ export class RedisQueueStore implements QueueStore {
   private readonly channel: string;
   private readonly listeners: Array<(signal: WakeSignal) => void> = [];
   private subscriber: Redis | null = null;
+  /**
+   * Queue specs by id. A spec is fixed when its queue is made, so publications read only the
+   * recipients' queue ids from Redis, not a thousand specs per message to a big stream.
+   */
+  private readonly specs = new Map<string, QueueSpec>();
   private readonly logger = new Logger('EventQueues');
 
   constructor(
@@ -43,6 +59,7 @@ export class RedisQueueStore implements QueueStore {
   ) {
     const scripts = {
       zhevTargets: TARGETS_LUA,
+      zhevSpecs: SPECS_LUA,
       zhevAppend: APPEND_LUA,
       zhevFetch: FETCH_LUA,
       zhevKeepAlive: KEEPALIVE_LUA,
@@ -84,6 +101,7 @@ export class RedisQueueStore implements QueueStore {
       multi.sadd(r, queueId).pexpire(r, this.idleTimeoutMs);
     }
     await multi.exec();
+    this.remember(queueId, spec);
   }
 
   async targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]> {
@@ -92,13 +110,24 @@ export class RedisQueueStore implements QueueStore {
       this.prefix,
       publicRealmId ?? '',
       ...userIds,
-    )) as string[];
+    )) as Array<string | number>;
+    // The reply lists each index read in turn: its size, then its queue ids.
+    const indexKeys = [
+      ...(publicRealmId === undefined ? [] : [`${this.prefix}r:${publicRealmId}`]),
+      ...userIds.map((id) => `${this.prefix}u:${id}`),
+    ];
+    const found = new Map<string, string>();
+    for (let at = 0, index = 0; at < flat.length; index++) {
+      const size = Number(flat[at++]);
+      for (const id of flat.slice(at, at + size)) found.set(String(id), indexKeys[index]);
+      at += size;
+    }
+    const unknown = [...found.keys()].filter((id) => !this.specs.has(id));
+    if (unknown.length > 0) await this.learnSpecs(unknown, found);
     const out: QueueTarget[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < flat.length; i += 2) {
-      if (seen.has(flat[i])) continue;
-      seen.add(flat[i]);
-      out.push({ queueId: flat[i], spec: JSON.parse(flat[i + 1]) as QueueSpec });
+    for (const queueId of found.keys()) {
+      const spec = this.specs.get(queueId);
+      if (spec) out.push({ queueId, spec });
     }
     return out;
   }
@@ -109,24 +138,31 @@ export class RedisQueueStore implements QueueStore {
       if (queueIds.length === 0 || payloads.length === 0) continue;
       args.push(payloads.length, ...payloads, queueIds.length, ...queueIds);
     }
-    if (args.length > 3) await this.redis.zhevAppend(...args);
+    if (args.length === 3) return;
+    const gone = (await this.redis.zhevAppend(...args)) as string[];
+    for (const queueId of gone) this.forget(queueId);
   }
 
   async fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
-    if (requests.length === 0) return [];
-    const pipeline = this.redis.pipeline() as ChainableCommander & ScriptCommands<unknown>;
-    for (const { queueId, ack, after, poller, owner } of requests) {
-      const args = [queueId, ack, after, poller ?? '', owner ?? ''];
-      pipeline.zhevFetch(this.prefix, this.idleTimeoutMs, ...args);
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([err, reply]) => {
-      if (err) throw err;
+    // One call per queue; the client's auto-pipelining sends a tick's calls in one write.
+    const replies = await Promise.all(
+      requests.map(({ queueId, ack, after, poller, owner }) =>
+        this.redis.zhevFetch(
+          this.prefix,
+          this.idleTimeoutMs,
+          queueId,
+          ack,
+          after,
+          poller ?? '',
+          owner ?? '',
+        ),
+      ),
+    );
+    return replies.map((reply) => {
       const value = reply as FetchReply;
       if (!value) return null;
-      const [spec, last, events, previousPoller] = value;
+      const [last, events, previousPoller] = value;
       return {
-        spec: JSON.parse(spec) as QueueSpec,
         lastId: Number(last),
         events,
         previousPoller: previousPoller || undefined,
@@ -145,6 +181,7 @@ export class RedisQueueStore implements QueueStore {
   }
 
   async remove(queueId: string): Promise<boolean> {
+    this.specs.delete(queueId);
     return (await this.redis.zhevRemove(this.prefix, queueId)) === 1;
   }
 
@@ -167,6 +204,34 @@ export class RedisQueueStore implements QueueStore {
     this.listeners.length = 0;
     await this.subscriber?.quit().catch(() => undefined);
     this.subscriber = null;
+  }
+
+  /** Reads the specs of queues first seen in an index; trims the ids of gone ones from it. */
+  private async learnSpecs(queueIds: string[], indexOf: Map<string, string>): Promise<void> {
+    const specs = (await this.redis.zhevSpecs(this.prefix, ...queueIds)) as Array<string | null>;
+    const trims: Array<Promise<unknown>> = [];
+    queueIds.forEach((queueId, i) => {
+      const spec = specs[i];
+      if (spec) this.remember(queueId, JSON.parse(spec) as QueueSpec);
+      else trims.push(this.redis.srem(indexOf.get(queueId) as string, queueId));
+    });
+    await Promise.all(trims);
+  }
+
+  private remember(queueId: string, spec: QueueSpec): void {
+    if (this.specs.size >= MAX_KNOWN_SPECS) this.specs.clear();
+    this.specs.set(queueId, spec);
+  }
+
+  /** A queue `append` found gone: out of the cache and out of its indexes. */
+  private forget(queueId: string): void {
+    const spec = this.specs.get(queueId);
+    this.specs.delete(queueId);
+    if (!spec) return;
+    void this.redis.srem(`${this.prefix}u:${spec.userId}`, queueId).catch(() => undefined);
+    if (spec.allPublicStreams) {
+      void this.redis.srem(`${this.prefix}r:${spec.realmId}`, queueId).catch(() => undefined);
+    }
   }
 
   private receive(message: string): void {

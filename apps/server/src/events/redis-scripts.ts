@@ -5,35 +5,44 @@
  * idle timeout unless touched; indexes expire with their last queue and are trimmed when read.
  */
 
-/** ARGV: prefix, public realm id or '', user ids... → flat [queueId, spec, ...]. */
+/**
+ * ARGV: prefix, public realm id or '', user ids... → for each index read (the realm's first if
+ * asked, then each user's): its size n, then its n queue ids. Ids may name expired queues; the
+ * caller knows their specs or reads them with SPECS_LUA, and trims the index.
+ */
 export const TARGETS_LUA = `
 local p = ARGV[1]
 local out = {}
 local function scan(setKey)
   local ids = redis.call('SMEMBERS', setKey)
-  for _, q in ipairs(ids) do
-    local spec = redis.call('HGET', p .. 'q:' .. q, 'spec')
-    if spec then
-      out[#out + 1] = q
-      out[#out + 1] = spec
-    else
-      redis.call('SREM', setKey, q)
-    end
-  end
+  out[#out + 1] = #ids
+  for _, q in ipairs(ids) do out[#out + 1] = q end
 end
 if ARGV[2] ~= '' then scan(p .. 'r:' .. ARGV[2]) end
 for i = 3, #ARGV do scan(p .. 'u:' .. ARGV[i]) end
 return out
 `;
 
+/** ARGV: prefix, queue ids... → each queue's spec JSON, or false for a gone queue. */
+export const SPECS_LUA = `
+local p = ARGV[1]
+local out = {}
+for i = 2, #ARGV do
+  out[#out + 1] = redis.call('HGET', p .. 'q:' .. ARGV[i], 'spec') or false
+end
+return out
+`;
+
 /**
  * ARGV: prefix, max events, wake channel, then groups of (n, payload x n, m, queueId x m).
- * Assigns ids, drops queues that would overflow, publishes one wake-up. → number of queues woken.
+ * Assigns ids, drops queues that would overflow, publishes one wake-up. → the ids of queues that
+ * are gone (expired, or dropped now), for the caller to forget.
  */
 export const APPEND_LUA = `
 local p = ARGV[1]
 local max = tonumber(ARGV[2])
 local woken = {}
+local gone = {}
 local i = 4
 while i <= #ARGV do
   local np = tonumber(ARGV[i])
@@ -47,8 +56,10 @@ while i <= #ARGV do
     local ek = p .. 'e:' .. q
     local ttl = redis.call('PTTL', qk)
     if ttl > 0 then
-      if redis.call('ZCARD', ek) + np > max then
+      local held = redis.call('ZCARD', ek)
+      if held + np > max then
         redis.call('DEL', qk, ek)
+        gone[#gone + 1] = q
       else
         for k = 1, np do
           local id = redis.call('HINCRBY', qk, 'last', 1)
@@ -57,15 +68,18 @@ while i <= #ARGV do
           if pl == '}' then json = '{"id":' .. id .. '}' else json = '{"id":' .. id .. ',' .. pl end
           redis.call('ZADD', ek, id, json)
         end
-        redis.call('PEXPIRE', ek, ttl)
+        -- A new event set expires with its queue; every later touch refreshes both together.
+        if held == 0 then redis.call('PEXPIRE', ek, ttl) end
       end
       woken[#woken + 1] = q
+    else
+      gone[#gone + 1] = q
     end
   end
   i = i + nq + 1
 end
 if #woken > 0 then redis.call('PUBLISH', ARGV[3], 'e:' .. table.concat(woken, ',')) end
-return #woken
+return gone
 `;
 
 /** Refreshes a queue's keys and its index keys. Shared by FETCH_LUA and KEEPALIVE_LUA. */
@@ -80,19 +94,19 @@ end
 
 /**
  * ARGV: prefix, idle ms, queue id, ack, after, poller process ('' to not claim the queue), owner
- * user id ('' for any) → nil (gone, or not the owner's), or [spec, last, [events...], previous poller process].
+ * user id ('' for any) → nil (gone, or not the owner's), or [last, [events...], previous poller].
  */
 export const FETCH_LUA = `${TOUCH}
 local p, idle, q = ARGV[1], ARGV[2], ARGV[3]
-local h = redis.call('HMGET', p .. 'q:' .. q, 'spec', 'last', 'user', 'realm', 'aps', 'poller')
+local h = redis.call('HMGET', p .. 'q:' .. q, 'last', 'user', 'realm', 'aps', 'poller')
 if not h[1] then return false end
-if ARGV[7] ~= '' and h[3] ~= ARGV[7] then return false end
+if ARGV[7] ~= '' and h[2] ~= ARGV[7] then return false end
 if ARGV[6] ~= '' then redis.call('HSET', p .. 'q:' .. q, 'poller', ARGV[6]) end
 local ek = p .. 'e:' .. q
 redis.call('ZREMRANGEBYSCORE', ek, '-inf', ARGV[4])
 local events = redis.call('ZRANGEBYSCORE', ek, '(' .. ARGV[5], '+inf')
-touch(p, q, idle, h[3], h[4], h[5])
-return {h[1], h[2], events, h[6] or ''}
+touch(p, q, idle, h[2], h[3], h[4])
+return {h[1], events, h[5] or ''}
 `;
 
 /** ARGV: prefix, idle ms, queue ids... → number still alive. */

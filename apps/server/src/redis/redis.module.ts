@@ -20,7 +20,13 @@ export const REDIS = Symbol('REDIS');
           );
           return null;
         }
-        const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+        // Auto-pipelining sends every command issued in one tick in one write: a busy stream's
+        // readers poll (rate limit + queue read) by the thousand per second.
+        const redis = new Redis(config.redisUrl, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 3,
+          enableAutoPipelining: true,
+        });
         await redis.connect();
         return redis;
       },
