@@ -93,6 +93,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     EXTERNAL_HOST: 'localhost',
     DATABASE_URL: undefined,
     REDIS_URL: undefined,
+    // The suites' outgoing-webhook receivers listen on loopback.
+    OUTGOING_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
     ...options.env,
   };
   // TEST_DATABASE=embedded runs the suites on the embedded database (CI does, for the persistence layer).

@@ -34,6 +34,8 @@ export interface AppConfig {
   eventHeartbeatMaxSeconds: number;
   /** Events: a queue that would hold more unacknowledged events than this is dropped. */
   eventQueueMaxEvents: number;
+  /** Hosts outgoing webhooks may reach on private addresses (loopback, LAN); lower case. */
+  outgoingWebhookAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -141,6 +143,15 @@ function eventSettings(env: Env) {
     eventHeartbeatMinSeconds,
     eventHeartbeatMaxSeconds,
     eventQueueMaxEvents: integer(env, 'EVENT_QUEUE_MAX_EVENTS', 10_000, 1, 1_000_000),
+    outgoingWebhookAllowedHosts: (env.OUTGOING_WEBHOOK_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) =>
+        host
+          .trim()
+          .replace(/^\[|\]$/g, '')
+          .toLowerCase(),
+      )
+      .filter((host) => host !== ''),
   };
 }
 

@@ -2,10 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ServiceInterface } from '../bots/bot.types';
 import { SERVER_VERSION } from '../common/version';
 import { RealmResolver } from '../realms/realm-resolver.service';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { APP_CONFIG } from '../config/config.module';
 import { BotEventError } from './bot-event-error';
 import { RetryableError } from './bot-job-queue';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
 import { BotMessenger, replyPost } from './bot-messenger.service';
+import { PrivateAddressError } from './network-guard';
+import { AnswerTooLargeError, postOnce, RequestTimeoutError } from './outgoing-http';
 import { slackPayload, zulipPayload } from './outgoing-webhook-payload';
 import { parseWebhookAnswer } from './outgoing-webhook-response';
 import type { ServiceBotEvent } from './service-bot-event';
@@ -28,11 +32,16 @@ function networkReason(error: unknown): string {
  */
 @Injectable()
 export class OutgoingWebhookCaller {
+  private readonly allowedHosts: ReadonlySet<string>;
+
   constructor(
     private readonly messenger: BotMessenger,
     private readonly resolver: RealmResolver,
     @Inject(BOT_RUNTIME_SETTINGS) private readonly settings: BotRuntimeSettings,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.allowedHosts = new Set(config.outgoingWebhookAllowedHosts);
+  }
 
   async deliver(event: ServiceBotEvent): Promise<void> {
     const { service, message } = event;
@@ -62,41 +71,44 @@ export class OutgoingWebhookCaller {
     slack: boolean,
   ): Promise<{ status: number; body: string }> {
     const { service, message, trigger, realm } = event;
-    const request: RequestInit = slack
-      ? {
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'user-agent': USER_AGENT,
-          },
-          body: slackPayload(
+    const [headers, body] = slack
+      ? [
+          { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': USER_AGENT },
+          slackPayload(
             service,
             { id: realm.id, host: new URL(this.resolver.realmUrl(realm)).host },
             trigger,
             message,
-          ),
-        }
-      : {
-          headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
-          body: JSON.stringify(zulipPayload(service, trigger, message)),
-        };
-    const seconds = this.settings.webhookTimeoutMs / 1000;
+          ).toString(),
+        ]
+      : [
+          { 'content-type': 'application/json', 'user-agent': USER_AGENT },
+          JSON.stringify(zulipPayload(service, trigger, message)),
+        ];
+    const where = `the outgoing webhook at ${service.base_url}`;
     try {
-      const response = await fetch(service.base_url, {
-        ...request,
-        method: 'POST',
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.settings.webhookTimeoutMs),
-      });
-      return { status: response.status, body: await response.text() };
+      return await postOnce(
+        new URL(service.base_url),
+        headers,
+        body,
+        this.settings.webhookTimeoutMs,
+        this.allowedHosts,
+      );
     } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new RetryableError(
-          `the outgoing webhook at ${service.base_url} did not answer within ${seconds} s`,
+      if (error instanceof PrivateAddressError) {
+        throw new BotEventError(
+          `${where} was not called: ${error.message}. The server's administrator can allow ` +
+            `the host in OUTGOING_WEBHOOK_ALLOWED_HOSTS.`,
         );
       }
-      throw new RetryableError(
-        `could not reach the outgoing webhook at ${service.base_url} (${networkReason(error)})`,
-      );
+      if (error instanceof AnswerTooLargeError) {
+        throw new BotEventError(`${where} gave a bad answer: ${error.message}`);
+      }
+      if (error instanceof RequestTimeoutError) {
+        const seconds = this.settings.webhookTimeoutMs / 1000;
+        throw new RetryableError(`${where} did not answer within ${seconds} s`);
+      }
+      throw new RetryableError(`could not reach ${where} (${networkReason(error)})`);
     }
   }
 
