@@ -150,15 +150,21 @@ function clientWorker(): void {
             auth: '',
           }))
         : queues.map((q) => ({ queueId: q.queueId, last: q.last, auth: basicAuth(q.user) }));
-      const connections: PollConnection[] = [];
+      const connections = new Set<PollConnection>();
       let stopping = false;
-      const loop = async (q: { queueId: string; last: number; auth: string }, i: number) => {
+      const connect = (auth: string) => {
         const connection = new PollConnection(
           Number(target.port),
           target.hostname,
-          q.auth ? `Authorization: ${q.auth}\r\n` : '',
+          auth ? `Authorization: ${auth}\r\n` : '',
         );
-        connections.push(connection);
+        connections.add(connection);
+        return connection;
+      };
+      // Like a real client, one whose poll fails counts the error and polls again on a new
+      // connection (a 4xx answer included: it would re-register; here the queue still exists).
+      const loop = async (q: { queueId: string; last: number; auth: string }, i: number) => {
+        let connection = connect(q.auth);
         while (!stopping) {
           try {
             const res = await connection.get(
@@ -169,8 +175,12 @@ function clientWorker(): void {
             take(q, events, nowMs());
             if (!job.bare) queues[i].last = q.last;
           } catch {
-            if (!stopping) errors++;
-            return;
+            if (stopping) return;
+            errors++;
+            connection.close();
+            connections.delete(connection);
+            await sleep(100);
+            connection = connect(q.auth);
           }
         }
       };
@@ -346,17 +356,17 @@ async function paced(
   return total;
 }
 
-/** Waits until the clients hold every message, or none has come for 3 s (at most 60 s). */
+/** Waits until the clients hold every message, or none has come for 10 s (at most 90 s). */
 async function drained(worker: Worker, expected: number): Promise<void> {
   let last = -1;
   let lastChange = nowMs();
-  for (const deadline = nowMs() + 60_000; nowMs() < deadline; await sleep(250)) {
+  for (const deadline = nowMs() + 90_000; nowMs() < deadline; await sleep(250)) {
     const received = await ask<number>(worker, { kind: 'count' });
     if (received >= expected) return;
     if (received !== last) {
       last = received;
       lastChange = nowMs();
-    } else if (nowMs() - lastChange > 3000) {
+    } else if (nowMs() - lastChange > 10_000) {
       return;
     }
   }
