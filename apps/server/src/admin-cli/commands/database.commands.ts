@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as repl from 'node:repl';
 import type { Type } from '@nestjs/common';
 import type { Command } from 'commander';
@@ -33,10 +33,7 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
       const options = db.dataSource.options as { url?: string };
       if (!options.url) throw new CliError('The database URL is unknown');
       const args = [options.url, ...(o.command ? ['-X', '-A', '-t', '-c', o.command] : [])];
-      const result = spawnSync('psql', args, {
-        stdio: o.command ? 'pipe' : 'inherit',
-        encoding: 'utf8',
-      });
+      const result = await runPsql(args, !!o.command);
       if (o.command && result.stdout) ctx.print(false, null, result.stdout.trimEnd());
       if (o.command && result.stderr) process.stderr.write(result.stderr);
       if (result.error)
@@ -61,4 +58,30 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
       server.context.get = <T>(type: Type<T>) => ctx.get(type);
       await new Promise<void>((resolve) => server.on('exit', () => resolve()));
     });
+}
+
+/**
+ * Runs psql without blocking: with the embedded database this process may be the one serving
+ * the socket psql connects to (no server running), and a blocked event loop would never answer.
+ */
+function runPsql(
+  args: string[],
+  capture: boolean,
+): Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }> {
+  return new Promise((resolve) => {
+    const child = spawn('psql', args, { stdio: capture ? 'pipe' : 'inherit' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // In an interactive session Ctrl-C belongs to psql (it cancels the running query).
+    const keepRunning = () => undefined;
+    if (!capture) process.on('SIGINT', keepRunning);
+    const done = (status: number | null, error?: Error) => {
+      process.off('SIGINT', keepRunning);
+      resolve({ status, stdout, stderr, error });
+    };
+    child.once('error', (error) => done(null, error));
+    child.once('close', (status) => done(status));
+  });
 }
