@@ -87,7 +87,8 @@ interface Report {
 }
 
 interface ClientQueue {
-  user: BenchUser;
+  /** The Authorization header value ('' for the bare baseline, which has none). */
+  auth: string;
   queueId: string;
   last: number;
 }
@@ -116,7 +117,7 @@ function clientWorker(): void {
     latencies.push(at - stamp);
     sentAt.push(stamp);
   };
-  const take = (q: { last: number }, events: WireEvent[], at: number) => {
+  const take = (q: ClientQueue, events: WireEvent[], at: number) => {
     if (events.length > 0) answers++;
     for (const e of events) {
       q.last = Math.max(q.last, e.id);
@@ -136,20 +137,20 @@ function clientWorker(): void {
           fetch_event_types: '[]',
         });
         if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
-        queues.push({ user, queueId: res.body.queue_id as string, last: -1 });
+        queues.push({ auth: basicAuth(user), queueId: res.body.queue_id as string, last: -1 });
       });
       agent.destroy();
     },
     async poll(job) {
       if (job.kind !== 'poll') return;
       const target = job.bare ? new URL(job.bare.url) : base;
-      const pollers = job.bare
+      const pollers: ClientQueue[] = job.bare
         ? Array.from({ length: job.bare.count }, (_, i) => ({
+            auth: '',
             queueId: `q${i}`,
             last: -1,
-            auth: '',
           }))
-        : queues.map((q) => ({ queueId: q.queueId, last: q.last, auth: basicAuth(q.user) }));
+        : queues;
       const connections = new Set<PollConnection>();
       let stopping = false;
       const connect = (auth: string) => {
@@ -163,7 +164,7 @@ function clientWorker(): void {
       };
       // Like a real client, one whose poll fails counts the error and polls again on a new
       // connection (a 4xx answer included: it would re-register; here the queue still exists).
-      const loop = async (q: { queueId: string; last: number; auth: string }, i: number) => {
+      const loop = async (q: ClientQueue) => {
         let connection = connect(q.auth);
         while (!stopping) {
           try {
@@ -173,7 +174,6 @@ function clientWorker(): void {
             if (res.status !== 200) throw new Error(res.body);
             const events = (JSON.parse(res.body) as { events: WireEvent[] }).events;
             take(q, events, nowMs());
-            if (!job.bare) queues[i].last = q.last;
           } catch {
             if (stopping) return;
             errors++;
@@ -188,14 +188,14 @@ function clientWorker(): void {
         stopping = true;
         connections.forEach((c) => c.close());
       };
-      pollers.forEach((q, i) => void loop(q, i));
+      pollers.forEach((q) => void loop(q));
       await sleep(1500);
     },
     async socket() {
       const sockets: WebSocket[] = [];
       const url = `ws://${base.host}${EVENTS_SOCKET_PATH}`;
       await inBatches(queues, 100, (q) => {
-        const socket = new WebSocket(url, { headers: { authorization: basicAuth(q.user) } });
+        const socket = new WebSocket(url, { headers: { authorization: q.auth } });
         sockets.push(socket);
         return new Promise<void>((resolve) => {
           socket.on('message', (data) => {

@@ -61,7 +61,7 @@ export function postOnce(
       },
     );
     const timer = setTimeout(
-      () => req.destroy(new RequestTimeoutError(`no answer within ${timeoutMs / 1000} s`)),
+      () => req.destroy(new RequestTimeoutError(`did not answer within ${timeoutMs / 1000} s`)),
       timeoutMs,
     );
     req.on('error', reject);

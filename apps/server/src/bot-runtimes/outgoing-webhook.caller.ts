@@ -17,6 +17,11 @@ import type { ServiceBotEvent } from './service-bot-event';
 const REPLY_CLIENT = 'OutgoingWebhookResponse';
 const USER_AGENT = `ZulipOutgoingWebhook/${SERVER_VERSION}`;
 
+/** How messages to the owner name the bot's endpoint. */
+function endpoint(service: ServiceBotEvent['service']): string {
+  return `the outgoing webhook at ${service.base_url}`;
+}
+
 function networkReason(error: unknown): string {
   const cause = error instanceof Error ? (error.cause ?? error) : error;
   if (cause instanceof Error) {
@@ -52,7 +57,7 @@ export class OutgoingWebhookCaller {
       return;
     }
     const { status, body } = await this.post(event, slack);
-    const where = `the outgoing webhook at ${service.base_url}`;
+    const where = endpoint(service);
     if (status >= 500) throw new RetryableError(`${where} answered with status ${status}`);
     if (status < 200 || status >= 300) {
       throw new BotEventError(`${where} answered with status ${status}`);
@@ -85,7 +90,7 @@ export class OutgoingWebhookCaller {
           { 'content-type': 'application/json', 'user-agent': USER_AGENT },
           JSON.stringify(zulipPayload(service, trigger, message)),
         ];
-    const where = `the outgoing webhook at ${service.base_url}`;
+    const where = endpoint(service);
     try {
       return await postOnce(
         new URL(service.base_url),
@@ -104,10 +109,8 @@ export class OutgoingWebhookCaller {
       if (error instanceof AnswerTooLargeError) {
         throw new BotEventError(`${where} gave a bad answer: ${error.message}`);
       }
-      if (error instanceof RequestTimeoutError) {
-        const seconds = this.settings.webhookTimeoutMs / 1000;
-        throw new RetryableError(`${where} did not answer within ${seconds} s`);
-      }
+      if (error instanceof RequestTimeoutError)
+        throw new RetryableError(`${where} ${error.message}`);
       throw new RetryableError(`could not reach ${where} (${networkReason(error)})`);
     }
   }

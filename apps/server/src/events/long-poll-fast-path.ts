@@ -17,8 +17,8 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
  * thousand readers that is tens of thousands of polls a second, where the framework's per-request
  * work (router, interceptors, observables) would cost more than the poll itself. The rules are
  * the same ones, shared: the Authenticator (realm, credentials, bot rules, rate limit), the
- * GetEventsDto rules (pollParams), the events service and the error envelope. Everything else, including
- * polls without `queue_id` (which register a queue), goes on to Express.
+ * GetEventsDto rules (pollParams), the events service and the error envelope. Everything else,
+ * including polls without `queue_id` (which register a queue), goes on to Express.
  */
 @Injectable()
 export class LongPollFastPath {

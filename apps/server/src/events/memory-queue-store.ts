@@ -78,7 +78,7 @@ export class MemoryQueueStore implements QueueStore {
       const firstKept = queue.events.findIndex((e) => e.id > ack);
       queue.events.splice(0, firstKept < 0 ? queue.events.length : firstKept);
       const events = queue.events.filter((e) => e.id > after).map((e) => e.json);
-      return { events, lastId: queue.lastId };
+      return { events };
     });
   }
 

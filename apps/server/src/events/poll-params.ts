@@ -19,7 +19,7 @@ export function pollParams(params: Record<string, string>): {
   poll: PollRequest;
   ignored: string[];
 } {
-  return plainPoll(params) ?? validatedPoll(params);
+  return plainPoll(params) ?? pollParamsByDto(params);
 }
 
 function plainPoll(params: Record<string, string>): { poll: PollRequest; ignored: [] } | null {
@@ -38,7 +38,11 @@ function plainPoll(params: Record<string, string>): { poll: PollRequest; ignored
   return { poll, ignored: [] };
 }
 
-function validatedPoll(params: Record<string, string>): { poll: PollRequest; ignored: string[] } {
+/** The DTO's reading of any poll (what pollParams falls back to, and what its spec compares). */
+export function pollParamsByDto(params: Record<string, string>): {
+  poll: PollRequest;
+  ignored: string[];
+} {
   const consumed = new Set<string>();
   const p = parseParams(GetEventsDto, params, consumed);
   const poll: PollRequest = { queueId: p.queue_id as string };
@@ -46,6 +50,3 @@ function validatedPoll(params: Record<string, string>): { poll: PollRequest; ign
   if (p.dont_block !== undefined) poll.dontBlock = p.dont_block;
   return { poll, ignored: ignoredParams(params, consumed) };
 }
-
-/** For the spec: the DTO's reading of every poll. */
-export const pollParamsByDto = validatedPoll;

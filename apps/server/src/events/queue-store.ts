@@ -19,8 +19,6 @@ export interface Delivery {
 export interface FetchResult {
   /** Full JSON texts (`{"id":N,...}`), ids strictly increasing. */
   events: string[];
-  /** The id of the last event ever appended to the queue (-1 when none). */
-  lastId: number;
   /** The process that last claimed the queue for a long-poll, if any (Redis store only). */
   previousPoller?: string;
 }

@@ -9,17 +9,10 @@ import type {
   QueueTarget,
   WakeSignal,
 } from './queue-store';
-import {
-  APPEND_LUA,
-  FETCH_LUA,
-  KEEPALIVE_LUA,
-  REMOVE_LUA,
-  SPECS_LUA,
-  TARGETS_LUA,
-} from './redis-scripts';
+import { APPEND_LUA, FETCH_LUA, KEEPALIVE_LUA, REMOVE_LUA, TARGETS_LUA } from './redis-scripts';
 
 type Arg = string | number;
-type FetchReply = [string, string[], string] | null;
+type FetchReply = [string[], string] | null;
 
 /** Specs this process remembers (they never change); past this many it starts over. */
 const MAX_KNOWN_SPECS = 200_000;
@@ -27,7 +20,6 @@ const MAX_KNOWN_SPECS = 200_000;
 /** The methods `defineCommand` adds; ioredis cannot type them itself. */
 interface ScriptCommands<R> {
   zhevTargets(...args: Arg[]): R;
-  zhevSpecs(...args: Arg[]): R;
   zhevAppend(...args: Arg[]): R;
   zhevFetch(...args: Arg[]): R;
   zhevKeepAlive(...args: Arg[]): R;
@@ -59,7 +51,6 @@ export class RedisQueueStore implements QueueStore {
   ) {
     const scripts = {
       zhevTargets: TARGETS_LUA,
-      zhevSpecs: SPECS_LUA,
       zhevAppend: APPEND_LUA,
       zhevFetch: FETCH_LUA,
       zhevKeepAlive: KEEPALIVE_LUA,
@@ -83,7 +74,7 @@ export class RedisQueueStore implements QueueStore {
 
   async create(queueId: string, spec: QueueSpec): Promise<void> {
     const q = `${this.prefix}q:${queueId}`;
-    const u = `${this.prefix}u:${spec.userId}`;
+    const u = this.userIndex(spec.userId);
     const multi = this.redis
       .multi()
       .hset(q, {
@@ -97,7 +88,7 @@ export class RedisQueueStore implements QueueStore {
       .sadd(u, queueId)
       .pexpire(u, this.idleTimeoutMs);
     if (spec.allPublicStreams) {
-      const r = `${this.prefix}r:${spec.realmId}`;
+      const r = this.realmIndex(spec.realmId);
       multi.sadd(r, queueId).pexpire(r, this.idleTimeoutMs);
     }
     await multi.exec();
@@ -113,8 +104,8 @@ export class RedisQueueStore implements QueueStore {
     )) as Array<string | number>;
     // The reply lists each index read in turn: its size, then its queue ids.
     const indexKeys = [
-      ...(publicRealmId === undefined ? [] : [`${this.prefix}r:${publicRealmId}`]),
-      ...userIds.map((id) => `${this.prefix}u:${id}`),
+      ...(publicRealmId === undefined ? [] : [this.realmIndex(publicRealmId)]),
+      ...userIds.map((id) => this.userIndex(id)),
     ];
     const found = new Map<string, string>();
     for (let at = 0, index = 0; at < flat.length; index++) {
@@ -161,9 +152,8 @@ export class RedisQueueStore implements QueueStore {
     return replies.map((reply) => {
       const value = reply as FetchReply;
       if (!value) return null;
-      const [last, events, previousPoller] = value;
+      const [events, previousPoller] = value;
       return {
-        lastId: Number(last),
         events,
         previousPoller: previousPoller || undefined,
       };
@@ -208,7 +198,10 @@ export class RedisQueueStore implements QueueStore {
 
   /** Reads the specs of queues first seen in an index; trims the ids of gone ones from it. */
   private async learnSpecs(queueIds: string[], indexOf: Map<string, string>): Promise<void> {
-    const specs = (await this.redis.zhevSpecs(this.prefix, ...queueIds)) as Array<string | null>;
+    // One call per queue; auto-pipelining sends them in one write.
+    const specs = await Promise.all(
+      queueIds.map((id) => this.redis.hget(`${this.prefix}q:${id}`, 'spec')),
+    );
     const trims: Array<Promise<unknown>> = [];
     queueIds.forEach((queueId, i) => {
       const spec = specs[i];
@@ -228,10 +221,20 @@ export class RedisQueueStore implements QueueStore {
     const spec = this.specs.get(queueId);
     this.specs.delete(queueId);
     if (!spec) return;
-    void this.redis.srem(`${this.prefix}u:${spec.userId}`, queueId).catch(() => undefined);
+    void this.redis.srem(this.userIndex(spec.userId), queueId).catch(() => undefined);
     if (spec.allPublicStreams) {
-      void this.redis.srem(`${this.prefix}r:${spec.realmId}`, queueId).catch(() => undefined);
+      void this.redis.srem(this.realmIndex(spec.realmId), queueId).catch(() => undefined);
     }
+  }
+
+  /** The set of a user's queue ids. */
+  private userIndex(userId: number): string {
+    return `${this.prefix}u:${userId}`;
+  }
+
+  /** The set of a realm's `all_public_streams` queue ids. */
+  private realmIndex(realmId: number): string {
+    return `${this.prefix}r:${realmId}`;
   }
 
   private receive(message: string): void {

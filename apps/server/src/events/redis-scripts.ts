@@ -8,7 +8,7 @@
 /**
  * ARGV: prefix, public realm id or '', user ids... → for each index read (the realm's first if
  * asked, then each user's): its size n, then its n queue ids. Ids may name expired queues; the
- * caller knows their specs or reads them with SPECS_LUA, and trims the index.
+ * caller knows their specs or reads them, and trims the index.
  */
 export const TARGETS_LUA = `
 local p = ARGV[1]
@@ -20,16 +20,6 @@ local function scan(setKey)
 end
 if ARGV[2] ~= '' then scan(p .. 'r:' .. ARGV[2]) end
 for i = 3, #ARGV do scan(p .. 'u:' .. ARGV[i]) end
-return out
-`;
-
-/** ARGV: prefix, queue ids... → each queue's spec JSON, or false for a gone queue. */
-export const SPECS_LUA = `
-local p = ARGV[1]
-local out = {}
-for i = 2, #ARGV do
-  out[#out + 1] = redis.call('HGET', p .. 'q:' .. ARGV[i], 'spec') or false
-end
 return out
 `;
 
@@ -94,11 +84,12 @@ end
 
 /**
  * ARGV: prefix, idle ms, queue id, ack, after, poller process ('' to not claim the queue), owner
- * user id ('' for any) → nil (gone, or not the owner's), or [last, [events...], previous poller].
+ * user id ('' for any) → nil (gone, or not the owner's), or [[events...], previous poller].
  */
 export const FETCH_LUA = `${TOUCH}
 local p, idle, q = ARGV[1], ARGV[2], ARGV[3]
 local h = redis.call('HMGET', p .. 'q:' .. q, 'last', 'user', 'realm', 'aps', 'poller')
+-- 'last' is always set: it tells a live queue from a gone one.
 if not h[1] then return false end
 if ARGV[7] ~= '' and h[2] ~= ARGV[7] then return false end
 if ARGV[6] ~= '' then redis.call('HSET', p .. 'q:' .. q, 'poller', ARGV[6]) end
@@ -106,7 +97,7 @@ local ek = p .. 'e:' .. q
 redis.call('ZREMRANGEBYSCORE', ek, '-inf', ARGV[4])
 local events = redis.call('ZRANGEBYSCORE', ek, '(' .. ARGV[5], '+inf')
 touch(p, q, idle, h[2], h[3], h[4])
-return {h[1], events, h[5] or ''}
+return {events, h[5] or ''}
 `;
 
 /** ARGV: prefix, idle ms, queue ids... → number still alive. */
