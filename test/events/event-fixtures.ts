@@ -1,4 +1,4 @@
-import type { PublishableEvent } from '../../apps/server/src/events/event.types';
+import type { PublishableEvent } from '@hub/api/event.types';
 import type { TestServer, TestUser } from '../helpers/test-server';
 
 export type WireEvent = Record<string, unknown> & { id: number; type: string };

@@ -1,5 +1,5 @@
-import { EventsService } from '../../apps/server/src/events/events.service';
-import { ListenerRegistry } from '../../apps/server/src/events/listener-registry';
+import { EventsService } from '../../apps/server/src/events/queues/events.service';
+import { ListenerRegistry } from '../../apps/server/src/events/queues/listener-registry';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { realmUpdate, sleep, type Params, type WireEvent } from './event-fixtures';
 

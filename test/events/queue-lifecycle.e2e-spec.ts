@@ -1,4 +1,4 @@
-import { EventsService } from '../../apps/server/src/events/events.service';
+import { EventsService } from '../../apps/server/src/events/queues/events.service';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { realmUpdate, sleep } from './event-fixtures';
 

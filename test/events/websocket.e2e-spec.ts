@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { EventsService } from '../../apps/server/src/events/events.service';
-import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/events.gateway';
+import { EventsService } from '../../apps/server/src/events/queues/events.service';
+import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/queues/events.gateway';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { QueueReader, WireEvent } from './event-fixtures';
 

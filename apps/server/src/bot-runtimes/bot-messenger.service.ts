@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimiter } from '../common/rate-limiter';
 import { MessageEvents } from '../messages/message-events';
 import { MessageSendService } from '../messages/message-send.service';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
 
 /** Where a bot's message goes, in the terms of `POST /messages`. */

@@ -3,7 +3,7 @@ import { BotStorageService } from '../bot-storage/bot-storage.service';
 import { MessageEditService } from '../messages/message-edit.service';
 import { MessageEvents } from '../messages/message-events';
 import { ReactionsService } from '../messages/reactions.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '../identity/users.repository';
 import { findRegisteredBot } from '../../../../bots/framework/registry';
 import { BotRuntime } from '../../../../bots/framework/runtime';
 import type { BotMessage } from '../../../../bots/framework/types';

@@ -1,4 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EventPublisher } from '../event-publisher/event-publisher';
+import type { EventRecipients } from '../event-publisher/event-sink';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import type { DeleteResult, EditResult } from '../messages/message-edit.service';
 import { MessageEvents } from '../messages/message-events';
@@ -8,8 +10,7 @@ import { flagNames } from '../messages/flags';
 import type { FlagChange } from '../messages/flags.service';
 import type { ReactionChange } from '../messages/reactions.service';
 import { renderTopicLinks } from '../messages/render-content';
-import type { EventMessage, EventRecipients, PublishableEvent } from './event.types';
-import { EventsService } from './events.service';
+import type { EventMessage, PublishableEvent } from '@hub/api/event.types';
 import { MessageEventRepository } from './message-event.repository';
 
 type Publication = { event: PublishableEvent; recipients: EventRecipients } | null;
@@ -26,7 +27,7 @@ export class MessageEventBridge implements OnModuleInit {
 
   constructor(
     private readonly source: MessageEvents,
-    private readonly events: EventsService,
+    private readonly events: EventPublisher,
     private readonly repo: MessageEventRepository,
     private readonly linkifiers: LinkifiersRepository,
   ) {}

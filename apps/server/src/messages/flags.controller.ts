@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Param, Post, Delete } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
 import { MarkStreamDto, MarkTopicDto, UpdateFlagsDto, UpdateFlagsNarrowDto } from './dto/flags.dto';
 import { ReactionDto } from './dto/reaction.dto';
 import { FlagChange, FlagsService } from './flags.service';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { Role, User } from '../users/user.types';
+import { Role, User } from '../identity/user.types';
 import { HISTORICAL_FLAGS, isFlagName, MessageFlag, USER_SETTABLE_FLAGS } from './flags';
 import { FlagsRepository } from './flags.repository';
 import { invalidMessage, PageRows } from './message-fetch.service';

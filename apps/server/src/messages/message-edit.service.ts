@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { UsersRepository } from '../users/users.repository';
-import { isAdmin, Role, User } from '../users/user.types';
+import { UsersRepository } from '../identity/users.repository';
+import { isAdmin, Role, User } from '../identity/user.types';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
 import { invalidMessage } from './message-fetch.service';

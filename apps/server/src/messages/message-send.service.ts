@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { UsersRepository } from '../users/users.repository';
-import type { User } from '../users/user.types';
+import { UsersRepository } from '../identity/users.repository';
+import type { User } from '../identity/user.types';
 import type { MessageRow } from './message.types';
 import { MessagesRepository, NewMessage, Recipient, RecipientSpec } from './messages.repository';
 import type { RenderedContent } from './render-content';

@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../identity/identity.decorators';
 import { Params, ParamsRequest } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
 import { GetMessageDto, GetMessagesDto, MatchesNarrowDto } from './dto/get-messages.dto';
 import { RenderDto } from './dto/reaction.dto';
 import { SendMessageDto } from './dto/send-message.dto';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import { StreamsModule } from '../streams/streams.module';
+import { UsersModule } from '../users/users.module';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
 import { FlagsController } from './flags.controller';
@@ -19,7 +21,7 @@ import { ReactionsService } from './reactions.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
-  imports: [StreamsModule, LinkifiersModule],
+  imports: [IdentityModule, UsersModule, StreamsModule, LinkifiersModule],
   controllers: [MessagesController, FlagsController],
   providers: [
     MessagesRepository,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
-import { Role, User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import { Role, User } from '../identity/user.types';
 import { isUnicodeEmojiCode, unicodeEmojiCode, ZULIP_EXTRA_EMOJI } from './emoji-codes';
 import { HISTORICAL_FLAGS } from './flags';
 import { FlagsRepository } from './flags.repository';
