@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { PublishableEvent } from '@hub/api/event.types';
 import { Database } from '../database/database.service';
 import { AudienceRepository } from './audience.repository';
-import type { EventRecipients, EventSink } from './event-sink';
+import type { EventRecipients, EventSink, Publication } from './event-sink';
 
 /**
  * The one way a change reaches clients. Services hand events over inside their transaction;
- * they are delivered once it commits (dropped if it rolls back), one after another in the order
- * they were handed over, so an edit never overtakes the message it edits. The event queues
- * attach themselves as the sink when they start.
+ * once it commits they are delivered together (dropped if it rolls back), and deliveries go out
+ * one after another in the order they were handed over, so an edit never overtakes the message
+ * it edits. The event queues attach themselves as the sink when they start.
  */
 @Injectable()
 export class EventPublisher {
@@ -67,7 +67,9 @@ export class EventPublisher {
     const sink = this.sink;
     // A missing sink is a wiring mistake: fail the mutation rather than lose its event quietly.
     if (!sink) throw new Error('EventPublisher: no event sink is attached');
-    await this.db.afterCommit(() => this.deliver(sink, event, recipients));
+    await this.db.collectAfterCommit(this, { event, recipients }, (batch) =>
+      this.deliver(sink, batch),
+    );
   }
 
   /** Resolves once everything handed over so far has been delivered (tests, shutdown). */
@@ -75,16 +77,15 @@ export class EventPublisher {
     return this.tail;
   }
 
-  private deliver(
-    sink: EventSink,
-    event: PublishableEvent,
-    recipients: EventRecipients,
-  ): Promise<void> {
+  private deliver(sink: EventSink, batch: Publication[]): Promise<void> {
     // The change is committed: a failed delivery is logged, never reported as a failed request.
     this.tail = this.tail
-      .then(() => sink.publish(event, recipients))
+      .then(() => sink.deliver(batch))
       .catch((err: unknown) =>
-        this.logger.error(`Publishing a ${event.type} event failed: ${(err as Error).message}`),
+        this.logger.error(
+          `Delivering ${batch.map((p) => p.event.type).join(', ')} events failed: ` +
+            (err as Error).message,
+        ),
       );
     return this.tail;
   }

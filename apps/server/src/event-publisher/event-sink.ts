@@ -13,7 +13,14 @@ export interface EventRecipients {
   publicStreamRealmId?: number;
 }
 
-/** Where committed events go: the event queues register themselves as the sink at start. */
+/** One event and who receives it. */
+export interface Publication {
+  event: PublishableEvent;
+  recipients: EventRecipients;
+}
+
+/** Where committed events go: the event queues attach themselves as the sink at start. */
 export interface EventSink {
-  publish(event: PublishableEvent, recipients: EventRecipients): Promise<void>;
+  /** Appends the publications (one transaction's, in order) to the recipients' queues. */
+  deliver(publications: readonly Publication[]): Promise<void>;
 }

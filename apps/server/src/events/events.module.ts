@@ -1,10 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventPublisherModule } from '../event-publisher/event-publisher.module';
-import { LinkifiersModule } from '../linkifiers/linkifiers.module';
-import { MessagesModule } from '../messages/messages.module';
 import { EventsController } from './events.controller';
-import { MessageEventBridge } from './message-event-bridge';
-import { MessageEventRepository } from './message-event.repository';
 import { PresenceModule } from './presence/presence.module';
 import { EventQueuesModule } from './queues/event-queues.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -14,15 +9,7 @@ import { RegistrationModule } from './registration/registration.module';
  * (`registration/`), typing and presence (`presence/`), and the HTTP face of register/poll.
  */
 @Module({
-  imports: [
-    EventQueuesModule,
-    RegistrationModule,
-    PresenceModule,
-    EventPublisherModule,
-    MessagesModule,
-    LinkifiersModule,
-  ],
+  imports: [EventQueuesModule, RegistrationModule, PresenceModule],
   controllers: [EventsController],
-  providers: [MessageEventRepository, MessageEventBridge],
 })
 export class EventsModule {}

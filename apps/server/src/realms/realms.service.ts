@@ -66,11 +66,13 @@ export class RealmsService {
     for (const [key, value] of Object.entries(changes) as [EditableRealmSetting, unknown][]) {
       if (value !== undefined && realm[key] !== value) Object.assign(changed, { [key]: value });
     }
-    await this.realms.update(realm.id, changed);
-    // Zulip sends one `realm` update event per changed setting.
-    for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
-      await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
-    }
+    // Zulip sends one `realm` update event per changed setting; clients get them together.
+    await this.db.transaction(async () => {
+      await this.realms.update(realm.id, changed);
+      for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
+        await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
+      }
+    });
     return changed;
   }
 

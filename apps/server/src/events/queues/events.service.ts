@@ -11,14 +11,13 @@ import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../../common/zulip-error';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisher } from '../../event-publisher/event-publisher';
-import type { EventRecipients, EventSink } from '../../event-publisher/event-sink';
-import type { PublishableEvent } from '@hub/api/event.types';
+import type { EventSink, Publication } from '../../event-publisher/event-sink';
 import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
 import { ListenerRegistry } from './listener-registry';
 import { LongPoll } from './long-poll';
 import { badEventQueue, idOf, QueueListener } from './queue-listener';
 import type { QueueSpec } from './queue-spec';
-import { Delivery, FetchResult, QUEUE_STORE, QueueStore } from './queue-store';
+import { Delivery, FetchResult, QUEUE_STORE, QueueStore, QueueTarget } from './queue-store';
 
 const NO_FLAGS: readonly string[] = [];
 const HEARTBEAT = payloadOf({ type: 'heartbeat' });
@@ -61,14 +60,24 @@ export class EventsService
   }
 
   /**
-   * Delivers an event to the queues of `recipients.userIds` (and, for public-stream events, of
-   * the realm's `all_public_streams` queues), filtered by each queue's event types and narrow.
-   * Services never call it: they hand events to the EventPublisher, which calls it after commit.
+   * Appends each publication to the queues of its `recipients.userIds` (and, for public-stream
+   * events, of the realm's `all_public_streams` queues), filtered by each queue's event types
+   * and narrow: all in one append, so a poll sees a transaction's events together. Services
+   * never call it: they hand events to the EventPublisher, which calls it after commit.
    */
-  async publish(event: PublishableEvent, recipients: EventRecipients): Promise<void> {
+  async deliver(publications: readonly Publication[]): Promise<void> {
+    const targets = await Promise.all(
+      publications.map((p) =>
+        this.store.targets(p.recipients.userIds, p.recipients.publicStreamRealmId),
+      ),
+    );
+    const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
+    if (deliveries.length > 0) await this.store.append(deliveries);
+  }
+
+  /** The queues wanting one publication, grouped by the form they get it in. */
+  private groups({ event, recipients }: Publication, targets: QueueTarget[]): Delivery[] {
     const realm = recipients.publicStreamRealmId;
-    const targets = await this.store.targets(recipients.userIds, realm);
-    if (targets.length === 0) return;
     const allowed = new Set(recipients.userIds);
     const groups = new Map<string, Delivery>();
     for (const { queueId, spec } of targets) {
@@ -84,7 +93,7 @@ export class EventsService
       }
       group.queueIds.push(queueId);
     }
-    if (groups.size > 0) await this.store.append([...groups.values()]);
+    return [...groups.values()];
   }
 
   /** Creates a queue. Register it BEFORE reading initial state so no event falls in between. */

@@ -67,7 +67,7 @@ export class MemoryQueueStore implements QueueStore {
         woken.push(queueId);
       }
     }
-    if (woken.length > 0) this.emit({ kind: 'events', queueIds: woken });
+    if (woken.length > 0) this.notify({ kind: 'events', queueIds: woken });
   }
 
   async fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
@@ -102,7 +102,7 @@ export class MemoryQueueStore implements QueueStore {
   }
 
   async signal(signal: WakeSignal): Promise<void> {
-    this.emit(signal);
+    this.notify(signal);
   }
 
   onSignal(listener: (signal: WakeSignal) => void): void {
@@ -126,7 +126,7 @@ export class MemoryQueueStore implements QueueStore {
     unindex(this.publicByRealm, queue.spec.realmId, queueId);
   }
 
-  private emit(signal: WakeSignal): void {
+  private notify(signal: WakeSignal): void {
     for (const listener of this.listeners) listener(signal);
   }
 }
