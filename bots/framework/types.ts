@@ -1,45 +1,35 @@
 /** The handler API every bot implements, and the one capability (`BotContext`) it receives. */
+import type { DisplayRecipientUser, Message, SendMessageParams } from '@hub/api/message.types';
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A participant of a direct-message conversation, as the server sends it in `display_recipient`. */
-export interface DirectRecipient {
-  id: number;
-  email: string;
-  full_name: string;
-}
+export type DirectRecipient = DisplayRecipientUser;
 
 /**
  * A message as the server delivers it (the `message` of a message event, wire field names kept so
  * handlers can be shared with outgoing-webhook payloads). `content` is what the user asked the bot:
  * the leading @-mention of the bot is already stripped; `full_content` is the untouched original.
  */
-export interface BotMessage {
-  id: number;
-  type: 'stream' | 'private';
-  sender_id: number;
-  sender_email: string;
-  sender_full_name: string;
-  /** The stream name, or every participant of a direct message (the sender included). */
-  display_recipient: string | DirectRecipient[];
-  stream_id?: number;
-  subject: string;
-  content: string;
+export type BotMessage = Pick<
+  Message,
+  | 'id'
+  | 'type'
+  | 'sender_id'
+  | 'sender_email'
+  | 'sender_full_name'
+  | 'display_recipient'
+  | 'stream_id'
+  | 'subject'
+  | 'content'
+> & {
   full_content: string;
   timestamp?: number;
-}
+};
 
-export type MessageType = 'stream' | 'channel' | 'private' | 'direct';
-
-export interface OutgoingMessage {
-  type: MessageType;
-  /** A stream name or id; for a direct message, one or more user emails or ids. */
-  to: string | number | Array<string | number>;
-  /** Required for stream messages. */
-  topic?: string;
-  content: string;
-}
+/** What a bot sends: the `type`, `to`, `topic` and `content` of `POST /messages`. */
+export type OutgoingMessage = Pick<SendMessageParams, 'type' | 'to' | 'topic' | 'content'>;
 
 export interface MessageUpdate {
   messageId: number;

@@ -1,3 +1,4 @@
+import { isZulipErrorCode } from '@hub/api/error-codes';
 import { ZulipError } from '@hub/api/zulip-error';
 import { BotIdentity, ServerApi } from './server-api';
 
@@ -56,11 +57,13 @@ function asWebhookAnswer(err: unknown): unknown {
     retryAfter?: unknown;
   };
   if (!(err instanceof Error) || typeof status !== 'number' || typeof code !== 'string') return err;
+  // The server speaks the same codes; anything else is relayed as the generic one.
+  const known = isZulipErrorCode(code) ? code : 'BAD_REQUEST';
   const headers: Record<string, string> = {};
   if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
   if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="zulip"';
   const fields = extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : {};
-  return new ZulipError(code, err.message, status, fields, headers);
+  return new ZulipError(known, err.message, status, fields, headers);
 }
 
 /** Network failures and 5xx answers: the server is down or restarting, not refusing the key. */

@@ -97,13 +97,12 @@ export class WebhookService {
       );
       return {
         status: 200,
-        body: {
-          result: 'error',
-          msg: `The '${outcome.event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
-          code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE',
-          webhook_name: integration.displayName,
-          event_type: outcome.event,
-        },
+        body: new ZulipError(
+          'UNSUPPORTED_WEBHOOK_EVENT_TYPE',
+          `The '${outcome.event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
+          200,
+          { webhook_name: integration.displayName, event_type: outcome.event },
+        ).envelope(),
       };
     }
     if (outcome.kind === 'ignored' || !eventWanted(outcome.event, only, exclude)) return success();

@@ -2,37 +2,23 @@
  * The events a queue delivers, in Zulip's wire shapes (GET /events). Every delivered event also
  * carries `id`, assigned by the queue; publishers never set it.
  */
+import type { Message, PropagateMode, TopicLink } from './message.types';
+import type { Stream, Subscription } from './stream.types';
+import type { Bot, User } from './user.types';
 
 export interface EventUserRef {
   user_id: number;
   email: string;
 }
 
-/** A message as it appears inside a `message` event (Zulip's MessagesEvent object). */
-export interface EventMessage {
-  id: number;
-  sender_id: number;
-  sender_email: string;
-  sender_full_name: string;
-  sender_realm_str: string;
-  content: string;
-  content_type: 'text/html' | 'text/x-markdown';
-  timestamp: number;
-  client: string;
-  type: 'stream' | 'private';
-  recipient_id: number;
-  subject: string;
-  topic_links: Array<{ text: string; url: string }>;
-  is_me_message: boolean;
-  reactions: unknown[];
-  submessages: unknown[];
-  avatar_url: string | null;
-  display_recipient: string | Array<{ id: number; email: string; full_name: string }>;
-  stream_id?: number;
+/** A message as it appears inside a `message` event: the reader's flags sit beside it. */
+export type EventMessage = Omit<
+  Message,
+  'flags' | 'edit_history' | 'last_edit_timestamp' | 'match_content' | 'match_subject'
+> & {
   /** Echoed to the sending client so it can match its local echo. */
   local_message_id?: string;
-  [extra: string]: unknown;
-}
+};
 
 export interface MessageEvent {
   type: 'message';
@@ -52,10 +38,10 @@ export interface UpdateMessageEvent {
   stream_name?: string;
   stream_id?: number;
   new_stream_id?: number;
-  propagate_mode?: 'change_one' | 'change_later' | 'change_all';
+  propagate_mode?: PropagateMode;
   orig_subject?: string;
   subject?: string;
-  topic_links?: Array<{ text: string; url: string }>;
+  topic_links?: TopicLink[];
   orig_content?: string;
   orig_rendered_content?: string;
   content?: string;
@@ -98,9 +84,9 @@ export interface ReactionEvent {
 }
 
 /** A subscription object (stream fields plus the user's settings), as GET /users/me/subscriptions. */
-export type EventSubscription = Record<string, unknown> & { stream_id: number; name: string };
+export type EventSubscription = Subscription;
 /** A stream object in Zulip's BasicChannel shape. */
-export type EventStream = Record<string, unknown> & { stream_id: number; name: string };
+export type EventStream = Stream;
 
 export type SubscriptionEvent =
   | { type: 'subscription'; op: 'add'; subscriptions: EventSubscription[] }
@@ -143,16 +129,21 @@ export type StreamEvent =
       is_web_public?: boolean;
     };
 
-/** A user in Zulip's User shape (see users/user-presenter.ts). */
-export type EventPerson = Record<string, unknown> & { user_id: number };
+/** A user in Zulip's User shape (the server's identity/user-presenter.ts builds it). */
+export type EventPerson = User;
+
+/** A `realm_user` update: the user's id and only what changed (`new_email` for an address). */
+export type EventPersonUpdate = { user_id: number } & Partial<Omit<User, 'user_id'>> & {
+    new_email?: string;
+  };
 
 export type RealmUserEvent =
   | { type: 'realm_user'; op: 'add'; person: EventPerson }
   | { type: 'realm_user'; op: 'remove'; person: { user_id: number; full_name: string } }
-  | { type: 'realm_user'; op: 'update'; person: EventPerson };
+  | { type: 'realm_user'; op: 'update'; person: EventPersonUpdate };
 
 export type RealmBotEvent =
-  | { type: 'realm_bot'; op: 'add' | 'update'; bot: EventPerson }
+  | { type: 'realm_bot'; op: 'add' | 'update'; bot: Bot }
   | { type: 'realm_bot'; op: 'remove' | 'delete'; bot: { user_id: number; full_name?: string } };
 
 export type RealmEvent =

@@ -1,7 +1,9 @@
+import type { ZulipErrorCode } from './error-codes';
+
 /** An error the API reports to clients in Zulip's JSON envelope. */
 export class ZulipError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ZulipErrorCode,
     message: string,
     readonly status = 400,
     readonly extra: Record<string, unknown> = {},
@@ -38,17 +40,20 @@ export class ZulipError extends Error {
     return new ZulipError('BAD_REQUEST', 'User not authorized for this query', 400);
   }
 
-  static notFound(msg: string, code = 'BAD_REQUEST'): ZulipError {
+  static notFound(msg: string, code: ZulipErrorCode = 'BAD_REQUEST'): ZulipError {
     return new ZulipError(code, msg, 404);
   }
 
-  static forbidden(msg = 'Insufficient permission', code = 'UNAUTHORIZED_PRINCIPAL'): ZulipError {
+  static forbidden(
+    msg = 'Insufficient permission',
+    code: ZulipErrorCode = 'UNAUTHORIZED_PRINCIPAL',
+  ): ZulipError {
     return new ZulipError(code, msg, 403);
   }
 
   static unauthorized(
     msg = 'Not logged in: API authentication or user session required',
-    code = 'UNAUTHORIZED',
+    code: ZulipErrorCode = 'UNAUTHORIZED',
   ): ZulipError {
     return new ZulipError(code, msg, 401, {}, { 'WWW-Authenticate': 'Basic realm="zulip"' });
   }

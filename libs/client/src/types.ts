@@ -1,4 +1,20 @@
 /** Types of the API requests and replies the client's methods speak (Zulip API, feature level 237). */
+import type { Message, PropagateMode, ReactionType } from '@hub/api/message.types';
+import type { User } from '@hub/api/user.types';
+
+// The wire shapes are defined once, in libs/api (shared with the server and the bot framework).
+export type {
+  DisplayRecipientUser,
+  Message,
+  MessageHistoryEntry,
+  MessageType,
+  PropagateMode,
+  Reaction,
+  SendMessageParams,
+} from '@hub/api/message.types';
+export type { Stream, Subscription } from '@hub/api/stream.types';
+export type { User } from '@hub/api/user.types';
+export type { Linkifier } from '@hub/api/event.types';
 
 /** Fields every successful reply carries. */
 export interface ZulipSuccess {
@@ -25,70 +41,9 @@ export type NarrowTerm =
 
 // ---- messages ----
 
-export type MessageType = 'stream' | 'channel' | 'private' | 'direct';
-
-export interface SendMessageParams {
-  type: MessageType;
-  /** A stream name or id; for direct messages a list of user ids or emails (or one email). */
-  to: string | number | Array<string | number>;
-  content: string;
-  topic?: string;
-  /** Legacy name of `topic`, still sent by mirrors. */
-  subject?: string;
-  queue_id?: string;
-  local_id?: string;
-  read_by_sender?: boolean;
-  /** Mirror semantics (API super users): post as another user. */
-  sender?: string;
-  forged?: boolean | string;
-  time?: number;
-  realm_str?: string;
-}
-
 export interface SendMessageResult {
   id: number;
   automatic_new_visibility_policy?: number;
-}
-
-export interface Reaction {
-  emoji_name: string;
-  emoji_code: string;
-  reaction_type: 'unicode_emoji' | 'realm_emoji' | 'zulip_extra_emoji';
-  user_id: number;
-}
-
-export interface DisplayRecipientUser {
-  id: number;
-  email: string;
-  full_name: string;
-  is_mirror_dummy?: boolean;
-}
-
-export interface Message {
-  id: number;
-  type: 'stream' | 'private';
-  content: string;
-  content_type?: string;
-  sender_id: number;
-  sender_email: string;
-  sender_full_name: string;
-  sender_realm_str?: string;
-  /** The stream name, or the list of people in a direct message. */
-  display_recipient: string | DisplayRecipientUser[];
-  recipient_id: number;
-  stream_id?: number;
-  subject: string;
-  timestamp: number;
-  client: string;
-  avatar_url: string | null;
-  is_me_message: boolean;
-  reactions: Reaction[];
-  submessages: unknown[];
-  topic_links: Array<{ text: string; url: string }>;
-  flags?: string[];
-  last_edit_timestamp?: number;
-  match_content?: string;
-  match_subject?: string;
 }
 
 export type Anchor = number | 'newest' | 'oldest' | 'first_unread';
@@ -118,8 +73,6 @@ export interface GetMessageResult {
   message: Message;
 }
 
-export type PropagateMode = 'change_one' | 'change_later' | 'change_all';
-
 export interface UpdateMessageParams {
   message_id: number;
   content?: string;
@@ -143,21 +96,7 @@ export interface ReactionParams {
   message_id: number;
   emoji_name: string;
   emoji_code?: string;
-  reaction_type?: Reaction['reaction_type'];
-}
-
-export interface MessageHistoryEntry {
-  timestamp: number;
-  user_id: number | null;
-  topic?: string;
-  prev_topic?: string;
-  stream?: number;
-  prev_stream?: number;
-  content?: string;
-  rendered_content?: string;
-  prev_content?: string;
-  prev_rendered_content?: string;
-  content_html_diff?: string;
+  reaction_type?: ReactionType;
 }
 
 export interface MatchesNarrowParams {
@@ -220,25 +159,6 @@ export interface GetEventsResult {
 
 // ---- users ----
 
-export interface User {
-  user_id: number;
-  email: string;
-  delivery_email?: string | null;
-  full_name: string;
-  role: number;
-  is_admin: boolean;
-  is_owner: boolean;
-  is_guest: boolean;
-  is_bot: boolean;
-  is_active: boolean;
-  bot_type?: number | null;
-  bot_owner_id?: number | null;
-  avatar_url?: string | null;
-  timezone?: string;
-  date_joined?: string;
-  profile_data?: Record<string, unknown>;
-}
-
 export interface OwnUser extends User {
   max_message_id?: number;
 }
@@ -262,21 +182,6 @@ export interface UpdateUserParams {
 
 // ---- streams and subscriptions ----
 
-export interface Stream {
-  stream_id: number;
-  name: string;
-  description: string;
-  rendered_description?: string;
-  invite_only: boolean;
-  is_web_public?: boolean;
-  is_archived?: boolean;
-  history_public_to_subscribers?: boolean;
-  date_created?: number;
-  creator_id?: number | null;
-  first_message_id?: number | null;
-  is_default?: boolean;
-}
-
 export interface ListStreamsParams {
   include_public?: boolean;
   include_web_public?: boolean;
@@ -292,15 +197,6 @@ export interface UpdateStreamParams {
   is_private?: boolean;
   is_web_public?: boolean;
   history_public_to_subscribers?: boolean;
-}
-
-export interface Subscription extends Stream {
-  color?: string;
-  is_muted?: boolean;
-  pin_to_top?: boolean;
-  audible_notifications?: boolean | null;
-  desktop_notifications?: boolean | null;
-  subscribers?: number[];
 }
 
 export interface NewSubscription {
@@ -364,10 +260,4 @@ export interface ServerSettings {
   realm_icon?: string;
   realm_description?: string;
   authentication_methods?: Record<string, boolean>;
-}
-
-export interface Linkifier {
-  id: number;
-  pattern: string;
-  url_template: string;
 }

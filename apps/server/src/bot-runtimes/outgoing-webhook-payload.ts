@@ -1,4 +1,4 @@
-import type { ApiMessage } from '../messages/message.types';
+import type { Message as ApiMessage } from '@hub/api/message.types';
 import type { ServiceBotRow, ServiceTrigger } from './service-bot.types';
 
 /** The message as an outgoing webhook sees it: the GET /messages dict plus `rendered_content`. */

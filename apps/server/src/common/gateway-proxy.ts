@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { ZulipError } from './zulip-error';
 
 /** Paths the webhook gateway serves; the server forwards them so webhook URLs look like Zulip's. */
 export const GATEWAY_PATHS = ['/api/v1/external/', '/integrations'];
@@ -28,11 +29,15 @@ export function gatewayProxy(gatewayUrl: string) {
     );
     upstream.on('error', () => {
       if (res.headersSent) return res.destroy();
-      res.status(502).json({
-        result: 'error',
-        msg: 'The webhook gateway is not reachable; try again shortly',
-        code: 'BAD_GATEWAY',
-      });
+      res
+        .status(502)
+        .json(
+          new ZulipError(
+            'BAD_GATEWAY',
+            'The webhook gateway is not reachable; try again shortly',
+            502,
+          ).envelope(),
+        );
     });
     req.pipe(upstream);
   };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { User as ApiUser } from '@hub/api/user.types';
 import { isAdmin, isOwner, Role, User } from './user.types';
 
 export interface PresentOptions {
@@ -17,10 +18,10 @@ export function gravatarUrl(email: string, version: number): string {
 }
 
 /** A user in the shape of Zulip's `User` object (GET /users, GET /users/{id}, realm_user events). */
-export function presentUser(user: User, options: PresentOptions): Record<string, unknown> {
+export function presentUser(user: User, options: PresentOptions): ApiUser {
   const seesDeliveryEmail = options.viewer.id === user.id || isAdmin(options.viewer);
   const gravatar = user.avatar_source === 'G';
-  const out: Record<string, unknown> = {
+  const out: ApiUser = {
     user_id: user.id,
     email: user.email,
     delivery_email: seesDeliveryEmail ? user.delivery_email : null,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EventMessage } from '@hub/api/event.types';
 import { Database } from '../database/database.service';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import type { User } from '../identity/user.types';
@@ -69,7 +68,7 @@ export class MessageAnnouncer {
     await this.publisher.publish(
       {
         type: 'message',
-        message: eventMessage as EventMessage,
+        message: eventMessage,
         raw_content: message.content,
         gravatar_avatar: sender.avatar_source === 'G',
       },

@@ -1,5 +1,6 @@
 import type { User } from '../identity/user.types';
-import type { MessageRow, ReactionType } from './message.types';
+import type { ReactionType } from '@hub/api/message.types';
+import type { MessageRow } from './message.types';
 import type { Recipient } from './messages.repository';
 
 /*

@@ -1,8 +1,10 @@
 import { gravatarUrl } from '../identity/user-presenter';
 import { flagNames, HISTORICAL_FLAGS } from './flags';
 import type {
-  ApiEditHistoryEntry,
-  ApiMessage,
+  EditHistoryEntry as ApiEditHistoryEntry,
+  Message as ApiMessage,
+} from '@hub/api/message.types';
+import type {
   FetchedMessageRow,
   MessageEditRow,
   MessageUserRow,

@@ -1,3 +1,5 @@
+import type { ReactionType } from '@hub/api/message.types';
+
 /** A row of `messages`. */
 export interface MessageRow {
   id: number;
@@ -48,8 +50,6 @@ export interface ReactionRow {
   reaction_type: ReactionType;
 }
 
-export type ReactionType = 'unicode_emoji' | 'realm_emoji' | 'zulip_extra_emoji';
-
 /** The user columns a message object needs for its sender and DM recipients. */
 export interface MessageUserRow {
   id: number;
@@ -59,60 +59,6 @@ export interface MessageUserRow {
   avatar_source: string;
   avatar_version: number;
   delivery_email: string;
-}
-
-/** Who is in a DM conversation, as Zulip's `display_recipient` lists them. */
-export interface DisplayRecipientUser {
-  id: number;
-  email: string;
-  full_name: string;
-  is_mirror_dummy: boolean;
-}
-
-export interface ApiReaction {
-  emoji_name: string;
-  emoji_code: string;
-  reaction_type: ReactionType;
-  user_id: number;
-}
-
-export interface ApiEditHistoryEntry {
-  user_id: number | null;
-  timestamp: number;
-  prev_content?: string;
-  prev_rendered_content?: string;
-  prev_topic?: string;
-  topic?: string;
-  prev_stream?: number;
-  stream?: number;
-}
-
-/** A message in the shape Zulip's API returns it. */
-export interface ApiMessage {
-  id: number;
-  sender_id: number;
-  sender_email: string;
-  sender_full_name: string;
-  sender_realm_str: string;
-  avatar_url: string | null;
-  client: string;
-  content: string;
-  content_type: 'text/html' | 'text/x-markdown';
-  display_recipient: string | DisplayRecipientUser[];
-  recipient_id: number;
-  type: 'stream' | 'private';
-  stream_id?: number;
-  subject: string;
-  topic_links: Array<{ text: string; url: string }>;
-  timestamp: number;
-  is_me_message: boolean;
-  reactions: ApiReaction[];
-  submessages: never[];
-  flags: string[];
-  last_edit_timestamp?: number;
-  edit_history?: ApiEditHistoryEntry[];
-  match_content?: string;
-  match_subject?: string;
 }
 
 /** Zulip's limits. */

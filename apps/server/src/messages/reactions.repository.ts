@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import type { ReactionType } from './message.types';
+import type { ReactionType } from '@hub/api/message.types';
 
 @Injectable()
 export class ReactionsRepository {

@@ -9,7 +9,7 @@ import { FlagsRepository } from './flags.repository';
 import { MessageAnnouncer } from './message-announcer';
 import type { ReactionChange } from './message-changes';
 import { invalidMessage } from './message-fetch.service';
-import type { ReactionType } from './message.types';
+import type { ReactionType } from '@hub/api/message.types';
 import { MessagesRepository } from './messages.repository';
 import { ReactionsRepository } from './reactions.repository';
 

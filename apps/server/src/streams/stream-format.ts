@@ -1,3 +1,4 @@
+import type { Stream as ApiStream, Subscription as ApiSubscription } from '@hub/api/stream.types';
 import type { Stream } from './stream.types';
 import type { SubscribedStream } from './subscriptions.repository';
 
@@ -7,7 +8,7 @@ function unixSeconds(date: Date): number {
 }
 
 /** A stream in Zulip's `BasicChannel` shape (what `GET /streams` lists). */
-export function toApiStream(stream: Stream) {
+export function toApiStream(stream: Stream): ApiStream {
   return {
     stream_id: stream.id,
     name: stream.name,
@@ -28,7 +29,7 @@ export function toApiStream(stream: Stream) {
 }
 
 /** A subscription in Zulip's shape: the stream plus this user's settings for it. */
-export function toApiSubscription(sub: SubscribedStream, subscribers?: number[]) {
+export function toApiSubscription(sub: SubscribedStream, subscribers?: number[]): ApiSubscription {
   return {
     ...toApiStream(sub),
     color: sub.color,

@@ -8,6 +8,7 @@ import { PasswordPolicy } from '../identity/password-policy';
 import { RealmsService } from '../realms/realms.service';
 import { SubscriptionsService } from '../streams/subscriptions.service';
 import type { Realm } from '../identity/realm.types';
+import type { User as ApiUser } from '@hub/api/user.types';
 import { presentUser } from '../identity/user-presenter';
 import { noSuchUser, requireAdmin, requireOwner } from '../identity/permissions';
 import { NewUser, UsersRepository } from '../identity/users.repository';
@@ -328,6 +329,6 @@ export class UsersService {
 }
 
 /** The user as a viewer of `role` sees them in a `realm_user` event. */
-function presentAs(user: User, role: Role): Record<string, unknown> & { user_id: number } {
-  return { ...presentUser(user, { viewer: { id: 0, role } }), user_id: user.id };
+function presentAs(user: User, role: Role): ApiUser {
+  return presentUser(user, { viewer: { id: 0, role } });
 }
