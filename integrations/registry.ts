@@ -10,16 +10,37 @@ import { slackIncomingIntegration } from './slack/slack.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 
-/** Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations. */
-export const INTEGRATIONS: IntegrationDefinition[] = [
+/**
+ * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
+ * Add a new one on its own line, in its category's block, alphabetically.
+ */
+export const INTEGRATIONS: readonly IntegrationDefinition[] = [
+  // Version control and code review
   githubIntegration,
   gitlabIntegration,
+  // Issue trackers and project tools
   tracIntegration,
-  jenkinsIntegration,
-  travisIntegration,
-  circleciIntegration,
+  // CI/CD and deploys
   buildbotIntegration,
+  circleciIntegration,
+  jenkinsIntegration,
   semaphoreIntegration,
-  slackIncomingIntegration,
+  travisIntegration,
+  // Everything else
   jsonIntegration,
+  slackIncomingIntegration,
 ];
+
+/** Name → integration: the gateway finds an integration in one lookup, however many there are. */
+export function integrationsByName(
+  integrations: readonly IntegrationDefinition[],
+): ReadonlyMap<string, IntegrationDefinition> {
+  const byName = new Map<string, IntegrationDefinition>();
+  for (const integration of integrations) {
+    if (byName.has(integration.name)) {
+      throw new Error(`two integrations are named "${integration.name}"`);
+    }
+    byName.set(integration.name, integration);
+  }
+  return byName;
+}
