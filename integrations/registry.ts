@@ -1,8 +1,10 @@
 import type { IntegrationDefinition } from './core/integration';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
+import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
+import { gogsIntegration } from './gogs/gogs.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
@@ -16,8 +18,10 @@ import { travisIntegration } from './travis/travis.handler';
  */
 export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Version control and code review
+  giteaIntegration,
   githubIntegration,
   gitlabIntegration,
+  gogsIntegration,
   // Issue trackers and project tools
   tracIntegration,
   // CI/CD and deploys

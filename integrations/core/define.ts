@@ -55,7 +55,12 @@ export class WebhookEvent {
 
   /** A message: the topic cut to Zulip's limit, the body from a template. */
   message(topic: string, template: string, context: object): RenderedMessage {
-    return { topic: truncateTopic(topic), body: this.render(template, context) };
+    return this.messageWithBody(topic, this.render(template, context));
+  }
+
+  /** A message whose body is already written (by shared-git's helpers, for instance). */
+  messageWithBody(topic: string, body: string): RenderedMessage {
+    return { topic: truncateTopic(topic), body };
   }
 }
 
@@ -81,6 +86,8 @@ export interface IntegrationSpec {
   category: Category;
   /** Its folder under integrations/ (README, templates), when it differs from `name`. */
   folder?: string;
+  /** Where its templates/ are, when another integration's folder (a service's fork) has them. */
+  templatesFrom?: string;
   /** The event is this header's value (`X-Gitea-Event`), unless `eventName` says otherwise. */
   eventHeader?: string;
   /** The event is this payload field's value (dotted path), unless `eventName` says otherwise. */
@@ -104,8 +111,8 @@ const BRANCHES_PARAMETER =
 
 /** Builds an integration from its table of events; see integrations/README.md. */
 export function defineIntegration(spec: IntegrationSpec): IntegrationDefinition {
-  const folder = spec.folder ?? spec.name;
-  const wrap = (input: WebhookInput) => new WebhookEvent(folder, input);
+  const templates = spec.templatesFrom ?? spec.folder ?? spec.name;
+  const wrap = (input: WebhookInput) => new WebhookEvent(templates, input);
   const { eventHeader, eventField, eventName } = spec;
   if (!eventName && !eventHeader && !eventField) {
     throw new Error(
