@@ -1,14 +1,19 @@
 import type { IntegrationDefinition } from './core/integration';
+import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
+import { codeshipIntegration } from './codeship/codeship.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
+import { netlifyIntegration } from './netlify/netlify.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
+import { solanoIntegration } from './solano/solano.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 
@@ -25,10 +30,15 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Issue trackers and project tools
   tracIntegration,
   // CI/CD and deploys
+  appveyorIntegration,
   buildbotIntegration,
   circleciIntegration,
+  codeshipIntegration,
+  herokuIntegration,
   jenkinsIntegration,
+  netlifyIntegration,
   semaphoreIntegration,
+  solanoIntegration,
   travisIntegration,
   // Everything else
   jsonIntegration,
