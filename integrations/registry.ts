@@ -1,4 +1,5 @@
 import type { IntegrationDefinition } from './core/integration';
+import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
@@ -6,7 +7,9 @@ import { codeshipIntegration } from './codeship/codeship.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
+import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
@@ -14,6 +17,8 @@ import { netlifyIntegration } from './netlify/netlify.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
+import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
+import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 
@@ -30,15 +35,20 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Issue trackers and project tools
   tracIntegration,
   // CI/CD and deploys
+  ansibletowerIntegration,
   appveyorIntegration,
   buildbotIntegration,
   circleciIntegration,
   codeshipIntegration,
+  gocdIntegration,
+  harborIntegration,
   herokuIntegration,
   jenkinsIntegration,
   netlifyIntegration,
   semaphoreIntegration,
   solanoIntegration,
+  sonarqubeIntegration,
+  teamcityIntegration,
   travisIntegration,
   // Everything else
   jsonIntegration,

@@ -56,7 +56,7 @@ describe('Gogs', () => {
     const check = (headers: Record<string, string>) => () =>
       gogs.verify?.('shh', { rawBody, headers, query: {} });
     expect(check({ 'x-gogs-signature': signature })).not.toThrow();
-    expect(check({ 'x-gogs-signature': signature.replace(/^./, '0') })).toThrow();
+    expect(check({ 'x-gogs-signature': '0'.repeat(64) })).toThrow();
     expect(check({})).toThrow('Missing X-Gogs-Signature header');
   });
 });
