@@ -1,6 +1,8 @@
 import type { IntegrationDefinition } from './core/integration';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
+import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
+import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
@@ -14,6 +16,8 @@ import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
+import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
@@ -28,10 +32,14 @@ import { travisIntegration } from './travis/travis.handler';
  */
 export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Version control and code review
+  azuredevopsIntegration,
+  beanstalkIntegration,
   giteaIntegration,
   githubIntegration,
   gitlabIntegration,
   gogsIntegration,
+  reviewboardIntegration,
+  rhodecodeIntegration,
   // Issue trackers and project tools
   tracIntegration,
   // CI/CD and deploys

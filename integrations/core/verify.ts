@@ -69,6 +69,22 @@ export function tokenParam(param: string): SignatureCheck {
   };
 }
 
+/** The secret as a field of the JSON body (RhodeCode's `token`). */
+export function tokenInBody(field: string): SignatureCheck {
+  return (secret, request) => {
+    let given: unknown;
+    try {
+      given = (JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>)[field];
+    } catch {
+      given = undefined;
+    }
+    if (typeof given !== 'string' || given === '') {
+      throw new SignatureError(`Missing ${field} in the payload`);
+    }
+    if (!sameText(given, secret)) throw mismatch();
+  };
+}
+
 /** The default: a header of the operator's own, for services that sign nothing. */
 export const webhookTokenHeader: SignatureCheck = tokenHeader('X-Webhook-Token');
 
