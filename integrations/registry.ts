@@ -3,6 +3,8 @@ import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
 import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
+import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
+import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
@@ -34,6 +36,8 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Version control and code review
   azuredevopsIntegration,
   beanstalkIntegration,
+  bitbucket2Integration,
+  bitbucketIntegration,
   giteaIntegration,
   githubIntegration,
   gitlabIntegration,
