@@ -5,6 +5,7 @@ import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
 import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
 import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
 import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
+import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
@@ -37,6 +38,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   azuredevopsIntegration,
   beanstalkIntegration,
   bitbucket2Integration,
+  bitbucket3Integration,
   bitbucketIntegration,
   giteaIntegration,
   githubIntegration,
