@@ -31,8 +31,8 @@ import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
-import { Role } from '../apps/server/src/users/user.types';
-import { loadConfig } from '../libs/config/src/config';
+import { Role } from '../apps/server/src/identity/user.types';
+import { loadConfig } from '@hub/config';
 
 type Json = Record<string, unknown>;
 

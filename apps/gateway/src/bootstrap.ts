@@ -13,9 +13,9 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import Redis from 'ioredis';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { LOG_LEVELS } from '../../../libs/config/src/log-levels';
-import { ZulipExceptionFilter } from '../../../libs/api/src/zulip-exception.filter';
+import type { AppConfig } from '@hub/config';
+import { LOG_LEVELS } from '@hub/config/log-levels';
+import { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
 import {
   INTEGRATIONS as ALL_INTEGRATIONS,

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { ZulipError } from '@hub/api/zulip-error';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
 import {
   SignatureError,

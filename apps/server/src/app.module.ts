@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type { AppConfig } from '../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { AuthModule } from './auth/auth.module';
+import { EventPublisherModule } from './event-publisher/event-publisher.module';
+import { IdentityModule } from './identity/identity.module';
 import { BotsModule } from './bots/bots.module';
 import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
@@ -21,15 +23,17 @@ import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
 
-/** Feature modules, in dependency order. */
+/** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
 const FEATURES = [
+  IdentityModule,
+  EventPublisherModule,
+  AuthModule,
+  StreamsModule,
   RealmsModule,
   UsersModule,
-  AuthModule,
   MailModule,
   BotsModule,
   InvitesModule,
-  StreamsModule,
   LinkifiersModule,
   BotStorageModule,
   EmojiModule,

@@ -4,13 +4,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { LOG_LEVELS } from '../../../libs/config/src/log-levels';
+import type { AppConfig } from '@hub/config';
+import { LOG_LEVELS } from '@hub/config/log-levels';
 import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
-import { LongPollFastPath } from './events/long-poll-fast-path';
+import { LongPollFastPath } from './events/queues/long-poll-fast-path';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 

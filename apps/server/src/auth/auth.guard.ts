@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from './auth.decorators';
+import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from '../identity/identity.decorators';
 import { Authenticator } from './authenticator';
 
 /** The global guard: applies the Authenticator's rules to every HTTP route not marked public. */

@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { CreateUserDto, ListUsersDto, UpdateSettingsDto, UpdateUserDto } from './dto/users.dto';
-import { noSuchUser } from './permissions';
-import { presentUser } from './user-presenter';
-import { Role, User } from './user.types';
-import { UsersRepository } from './users.repository';
+import { noSuchUser } from '../identity/permissions';
+import { presentUser } from '../identity/user-presenter';
+import { Role, User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
 
 @Controller('api/v1')
