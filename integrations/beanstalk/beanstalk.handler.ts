@@ -1,5 +1,5 @@
 import { defineIntegration, WebhookEvent } from '../core/define';
-import { pushMessage } from '../shared-git/git-messages';
+import { githubStyleCommits, pushMessage } from '../shared-git/git-messages';
 
 /**
  * Beanstalk's web hooks: a form whose `payload` field is JSON, one per git push (`ref`, `commits`)
@@ -12,12 +12,7 @@ function gitPush(e: WebhookEvent) {
     user: e.payload.str('pusher_name'),
     compareUrl: e.payload.str('repository.url'),
     branch,
-    commits: e.payload.list('commits').map((c) => ({
-      author: c.str('author.name'),
-      sha: c.str('id'),
-      message: c.str('message'),
-      url: c.str('url'),
-    })),
+    commits: githubStyleCommits(e.payload.list('commits')),
   });
   return e.messageWithBody(`${e.payload.str('repository.name')} / ${branch}`, body);
 }

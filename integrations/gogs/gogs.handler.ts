@@ -1,7 +1,12 @@
 import { defineIntegration, WebhookEvent } from '../core/define';
 import type { IntegrationDefinition } from '../core/integration';
 import { hmacHeader } from '../core/verify';
-import { itemMessage, pushMessage, tagMessage } from '../shared-git/git-messages';
+import {
+  githubStyleCommits,
+  itemMessage,
+  pushMessage,
+  tagMessage,
+} from '../shared-git/git-messages';
 
 /**
  * Gogs, and Gitea (which began as its fork and sends the same payloads under its own headers).
@@ -28,12 +33,7 @@ function push(e: WebhookEvent) {
     user: person(e, 'pusher'),
     compareUrl: e.payload.optStr('compare_url') || null,
     branch,
-    commits: e.payload.list('commits').map((c) => ({
-      author: c.str('author.name'),
-      sha: c.str('id'),
-      message: c.str('message'),
-      url: c.str('url'),
-    })),
+    commits: githubStyleCommits(e.payload.list('commits')),
   });
   return e.messageWithBody(`${repo(e)} / ${branch}`, body);
 }

@@ -1,3 +1,4 @@
+import type { Payload } from '../core/payload';
 import { render } from '../core/templates';
 import { countedNames, joinNames, shortSha } from '../core/text';
 
@@ -18,6 +19,16 @@ export interface PushedCommit {
   sha: string;
   message: string;
   url: string;
+}
+
+/** Commits as GitHub spells them (`id`, `message`, `url`, `author.name`), which Gogs, Gitea and Beanstalk copy. */
+export function githubStyleCommits(commits: readonly Payload[]): PushedCommit[] {
+  return commits.map((c) => ({
+    author: c.str('author.name'),
+    sha: c.str('id'),
+    message: c.str('message'),
+    url: c.str('url'),
+  }));
 }
 
 export interface PushMessage {
