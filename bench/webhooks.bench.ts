@@ -12,6 +12,9 @@
  *
  *   node dist/bench/webhooks.bench.js [--concurrency 50] [--seconds 10] [--rate 200] [--topics 12]
  *
+ * BENCH_REGISTRY_SIZE=90 serves a registry padded to 90 integrations (the size of Zulip's), to
+ * show that finding the integration does not depend on how many there are.
+ *
  * The server runs in the main thread, the gateway (or the bare server) and the load client each
  * in a worker thread, so none competes for another's event loop. Real PostgreSQL (DATABASE_URL or
  * postgresql://postgres@127.0.0.1:5432, a scratch database dropped afterwards) and Redis
@@ -33,6 +36,8 @@ import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
 import { Role } from '../apps/server/src/identity/user.types';
 import { loadConfig } from '@hub/config';
+import type { IntegrationDefinition } from '../integrations/core/integration';
+import { INTEGRATIONS } from '../integrations/registry';
 
 type Json = Record<string, unknown>;
 
@@ -171,9 +176,25 @@ async function serve(start: () => Promise<{ port: number; close: () => Promise<v
   parentPort?.postMessage({ port });
 }
 
+/**
+ * The registry the gateway serves: the real one, or (BENCH_REGISTRY_SIZE=90) padded with renamed
+ * copies placed before it, so a lookup that scanned the list would pay for every one of them.
+ */
+function benchRegistry(): IntegrationDefinition[] {
+  const size = Number(process.env.BENCH_REGISTRY_SIZE ?? 0);
+  const padding = Array.from({ length: Math.max(0, size - INTEGRATIONS.length) }, (_, i) => ({
+    ...INTEGRATIONS[i % INTEGRATIONS.length],
+    name: `padding-${i}`,
+  }));
+  return [...padding, ...INTEGRATIONS];
+}
+
 async function gatewayRole(env: Record<string, string | undefined>, redisPrefix: string) {
   await serve(async () => {
-    const app = await createGatewayApp(loadConfig(env), { redisPrefix });
+    const app = await createGatewayApp(loadConfig(env), {
+      redisPrefix,
+      integrations: benchRegistry(),
+    });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as net.AddressInfo;
     return { port, close: () => app.close() };

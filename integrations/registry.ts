@@ -1,25 +1,84 @@
 import type { IntegrationDefinition } from './core/integration';
+import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
+import { appveyorIntegration } from './appveyor/appveyor.handler';
+import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
+import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
+import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
+import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
+import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
+import { codeshipIntegration } from './codeship/codeship.handler';
+import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
+import { gocdIntegration } from './gocd/gocd.handler';
+import { gogsIntegration } from './gogs/gogs.handler';
+import { harborIntegration } from './harbor/harbor.handler';
+import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
+import { netlifyIntegration } from './netlify/netlify.handler';
+import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
+import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
+import { solanoIntegration } from './solano/solano.handler';
+import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
+import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 
-/** Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations. */
-export const INTEGRATIONS: IntegrationDefinition[] = [
+/**
+ * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
+ * Add a new one on its own line, in its category's block, alphabetically.
+ */
+export const INTEGRATIONS: readonly IntegrationDefinition[] = [
+  // Version control and code review
+  azuredevopsIntegration,
+  beanstalkIntegration,
+  bitbucket2Integration,
+  bitbucket3Integration,
+  bitbucketIntegration,
+  giteaIntegration,
   githubIntegration,
   gitlabIntegration,
+  gogsIntegration,
+  reviewboardIntegration,
+  rhodecodeIntegration,
+  // Issue trackers and project tools
   tracIntegration,
-  jenkinsIntegration,
-  travisIntegration,
-  circleciIntegration,
+  // CI/CD and deploys
+  ansibletowerIntegration,
+  appveyorIntegration,
   buildbotIntegration,
+  circleciIntegration,
+  codeshipIntegration,
+  gocdIntegration,
+  harborIntegration,
+  herokuIntegration,
+  jenkinsIntegration,
+  netlifyIntegration,
   semaphoreIntegration,
-  slackIncomingIntegration,
+  solanoIntegration,
+  sonarqubeIntegration,
+  teamcityIntegration,
+  travisIntegration,
+  // Everything else
   jsonIntegration,
+  slackIncomingIntegration,
 ];
+
+/** Name → integration: the gateway finds an integration in one lookup, however many there are. */
+export function integrationsByName(
+  integrations: readonly IntegrationDefinition[],
+): ReadonlyMap<string, IntegrationDefinition> {
+  const byName = new Map<string, IntegrationDefinition>();
+  for (const integration of integrations) {
+    if (byName.has(integration.name)) {
+      throw new Error(`two integrations are named "${integration.name}"`);
+    }
+    byName.set(integration.name, integration);
+  }
+  return byName;
+}

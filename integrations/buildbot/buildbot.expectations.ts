@@ -1,10 +1,11 @@
-import type { FixtureCase as Case } from '../core/testing';
+import { FixtureCase as Case, sharedSuite } from '../core/testing';
+import { buildbotIntegration } from './buildbot.handler';
 
 /**
  * What the gateway posts for each captured payload in ../shared/fixtures/webhooks/buildbot:
  * [fixture file, event name, message (null: recognised, nothing posted)].
  */
-export const SHARED_CASES: Case[] = [
+const SHARED_CASES: Case[] = [
   [
     'finished_cancelled.json',
     'finished',
@@ -38,3 +39,5 @@ export const SHARED_CASES: Case[] = [
     },
   ],
 ];
+
+export const SHARED_FIXTURES = sharedSuite(buildbotIntegration, SHARED_CASES);

@@ -39,6 +39,7 @@ function renderFinished(input: WebhookInput) {
 export const buildbotIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'Buildbot',
+  category: 'ci-cd',
   eventName: (input) => new Payload(input.payload).str('event'),
   events: { new: renderStarted, finished: renderFinished },
   ignoredEvents: [],

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   describeSharedFixtures,
   itRendersOwnFixtures,
+  ownSuite,
   deliverWith,
   FixtureCase as Case,
   loadFixture,
@@ -9,7 +10,7 @@ import {
 } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { buildbotIntegration as integration } from './buildbot.handler';
-import { SHARED_CASES } from './buildbot.expectations';
+import { SHARED_FIXTURES } from './buildbot.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -44,7 +45,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Buildbot integration', () => {
-  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
+  itRendersOwnFixtures(ownSuite(integration, OWN_CASES));
 
   it.each([
     [
@@ -84,4 +85,4 @@ describe('Buildbot integration', () => {
   });
 });
 
-describeSharedFixtures('Buildbot integration', integration, 'buildbot', SHARED_CASES);
+describeSharedFixtures('Buildbot integration', SHARED_FIXTURES);

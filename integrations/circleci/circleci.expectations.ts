@@ -1,10 +1,11 @@
-import type { FixtureCase as Case } from '../core/testing';
+import { FixtureCase as Case, sharedSuite } from '../core/testing';
+import { circleciIntegration } from './circleci.handler';
 
 /**
  * What the gateway posts for each captured payload in ../shared/fixtures/webhooks/circleci:
  * [fixture file, event name, message (null: recognised, nothing posted)].
  */
-export const SHARED_CASES: Case[] = [
+const SHARED_CASES: Case[] = [
   [
     'bitbucket_private_repo_pull_request_failure.json',
     'failed',
@@ -46,3 +47,5 @@ export const SHARED_CASES: Case[] = [
     },
   ],
 ];
+
+export const SHARED_FIXTURES = sharedSuite(circleciIntegration, SHARED_CASES);

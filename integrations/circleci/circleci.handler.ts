@@ -162,6 +162,7 @@ const LEGACY_OUTCOMES = [
 export const circleciIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'CircleCI',
+  category: 'ci-cd',
   eventName(input) {
     const p = new Payload(input.payload);
     if (!p.has('payload')) return p.str('type');

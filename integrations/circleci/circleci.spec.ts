@@ -8,7 +8,7 @@ import {
 } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { circleciIntegration as integration } from './circleci.handler';
-import { SHARED_CASES } from './circleci.expectations';
+import { SHARED_FIXTURES } from './circleci.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -143,4 +143,4 @@ describe('CircleCI integration', () => {
   });
 });
 
-describeSharedFixtures('CircleCI integration', integration, 'circleci', SHARED_CASES);
+describeSharedFixtures('CircleCI integration', SHARED_FIXTURES);

@@ -1,9 +1,11 @@
 import type { IntegrationDefinition, WebhookInput, WebhookOutcome } from './integration';
+import { capMessage } from './text';
 
 /**
  * What an integration makes of one delivery: a message, a deliberate no-op, or an event it does
  * not support. Throws AnomalousPayloadError for a payload it cannot read. (The gateway applies
- * only_events/exclude_events and `branches` on top of this.)
+ * only_events/exclude_events and `branches` on top of this.) Every body is kept within Zulip's
+ * 10,000 characters here, so no integration can post more.
  */
 export function dispatchWebhook(
   integration: IntegrationDefinition,
@@ -14,5 +16,6 @@ export function dispatchWebhook(
   const renderer = Object.hasOwn(integration.events, event) ? integration.events[event] : null;
   if (!renderer) return { kind: 'unsupported', event };
   const message = renderer(input);
-  return message ? { kind: 'message', event, message } : { kind: 'ignored', event };
+  if (!message) return { kind: 'ignored', event };
+  return { kind: 'message', event, message: { ...message, body: capMessage(message.body) } };
 }

@@ -1,3 +1,5 @@
+import type { SignatureCheck } from './verify';
+
 /** What a webhook request looks like to an integration, once the gateway has parsed it. */
 export interface WebhookInput {
   /** Request headers, names lowercased. */
@@ -17,10 +19,21 @@ export interface RenderedMessage {
 /** One event type's renderer: a pure function of the input. `null` = recognised, nothing to post. */
 export type EventRenderer = (input: WebhookInput) => RenderedMessage | null;
 
+/** The groups of README's integration table and of `/integrations`. */
+export const CATEGORIES = {
+  'version-control': 'Version control and code review',
+  'project-management': 'Issue trackers and project tools',
+  'ci-cd': 'CI/CD and deploys',
+  monitoring: 'Monitoring, errors and alerting',
+  other: 'Everything else',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
 export interface IntegrationDefinition {
   /** The URL name: `/api/v1/external/<name>`. */
   name: string;
   displayName: string;
+  category: Category;
   /** Its folder under integrations/ (README, templates), when it differs from `name`. */
   folder?: string;
   /**
@@ -38,6 +51,13 @@ export interface IntegrationDefinition {
   deliveryIdHeader?: string;
   /** Whether the `branches` URL option applies; returns the branch an event concerns, if any. */
   branchOf?(input: WebhookInput): string | null;
+  /**
+   * How the service signs a delivery, checked when a secret is configured for the bot
+   * (core/verify.ts); without one, an `X-Webhook-Token` header must carry the secret.
+   */
+  verify?: SignatureCheck;
+  /** The integration's own URL parameters beyond api_key/stream/topic/only_events/exclude_events. */
+  parameters?: Record<string, string>;
 }
 
 export type WebhookOutcome =

@@ -115,6 +115,24 @@ export class Payload {
     return this.list(path);
   }
 
+  /** The keys of an object (the payload itself when no path is given). */
+  keys(path?: string): string[] {
+    const target = path === undefined ? this : this.obj(path);
+    return Object.keys(target.raw as Record<string, unknown>);
+  }
+
+  /**
+   * The object under one key taken literally, for keys that hold dots (Harbor's
+   * `"application/vnd.security.vulnerability.report; version=1.1"`).
+   */
+  child(key: string): Payload {
+    const v = (this.raw as Record<string, unknown> | null)?.[key];
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      throw new AnomalousPayloadError(this.full(key), 'an object');
+    }
+    return new Payload(v, this.full(key));
+  }
+
   /** An array of strings. */
   strList(path: string): string[] {
     const v = walk(this.raw, path);

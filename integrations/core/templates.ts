@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import { blockQuote, commitLink, countOf, inlineCode, joinNames, link, shortSha } from './text';
 
 /**
  * Handlebars templates for message bodies. Each integration keeps its own under
@@ -8,6 +9,40 @@ import Handlebars from 'handlebars';
  * the same name into `$WEBHOOK_TEMPLATE_DIR/<name>/`. Output is Markdown, so nothing is HTML-escaped.
  */
 const engine = Handlebars.create();
+
+/**
+ * The shared text (core/text.ts) as helpers named like its functions: `{{link title url}}`,
+ * `{{commitLink sha url}}`, `{{shortSha sha}}`, `{{inlineCode name}}`, `{{blockQuote body}}`,
+ * `{{countOf n "commit"}}`, `{{joinNames people}}`. (Names that no payload field is likely to
+ * have: a bare `{{name}}` calls a helper of that name before it reads the context.)
+ */
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/**
+ * Registers a helper; used bare (`{{shortSha}}`, no arguments) it reads the context's field of
+ * that name instead, so a template whose data has such a field is not surprised.
+ */
+function helper(name: string, fn: (...args: unknown[]) => string): void {
+  engine.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    const params = args.slice(0, -1);
+    if (params.length === 0) {
+      const field = (this as Record<string, unknown> | null)?.[name];
+      return field === undefined || field === null ? '' : field;
+    }
+    return fn(...params);
+  });
+}
+
+helper('link', (text, url) => link(str(text), str(url)));
+helper('commitLink', (sha, url) => commitLink(str(sha), str(url)));
+helper('shortSha', (sha) => shortSha(str(sha)));
+helper('inlineCode', (text) => inlineCode(str(text)));
+helper('blockQuote', (text) => blockQuote(str(text)));
+helper('countOf', (n, singular, plural) =>
+  countOf(Number(n), str(singular), typeof plural === 'string' ? plural : undefined),
+);
+helper('joinNames', (names) => joinNames(Array.isArray(names) ? names.map(str) : []));
+
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
 function locate(integration: string, template: string): string {

@@ -1,16 +1,165 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
 
-/** Spec helpers shared by every integration's fixture-driven tests. */
+/**
+ * Spec helpers shared by every integration's fixture-driven tests. A `FixtureSuite` says how a
+ * folder of payloads is sent (wire format, headers) and what each must post; the same suite runs
+ * in the integration's spec (through dispatch) and in test/gateway/fixtures.e2e-spec.ts (through
+ * the real gateway and server), which finds every `SHARED_FIXTURES` export of an
+ * `integrations/<folder>/<name>.expectations.ts` by itself.
+ */
 
-/** [fixture file, event name, message (null: recognised, nothing posted)] */
-export type FixtureCase = [string, string, RenderedMessage | null];
+/** What one case adds to the request: headers beyond the suite's, URL options (`topic`, ...). */
+export interface CaseRequest {
+  headers?: Record<string, string>;
+  options?: Record<string, string>;
+}
 
-/** `../shared/fixtures/webhooks/<name>` beside the checkout (CI has it; it may be absent). */
+/** [fixture file, event name, message (null: recognised, nothing posted), request extras] */
+export type FixtureCase = [string, string, RenderedMessage | null, CaseRequest?];
+
+/**
+ * How the service puts a payload on the wire:
+ * - `json`: the file is the JSON body (most services);
+ * - `form`: the file is a form-encoded body (Heroku's deploy hook);
+ * - `form-payload`: a form whose `payload` field holds the file's JSON (Travis CI, Beanstalk);
+ * - `json-as-form`: the JSON body labelled as a form (Semaphore).
+ */
+export type Wire = 'json' | 'form' | 'form-payload' | 'json-as-form';
+
+export interface FixtureSuite {
+  integration: IntegrationDefinition;
+  /** The fixtures' folder (absolute). */
+  dir: string;
+  /** Whether the folder is the captured ../shared one (which may be absent) or the integration's own. */
+  shared: boolean;
+  wire: Wire;
+  /** The headers a fixture is sent with, e.g. the event header named after the file. */
+  headers: (file: string) => Record<string, string>;
+  cases: FixtureCase[];
+}
+
+export interface SuiteOptions {
+  /** The folder under ../shared/fixtures/webhooks, when it differs from the integration's name. */
+  folder?: string;
+  wire?: Wire;
+  headers?: (file: string) => Record<string, string>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The captured payloads: `shared/fixtures/webhooks` beside the checkout (CI has it; it may be
+ * absent), or beside a folder above it (a git worktree under another folder), or
+ * `$SHARED_FIXTURES_DIR`.
+ */
+export function sharedWebhookFixturesRoot(): string {
+  if (process.env.SHARED_FIXTURES_DIR) return path.resolve(process.env.SHARED_FIXTURES_DIR);
+  const beside = (dir: string) => path.join(dir, 'shared', 'fixtures', 'webhooks');
+  for (let dir = path.dirname(REPO_ROOT); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(beside(dir))) return beside(dir);
+    if (path.dirname(dir) === dir) return beside(path.dirname(REPO_ROOT));
+  }
+}
+
+/** `../shared/fixtures/webhooks/<name>` (see sharedWebhookFixturesRoot). */
 export function sharedFixturesDir(name: string): string {
-  return path.resolve(__dirname, '../../../shared/fixtures/webhooks', name);
+  return path.join(sharedWebhookFixturesRoot(), name);
+}
+
+/** The captured payloads in ../shared/fixtures/webhooks/<integration name>. */
+export function sharedSuite(
+  integration: IntegrationDefinition,
+  cases: FixtureCase[],
+  options: SuiteOptions = {},
+): FixtureSuite {
+  return {
+    integration,
+    dir: sharedFixturesDir(options.folder ?? integration.name),
+    shared: true,
+    wire: options.wire ?? 'json',
+    headers: options.headers ?? (() => ({})),
+    cases,
+  };
+}
+
+/** The integration's own payloads in integrations/<folder>/fixtures. */
+export function ownSuite(
+  integration: IntegrationDefinition,
+  cases: FixtureCase[],
+  options: Omit<SuiteOptions, 'folder'> = {},
+): FixtureSuite {
+  return {
+    integration,
+    dir: path.resolve(__dirname, '..', integration.folder ?? integration.name, 'fixtures'),
+    shared: false,
+    wire: options.wire ?? 'json',
+    headers: options.headers ?? (() => ({})),
+    cases,
+  };
+}
+
+/** The event header named after the fixture file's stem before `__` (`push__tag.json` → push). */
+export function headerFromFileName(header: string): (file: string) => Record<string, string> {
+  return (file) => ({ [header]: stem(file).split('__')[0] });
+}
+
+/** A file name without its extension. */
+export function stem(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+/** The fixture files of a folder (every file but READMEs), sorted. */
+export function fixtureFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && !/^readme/i.test(f))
+    .sort();
+}
+
+/** One fixture as the service would send it: content type and body. */
+export function wireBody(wire: Wire, text: string): { contentType: string; body: string } {
+  switch (wire) {
+    case 'json':
+      return { contentType: 'application/json', body: text };
+    case 'form':
+      return { contentType: 'application/x-www-form-urlencoded', body: text.trim() };
+    case 'form-payload':
+      return {
+        contentType: 'application/x-www-form-urlencoded',
+        body: new URLSearchParams({ payload: JSON.stringify(JSON.parse(text)) }).toString(),
+      };
+    case 'json-as-form':
+      return { contentType: 'application/x-www-form-urlencoded', body: text };
+  }
+}
+
+/** The request for one fixture of a suite: headers (with the content type) and body. */
+export function fixtureRequest(
+  suite: FixtureSuite,
+  file: string,
+  extra: CaseRequest = {},
+): { headers: Record<string, string>; contentType: string; body: string } {
+  const text = fs.readFileSync(path.join(suite.dir, file), 'utf8');
+  return { headers: { ...suite.headers(file), ...extra.headers }, ...wireBody(suite.wire, text) };
+}
+
+/** The WebhookInput the gateway builds for this request (same body parser, same options). */
+export function requestInput(
+  request: { headers: Record<string, string>; contentType: string; body: string },
+  options: Record<string, string> = {},
+): WebhookInput {
+  const parsed = parseWebhookBody(Buffer.from(request.body), request.contentType);
+  const headers: Record<string, string> = { 'content-type': request.contentType };
+  for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+  return {
+    headers,
+    payload: parsed.payload,
+    options: integrationOptions({ ...parsed.form, ...options }),
+  };
 }
 
 export function loadFixture(dir: string, file: string): unknown {
@@ -22,7 +171,14 @@ export function webhookInput(
   options: Record<string, string> = {},
   headers: Record<string, string> = {},
 ): WebhookInput {
-  return { headers, payload, options };
+  const lowered: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) lowered[k.toLowerCase()] = v;
+  return { headers: lowered, payload, options };
+}
+
+export interface Delivered {
+  event: string;
+  message: RenderedMessage | null;
 }
 
 /**
@@ -30,57 +186,60 @@ export function webhookInput(
  * no-op. An unsupported event fails the test.
  */
 export function deliverWith(integration: IntegrationDefinition) {
-  return (webhook: WebhookInput): { event: string; message: RenderedMessage | null } => {
+  return (webhook: WebhookInput): Delivered => {
     const outcome = dispatchWebhook(integration, webhook);
     if (outcome.kind === 'unsupported') throw new Error(`unsupported event ${outcome.event}`);
     return { event: outcome.event, message: outcome.kind === 'message' ? outcome.message : null };
   };
 }
 
-/** Each own fixture renders to its expected message, and every supported event has a fixture. */
-export function itRendersOwnFixtures(
-  integration: IntegrationDefinition,
-  dir: string,
-  cases: FixtureCase[],
-): void {
-  const deliver = deliverWith(integration);
-  it.each(cases)('%s → %s', (file, event, expected) => {
-    const result = deliver(webhookInput(loadFixture(dir, file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
+/** One fixture of a suite through dispatch, sent as the service sends it (URL `options` added). */
+export function deliverFixture(
+  suite: FixtureSuite,
+  file: string,
+  extra: CaseRequest = {},
+): Delivered {
+  return deliverWith(suite.integration)(
+    requestInput(fixtureRequest(suite, file, extra), extra.options),
+  );
+}
 
-  it('renders every supported event from its own fixtures', () => {
-    const covered = new Set(cases.map(([, event]) => event));
-    expect(Object.keys(integration.events).filter((e) => !covered.has(e))).toEqual([]);
-  });
+/** One case's check: the fixture, sent as the suite says, gives the expected event and message. */
+function rendersAsExpected(suite: FixtureSuite) {
+  return (...[file, event, expected, extra]: FixtureCase): void => {
+    expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
+  };
 }
 
 /**
- * Every captured payload in ../shared/fixtures/webhooks/<name> has an expectation and renders to
- * it; skipped when that folder is absent (the suite still runs on the integration's own fixtures).
+ * Every file in the suite's folder has a case and renders to it (event name and message);
+ * a shared suite is skipped when ../shared is absent.
  */
-export function describeSharedFixtures(
-  title: string,
-  integration: IntegrationDefinition,
-  name: string,
-  cases: FixtureCase[],
-): void {
-  const dir = sharedFixturesDir(name);
-  const deliver = deliverWith(integration);
-  (fs.existsSync(dir) ? describe : describe.skip)(
-    `${title} on the captured fixtures in ../shared`,
-    () => {
-      it('has an expectation for every captured fixture', () => {
-        const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
-        expect(files.sort()).toEqual(cases.map(([file]) => file).sort());
-      });
+export function describeFixtures(title: string, suite: FixtureSuite): void {
+  const present = fs.existsSync(suite.dir);
+  if (!present && !suite.shared) throw new Error(`${suite.dir} does not exist`);
+  (present ? describe : describe.skip)(title, () => {
+    it('has a case for every fixture in the folder', () => {
+      const covered = new Set(suite.cases.map(([file]) => file));
+      expect(fixtureFiles(suite.dir).filter((file) => !covered.has(file))).toEqual([]);
+      expect([...covered].filter((file) => !fs.existsSync(path.join(suite.dir, file)))).toEqual([]);
+    });
 
-      it.each(cases)('%s → %s', (file, event, expected) => {
-        const result = deliver(webhookInput(loadFixture(dir, file)));
-        expect(result.event).toBe(event);
-        expect(result.message).toEqual(expected);
-      });
-    },
-  );
+    it.each(suite.cases)('%s → %s', rendersAsExpected(suite));
+  });
+}
+
+/** describeFixtures for ../shared/fixtures/webhooks/<name> (kept for the older specs' wording). */
+export function describeSharedFixtures(title: string, suite: FixtureSuite): void {
+  describeFixtures(`${title} on the captured fixtures in ../shared`, suite);
+}
+
+/** Each own fixture renders to its expected message, and every supported event has a fixture. */
+export function itRendersOwnFixtures(suite: FixtureSuite): void {
+  it.each(suite.cases)('%s → %s', rendersAsExpected(suite));
+
+  it('renders every supported event from its own fixtures', () => {
+    const covered = new Set(suite.cases.map(([, event]) => event));
+    expect(Object.keys(suite.integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
 }

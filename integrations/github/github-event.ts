@@ -3,13 +3,6 @@ import { Payload } from '../core/payload';
 import { render } from '../core/templates';
 import { truncateTopic } from '../core/text';
 
-/** Zulip shortens commit ids to this many characters in message bodies. */
-export const SHORT_SHA_LENGTH = 7;
-
-export function shortSha(sha: string): string {
-  return sha.slice(0, SHORT_SHA_LENGTH);
-}
-
 /**
  * One GitHub delivery as the renderers see it: the type-checked payload plus the URL options that
  * change the wording. Every read goes through `Payload`, so a malformed field is an

@@ -3,6 +3,9 @@
  * (file name → topic and body), or null where Zulip posts nothing. Taken from Zulip's own test
  * expectations for these payloads; commit ids are 7 characters, as in the reference notes.
  */
+import { FixtureCase, headerFromFileName, sharedSuite } from '../core/testing';
+import { githubIntegration } from './github.handler';
+
 export type Expected = { topic: string; body: string } | null;
 
 const PR1 = 'public-repo / PR #1 Update the README with new information';
@@ -21,7 +24,7 @@ function commits(n: number): string {
   return Array.from({ length: n }, () => README_COMMIT).join('\n');
 }
 
-export const SHARED_FIXTURE_EXPECTATIONS: Record<string, Expected> = {
+const SHARED_FIXTURE_EXPECTATIONS: Record<string, Expected> = {
   check_run__completed: {
     topic: 'hello-world / checks',
     body: 'Check [randscape](http://github.com/github/hello-world/runs/4) completed (success). ([d6fde92](http://github.com/github/hello-world/commit/d6fde92930d4715a2b49857d24b940956b26d2d3))',
@@ -251,3 +254,80 @@ export const SHARED_FIXTURE_EXPECTATIONS: Record<string, Expected> = {
     body: 'baxterthehacker starred the repository [baxterthehacker/public-repo](https://github.com/baxterthehacker/public-repo).',
   },
 };
+
+/** The event name (what only_events / exclude_events match) of each captured payload. */
+const SHARED_FIXTURE_EVENTS: Record<string, string> = {
+  check_run__completed: 'check_run',
+  check_run__in_progress: 'check_run',
+  commit_comment: 'commit_comment',
+  create: 'create',
+  delete: 'delete',
+  deployment: 'deployment',
+  deployment_status: 'deployment_status',
+  discussion: 'discussion',
+  discussion_comment: 'discussion_comment',
+  fork: 'fork',
+  gollum__wiki_pages: 'gollum',
+  issue_comment: 'issue_comment',
+  issue_comment__deleted: 'issue_comment',
+  issues: 'issues',
+  member: 'member',
+  membership: 'membership',
+  membership__removal: 'membership',
+  page_build: 'page_build',
+  page_build__errored: 'page_build',
+  ping: 'ping',
+  ping__organization: 'ping',
+  public: 'public',
+  pull_request__assigned: 'assigned_or_unassigned_pull_request',
+  pull_request__auto_merge_disabled: 'pull_request_auto_merge',
+  pull_request__auto_merge_enabled: 'pull_request_auto_merge',
+  pull_request__closed: 'closed_pull_request',
+  pull_request__edited: 'opened_or_update_pull_request',
+  pull_request__edited_with_body_change: 'opened_or_update_pull_request',
+  pull_request__locked: 'locked_or_unlocked_pull_request',
+  pull_request__merged: 'closed_pull_request',
+  pull_request__opened: 'opened_or_update_pull_request',
+  pull_request__opened_with_preassigned_assignee: 'opened_or_update_pull_request',
+  pull_request__ready_for_review: 'pull_request_ready_for_review',
+  pull_request__review_requested: 'pull_request_review_requested',
+  pull_request__review_requested_team_reviewer: 'pull_request_review_requested',
+  pull_request__synchronized: 'opened_or_update_pull_request',
+  pull_request__synchronized_with_body: 'opened_or_update_pull_request',
+  pull_request__unassigned: 'assigned_or_unassigned_pull_request',
+  pull_request__unlocked: 'locked_or_unlocked_pull_request',
+  pull_request_review: 'pull_request_review',
+  pull_request_review_comment: 'pull_request_review_comment',
+  push__1_commit: 'push_commits',
+  push__1_commit_without_username: 'push_commits',
+  push__50_commits: 'push_commits',
+  push__delete_branch: 'push_commits',
+  push__event: 'push_commits',
+  push__local_branch_without_commits: 'push_commits',
+  push__multiple_committers: 'push_commits',
+  push__multiple_committers_with_others: 'push_commits',
+  push__tag: 'push_tags',
+  release: 'release',
+  release__with_name: 'release',
+  repository: 'repository',
+  repository_vulnerability_alert: 'repository_vulnerability_alert',
+  star: 'star',
+  status: 'status',
+  status__with_target_url: 'status',
+  team__edited_description: 'team',
+  team__edited_name: 'team',
+  team__edited_privacy_closed: 'team',
+  team__edited_privacy_secret: 'team',
+  team_add: 'team_add',
+  watch__repository: 'watch',
+};
+
+export const SHARED_FIXTURES = sharedSuite(
+  githubIntegration,
+  Object.entries(SHARED_FIXTURE_EXPECTATIONS).map(([name, expected]): FixtureCase => [
+    `${name}.json`,
+    SHARED_FIXTURE_EVENTS[name],
+    expected,
+  ]),
+  { headers: headerFromFileName('X-GitHub-Event') },
+);

@@ -1,5 +1,6 @@
 import type { EventRenderer, IntegrationDefinition, WebhookInput } from '../core/integration';
 import { Payload } from '../core/payload';
+import { hmacHeader } from '../core/verify';
 import { githubEventName } from './event-name';
 import { checkRun, deployment, deploymentStatus, gollum, pageBuild, status } from './events/ci';
 import { commitComment, discussionComment, issueComment } from './events/comments';
@@ -127,10 +128,17 @@ function branchOf(input: WebhookInput): string | null {
 export const githubIntegration: IntegrationDefinition = {
   name: 'github',
   displayName: 'GitHub',
+  category: 'version-control',
   eventHeader: 'X-GitHub-Event',
   deliveryIdHeader: 'X-GitHub-Delivery',
   eventName: (input) => githubEventName(input, (name) => known.has(name)),
   events,
   ignoredEvents,
   branchOf,
+  verify: hmacHeader({ header: 'X-Hub-Signature-256', prefix: 'sha256=' }),
+  parameters: {
+    branches:
+      'comma-separated branch names: pushes and branch events on other branches post nothing',
+    ignore_private_repositories: 'true: events from private repositories post nothing',
+  },
 };

@@ -1,39 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { MAX_TOPIC_LENGTH } from '../core/text';
-import { SHARED_FIXTURE_EXPECTATIONS } from './github.expectations';
+import { describeSharedFixtures } from '../core/testing';
+import { SHARED_FIXTURES } from './github.expectations';
 import { githubIntegration } from './github.handler';
-import {
-  deliver,
-  eventOfFixture,
-  example,
-  examples,
-  input,
-  own,
-  readJson,
-  SHARED_DIR,
-  withAction,
-  type Json,
-} from './github.testing';
+import { deliver, example, examples, input, own, withAction, type Json } from './github.testing';
 
-describe('GitHub: captured payloads in ../shared (when present)', () => {
-  const files = fs.existsSync(SHARED_DIR)
-    ? fs.readdirSync(SHARED_DIR).filter((f) => f.endsWith('.json'))
-    : [];
-
-  it('has an expectation for every shared fixture', () => {
-    for (const file of files) {
-      expect(Object.keys(SHARED_FIXTURE_EXPECTATIONS)).toContain(path.basename(file, '.json'));
-    }
-  });
-
-  it.each(files)('%s', (file) => {
-    const expected = SHARED_FIXTURE_EXPECTATIONS[path.basename(file, '.json')];
-    const outcome = deliver(eventOfFixture(file), readJson(path.join(SHARED_DIR, file)));
-    if (expected === null) expect(outcome.kind).toBe('ignored');
-    else expect(outcome).toMatchObject({ kind: 'message', message: expected });
-  });
-});
+describeSharedFixtures('GitHub', SHARED_FIXTURES);
 
 describe('GitHub: every @octokit/webhooks-examples payload', () => {
   const cases = [...examples].flatMap(([event, payloads]) =>

@@ -2,17 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WebhookInput, WebhookOutcome } from '../core/integration';
 import { dispatchWebhook } from '../core/dispatch';
+import { loadFixture, ownSuite, sharedFixturesDir, webhookInput } from '../core/testing';
 import { githubIntegration } from './github.handler';
 
-/** Test helpers shared by the GitHub specs: fixtures, GitHub's examples, one-call delivery. */
+/**
+ * The GitHub specs' helpers on top of core/testing: GitHub's own examples and one-call delivery.
+ */
 export type Json = Record<string, unknown>;
 
-export const SHARED_DIR = path.resolve(__dirname, '../../../shared/fixtures/webhooks/github');
-const OWN_DIR = path.join(__dirname, 'fixtures');
+export const SHARED_DIR = sharedFixturesDir('github');
+const OWN_DIR = ownSuite(githubIntegration, []).dir;
 const EXAMPLES_FILE = require.resolve('@octokit/webhooks-examples/api.github.com/index.json');
 
 export function readJson(file: string): Json {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  return loadFixture(path.dirname(file), path.basename(file)) as Json;
 }
 
 /** GitHub's own example payloads, per X-GitHub-Event. */
@@ -35,7 +38,7 @@ export function input(
   payload: unknown,
   options: Record<string, string> = {},
 ): WebhookInput {
-  return { headers: { 'x-github-event': event }, payload, options };
+  return webhookInput(payload, options, { 'X-GitHub-Event': event });
 }
 
 export function deliver(

@@ -1,7 +1,8 @@
-import type { RenderedMessage } from '../core/integration';
+import { FixtureCase, sharedSuite } from '../core/testing';
+import { gitlabIntegration } from './gitlab.handler';
 
 /** GitLab's header is not in a captured payload: derive it from the file name as Zulip's tests do. */
-export function sharedFixtureHeader(file: string): string {
+function sharedFixtureHeader(file: string): string {
   const base = file.replace(/\.json$/, '');
   if (base.startsWith('build')) return 'Build Hook';
   if (base === 'repository_update') return 'System Hook';
@@ -16,7 +17,7 @@ export function sharedFixtureHeader(file: string): string {
  * What the gateway posts for each captured payload in ../shared/fixtures/webhooks/gitlab:
  * [fixture file, event name, message (null: recognised, nothing posted)].
  */
-export const SHARED_CASES: Array<[string, string, RenderedMessage | null]> = [
+const SHARED_CASES: FixtureCase[] = [
   [
     'build_created.json',
     'Build Hook',
@@ -436,3 +437,7 @@ export const SHARED_CASES: Array<[string, string, RenderedMessage | null]> = [
     },
   ],
 ];
+
+export const SHARED_FIXTURES = sharedSuite(gitlabIntegration, SHARED_CASES, {
+  headers: (file) => ({ 'X-Gitlab-Event': sharedFixtureHeader(file) }),
+});

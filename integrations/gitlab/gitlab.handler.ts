@@ -1,6 +1,7 @@
 import type { EventRenderer, IntegrationDefinition, WebhookInput } from '../core/integration';
 import { AnomalousPayloadError, Payload } from '../core/payload';
 import { render } from '../core/templates';
+import { tokenHeader } from '../core/verify';
 import { truncateTopic } from '../core/text';
 import {
   EMPTY_SHA,
@@ -361,6 +362,7 @@ const RENDERERS: Record<string, EventRenderer> = {
 export const gitlabIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'GitLab',
+  category: 'version-control',
   eventHeader: 'X-Gitlab-Event',
   deliveryIdHeader: 'X-Gitlab-Event-UUID',
   eventName,
@@ -377,6 +379,11 @@ export const gitlabIntegration: IntegrationDefinition = {
     'Merge Request Hook unapproval',
     'Repository Update Hook',
   ],
+  verify: tokenHeader('X-Gitlab-Token'),
+  parameters: {
+    branches: 'comma-separated branch names: pushes to other branches post nothing',
+    use_merge_request_title: 'false: merge request topics leave out the title',
+  },
   branchOf(input) {
     const p = new Payload(input.payload);
     const isPush =

@@ -1,34 +1,26 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { RenderedMessage, WebhookInput } from '../core/integration';
+import type { RenderedMessage } from '../core/integration';
 import { AnomalousPayloadError } from '../core/payload';
+import {
+  deliverWith,
+  describeSharedFixtures,
+  itRendersOwnFixtures,
+  loadFixture as load,
+  ownSuite,
+  webhookInput,
+} from '../core/testing';
 import { gitlabIntegration as gitlab } from './gitlab.handler';
-import { SHARED_CASES, sharedFixtureHeader } from './gitlab.expectations';
+import { SHARED_FIXTURES } from './gitlab.expectations';
 
 /** [fixture file, X-Gitlab-Event header, event name, message (null: nothing posted)] */
 type Case = [string, string, string, RenderedMessage | null];
 
-const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
-const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/webhooks/gitlab');
-
-function load(dir: string, file: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-}
+const OWN_FIXTURES = ownSuite(gitlab, []).dir;
 
 function input(payload: unknown, header: string, options: Record<string, string> = {}) {
-  return { headers: { 'x-gitlab-event': header }, payload, options } satisfies WebhookInput;
+  return webhookInput(payload, options, { 'X-Gitlab-Event': header });
 }
 
-/** What the gateway would do: the event name, then its renderer, or nothing if ignored. */
-function deliver(webhook: WebhookInput): { event: string; message: RenderedMessage | null } {
-  const event = gitlab.eventName(webhook);
-  const renderer = gitlab.events[event];
-  if (!renderer) {
-    expect(gitlab.ignoredEvents).toContain(event);
-    return { event, message: null };
-  }
-  return { event, message: renderer(webhook) };
-}
+const deliver = deliverWith(gitlab);
 
 const OWN_CASES: Case[] = [
   [
@@ -367,16 +359,17 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('GitLab integration', () => {
-  it.each(OWN_CASES)('%s as "%s" → %s', (file, header, event, expected) => {
-    const result = deliver(input(load(OWN_FIXTURES, file), header));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-
-  it('renders every supported event from its own fixtures', () => {
-    const covered = new Set(OWN_CASES.map(([, , event]) => event));
-    expect(Object.keys(gitlab.events).filter((e) => !covered.has(e))).toEqual([]);
-  });
+  itRendersOwnFixtures(
+    ownSuite(
+      gitlab,
+      OWN_CASES.map(([file, header, event, message]) => [
+        file,
+        event,
+        message,
+        { headers: { 'X-Gitlab-Event': header } },
+      ]),
+    ),
+  );
 
   it('drops the MR title from MR topics with use_merge_request_title=false', () => {
     const payload = load(OWN_FIXTURES, 'mr_merge.json');
@@ -459,18 +452,4 @@ describe('GitLab integration', () => {
   });
 });
 
-const sharedDescribe = fs.existsSync(SHARED_FIXTURES) ? describe : describe.skip;
-
-sharedDescribe('GitLab integration on the captured fixtures in ../shared', () => {
-  const files = fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.json'));
-
-  it('has an expectation for every captured fixture', () => {
-    expect(files.sort()).toEqual(SHARED_CASES.map(([file]) => file).sort());
-  });
-
-  it.each(SHARED_CASES)('%s → %s', (file, event, expected) => {
-    const result = deliver(input(load(SHARED_FIXTURES, file), sharedFixtureHeader(file)));
-    expect(result.event).toBe(event);
-    expect(result.message).toEqual(expected);
-  });
-});
+describeSharedFixtures('GitLab integration', SHARED_FIXTURES);

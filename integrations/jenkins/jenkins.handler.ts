@@ -47,6 +47,7 @@ function phase(template: 'started' | 'completed'): EventRenderer {
 export const jenkinsIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'Jenkins',
+  category: 'ci-cd',
   eventName: (input) => new Payload(input.payload).str('build.phase').toLowerCase(),
   events: {
     started: phase('started'),

@@ -42,7 +42,9 @@ function renderJson(input: WebhookInput) {
 export const jsonIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'JSON formatter',
+  category: 'other',
   eventName: () => 'message',
   events: { message: renderJson },
   ignoredEvents: [],
+  parameters: { template: 'a Handlebars template applied to the payload instead of the JSON dump' },
 };

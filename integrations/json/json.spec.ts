@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   itRendersOwnFixtures,
+  ownSuite,
   deliverWith,
   FixtureCase as Case,
   loadFixture,
@@ -26,7 +27,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Generic JSON integration', () => {
-  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
+  itRendersOwnFixtures(ownSuite(integration, OWN_CASES));
 
   it('renders a handlebars template from the URL against the payload, unescaped', () => {
     const payload = load(OWN_FIXTURES, 'push.json');

@@ -1,10 +1,11 @@
-import type { FixtureCase as Case } from '../core/testing';
+import { FixtureCase as Case, sharedSuite } from '../core/testing';
+import { semaphoreIntegration } from './semaphore.handler';
 
 /**
  * What the gateway posts for each captured payload in ../shared/fixtures/webhooks/semaphore:
  * [fixture file, event name, message (null: recognised, nothing posted)].
  */
-export const SHARED_CASES: Case[] = [
+const SHARED_CASES: Case[] = [
   [
     'build.json',
     'build',
@@ -47,3 +48,7 @@ export const SHARED_CASES: Case[] = [
   ],
   ['unknown.json', 'unknown', { topic: 'knighthood/master', body: 'unknown: passed' }],
 ];
+
+export const SHARED_FIXTURES = sharedSuite(semaphoreIntegration, SHARED_CASES, {
+  wire: 'json-as-form',
+});

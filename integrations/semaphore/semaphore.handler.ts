@@ -154,6 +154,7 @@ function either(
 export const semaphoreIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'Semaphore CI',
+  category: 'ci-cd',
   eventName(input) {
     const p = new Payload(input.payload);
     return isClassic(p) ? p.str('event') : p.str('revision.reference_type');

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   describeSharedFixtures,
   itRendersOwnFixtures,
+  ownSuite,
   deliverWith,
   FixtureCase as Case,
   loadFixture,
@@ -9,7 +10,7 @@ import {
 } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { semaphoreIntegration as integration } from './semaphore.handler';
-import { SHARED_CASES } from './semaphore.expectations';
+import { SHARED_FIXTURES } from './semaphore.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -85,7 +86,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Semaphore integration', () => {
-  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
+  itRendersOwnFixtures(ownSuite(integration, OWN_CASES, { wire: 'json-as-form' }));
 
   it.each([
     [
@@ -125,4 +126,4 @@ describe('Semaphore integration', () => {
   });
 });
 
-describeSharedFixtures('Semaphore integration', integration, 'semaphore', SHARED_CASES);
+describeSharedFixtures('Semaphore integration', SHARED_FIXTURES);

@@ -1,11 +1,4 @@
-import {
-  committerCounts,
-  itemMessage,
-  joinNames,
-  pushMessage,
-  tagMessage,
-  type PushedCommit,
-} from './git-messages';
+import { itemMessage, pushMessage, tagMessage, type PushedCommit } from './git-messages';
 
 function commits(...authors: string[]): PushedCommit[] {
   return authors.map((author, i) => ({
@@ -17,22 +10,6 @@ function commits(...authors: string[]): PushedCommit[] {
 }
 
 describe('git message conventions', () => {
-  it('orders committers by count, then name, and sums those past the third as others', () => {
-    expect(committerCounts(commits('Zoe', 'Ann', 'Bob', 'Bob', 'Cy', 'Dee', 'Ann'))).toEqual([
-      ['Ann', 2],
-      ['Bob', 2],
-      ['Cy', 1],
-      ['others', 2],
-    ]);
-  });
-
-  it('joins names the English way', () => {
-    expect(joinNames([])).toBe('');
-    expect(joinNames(['A'])).toBe('A');
-    expect(joinNames(['A', 'B'])).toBe('A and B');
-    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
-  });
-
   it('names committers only when someone other than the pusher wrote a commit', () => {
     const own = pushMessage({
       user: 'Ann',

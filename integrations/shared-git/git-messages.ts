@@ -1,4 +1,6 @@
+import type { Payload } from '../core/payload';
 import { render } from '../core/templates';
+import { countedNames, joinNames, shortSha } from '../core/text';
 
 /** Zulip's git message conventions, shared by the git hosting integrations (GitLab, ...). */
 
@@ -19,32 +21,14 @@ export interface PushedCommit {
   url: string;
 }
 
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}
-
-/** Committers by commit count, descending, ties alphabetical; past the limit summed as "others". */
-export function committerCounts(commits: readonly PushedCommit[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const c of commits) counts.set(c.author, (counts.get(c.author) ?? 0) + 1);
-  const sorted = [...counts.entries()].sort((a, b) =>
-    b[1] !== a[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
-  );
-  if (sorted.length <= COMMITTERS_LIMIT) return sorted;
-  const others = sorted.slice(COMMITTERS_LIMIT).reduce((sum, [, n]) => sum + n, 0);
-  return [...sorted.slice(0, COMMITTERS_LIMIT), ['others', others]];
-}
-
-/** "A (2), B (1) and C (1)". */
-export function joinCounts(items: ReadonlyArray<[string, number]>): string {
-  const parts = items.map(([name, n]) => `${name} (${n})`);
-  return joinNames(parts);
-}
-
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+/** Commits as GitHub spells them (`id`, `message`, `url`, `author.name`), which Gogs, Gitea and Beanstalk copy. */
+export function githubStyleCommits(commits: readonly Payload[]): PushedCommit[] {
+  return commits.map((c) => ({
+    author: c.str('author.name'),
+    sha: c.str('id'),
+    message: c.str('message'),
+    url: c.str('url'),
+  }));
 }
 
 export interface PushMessage {
@@ -68,8 +52,8 @@ export function pushMessage(push: PushMessage): string {
       pushType,
     });
   }
-  const committers = committerCounts(push.commits);
-  const onlyPusher = committers.length === 1 && committers[0][0] === push.user;
+  const authors = push.commits.map((c) => c.author);
+  const onlyPusher = authors.every((author) => author === push.user);
   const more = push.commits.length - COMMITS_LIMIT;
   return render(TEMPLATES, 'push', {
     user: push.user,
@@ -78,7 +62,7 @@ export function pushMessage(push: PushMessage): string {
     count: push.commits.length,
     plural: push.commits.length > 1,
     branch: push.branch,
-    committers: onlyPusher ? null : joinCounts(committers),
+    committers: onlyPusher ? null : countedNames(authors, COMMITTERS_LIMIT),
     commits: push.commits.slice(0, COMMITS_LIMIT).map((c) => ({
       message: c.message.split('\n')[0],
       shortSha: shortSha(c.sha),

@@ -128,6 +128,7 @@ function renderMessage(input: WebhookInput) {
 export const slackIncomingIntegration: IntegrationDefinition = {
   name: 'slack_incoming',
   displayName: 'Slack-compatible webhook',
+  category: 'other',
   folder: 'slack',
   eventName: () => 'message',
   events: { message: renderMessage },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   itRendersOwnFixtures,
+  ownSuite,
   deliverWith,
   FixtureCase as Case,
   loadFixture,
@@ -48,7 +49,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Slack-compatible webhook integration', () => {
-  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
+  itRendersOwnFixtures(ownSuite(integration, OWN_CASES));
 
   it.each([
     [

@@ -95,6 +95,7 @@ function renderDeleted(input: WebhookInput) {
 export const tracIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'Trac',
+  category: 'project-management',
   eventName: (input) => new Payload(input.payload).str('event'),
   events: {
     ticket_created: renderCreated,

@@ -1,10 +1,11 @@
-import type { FixtureCase as Case } from '../core/testing';
+import { FixtureCase as Case, sharedSuite } from '../core/testing';
+import { travisIntegration } from './travis.handler';
 
 /**
  * What the gateway posts for each captured payload in ../shared/fixtures/webhooks/travis:
  * [fixture file, event name, message (null: recognised, nothing posted)].
  */
-export const SHARED_CASES: Case[] = [
+const SHARED_CASES: Case[] = [
   [
     'build.json',
     'push',
@@ -15,3 +16,7 @@ export const SHARED_CASES: Case[] = [
   ],
   ['pull_request.json', 'pull_request', null],
 ];
+
+export const SHARED_FIXTURES = sharedSuite(travisIntegration, SHARED_CASES, {
+  wire: 'form-payload',
+});

@@ -44,6 +44,7 @@ function renderBuild(input: WebhookInput) {
 export const travisIntegration: IntegrationDefinition = {
   name: NAME,
   displayName: 'Travis CI',
+  category: 'ci-cd',
   eventName: (input) => new Payload(input.payload).str('type'),
   events: {
     push: renderBuild,
@@ -52,4 +53,5 @@ export const travisIntegration: IntegrationDefinition = {
     api: renderBuild,
   },
   ignoredEvents: [],
+  parameters: { ignore_pull_requests: 'false: pull request builds are posted too' },
 };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   describeSharedFixtures,
   itRendersOwnFixtures,
+  ownSuite,
   deliverWith,
   FixtureCase as Case,
   loadFixture,
@@ -9,7 +10,7 @@ import {
 } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
 import { travisIntegration as integration } from './travis.handler';
-import { SHARED_CASES } from './travis.expectations';
+import { SHARED_FIXTURES } from './travis.expectations';
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;
@@ -61,7 +62,7 @@ const OWN_CASES: Case[] = [
 ];
 
 describe('Travis CI integration', () => {
-  itRendersOwnFixtures(integration, OWN_FIXTURES, OWN_CASES);
+  itRendersOwnFixtures(ownSuite(integration, OWN_CASES, { wire: 'form-payload' }));
 
   it.each([
     [
@@ -102,4 +103,4 @@ describe('Travis CI integration', () => {
   });
 });
 
-describeSharedFixtures('Travis CI integration', integration, 'travis', SHARED_CASES);
+describeSharedFixtures('Travis CI integration', SHARED_FIXTURES);

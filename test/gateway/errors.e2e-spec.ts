@@ -73,6 +73,32 @@ describe('webhook gateway: answers, filters and notices (through the real server
     }
   });
 
+  it("takes the key from HTTP basic auth (Zulip's legacy URLs), checking the email", async () => {
+    const stream = await stack.newStream();
+    const basic = (email: string) =>
+      `Basic ${Buffer.from(`${email}:${stack.bot.apiKey}`).toString('base64')}`;
+    const good = await stack.webhook(
+      'github',
+      push(
+        { stream, api_key: '' },
+        { headers: { 'X-GitHub-Event': 'push', Authorization: basic(stack.bot.email) } },
+      ),
+    );
+    expect(good).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    const wrongEmail = await stack.webhook(
+      'github',
+      push(
+        { stream, api_key: '' },
+        { headers: { 'X-GitHub-Event': 'push', Authorization: basic('someone@example.com') } },
+      ),
+    );
+    expect(wrongEmail.status).toBe(401);
+    expect(wrongEmail.body).toMatchObject({ code: 'INVALID_API_KEY' });
+    expect((await stack.waitForMessages(streamNarrow(stream), 1)).map(asMessage)).toEqual([
+      FORCE_PUSH,
+    ]);
+  });
+
   it('answers 404 for an integration that does not exist', async () => {
     const reply = await stack.webhook('nosuchtool', push({ stream: 'x' }));
     expect(reply.status).toBe(404);

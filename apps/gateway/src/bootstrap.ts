@@ -17,7 +17,10 @@ import type { AppConfig } from '@hub/config';
 import { LOG_LEVELS } from '@hub/config/log-levels';
 import { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
-import { INTEGRATIONS as ALL_INTEGRATIONS } from '../../../integrations/registry';
+import {
+  INTEGRATIONS as ALL_INTEGRATIONS,
+  integrationsByName,
+} from '../../../integrations/registry';
 import { BotDirectory } from './bot-directory';
 import { BullDeliveryQueue, DeliveryQueue, MemoryDeliveryQueue } from './delivery-queue';
 import { DEFAULT_RETRY, DeliveryWorker, RetryPolicy } from './delivery-worker';
@@ -33,7 +36,7 @@ import { WebhookService } from './webhook.service';
 export interface GatewayOverrides {
   serverApi?: ServerApi;
   retry?: RetryPolicy;
-  integrations?: IntegrationDefinition[];
+  integrations?: readonly IntegrationDefinition[];
   /**
    * Namespace for the gateway's Redis keys and Bull queues, so gateways of separate deployments
    * (or test runs) can share one Redis without taking each other's jobs.
@@ -43,7 +46,9 @@ export interface GatewayOverrides {
 
 @Controller()
 class IntegrationsPageController {
-  constructor(@Inject(INTEGRATIONS) private readonly integrations: IntegrationDefinition[]) {}
+  constructor(
+    @Inject(INTEGRATIONS) private readonly integrations: readonly IntegrationDefinition[],
+  ) {}
 
   @Get('integrations')
   page(@Query() query: UrlChoice, @Res() res: Response & { req: Request }): void {
@@ -78,7 +83,7 @@ export async function createGatewayApp(
   const integrations = overrides.integrations ?? ALL_INTEGRATIONS;
   const worker = new DeliveryWorker(api, once, overrides.retry ?? DEFAULT_RETRY);
   const service = new WebhookService(
-    new Map(integrations.map((i) => [i.name, i])),
+    integrationsByName(integrations),
     new BotDirectory(api),
     queue,
     once,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 // Loaded the way libs/markdown loads them, so the page also works under Jest.
 import { markedModule, purifyModule } from '@hub/markdown/native-modules';
-import type { IntegrationDefinition } from '../../../integrations/core/integration';
+import { CATEGORIES, IntegrationDefinition } from '../../../integrations/core/integration';
 
 const escape = (s: string) =>
   s.replace(
@@ -26,16 +26,38 @@ export function webhookUrl(site: string, name: string, choice: UrlChoice): strin
   return `${site}/api/v1/external/${name}?${params.toString().replace(/%3C|%3E/g, (m) => (m === '%3C' ? '<' : '>'))}`;
 }
 
+const readmes = new Map<string, string>();
+
+/** The integration's README as HTML, rendered once per process. */
 function readme(integration: IntegrationDefinition): string {
   const folder = integration.folder ?? integration.name;
-  const file = path.join(__dirname, '..', '..', '..', 'integrations', folder, 'README.md');
-  const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  return purifyModule.sanitize(markedModule.marked.parse(source, { async: false }));
+  let html = readmes.get(folder);
+  if (html === undefined) {
+    const file = path.join(__dirname, '..', '..', '..', 'integrations', folder, 'README.md');
+    const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    html = purifyModule.sanitize(markedModule.marked.parse(source, { async: false }));
+    readmes.set(folder, html);
+  }
+  return html;
+}
+
+const codes = (names: string[]) => names.map((n) => `<code>${escape(n)}</code>`).join(' ');
+
+/** One integration: its URL, events, parameters and README. */
+function section(i: IntegrationDefinition, site: string): string {
+  const parameters = Object.entries(i.parameters ?? {})
+    .map(([name, what]) => `<li><code>${escape(name)}</code>: ${escape(what)}</li>`)
+    .join('');
+  return `<section id="${escape(i.name)}"><h2>${escape(i.displayName)}</h2>
+<p><code>${escape(webhookUrl(site, i.name, {}))}</code></p>
+<p>Events: ${codes(Object.keys(i.events))}</p>
+${parameters ? `<p>Parameters:</p><ul>${parameters}</ul>` : ''}
+${readme(i)}</section>`;
 }
 
 /** `/integrations`: every integration with its setup steps and a URL builder. */
 export function integrationsPage(
-  integrations: IntegrationDefinition[],
+  integrations: readonly IntegrationDefinition[],
   site: string,
   choice: UrlChoice,
 ): string {
@@ -49,15 +71,12 @@ export function integrationsPage(
   const built = chosen
     ? `<h2>Your ${escape(chosen.displayName)} webhook URL</h2><pre><code>${escape(webhookUrl(site, chosen.name, choice))}</code></pre>`
     : '';
-  const sections = integrations
-    .map(
-      (i) => `<section id="${escape(i.name)}"><h2>${escape(i.displayName)}</h2>
-<p><code>${escape(webhookUrl(site, i.name, {}))}</code></p>
-<p>Events: ${Object.keys(i.events)
-        .map((e) => `<code>${escape(e)}</code>`)
-        .join(' ')}</p>
-${readme(i)}</section>`,
-    )
+  const sections = Object.entries(CATEGORIES)
+    .map(([category, title]) => {
+      const members = integrations.filter((i) => i.category === category);
+      if (members.length === 0) return '';
+      return `<h1 id="category-${category}">${escape(title)}</h1>\n${members.map((i) => section(i, site)).join('\n')}`;
+    })
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Integrations</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre,code{background:#f4f4f4}section{border-top:1px solid #ddd;margin-top:2rem}</style>

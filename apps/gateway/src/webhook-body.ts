@@ -37,3 +37,13 @@ export function parseWebhookBody(raw: Buffer, contentType: string | undefined): 
     throw invalidJson();
   }
 }
+
+// `topic` stays in the options: with a custom topic some integrations put the title in the body.
+const RESERVED_PARAMS = new Set(['api_key', 'stream', 'payload', 'only_events', 'exclude_events']);
+
+/** The URL and form parameters an integration sees (its `options`): all but the gateway's own. */
+export function integrationOptions(params: Record<string, string>): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (!RESERVED_PARAMS.has(k)) options[k] = v;
+  return options;
+}

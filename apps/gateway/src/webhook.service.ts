@@ -9,7 +9,7 @@ import { branchWanted, eventWanted, parseEventPatterns } from './event-filter';
 import type { OnceStore } from './once-store';
 import type { BotIdentity } from './server-api';
 import { verifySignature, WebhookSecrets } from './signatures';
-import { parseWebhookBody } from './webhook-body';
+import { integrationOptions, parseWebhookBody } from './webhook-body';
 
 export interface WebhookRequest {
   integration: string;
@@ -26,8 +26,6 @@ export type WebhookAnswer = { status: 200; body: Record<string, unknown> };
 const DELIVERY_ID_TTL_SECONDS = 24 * 60 * 60;
 /** At most one notice per bot and kind of problem per minute, as Zulip does. */
 const OWNER_NOTICE_TTL_SECONDS = 60;
-// `topic` stays in the options: with a custom topic some integrations put the title in the body.
-const RESERVED_PARAMS = new Set(['api_key', 'stream', 'payload', 'only_events', 'exclude_events']);
 
 /**
  * Accepts a webhook: authenticates the key, validates and renders the event, and queues the
@@ -58,10 +56,18 @@ export class WebhookService {
       parseError = err as ZulipError;
     }
     const params: Record<string, string> = { ...(parsed?.form ?? {}), ...req.query };
-    const apiKey = params.api_key?.trim();
+    const basic = basicCredentials(req.headers.authorization);
+    const apiKey = params.api_key?.trim() || basic?.apiKey;
     if (!apiKey) throw ZulipError.missing('api_key');
     const bot = await this.bots.identify(req.host, apiKey);
-    await verifySignature(this.secrets, bot.email, integration.name, req.rawBody, req.headers);
+    if (!params.api_key?.trim() && basic && basic.email.toLowerCase() !== bot.email.toLowerCase()) {
+      throw new ZulipError('INVALID_API_KEY', 'Invalid API key', 401);
+    }
+    verifySignature(this.secrets, bot.email, integration, {
+      rawBody: req.rawBody,
+      headers: req.headers,
+      query: req.query,
+    });
 
     if (parseError || !parsed) {
       await this.noticeOwner(req, bot, apiKey, 'invalid-json', invalidJsonNotice(integration, bot));
@@ -84,8 +90,7 @@ export class WebhookService {
       );
     }
 
-    const options: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params)) if (!RESERVED_PARAMS.has(k)) options[k] = v;
+    const options = integrationOptions(params);
     const input: WebhookInput = { headers: req.headers, payload: parsed.payload, options };
     const only = parseEventPatterns(params.only_events, 'only_events');
     const exclude = parseEventPatterns(params.exclude_events, 'exclude_events');
@@ -178,6 +183,20 @@ export class WebhookService {
       acceptedAt: Date.now(),
     });
   }
+}
+
+/**
+ * `https://<bot email>:<api key>@host/api/v1/external/beanstalk`: the URL form Zulip documents for
+ * its legacy integrations (Beanstalk, Bitbucket), which authenticate with HTTP basic auth.
+ */
+function basicCredentials(header: string | undefined): { email: string; apiKey: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  const apiKey = decoded.slice(colon + 1).trim();
+  return apiKey ? { email: decoded.slice(0, colon), apiKey } : null;
 }
 
 function success(): WebhookAnswer {

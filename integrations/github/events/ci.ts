@@ -1,5 +1,6 @@
 import type { RenderedMessage } from '../../core/integration';
-import { lookup, shortSha, type GithubEvent } from '../github-event';
+import { shortSha } from '../../core/text';
+import { lookup, type GithubEvent } from '../github-event';
 import { deploymentTopic, repoTopic } from '../topics';
 
 /** Only finished check runs are worth a message. */

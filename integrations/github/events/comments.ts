@@ -1,5 +1,6 @@
 import type { RenderedMessage } from '../../core/integration';
-import { shortSha, type GithubEvent } from '../github-event';
+import { shortSha } from '../../core/text';
+import type { GithubEvent } from '../github-event';
 import { prMessageContext } from '../pr-message';
 import { discussionTopic, issueTopic, repoTopic } from '../topics';
 import { commentAction, isUnchangedCommentEdit } from './reviews';

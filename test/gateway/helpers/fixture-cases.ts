@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RenderedMessage } from '../../../integrations/core/integration';
-import { SHARED_CASES as BUILDBOT } from '../../../integrations/buildbot/buildbot.expectations';
-import { SHARED_CASES as CIRCLECI } from '../../../integrations/circleci/circleci.expectations';
-import { SHARED_FIXTURE_EXPECTATIONS as GITHUB } from '../../../integrations/github/github.expectations';
 import {
-  SHARED_CASES as GITLAB,
-  sharedFixtureHeader as gitlabHeader,
-} from '../../../integrations/gitlab/gitlab.expectations';
-import { SHARED_CASES as SEMAPHORE } from '../../../integrations/semaphore/semaphore.expectations';
-import { SHARED_CASES as TRAVIS } from '../../../integrations/travis/travis.expectations';
+  fixtureFiles,
+  fixtureRequest,
+  FixtureSuite,
+  sharedWebhookFixturesRoot,
+  Wire,
+  wireBody,
+} from '../../../integrations/core/testing';
 
 /** One webhook request as its tool sends it, and the message it must produce (null: none). */
 export interface FixtureCase {
@@ -21,53 +20,40 @@ export interface FixtureCase {
   expected: RenderedMessage | null;
 }
 
-export const SHARED_WEBHOOK_FIXTURES = path.resolve(
-  __dirname,
-  '../../../../shared/fixtures/webhooks',
-);
+export const SHARED_WEBHOOK_FIXTURES = sharedWebhookFixturesRoot();
 const INTEGRATIONS_DIR = path.resolve(__dirname, '../../../integrations');
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-/** How each tool puts its payload on the wire. */
-const wire = {
-  json: (text: string) => ({ contentType: 'application/json', body: text }),
-  /** Travis CI: a form whose `payload` field holds the JSON. */
-  travisForm: (text: string) => ({
-    contentType: 'application/x-www-form-urlencoded',
-    body: new URLSearchParams({ payload: JSON.stringify(JSON.parse(text)) }).toString(),
-  }),
-  /** Semaphore: JSON labelled as a form. */
-  semaphore: (text: string) => ({ contentType: 'application/x-www-form-urlencoded', body: text }),
-};
-
-type CaseList = Array<[string, string, RenderedMessage | null]>;
-
-interface SharedSource {
-  integration: string;
-  cases: CaseList;
-  headers: (file: string) => Record<string, string>;
-  wire: (text: string) => { contentType: string; body: string };
+function isSuite(value: unknown): value is FixtureSuite {
+  const v = value as Partial<FixtureSuite> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.dir === 'string' &&
+    Array.isArray(v.cases) &&
+    typeof v.integration?.name === 'string'
+  );
 }
 
-const SHARED_SOURCES: SharedSource[] = [
-  {
-    integration: 'github',
-    cases: Object.entries(GITHUB).map(([name, expected]) => [`${name}.json`, '', expected]),
-    headers: (file) => ({ 'X-GitHub-Event': path.basename(file, '.json').split('__')[0] }),
-    wire: wire.json,
-  },
-  {
-    integration: 'gitlab',
-    cases: GITLAB,
-    headers: (file) => ({ 'X-Gitlab-Event': gitlabHeader(file) }),
-    wire: wire.json,
-  },
-  { integration: 'travis', cases: TRAVIS, headers: () => ({}), wire: wire.travisForm },
-  { integration: 'circleci', cases: CIRCLECI, headers: () => ({}), wire: wire.json },
-  { integration: 'buildbot', cases: BUILDBOT, headers: () => ({}), wire: wire.json },
-  { integration: 'semaphore', cases: SEMAPHORE, headers: () => ({}), wire: wire.semaphore },
-];
+/**
+ * The `SHARED_FIXTURES` suite of every `integrations/<folder>/<name>.expectations.ts`, found on
+ * disk, so a new integration is covered here without touching this file.
+ */
+export function sharedSuites(): FixtureSuite[] {
+  const suites: FixtureSuite[] = [];
+  for (const folder of fs.readdirSync(INTEGRATIONS_DIR).sort()) {
+    const dir = path.join(INTEGRATIONS_DIR, folder);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.expectations.ts'))) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const suite = (require(path.join(dir, file)) as Record<string, unknown>).SHARED_FIXTURES;
+      if (!isSuite(suite)) throw new Error(`${folder}/${file} exports no SHARED_FIXTURES suite`);
+      suites.push(suite);
+    }
+  }
+  return suites;
+}
 
 /**
  * Every captured payload in ../shared/fixtures/webhooks/<integration> (when that folder exists),
@@ -76,24 +62,19 @@ const SHARED_SOURCES: SharedSource[] = [
  */
 export function sharedFixtureCases(): FixtureCase[] {
   const cases: FixtureCase[] = [];
-  for (const source of SHARED_SOURCES) {
-    const dir = path.join(SHARED_WEBHOOK_FIXTURES, source.integration);
-    if (!fs.existsSync(dir)) continue;
-    const expectations = new Map(source.cases.map(([file, , expected]) => [file, expected]));
-    for (const file of fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()) {
+  for (const suite of sharedSuites()) {
+    if (!fs.existsSync(suite.dir)) continue;
+    const expectations = new Map(suite.cases.map(([file, , expected]) => [file, expected]));
+    for (const file of fixtureFiles(suite.dir)) {
       if (!expectations.has(file)) {
         throw new Error(
-          `no expectation for ../shared/fixtures/webhooks/${source.integration}/${file}`,
+          `no expectation for ${path.relative(SHARED_WEBHOOK_FIXTURES, suite.dir)}/${file}`,
         );
       }
       cases.push({
-        label: `shared ${source.integration}/${file}`,
-        integration: source.integration,
-        headers: source.headers(file),
-        ...source.wire(read(path.join(dir, file))),
+        label: `shared ${suite.integration.name}/${file}`,
+        integration: suite.integration.name,
+        ...fixtureRequest(suite, file),
         expected: expectations.get(file) ?? null,
       });
     }
@@ -105,14 +86,14 @@ function own(
   integration: string,
   file: string,
   expected: RenderedMessage | null,
-  options: { folder?: string; headers?: Record<string, string>; wire?: keyof typeof wire } = {},
+  options: { folder?: string; headers?: Record<string, string>; wire?: Wire } = {},
 ): FixtureCase {
   const text = read(path.join(INTEGRATIONS_DIR, options.folder ?? integration, 'fixtures', file));
   return {
     label: `own ${integration}/${file}`,
     integration,
     headers: options.headers ?? {},
-    ...wire[options.wire ?? 'json'](text),
+    ...wireBody(options.wire ?? 'json', text),
     expected,
   };
 }
@@ -153,9 +134,9 @@ export function ownFixtureCases(): FixtureCase[] {
         topic: 'builds',
         body: 'Author: Ada Lovelace\nBuild status: Passed :thumbs_up:\nDetails: [changes](https://github.com/team/hub-server/compare/1111111...2222222), [build log](https://app.travis-ci.com/team/hub-server/builds/4242)',
       },
-      { wire: 'travisForm' },
+      { wire: 'form-payload' },
     ),
-    own('travis', 'pull_request_failed.json', null, { wire: 'travisForm' }),
+    own('travis', 'pull_request_failed.json', null, { wire: 'form-payload' }),
     own('circleci', 'job_canceled_no_commit_info.json', {
       topic: 'hub-server',
       body: 'Job `deploy` of workflow [`build-and-test`](https://app.circleci.com/pipelines/github/team/hub-server/130/workflows/wf-1) on branch `main` was canceled.\n- **Commit:** 5555555eee',
@@ -171,7 +152,7 @@ export function ownFixtureCases(): FixtureCase[] {
         topic: 'hub-server/main',
         body: '[Build 77](https://semaphoreci.com/team/hub-server/branches/main/builds/77) failed:\n* **Commit**: [3333333: Retry webhook delivery](https://github.com/team/hub-server/commit/3333333cccccccccccccccccccccccccccccccc)\n* **Author**: ada@example.org',
       },
-      { wire: 'semaphore' },
+      { wire: 'json-as-form' },
     ),
     own(
       'slack_incoming',

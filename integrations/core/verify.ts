@@ -1,0 +1,126 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * How a webhook proves it came from the service, checked when WEBHOOK_SECRETS_FILE holds a secret
+ * for the bot and integration (Zulip checks none; the api_key in the URL is its only proof). An
+ * integration names its service's scheme with one of the helpers below; without one, the gateway
+ * expects the secret in an `X-Webhook-Token` header the operator adds to the service's webhook.
+ */
+export interface SignedRequest {
+  rawBody: Buffer;
+  /** Header names lowercased. */
+  headers: Record<string, string | undefined>;
+  query: Record<string, string>;
+}
+
+export type SignatureCheck = (secret: string, request: SignedRequest) => void;
+
+/** The request is not signed with the configured secret: the gateway answers 401. */
+export class SignatureError extends Error {}
+
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function headerOf(request: SignedRequest, header: string): string {
+  const value = request.headers[header.toLowerCase()];
+  if (!value) throw new SignatureError(`Missing ${header} header`);
+  return value.trim();
+}
+
+const mismatch = () => new SignatureError('Webhook signature mismatch');
+
+export interface HmacOptions {
+  header: string;
+  algorithm?: 'sha1' | 'sha256' | 'sha512';
+  encoding?: 'hex' | 'base64';
+  /** What precedes the digest in the header, e.g. "sha256=". */
+  prefix?: string;
+}
+
+/** An HMAC of the raw body in a header: GitHub, Gitea, Gogs, Bitbucket, SonarQube, Review Board. */
+export function hmacHeader(options: HmacOptions): SignatureCheck {
+  const { header, algorithm = 'sha256', encoding = 'hex', prefix = '' } = options;
+  return (secret, request) => {
+    const given = headerOf(request, header);
+    const digest = createHmac(algorithm, secret).update(request.rawBody).digest(encoding);
+    const expected = `${prefix}${digest}`;
+    // Hex digits may come in either case; base64 is case-sensitive.
+    const normalize = (s: string) => (encoding === 'hex' ? s.toLowerCase() : s);
+    if (!sameText(normalize(given), normalize(expected))) throw mismatch();
+  };
+}
+
+/** The secret itself in a header (GitLab's X-Gitlab-Token, Harbor's Authorization). */
+export function tokenHeader(header: string, options: { prefix?: string } = {}): SignatureCheck {
+  return (secret, request) => {
+    if (!sameText(headerOf(request, header), `${options.prefix ?? ''}${secret}`)) throw mismatch();
+  };
+}
+
+/** The secret in a URL parameter the operator adds to the webhook URL (e.g. `&secret=…`). */
+export function tokenParam(param: string): SignatureCheck {
+  return (secret, request) => {
+    const given = request.query[param];
+    if (!given) throw new SignatureError(`Missing ${param} parameter`);
+    if (!sameText(given, secret)) throw mismatch();
+  };
+}
+
+/** The secret as a field of the JSON body (RhodeCode's `token`). */
+export function tokenInBody(field: string): SignatureCheck {
+  return (secret, request) => {
+    let given: unknown;
+    try {
+      given = (JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>)[field];
+    } catch {
+      given = undefined;
+    }
+    if (typeof given !== 'string' || given === '') {
+      throw new SignatureError(`Missing ${field} in the payload`);
+    }
+    if (!sameText(given, secret)) throw mismatch();
+  };
+}
+
+/** The default: a header of the operator's own, for services that sign nothing. */
+export const webhookTokenHeader: SignatureCheck = tokenHeader('X-Webhook-Token');
+
+/**
+ * A JSON Web Signature (HS256) in a header whose claims carry the body's SHA-256 (Netlify's
+ * `X-Webhook-Signature`, with `iss: "netlify"`).
+ */
+export function jwsHeader(header: string, issuer: string): SignatureCheck {
+  return (secret, request) => {
+    const parts = headerOf(request, header).split('.');
+    if (parts.length !== 3) throw mismatch();
+    const [head, claims, signature] = parts;
+    const expected = createHmac('sha256', secret).update(`${head}.${claims}`).digest('base64url');
+    if (!sameText(signature, expected)) throw mismatch();
+    let payload: { iss?: unknown; sha256?: unknown };
+    try {
+      payload = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as typeof payload;
+    } catch {
+      throw mismatch();
+    }
+    const bodyHash = createHash('sha256').update(request.rawBody).digest('hex');
+    if (payload.iss !== issuer || payload.sha256 !== bodyHash) throw mismatch();
+  };
+}
+
+/** Passes when any one of the checks passes (a service that signs in more than one way). */
+export function anyOf(...checks: SignatureCheck[]): SignatureCheck {
+  return (secret, request) => {
+    let failure: unknown;
+    for (const check of checks) {
+      try {
+        return check(secret, request);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    throw failure;
+  };
+}
