@@ -20,11 +20,14 @@ import { MessagesModule } from './messages/messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { WebModule } from './web/web.module';
 
 /** Feature modules, in dependency order. */
 const FEATURES = [
   RealmsModule,
   UsersModule,
+  SessionsModule,
   AuthModule,
   MailModule,
   BotsModule,
@@ -37,6 +40,7 @@ const FEATURES = [
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,
+  WebModule,
 ];
 
 @Module({})

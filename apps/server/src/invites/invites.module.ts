@@ -8,6 +8,6 @@ import { SignupService } from './signup.service';
 @Module({
   controllers: [InvitesController, SignupController],
   providers: [InvitesRepository, InvitesService, SignupService],
-  exports: [InvitesService, SignupService],
+  exports: [InvitesService, SignupService, InvitesRepository],
 })
 export class InvitesModule {}

@@ -6,6 +6,7 @@ import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import { RealmEvents } from '../realms/realm-events';
 import { RealmsService } from '../realms/realms.service';
+import { SessionsService } from '../sessions/sessions.service';
 import type { Realm } from '../realms/realm.types';
 import { presentUser } from './user-presenter';
 import { noSuchUser, requireAdmin, requireOwner } from './permissions';
@@ -51,6 +52,7 @@ export class UsersService {
     private readonly db: Database,
     private readonly realms: RealmsService,
     private readonly events: RealmEvents,
+    private readonly sessions: SessionsService,
   ) {}
 
   validateEmail(email: string): string {
@@ -187,6 +189,7 @@ export class UsersService {
       if (!target.is_active) throw ZulipError.badRequest('User is already deactivated');
       if (isOwner(target) && !target.is_bot) await this.assertNotLastOwner(target);
       await this.users.update(target.id, { is_active: false });
+      await this.sessions.endAllFor(target.id);
       return this.users.deactivateBotsOwnedBy(target.id);
     });
     // Zulip (feature level 222+) announces deactivation as an update, not a removal.
@@ -236,8 +239,15 @@ export class UsersService {
     return updated.api_key;
   }
 
-  /** `PATCH /settings`: the user's own name, password (old one required) and time zone. */
-  async updateOwnSettings(user: User, changes: SettingsChanges): Promise<Record<string, string>> {
+  /**
+   * `PATCH /settings`: the user's own name, password (old one required) and time zone. A new
+   * password ends the user's other web sessions (the one making the change, if any, stays).
+   */
+  async updateOwnSettings(
+    user: User,
+    changes: SettingsChanges,
+    keepSessionHash?: string,
+  ): Promise<Record<string, string>> {
     const update: Partial<Pick<User, 'full_name' | 'password_hash' | 'timezone'>> = {};
     const reply: Record<string, string> = {};
     if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
@@ -262,7 +272,10 @@ export class UsersService {
       }
       update.timezone = changes.timezone;
     }
-    await this.users.update(user.id, update);
+    await this.db.transaction(async () => {
+      await this.users.update(user.id, update);
+      if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
+    });
     await this.publishUpdate(user, {
       ...(update.full_name !== undefined ? { full_name: update.full_name } : {}),
       ...(update.timezone !== undefined ? { timezone: update.timezone } : {}),
