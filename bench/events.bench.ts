@@ -33,7 +33,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
-import { loadConfig } from '../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import type { EventMessage } from '../apps/server/src/events/event.types';
 import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/events.gateway';

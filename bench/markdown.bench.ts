@@ -3,7 +3,7 @@
  * Run: npm run build && node dist/libs/markdown/bench/markdown.bench.js
  */
 import { performance } from 'node:perf_hooks';
-import { renderMarkdown, type RenderContext } from '../libs/markdown/src/index';
+import { renderMarkdown, type RenderContext } from '@hub/markdown';
 
 const context: RenderContext = {
   realmUrl: 'https://chat.example.com',

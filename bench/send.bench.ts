@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Client, Pool } from 'pg';
-import { loadConfig } from '../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersRepository } from '../apps/server/src/users/users.repository';

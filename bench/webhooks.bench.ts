@@ -32,7 +32,7 @@ import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
 import { Role } from '../apps/server/src/users/user.types';
-import { loadConfig } from '../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ZulipClient, ZulipClientOptions } from '../../libs/client/src/index';
+import type { ZulipClient, ZulipClientOptions } from '@hub/client';
 import type { ServedBotConfig } from './botserver-config';
 import { ServedBot, type PayloadMessage } from './served-bot';
 

@@ -3,7 +3,7 @@
  * bots of a botserverrc behind one outgoing-webhook endpoint until SIGINT/SIGTERM.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { ZulipClient, ZulipClientOptions } from '../../libs/client/src/index';
+import type { ZulipClient, ZulipClientOptions } from '@hub/client';
 import { BotConfigError } from '../framework/errors';
 import { registeredBotNames } from '../framework/registry';
 import { Botserver } from './botserver-app';

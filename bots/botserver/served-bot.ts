@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ZulipClient, type ZulipClientOptions } from '../../libs/client/src/index';
+import { ZulipClient, type ZulipClientOptions } from '@hub/client';
 import type { BotProfile } from '../framework/backend';
 import { ClientBotBackend } from '../framework/client-backend';
 import { BackendBotContext } from '../framework/context';

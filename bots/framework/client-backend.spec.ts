@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ZulipApiError, ZulipClient } from '../../libs/client/src/index';
+import { ZulipApiError, ZulipClient } from '@hub/client';
 import { ClientBotBackend } from './client-backend';
 import { CachedBotStorage } from './storage';
 

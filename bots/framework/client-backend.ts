@@ -3,7 +3,7 @@ import {
   type DisplayRecipientUser,
   type Message,
   type ZulipClient,
-} from '../../libs/client/src/index';
+} from '@hub/client';
 import type { BotBackend, BotProfile, IncomingMessageEvent, MessageSource } from './backend';
 import type { BotMessage, OutgoingMessage, SentMessage } from './types';
 

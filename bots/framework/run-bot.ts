@@ -7,7 +7,7 @@ import {
   ZulipClient,
   ZulipClientError,
   type ZulipClientOptions,
-} from '../../libs/client/src/index';
+} from '@hub/client';
 import { loadBotConfigFile, type BotConfigSource } from './bot-config';
 import { ClientBotBackend } from './client-backend';
 import { BotConfigError } from './errors';

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { esmRequire } from '../../libs/esm/src/esm-require';
+import { esmRequire } from '@hub/esm';
 
 type OctokitModule = { Octokit: typeof Octokit };
 

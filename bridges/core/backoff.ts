@@ -1,4 +1,4 @@
-import { backoffDelay, BackoffOptions, sleep } from '../../libs/client/src/backoff';
+import { backoffDelay, BackoffOptions, sleep } from '@hub/client/backoff';
 
 export { backoffDelay, sleep };
 export type { BackoffOptions };

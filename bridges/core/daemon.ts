@@ -1,4 +1,4 @@
-import { ZulipApiError, ZulipClient, ZulipNetworkError } from '../../libs/client/src';
+import { ZulipApiError, ZulipClient, ZulipNetworkError } from '@hub/client';
 import { Backoff } from './backoff';
 import type { LoadedBridge } from './definition';
 import { startHealthServer } from './health-server';

@@ -1,7 +1,7 @@
 import type { Subscription as RxSubscription } from 'rxjs';
-import type { BackoffOptions } from '../../libs/client/src/backoff';
-import { ZulipApiError, ZulipClient } from '../../libs/client/src';
-import type { Message, SendMessageParams, User, ZulipEvent } from '../../libs/client/src';
+import type { BackoffOptions } from '@hub/client/backoff';
+import { ZulipApiError, ZulipClient } from '@hub/client';
+import type { Message, SendMessageParams, User, ZulipEvent } from '@hub/client';
 import type { BridgeLogger } from './logger';
 import { MessageMap } from './message-map';
 import { OutboundQueue, QueueStats } from './outbound-queue';

@@ -1,6 +1,6 @@
 import type * as MarkedModule from 'marked';
 import type { Token, Tokens } from 'marked';
-import { esmRequire } from '../../libs/esm/src/esm-require';
+import { esmRequire } from '@hub/esm';
 
 /**
  * Only marked is loaded (an ES module: see esmRequire): the markdown library's module also loads

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ZulipClient } from '../../libs/client/src/index';
+import { ZulipClient } from '@hub/client';
 import { ClientBotBackend } from '../../bots/framework/client-backend';
 import { BOT_REGISTRY } from '../../bots/framework/registry';
 import { runBotCli } from '../../bots/framework/run-bot';

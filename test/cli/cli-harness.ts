@@ -1,4 +1,4 @@
-import { loadConfig } from '../../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 import { CliContext } from '../../apps/server/src/admin-cli/cli-context';
 import { runManage } from '../../apps/server/src/admin-cli/manage';
 

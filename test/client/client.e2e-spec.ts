@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ZulipApiError, ZulipClient } from '../../libs/client/src';
+import { ZulipApiError, ZulipClient } from '@hub/client';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 describe('libs/client against the real server', () => {

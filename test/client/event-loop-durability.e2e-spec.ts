@@ -1,5 +1,5 @@
-import { ZulipClient } from '../../libs/client/src';
-import type { Message } from '../../libs/client/src/types';
+import { ZulipClient } from '@hub/client';
+import type { Message } from '@hub/client/types';
 import { RestartableServer } from '../gateway/helpers/restartable-server';
 import { redisAvailable, REDIS_TEST_URL } from '../helpers/services';
 

@@ -1,4 +1,4 @@
-import { ZulipApiError, ZulipClient } from '../../libs/client/src';
+import { ZulipApiError, ZulipClient } from '@hub/client';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 
 /** The parts of zulip-js (an untyped CommonJS package) this suite drives. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 import { createServerApp } from '../../apps/server/src/bootstrap';
 import { firstStart } from '../../apps/server/src/realms/first-start';
 import { ApiClient } from '../helpers/api-client';

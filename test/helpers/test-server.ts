@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, loadConfig } from '../../libs/config/src/config';
+import { AppConfig, loadConfig } from '@hub/config';
 import { createServerApp } from '../../apps/server/src/bootstrap';
 import { Database } from '../../apps/server/src/database/database.service';
 import { RealmsService } from '../../apps/server/src/realms/realms.service';

@@ -1,4 +1,4 @@
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { ZulipError } from '@hub/api/zulip-error';
 import { BotIdentity, ServerApi } from './server-api';
 
 interface Entry {

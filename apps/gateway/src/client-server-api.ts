@@ -1,4 +1,4 @@
-import { ZulipClient } from '../../../libs/client/src';
+import { ZulipClient } from '@hub/client';
 import type { BotIdentity, OutgoingMessage, ServerApi } from './server-api';
 
 /**

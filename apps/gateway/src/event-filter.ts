@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { ZulipError } from '@hub/api/zulip-error';
 
 /** Parses `only_events` / `exclude_events`: a JSON list of shell-style patterns. */
 export function parseEventPatterns(raw: string | undefined, name: string): string[] | null {

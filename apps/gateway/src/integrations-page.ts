@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 // Loaded the way libs/markdown loads them, so the page also works under Jest.
-import { markedModule, purifyModule } from '../../../libs/markdown/src/native-modules';
+import { markedModule, purifyModule } from '@hub/markdown/native-modules';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
 
 const escape = (s: string) =>

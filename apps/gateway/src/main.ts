@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { loadConfigOrExit } from '../../../libs/config/src/config';
+import { loadConfigOrExit } from '@hub/config';
 import { createGatewayApp } from './bootstrap';
 
 async function main(): Promise<void> {

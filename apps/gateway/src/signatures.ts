@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as OctokitWebhooks from '@octokit/webhooks';
-import { esmRequire } from '../../../libs/esm/src/esm-require';
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { esmRequire } from '@hub/esm';
+import { ZulipError } from '@hub/api/zulip-error';
 
 /**
  * Webhook secrets, from WEBHOOK_SECRETS_FILE: `{ "<bot email>": "secret" }` for every integration

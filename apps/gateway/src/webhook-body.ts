@@ -1,4 +1,4 @@
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { ZulipError } from '@hub/api/zulip-error';
 
 export interface ParsedWebhookBody {
   /** What the integration reads: JSON, or the JSON inside a form's `payload` field. */

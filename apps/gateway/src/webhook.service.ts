@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ZulipError } from '../../../libs/api/src/zulip-error';
+import { ZulipError } from '@hub/api/zulip-error';
 import type { IntegrationDefinition, WebhookInput } from '../../../integrations/core/integration';
 import { dispatchWebhook } from '../../../integrations/core/dispatch';
 import { AnomalousPayloadError } from '../../../integrations/core/payload';

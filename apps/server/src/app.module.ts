@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type { AppConfig } from '../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { AuthModule } from './auth/auth.module';
 import { BotsModule } from './bots/bots.module';
 import { InvitesModule } from './invites/invites.module';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { loadConfigOrExit } from '../../../libs/config/src/config';
+import { loadConfigOrExit } from '@hub/config';
 import { createServerApp } from './bootstrap';
 import { firstStart } from './realms/first-start';
 

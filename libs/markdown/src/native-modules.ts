@@ -1,6 +1,6 @@
 import type * as MarkedModule from 'marked';
 import type * as PurifyModule from 'isomorphic-dompurify';
-import { esmRequire } from '../../esm/src/esm-require';
+import { esmRequire } from '@hub/esm';
 
 /** marked and jsdom (under isomorphic-dompurify) are ES modules: see esmRequire. */
 export const markedModule = esmRequire<typeof MarkedModule>('marked');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import { createGatewayApp, GatewayOverrides } from '../../../apps/gateway/src/bootstrap';
-import { loadConfig } from '../../../libs/config/src/config';
+import { loadConfig } from '@hub/config';
 import { ApiClient, Credentials, rawRequest } from '../../helpers/api-client';
 import { redisAvailable, REDIS_TEST_URL } from '../../helpers/services';
 import { startTestServer, TestServer, TestUser } from '../../helpers/test-server';

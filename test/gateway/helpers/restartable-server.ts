@@ -6,7 +6,7 @@ import { createServerApp } from '../../../apps/server/src/bootstrap';
 import { RealmsService } from '../../../apps/server/src/realms/realms.service';
 import { UsersService } from '../../../apps/server/src/users/users.service';
 import { Role } from '../../../apps/server/src/users/user.types';
-import { AppConfig, loadConfig } from '../../../libs/config/src/config';
+import { AppConfig, loadConfig } from '@hub/config';
 import { ApiClient, Credentials } from '../../helpers/api-client';
 import { createTestDatabase, postgresAvailable } from '../../helpers/services';
 import { freePort } from './gateway-stack';

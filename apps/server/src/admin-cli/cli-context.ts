@@ -1,6 +1,6 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { AppModule } from '../app.module';
 import { ZulipError } from '../common/zulip-error';
 import { RealmsRepository } from '../realms/realms.repository';

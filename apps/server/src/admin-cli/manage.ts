@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../../../../libs/config/src/config';
+import { ConfigError, loadConfig } from '@hub/config';
 import { CliContext, describeError } from './cli-context';
 import { registerCommands } from './commands';
 

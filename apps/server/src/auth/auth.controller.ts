@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { Params } from '../common/params';
 import { SERVER_VERSION, ZULIP_FEATURE_LEVEL, ZULIP_VERSION } from '../common/version';
 import { RealmResolver } from '../realms/realm-resolver.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { RateLimiter } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
 import { RealmResolver } from '../realms/realm-resolver.service';

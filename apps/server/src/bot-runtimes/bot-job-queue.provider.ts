@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { installationId, type AppConfig } from '../../../../libs/config/src/config';
+import { installationId, type AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BullBotJobQueue, MemoryBotJobQueue, type BotJobQueue } from './bot-job-queue';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { APP_CONFIG } from '../config/config.module';
-import { AppConfig, installationId } from '../../../../libs/config/src/config';
+import { AppConfig, installationId } from '@hub/config';
 
 export interface RateLimitResult {
   allowed: boolean;

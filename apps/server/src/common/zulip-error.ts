@@ -1,2 +1,2 @@
 // The error type lives in libs/api because the webhook gateway answers in the same envelope.
-export { ZulipError } from '../../../../libs/api/src/zulip-error';
+export { ZulipError } from '@hub/api/zulip-error';

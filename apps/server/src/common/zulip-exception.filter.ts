@@ -1,2 +1,2 @@
 // Shared with the webhook gateway, which answers in the same envelope.
-export { ZulipExceptionFilter } from '../../../../libs/api/src/zulip-exception.filter';
+export { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';

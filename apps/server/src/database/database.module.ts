@@ -3,7 +3,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import { types as pgTypes } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { migrations } from '../../migrations';
 import { Database } from './database.service';
 import { EmbeddedPostgres } from './embedded-postgres';

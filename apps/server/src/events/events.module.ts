@@ -1,7 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import type { Redis } from 'ioredis';
-import { installationId, type AppConfig } from '../../../../libs/config/src/config';
+import { installationId, type AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
 import { REDIS } from '../redis/redis.module';
 import { AudienceRepository } from './audience.repository';

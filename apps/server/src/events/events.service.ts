@@ -7,7 +7,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { EventRecipients, PublishableEvent } from './event.types';

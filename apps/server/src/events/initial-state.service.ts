@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Realm } from '../realms/realm.types';
 import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../streams/stream.types';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { ZULIP_FEATURE_LEVEL, ZULIP_VERSION } from '../common/version';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';

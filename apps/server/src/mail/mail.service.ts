@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
 
 export interface OutgoingMail {

@@ -9,7 +9,7 @@ import {
   RenderContext,
   renderTopicLinks as renderLinks,
   TopicLink,
-} from '../../../../libs/markdown/src';
+} from '@hub/markdown';
 
 export { extractReferences };
 export type { MessageReferences, RenderContext };

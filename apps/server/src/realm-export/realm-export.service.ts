@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';

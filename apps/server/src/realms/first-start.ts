@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { UsersService } from '../users/users.service';
 import { Role } from '../users/user.types';
 import { RealmResolver } from './realm-resolver.service';

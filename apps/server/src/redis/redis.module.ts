@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 
 /** The shared Redis connection, or `null` in single-process mode (REDIS_URL unset). */
 export const REDIS = Symbol('REDIS');
