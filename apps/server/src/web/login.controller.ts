@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { CurrentRealm, Public } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { ParamsRequest, parseParams } from '../common/params';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type * as OpenIdClient from 'openid-client';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import type { OidcConfig } from '../../../../libs/config/src/web-config';
-import { esmRequire } from '../../../../libs/esm/src/esm-require';
+import type { AppConfig } from '@hub/config';
+import type { OidcConfig } from '@hub/config';
+import { esmRequire } from '@hub/esm';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@hub/config';
 import { AuthService } from '../auth/auth.service';
 import { RateLimiter } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
