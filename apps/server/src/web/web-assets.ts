@@ -16,14 +16,18 @@ function repositoryRoot(): string {
 /** Where Vite writes the built client (`npm run build:web`). */
 export const WEB_DIST_DIR = path.join(repositoryRoot(), 'dist', 'web');
 
-/** The built client's HTML, read once; null when the client has not been built. */
-let indexHtml: string | null | undefined;
+/** The built client's HTML, re-read only when a new build replaced it. */
+let index: { mtimeMs: number; html: string } | null = null;
 export function clientIndexHtml(): string | null {
-  if (indexHtml === undefined) {
-    const file = path.join(WEB_DIST_DIR, 'index.html');
-    indexHtml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  const file = path.join(WEB_DIST_DIR, 'index.html');
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    return null;
   }
-  return indexHtml;
+  if (index?.mtimeMs !== mtimeMs) index = { mtimeMs, html: fs.readFileSync(file, 'utf8') };
+  return index.html;
 }
 
 /**

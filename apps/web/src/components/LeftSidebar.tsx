@@ -59,7 +59,7 @@ export function LeftSidebar() {
   const dms = [...store.recentDms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
 
   return (
-    <nav className="left-sidebar" aria-label="Streams and conversations">
+    <nav className="left-sidebar" aria-label="Conversations">
       <ul className="views">
         <li>
           <NavLink narrow={[]}>
@@ -134,7 +134,7 @@ export function LeftSidebar() {
                 <Count n={counts.streams.get(s.stream_id) ?? 0} label="messages" />
               </NavLink>
               {topics.length > 0 && (
-                <ul className="topics" aria-label={`Topics in ${s.name}`}>
+                <ul className="topics">
                   {topics.map((t) => (
                     <li key={t.name}>
                       <NavLink

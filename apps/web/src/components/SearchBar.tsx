@@ -185,7 +185,7 @@ export function SearchBar() {
           items={items}
           active={active}
           onPick={pick}
-          label="Search suggestions"
+          label="Suggestions"
         />
       )}
     </form>

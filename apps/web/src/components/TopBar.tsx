@@ -17,7 +17,7 @@ export function TopBar() {
     <header className="topbar">
       <button
         className="icon-button only-phone"
-        aria-label="Streams and conversations"
+        aria-label="Conversations"
         onClick={() => drawer.set((d) => (d === 'left' ? null : 'left'))}
       >
         ☰
@@ -54,7 +54,18 @@ export function TopBar() {
         aria-label="People"
         onClick={() => drawer.set((d) => (d === 'right' ? null : 'right'))}
       >
-        👥
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <circle cx="9" cy="8" r="3.5" />
+          <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.5 3.5 0 010 6.4M18 14.8c1.8.7 3 2.4 3.5 5.2" />
+        </svg>
       </button>
       <button className="text-button" onClick={() => void logout()}>
         Log out
