@@ -49,11 +49,11 @@ export function buildWebClientIfChanged(root: string, log: (line: string) => voi
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', path.join(root, WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    [vite, 'build', '--config', path.join(root, WEB_DIR, 'vite.config.mts'), '--logLevel', 'warn'],
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     },
   );
   if (result.status !== 0) throw new Error('The web client failed to build');
