@@ -98,3 +98,17 @@ export async function sendToStream(
 export function messageWith(page: Page, text: string) {
   return page.getByRole('article').filter({ hasText: text });
 }
+
+/** Polls `check` until it returns true (or throws its last failure after `timeoutMs`). */
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -291,6 +291,26 @@ export class ChatStore implements Directory {
     }
   }
 
+  /**
+   * The DM conversations for the sidebar: from `recent_private_conversations` when the server
+   * sends it, else from the newest direct messages.
+   */
+  async loadRecentDms(): Promise<void> {
+    if (this.recentDms.size > 0) return;
+    const reply = await api<{ messages: ApiMessage[] }>('GET', '/messages', {
+      anchor: 'newest',
+      num_before: 200,
+      num_after: 0,
+      narrow: [{ operator: 'is', operand: 'dm' }],
+      apply_markdown: false,
+    });
+    for (const raw of reply.messages) {
+      const m = fromApi(raw, this.self.user_id);
+      this.noteDm(conversationKey(m, this.self.user_id), m.id);
+    }
+    this.changed('topics');
+  }
+
   async loadGroups(): Promise<void> {
     try {
       const reply = await api<{ user_groups: UserGroup[] }>('GET', '/user_groups');

@@ -60,6 +60,8 @@ export function App() {
         onRegistered(state, reconnect) {
           store.init(state);
           setReady(true);
+          if (!('recent_private_conversations' in state))
+            void store.loadRecentDms().catch(() => undefined);
           if (reconnect) void store.openView(store.view.narrow);
         },
         onEvents: (events) => store.applyEvents(events),

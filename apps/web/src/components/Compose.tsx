@@ -159,7 +159,7 @@ function StreamField({ value }: { value: string }) {
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={items.length > 0}
-        aria-controls={id}
+        aria-controls={items.length > 0 ? id : undefined}
         aria-activedescendant={items.length ? `${id}-${active}` : undefined}
         onChange={(e) => {
           update({ stream: e.target.value });
@@ -210,7 +210,7 @@ function TopicField({ value, stream }: { value: string; stream: string }) {
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={items.length > 0}
-        aria-controls={id}
+        aria-controls={items.length > 0 ? id : undefined}
         aria-activedescendant={items.length ? `${id}-${active}` : undefined}
         onChange={(e) => {
           update({ topic: e.target.value });
@@ -273,7 +273,7 @@ function RecipientsField({ to }: { to: number[] }) {
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={items.length > 0}
-          aria-controls={id}
+          aria-controls={items.length > 0 ? id : undefined}
           aria-activedescendant={items.length ? `${id}-${active}` : undefined}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -459,7 +459,7 @@ export function Compose() {
               rows={Math.min(10, Math.max(2, c.content.split('\n').length))}
               maxLength={store.realm.maxMessageLength}
               aria-autocomplete="list"
-              aria-controls={listId}
+              aria-controls={items.length > 0 ? listId : undefined}
               aria-activedescendant={items.length ? `${listId}-${active}` : undefined}
               onChange={(e) => {
                 setContent(e.target.value);

@@ -132,7 +132,8 @@ export function Feed() {
 
   const markVisible = useCallback(() => {
     const el = parent.current;
-    if (!el || !document.hasFocus() || document.visibilityState !== 'visible') return;
+    // Read means on screen: a hidden tab (or a minimized window) marks nothing read.
+    if (!el || document.visibilityState !== 'visible') return;
     const top = el.scrollTop;
     const bottom = top + el.clientHeight;
     const visible: number[] = [];

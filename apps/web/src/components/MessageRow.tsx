@@ -64,11 +64,12 @@ export function RecipientBar({ message }: { message: Message }) {
     const streamNarrow = [{ operator: 'stream', operand: String(message.stream_id) }];
     return (
       <div className="recipient-bar" style={{ borderColor: stream?.color }}>
-        <a
-          className="recipient-stream"
-          href={narrowToHash(streamNarrow, store)}
-          style={{ background: stream?.color }}
-        >
+        <a className="recipient-stream" href={narrowToHash(streamNarrow, store)}>
+          <span
+            className="recipient-swatch"
+            style={{ background: stream?.color }}
+            aria-hidden="true"
+          />
           {stream?.invite_only ? '🔒 ' : '#'}
           {stream?.name ?? String(message.display_recipient)}
         </a>

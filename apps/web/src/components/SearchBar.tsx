@@ -156,7 +156,7 @@ export function SearchBar() {
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={items.length > 0}
-        aria-controls={listId}
+        aria-controls={items.length > 0 ? listId : undefined}
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
         onChange={(e) => {
