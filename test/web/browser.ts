@@ -45,12 +45,20 @@ export async function signedIn(
   browser: Browser,
   server: TestServer,
   user: Pick<TestUser, 'email' | 'password'>,
-  options: { hash?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    hash?: string;
+    viewport?: { width: number; height: number };
+    /** Runs on the fresh profile before anything loads (routes, for instance). */
+    prepare?: (context: BrowserContext) => Promise<void>;
+    /** The connection state to wait for: `Connected` (the socket) or `Connected (polling)`. */
+    connected?: RegExp;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
+  await options.prepare?.(context);
   const page = await context.newPage();
   await page.goto('/login/');
   await page.getByLabel('Email').fill(user.email);
