@@ -5,15 +5,22 @@ export type FeedRow =
   | { kind: 'recipient'; key: string; message: Message }
   | { kind: 'message'; key: string; message: Message; showSender: boolean };
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar day of a timestamp (seconds), as YYYY-MM-DD. */
 export function dayOf(timestamp: number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(timestamp * 1000));
-  return parts;
+  // Making a formatter costs far more than using one: the feed asks for every message.
+  let format = dayFormats.get(timeZone ?? '');
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone ?? '', format);
+  }
+  return format.format(new Date(timestamp * 1000));
 }
 
 /** A sender's consecutive messages share one header unless this much time passes between them. */

@@ -9,15 +9,18 @@ const cache = new Map<string, string>();
 export function safeHtml(html: string): string {
   const hit = cache.get(html);
   if (hit !== undefined) return hit;
-  const clean = DOMPurify.sanitize(html, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
-    FORBID_ATTR: ['style'],
-  });
+  const clean = DOMPurify.sanitize(html);
   if (cache.size > 5000) cache.clear();
   cache.set(html, clean);
   return clean;
 }
+
+// Set once: a configuration passed to each call is parsed again on every call.
+DOMPurify.setConfig({
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
+  FORBID_ATTR: ['style'],
+});
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.getAttribute('href')) {

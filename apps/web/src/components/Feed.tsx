@@ -6,24 +6,11 @@ import { conversationKey } from '../model';
 import { narrowConversation } from '../narrow';
 import { scrollRequest } from '../scroll';
 import { store, useSlices } from '../store';
+import { formatDay } from '../time-format';
 import { editing } from '../ui';
 import { MessageRow, RecipientBar } from './MessageRow';
 
 const NEAR_EDGE_PX = 600;
-
-function dateLabel(timestamp: number): string {
-  const date = new Date(timestamp * 1000);
-  const today = new Date();
-  const yesterday = new Date(Date.now() - 86400_000);
-  if (date.toDateString() === today.toDateString()) return 'Today';
-  if (date.toDateString() === yesterday.toDateString()) return 'Yesterday';
-  return date.toLocaleDateString(undefined, {
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
-}
 
 function TypingNotice() {
   useSlices('typing', 'view', 'users');
@@ -83,8 +70,9 @@ export function Feed() {
     generation: -1,
     atBottom: true,
     firstKey: '',
-    firstOffset: 0,
     lastCount: 0,
+    /** The first message on screen and how far below the top edge it sits. */
+    keep: null as { key: string; delta: number } | null,
   });
 
   // Place the view at its anchor when it opens.
@@ -109,19 +97,22 @@ export function Feed() {
   // Keep the reader's place when older messages load above, and follow new ones at the bottom.
   useLayoutEffect(() => {
     const s = state.current;
-    if (s.generation !== view.generation || rows.length === 0) return;
+    const el = parent.current;
+    if (s.generation !== view.generation || rows.length === 0 || !el) return;
     const firstKey = rows[0].key;
-    if (firstKey !== s.firstKey && s.firstKey) {
-      const kept = rows.findIndex((r) => r.key === s.firstKey);
-      if (kept > 0) {
+    if (firstKey !== s.firstKey && s.firstKey && s.keep) {
+      const kept = rows.findIndex((r) => r.key === s.keep?.key);
+      if (kept >= 0) {
         const [offset] = virtualizer.getOffsetForIndex(kept, 'start') ?? [0];
-        virtualizer.scrollToOffset(offset + s.firstOffset);
+        virtualizer.scrollToOffset(offset - s.keep.delta);
       }
     } else if (rows.length > s.lastCount && s.atBottom) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
     s.firstKey = firstKey;
     s.lastCount = rows.length;
+    // Still at an edge after a page arrived: no scroll event will come to ask for the next one.
+    if (el.scrollTop < NEAR_EDGE_PX) void store.loadOlder();
   }, [rows, view.generation, virtualizer]);
 
   useEffect(() => {
@@ -162,12 +153,12 @@ export function Feed() {
     if (!el) return;
     const s = state.current;
     s.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-    const first = virtualizer.getVirtualItems()[0];
-    if (first) {
-      s.firstKey = rows[0]?.key ?? '';
-      const [offset] = virtualizer.getOffsetForIndex(0, 'start') ?? [0];
-      s.firstOffset = el.scrollTop - offset;
-    }
+    const onScreen = virtualizer
+      .getVirtualItems()
+      .find((item) => item.end > el.scrollTop && rows[item.index]?.kind === 'message');
+    s.keep = onScreen
+      ? { key: rows[onScreen.index].key, delta: onScreen.start - el.scrollTop }
+      : null;
     if (el.scrollTop < NEAR_EDGE_PX) void store.loadOlder();
     if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX) void store.loadNewer();
     clearTimeout(readTimer.current);
@@ -211,9 +202,9 @@ export function Feed() {
                     <div
                       className="date-separator"
                       role="separator"
-                      aria-label={dateLabel(row.timestamp)}
+                      aria-label={formatDay(row.timestamp)}
                     >
-                      <span>{dateLabel(row.timestamp)}</span>
+                      <span>{formatDay(row.timestamp)}</span>
                     </div>
                   )}
                   {row.kind === 'recipient' && <RecipientBar message={row.message} />}

@@ -16,6 +16,7 @@ import { safeHtml } from '../sanitize';
 import { store } from '../store';
 import { dialog, editing, showToast } from '../ui';
 import { api } from '../api';
+import { formatFull, formatTime } from '../time-format';
 
 const AVATAR_COLORS = [
   '#4f8a10',
@@ -49,13 +50,6 @@ function Avatar({ userId, name, url }: { userId: number; name: string; url: stri
       {initials || '?'}
     </span>
   );
-}
-
-function time(timestamp: number): string {
-  return new Date(timestamp * 1000).toLocaleTimeString(undefined, {
-    hour: 'numeric',
-    minute: '2-digit',
-  });
 }
 
 export function RecipientBar({ message }: { message: Message }) {
@@ -337,7 +331,7 @@ export const MessageRow = memo(function MessageRow({
   return (
     <article
       className={classes}
-      aria-label={`${name}, ${time(message.timestamp)}`}
+      aria-label={`${name}, ${formatTime(message.timestamp)}`}
       data-message-id={message.id}
       onClick={(e) => {
         if ((e.target as HTMLElement).closest('a, button, input, textarea')) return;
@@ -352,7 +346,7 @@ export const MessageRow = memo(function MessageRow({
             url={sender?.avatar_url ?? message.avatar_url}
           />
         ) : (
-          <time className="hover-time">{time(message.timestamp)}</time>
+          <time className="hover-time">{formatTime(message.timestamp)}</time>
         )}
       </div>
       <div className="message-body">
@@ -362,9 +356,9 @@ export const MessageRow = memo(function MessageRow({
             <time
               className="message-time"
               dateTime={new Date(message.timestamp * 1000).toISOString()}
-              title={new Date(message.timestamp * 1000).toLocaleString()}
+              title={formatFull(message.timestamp)}
             >
-              {time(message.timestamp)}
+              {formatTime(message.timestamp)}
             </time>
           </div>
         )}
