@@ -22,7 +22,7 @@ export class BareLongPollServer {
   }
 
   /** Appends `event` (JSON without an id) to every queue and answers their parked polls. */
-  publish(event: string): void {
+  broadcast(event: string): void {
     for (const [queueId, queue] of this.queues) {
       queue.lastId += 1;
       queue.events.push({ id: queue.lastId, json: `{"id":${queue.lastId},${event.slice(1)}` });

@@ -2,8 +2,8 @@
  * Event system benchmarks, each printing its baselines from the same run:
  *
  * 1. fan-out latency: N long-polling clients (N = 1,000 and 5,000) all receiving a stream's
- *    messages, published at 50 messages/s through EventsService (the path every mutation takes
- *    after its commit); p50/p99 from the moment each message was due to its receipt (a publisher
+ *    messages, published at 50 messages/s through the EventPublisher (the path every service's
+ *    announcement takes after its commit); p50/p99 from the moment each message was due to its receipt (a publisher
  *    held up by a busy event loop catches up at once, so the offered load stays 50/s and the hold
  *    counts). The same for the server's event socket. Baselines: a bare node:http long-poll server
  *    (no auth, validation or framework: what long-polling itself costs here) and a bare `ws`
@@ -35,9 +35,10 @@ import { Pool } from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
-import type { EventMessage } from '../apps/server/src/events/event.types';
-import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/events.gateway';
-import { EventsService } from '../apps/server/src/events/events.service';
+import type { EventMessage } from '@hub/api/event.types';
+import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/queues/events.gateway';
+import { EventPublisher } from '../apps/server/src/event-publisher/event-publisher';
+import { EventsService } from '../apps/server/src/events/queues/events.service';
 import { BareLongPollServer } from './bare-long-poll';
 import { PollConnection } from './poll-connection';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
@@ -448,7 +449,7 @@ async function fanout(
     const realm = await app.get(RealmsService).createRealm('', 'Bench');
     const users = await bulkUsers(pool, realm.id, Math.max(...sizes) + 1);
     const sender = users.pop() as BenchUser;
-    const events = app.get(EventsService);
+    const events = app.get(EventPublisher);
     const streamId = 1;
     for (const n of sizes) {
       const listeners = users.slice(0, n);
@@ -470,7 +471,7 @@ async function fanout(
         const label = transport === 'poll' ? 'long-poll' : 'event socket';
         rows.push(
           summarize(
-            `${label} (${events.storeKind} store)`,
+            `${label} (${app.get(EventsService).storeKind} store)`,
             n,
             sent,
             await ask(worker, { kind: 'report' }),
@@ -491,7 +492,7 @@ async function fanout(
         const url = await bare.listen();
         phase++;
         await ask(worker, { kind: 'poll', phase, bare: { url, count: n } });
-        const sent = await paced(seconds, (i, dueAt) => bare.publish(payloadOf(i, dueAt)));
+        const sent = await paced(seconds, (i, dueAt) => bare.broadcast(payloadOf(i, dueAt)));
         await drained(worker, sent * n);
         const report = await ask<Report>(worker, { kind: 'report' });
         rows.push(summarize('bare node:http long-poll', n, sent, report));

@@ -19,8 +19,8 @@ import { Client, Pool } from 'pg';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
-import { UsersRepository } from '../apps/server/src/users/users.repository';
-import { Role } from '../apps/server/src/users/user.types';
+import { UsersRepository } from '../apps/server/src/identity/users.repository';
+import { Role } from '../apps/server/src/identity/user.types';
 
 interface Options {
   concurrency: number;

@@ -26,7 +26,7 @@ import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
-import { Role } from '../apps/server/src/users/user.types';
+import { Role } from '../apps/server/src/identity/user.types';
 import { WEB_DIST_DIR } from '../apps/server/src/web/web-assets';
 import { buildWebClientIfChanged } from '../tools/web-client';
 import { basicAuth, call, inBatches, percentile, scratchDatabase, table } from './events-setup';

@@ -31,7 +31,7 @@ import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
-import { Role } from '../apps/server/src/users/user.types';
+import { Role } from '../apps/server/src/identity/user.types';
 import { loadConfig } from '@hub/config';
 
 type Json = Record<string, unknown>;

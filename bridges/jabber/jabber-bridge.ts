@@ -420,7 +420,7 @@ export class JabberBridge implements Bridge {
     this.rooms.noteSeen(room, timestamp);
     const realJid = this.rooms.realJidOf(room, message.resource);
     const remoteId = realJid ?? `${message.resource}@${this.options.conferenceDomain}`;
-    this.emit(message, {
+    this.bridgeInbound(message, {
       channel: room,
       sender: { name: message.resource, remoteId },
       topic: this.rooms.subjectOf(room),
@@ -437,7 +437,7 @@ export class JabberBridge implements Bridge {
       ownerEmail && message.replaces === undefined && message.retracts === undefined
         ? { ...message, body: `${ownerEmail}: ${message.body}` }
         : message;
-    this.emit(addressed, {
+    this.bridgeInbound(addressed, {
       channel: message.bare,
       direct: true,
       sender: { name: parseJid(message.bare).local, remoteId: message.bare },
@@ -445,7 +445,7 @@ export class JabberBridge implements Bridge {
     });
   }
 
-  private emit(
+  private bridgeInbound(
     message: InboundMessage,
     base: Pick<BridgeMessage, 'channel' | 'sender' | 'timestamp' | 'topic' | 'direct'>,
   ): void {

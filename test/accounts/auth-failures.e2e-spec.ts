@@ -1,5 +1,5 @@
-import { RealmsRepository } from '../../apps/server/src/realms/realms.repository';
-import { Role } from '../../apps/server/src/users/user.types';
+import { RealmsRepository } from '../../apps/server/src/identity/realms.repository';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { requestWithHost } from '../helpers/host-request';
 

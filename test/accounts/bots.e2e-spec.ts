@@ -1,5 +1,5 @@
 import { parse } from 'ini';
-import { BotType, Role } from '../../apps/server/src/users/user.types';
+import { BotType, Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 
 type Bot = Record<string, unknown>;

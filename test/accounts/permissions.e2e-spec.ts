@@ -1,5 +1,5 @@
 import { UsersService } from '../../apps/server/src/users/users.service';
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 describe('granting permissions (manage knight)', () => {

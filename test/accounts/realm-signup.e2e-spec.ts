@@ -1,4 +1,4 @@
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { lastConfirmationKey, mailsTo } from './mail-helper';
 

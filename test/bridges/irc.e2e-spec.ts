@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { definition } from '../../bridges/irc/definition';
 import { startBridge, RunningBridge } from '../../bridges/core/daemon';
 import { memoryLogger } from '../../bridges/core/logger';
-import { EventsService } from '../../apps/server/src/events/events.service';
-import { QUEUE_STORE, QueueStore } from '../../apps/server/src/events/queue-store';
+import { EventsService } from '../../apps/server/src/events/queues/events.service';
+import { QUEUE_STORE, QueueStore } from '../../apps/server/src/events/queues/queue-store';
 import { ApiClient, Credentials } from '../helpers/api-client';
 import { RestartableServer } from '../gateway/helpers/restartable-server';
 import {

@@ -6,7 +6,7 @@ import { jsonLogger, RunningBridge, startBridge } from '../../bridges/core';
 import { definition } from '../../bridges/jabber/definition';
 import { prosodyBinary, ProsodyServer, startProsody } from '../../bridges/jabber/testing/prosody';
 import { XmppPerson } from '../../bridges/jabber/testing/xmpp-person';
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
 import { UsersService } from '../../apps/server/src/users/users.service';
 import { ApiClient } from '../helpers/api-client';
 import { chatMessages, type ChatMessage } from './helpers/chat-side';

@@ -6,7 +6,7 @@ import * as YAML from 'yaml';
 import { jsonLogger, RunningBridge, startBridge } from '../../bridges/core';
 import { definition } from '../../bridges/slack/definition';
 import { signSlackRequest, SlackRecorder } from '../../bridges/slack/testing/slack-recorder';
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
 import { UsersService } from '../../apps/server/src/users/users.service';
 import { ApiClient } from '../helpers/api-client';
 import { chatMessages, type ChatMessage } from './helpers/chat-side';

@@ -190,4 +190,4 @@ describe('manage: accounts, bots, permissions, default streams, linkifiers', () 
 });
 
 // Imported late to keep the test's intent at the top.
-import { UsersRepository as UsersRepo } from '../../apps/server/src/users/users.repository';
+import { UsersRepository as UsersRepo } from '../../apps/server/src/identity/users.repository';

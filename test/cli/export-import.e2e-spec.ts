@@ -6,7 +6,7 @@ import { checkCatalogue } from '../../apps/server/src/realm-export/export-tables
 import { RealmExportRepository } from '../../apps/server/src/realm-export/realm-export.repository';
 import { RealmExportService } from '../../apps/server/src/realm-export/realm-export.service';
 import { RealmImportService } from '../../apps/server/src/realm-export/realm-import.service';
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import type { ApiClient, ApiResponse, Credentials } from '../helpers/api-client';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { cliEnv, manage } from './cli-harness';

@@ -1,4 +1,3 @@
-import type { PublishableEvent } from '../../apps/server/src/events/event.types';
 import type { TestServer, TestUser } from '../helpers/test-server';
 
 export type WireEvent = Record<string, unknown> & { id: number; type: string };
@@ -76,10 +75,11 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): 
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A realm rename event, the simplest event to publish straight through EventsService. */
-export const realmUpdate = (value: string): PublishableEvent => ({
-  type: 'realm',
-  op: 'update',
-  property: 'name',
-  value,
-});
+/**
+ * Renames the realm as its owner (`PATCH /realm`): the simplest mutation, announced to every
+ * user as `{type: 'realm', op: 'update', property: 'name', value}` before the request answers.
+ */
+export async function renameRealm(server: TestServer, name: string): Promise<void> {
+  const res = await server.client(server.owner).patch('/realm', { name });
+  if (res.status !== 200) throw new Error(`renaming the realm failed: ${JSON.stringify(res.body)}`);
+}

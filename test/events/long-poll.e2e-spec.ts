@@ -1,7 +1,7 @@
-import { EventsService } from '../../apps/server/src/events/events.service';
-import { ListenerRegistry } from '../../apps/server/src/events/listener-registry';
+import { EventsService } from '../../apps/server/src/events/queues/events.service';
+import { ListenerRegistry } from '../../apps/server/src/events/queues/listener-registry';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import { realmUpdate, sleep, type Params, type WireEvent } from './event-fixtures';
+import { renameRealm, sleep, type Params, type WireEvent } from './event-fixtures';
 
 type Events = WireEvent[];
 
@@ -11,19 +11,19 @@ describe.each([
 ])('event queues (%s store): register, long-poll, acknowledgement', (_kind, redis) => {
   let server: TestServer;
   let alice: TestUser;
-  let events: EventsService;
   beforeAll(async () => {
     server = await startTestServer({
       redis,
       env: { EVENT_HEARTBEAT_MIN_SECONDS: '1', EVENT_HEARTBEAT_MAX_SECONDS: '2' },
     });
     alice = await server.createUser();
-    events = server.app.get(EventsService);
   });
   afterAll(() => server.stop());
 
   it('uses the store the deployment asks for', () => {
-    expect(events.storeKind).toBe(redis && server.config.redisUrl ? 'redis' : 'memory');
+    expect(server.app.get(EventsService).storeKind).toBe(
+      redis && server.config.redisUrl ? 'redis' : 'memory',
+    );
   });
 
   async function register(params: Params = {}) {
@@ -40,7 +40,7 @@ describe.each([
       .get('/events', { queue_id, last_event_id: -1, dont_block: true });
     expect(empty.body).toMatchObject({ result: 'success', events: [], queue_id });
 
-    await events.publish(realmUpdate('One'), { userIds: [alice.id] });
+    await renameRealm(server, 'One');
     const res = await server
       .client(alice)
       .get('/events', { queue_id, last_event_id: -1, dont_block: true });
@@ -54,13 +54,13 @@ describe.each([
     const started = Date.now();
     const pending = server.client(alice).get('/events', { queue_id, last_event_id: -1 });
     await new Promise((r) => setTimeout(r, 300));
-    await events.publish(realmUpdate('Two'), { userIds: [alice.id] });
+    await renameRealm(server, 'Two');
     const res = await pending;
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     const got = res.body.events as Events;
     expect(got.map((e) => e.value)).toEqual(['Two']);
 
-    await events.publish(realmUpdate('Three'), { userIds: [alice.id] });
+    await renameRealm(server, 'Three');
     // Not acknowledged yet: both are still there.
     const again = await server
       .client(alice)
@@ -120,7 +120,7 @@ describe.each([
     expect(res.status).toBe(200);
     const queueId = res.body.queue_id as string;
     expect(typeof queueId).toBe('string');
-    await events.publish(realmUpdate('Implicit'), { userIds: [alice.id] });
+    await renameRealm(server, 'Implicit');
     const next = await server
       .client(alice)
       .get('/events', { queue_id: queueId, last_event_id: -1, dont_block: true });
@@ -134,7 +134,7 @@ describe.each([
     const second = server.client(alice).get('/events', { queue_id, last_event_id: -1 });
     const firstRes = await first;
     expect(firstRes.body).toMatchObject({ result: 'success', events: [] });
-    await events.publish(realmUpdate('Second'), { userIds: [alice.id] });
+    await renameRealm(server, 'Second');
     expect(((await second).body.events as Events).map((e) => e.value)).toEqual(['Second']);
   });
 
@@ -158,7 +158,7 @@ describe.each([
     for (let i = 0; i < 50 && registry.size > before; i++) await sleep(20);
     expect(registry.size).toBe(before);
     // The queue itself survives: an event published now waits for the next poll.
-    await events.publish(realmUpdate('after disconnect'), { userIds: [alice.id] });
+    await renameRealm(server, 'after disconnect');
     const res = await server
       .client(alice)
       .get('/events', { queue_id, last_event_id: -1, dont_block: true });
@@ -167,7 +167,7 @@ describe.each([
 
   it('filters by event_types', async () => {
     const { queue_id } = await register({ event_types: ['typing'] });
-    await events.publish(realmUpdate('Filtered'), { userIds: [alice.id] });
+    await renameRealm(server, 'Filtered');
     const res = await server
       .client(alice)
       .get('/events', { queue_id, last_event_id: -1, dont_block: true });

@@ -1,4 +1,4 @@
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import type { ApiResponse } from '../helpers/api-client';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { eventually, makeStream, QueueReader, WireEvent } from './event-fixtures';

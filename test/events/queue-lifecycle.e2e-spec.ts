@@ -1,6 +1,5 @@
-import { EventsService } from '../../apps/server/src/events/events.service';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import { realmUpdate, sleep } from './event-fixtures';
+import { renameRealm, sleep } from './event-fixtures';
 
 describe.each([
   ['in-process', false],
@@ -8,7 +7,6 @@ describe.each([
 ])('event queue expiry and bounds (%s store)', (_kind, redis) => {
   let server: TestServer;
   let alice: TestUser;
-  let events: EventsService;
   beforeAll(async () => {
     server = await startTestServer({
       redis,
@@ -20,7 +18,6 @@ describe.each([
       },
     });
     alice = await server.createUser();
-    events = server.app.get(EventsService);
   });
   afterAll(() => server.stop());
 
@@ -29,6 +26,33 @@ describe.each([
       .queue_id as string;
   const poll = (queue_id: string, last_event_id = -1, dont_block = true) =>
     server.client(alice).get('/events', { queue_id, last_event_id, dont_block });
+
+  /**
+   * Changes `count` (at most 6) realm settings in one `PATCH /realm`: `count` realm events,
+   * delivered together (a queue idle for a second is collected, so the events must come fast).
+   * Returns the changes in the order the events carry them.
+   */
+  let round = 0;
+  let mandatoryTopics = false;
+  const changeSettings = async (count: number): Promise<Array<[string, unknown]>> => {
+    round++;
+    const settings = {
+      name: `Org ${round}`,
+      description: `round ${round}`,
+      waiting_period_threshold: round,
+      message_content_edit_limit_seconds: 600 + round,
+      message_content_delete_limit_seconds: 600 + round,
+      mandatory_topics: !mandatoryTopics,
+    };
+    if (count > 5) mandatoryTopics = !mandatoryTopics;
+    const res = await server
+      .client(server.owner)
+      .patch('/realm', Object.fromEntries(Object.entries(settings).slice(0, count)));
+    expect(res.status).toBe(200);
+    const { result: _result, msg: _msg, ...changed } = res.body as Record<string, unknown>;
+    expect(Object.keys(changed)).toHaveLength(count);
+    return Object.entries(changed);
+  };
 
   it('collects a queue nobody polled for the idle timeout: BAD_EVENT_QUEUE_ID with queue_id', async () => {
     const queueId = await register();
@@ -57,10 +81,10 @@ describe.each([
 
   it('drops a queue that would exceed its bound instead of growing without limit', async () => {
     const queueId = await register();
-    for (let i = 0; i < 5; i++) await events.publish(realmUpdate(`n${i}`), { userIds: [alice.id] });
+    await changeSettings(5);
     const full = await poll(queueId);
     expect((full.body.events as unknown[]).length).toBe(5);
-    await events.publish(realmUpdate('one too many'), { userIds: [alice.id] });
+    await renameRealm(server, 'one too many');
     const res = await poll(queueId);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'BAD_EVENT_QUEUE_ID', queue_id: queueId });
@@ -68,33 +92,25 @@ describe.each([
 
   it('frees room once the client acknowledges', async () => {
     const queueId = await register();
-    for (let i = 0; i < 5; i++) await events.publish(realmUpdate(`a${i}`), { userIds: [alice.id] });
+    await changeSettings(5);
     const first = await poll(queueId, 4);
     expect(first.body.events).toEqual([]);
-    for (let i = 0; i < 5; i++) await events.publish(realmUpdate(`b${i}`), { userIds: [alice.id] });
+    const second = await changeSettings(5);
     const res = await poll(queueId, 4);
-    expect((res.body.events as Array<{ value: string }>).map((e) => e.value)).toEqual([
-      'b0',
-      'b1',
-      'b2',
-      'b3',
-      'b4',
-    ]);
+    const events = res.body.events as Array<{ id: number; property: string; value: unknown }>;
+    expect(events.map((e) => e.id)).toEqual([5, 6, 7, 8, 9]);
+    expect(events.map((e) => [e.property, e.value])).toEqual(second);
   });
 
   it('answers an open long-poll with BAD_EVENT_QUEUE_ID when its queue overflows', async () => {
-    const queueId = (
-      await server.client(alice).post('/register', { event_types: ['delete_message'] })
-    ).body.queue_id as string;
+    const queueId = await register();
     const pending = poll(queueId, -1, false);
     await sleep(200);
-    // Without bulk_message_deletion, deleting 6 messages is 6 events: more than the bound.
-    await events.publish(
-      { type: 'delete_message', message_type: 'private', message_ids: [1, 2, 3, 4, 5, 6] },
-      { userIds: [alice.id] },
-    );
-    const res = await pending;
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'BAD_EVENT_QUEUE_ID', queue_id: queueId });
+    // Six settings changed in one request are six `realm` events, delivered together: more than
+    // the bound at once.
+    await changeSettings(6);
+    const answer = await pending;
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'BAD_EVENT_QUEUE_ID', queue_id: queueId });
   });
 });

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { plainQueueSpec } from '../../apps/server/src/events/queue-spec.fixture';
-import { RedisQueueStore } from '../../apps/server/src/events/redis-queue-store';
+import { plainQueueSpec } from '../../apps/server/src/events/queues/queue-spec.fixture';
+import { RedisQueueStore } from '../../apps/server/src/events/queues/redis-queue-store';
 import { REDIS_TEST_URL, redisAvailable } from '../helpers/services';
 import { sleep } from './event-fixtures';
 

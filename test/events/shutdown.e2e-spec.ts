@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/events.gateway';
+import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/queues/events.gateway';
 import { startTestServer } from '../helpers/test-server';
 import { QueueReader } from './event-fixtures';
 

@@ -1,8 +1,7 @@
 import WebSocket from 'ws';
-import { EventsService } from '../../apps/server/src/events/events.service';
-import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/events.gateway';
+import { EVENTS_SOCKET_PATH } from '../../apps/server/src/events/queues/events.gateway';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import { QueueReader, WireEvent } from './event-fixtures';
+import { QueueReader, renameRealm, WireEvent } from './event-fixtures';
 
 type Frame = Record<string, unknown> & { type: string };
 
@@ -81,19 +80,13 @@ describe.each([
 ])('event WebSocket (%s store)', (_kind, redis) => {
   let server: TestServer;
   let alice: TestUser;
-  let events: EventsService;
   beforeAll(async () => {
     server = await startTestServer({ redis });
     alice = await server.createUser();
-    events = server.app.get(EventsService);
   });
   afterAll(() => server.stop());
 
-  const publish = (value: string) =>
-    events.publish(
-      { type: 'realm', op: 'update', property: 'name', value },
-      { userIds: [alice.id] },
-    );
+  const rename = (value: string) => renameRealm(server, value);
 
   it('streams queue events and resumes after a disconnect with no gap', async () => {
     const reader = await QueueReader.register(server, alice, { event_types: ['realm'] });
@@ -106,7 +99,7 @@ describe.each([
     first.send({ type: 'resume', queue_id: reader.queueId, last_event_id: -1 });
     expect(await first.next()).toMatchObject({ type: 'resumed', queue_id: reader.queueId });
 
-    for (const v of ['a', 'b', 'c']) await publish(v);
+    for (const v of ['a', 'b', 'c']) await rename(v);
     const got = await first.events(3);
     expect(got.map((e) => e.value)).toEqual(['a', 'b', 'c']);
     // The client acknowledges only the first two before its connection drops.
@@ -115,7 +108,7 @@ describe.each([
     first.close();
     await first.closed();
 
-    for (const v of ['d', 'e']) await publish(v);
+    for (const v of ['d', 'e']) await rename(v);
 
     // Reconnect, authenticating by message this time, and resume from the last acknowledged id.
     const second = await SocketClient.open(server);

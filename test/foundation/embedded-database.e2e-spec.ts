@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../../apps/server/src/bootstrap';
-import { firstStart } from '../../apps/server/src/realms/first-start';
+import { firstStart } from '../../apps/server/src/first-start';
 import { ApiClient } from '../helpers/api-client';
 import { manage } from '../cli/cli-harness';
 

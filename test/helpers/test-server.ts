@@ -6,10 +6,10 @@ import { AppConfig, loadConfig } from '@hub/config';
 import { createServerApp } from '../../apps/server/src/bootstrap';
 import { Database } from '../../apps/server/src/database/database.service';
 import { RealmsService } from '../../apps/server/src/realms/realms.service';
-import type { EditableRealmSetting, Realm } from '../../apps/server/src/realms/realm.types';
-import { RealmsRepository } from '../../apps/server/src/realms/realms.repository';
+import type { EditableRealmSetting, Realm } from '../../apps/server/src/identity/realm.types';
+import { RealmsRepository } from '../../apps/server/src/identity/realms.repository';
 import { UsersService } from '../../apps/server/src/users/users.service';
-import { Role, User } from '../../apps/server/src/users/user.types';
+import { Role, User } from '../../apps/server/src/identity/user.types';
 import { ApiClient, Credentials } from './api-client';
 import { createTestDatabase, postgresAvailable, redisAvailable, REDIS_TEST_URL } from './services';
 

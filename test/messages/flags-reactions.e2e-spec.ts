@@ -1,5 +1,5 @@
 import { FlagsService } from '../../apps/server/src/messages/flags.service';
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createStream, expectOk, fetchNarrow, sendToStream, WireMessage } from './message-fixtures';
 

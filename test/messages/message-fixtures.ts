@@ -1,5 +1,5 @@
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
-import { Role, User } from '../../apps/server/src/users/user.types';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
+import { Role, User } from '../../apps/server/src/identity/user.types';
 import type { ApiClient, ApiResponse } from '../helpers/api-client';
 import type { TestServer, TestUser } from '../helpers/test-server';
 

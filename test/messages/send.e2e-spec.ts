@@ -1,6 +1,6 @@
 import { Database } from '../../apps/server/src/database/database.service';
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
-import { BotType, Role } from '../../apps/server/src/users/user.types';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
+import { BotType, Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { bulkUsers, createStream, expectOk, fetchNarrow, sendToStream } from './message-fixtures';
 

@@ -1,6 +1,6 @@
 import { LinkifiersService } from '../../apps/server/src/linkifiers/linkifiers.service';
 import { expandUrlTemplate } from '../../apps/server/src/linkifiers/linkifier-rules';
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { expectError, expectSuccess } from './stream-helpers';
 

@@ -1,6 +1,6 @@
 import { StreamsService } from '../../apps/server/src/streams/streams.service';
-import { UsersRepository } from '../../apps/server/src/users/users.repository';
-import { Role } from '../../apps/server/src/users/user.types';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createBot, expectError, expectSuccess, streamNames, subscribe } from './stream-helpers';
 

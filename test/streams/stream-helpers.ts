@@ -1,5 +1,5 @@
 import { UsersService } from '../../apps/server/src/users/users.service';
-import { BotType } from '../../apps/server/src/users/user.types';
+import { BotType } from '../../apps/server/src/identity/user.types';
 import type { ApiClient, ApiResponse } from '../helpers/api-client';
 import type { TestServer, TestUser } from '../helpers/test-server';
 

@@ -1,6 +1,6 @@
 import { StreamsService } from '../../apps/server/src/streams/streams.service';
 import { SUBSCRIPTION_COLORS } from '../../apps/server/src/streams/stream.types';
-import { Role } from '../../apps/server/src/users/user.types';
+import { Role } from '../../apps/server/src/identity/user.types';
 import { requestWithHost } from '../helpers/host-request';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createBot, expectError, expectSuccess, streamNames, subscribe } from './stream-helpers';

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@hub/config';
 import { AuthModule } from './auth/auth.module';
+import { EventPublisherModule } from './event-publisher/event-publisher.module';
+import { IdentityModule } from './identity/identity.module';
 import { BotsModule } from './bots/bots.module';
 import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
@@ -23,16 +25,18 @@ import { RealmExportModule } from './realm-export/realm-export.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
 
-/** Feature modules, in dependency order. */
+/** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
 const FEATURES = [
-  RealmsModule,
-  UsersModule,
+  IdentityModule,
+  EventPublisherModule,
   SessionsModule,
   AuthModule,
+  StreamsModule,
+  RealmsModule,
+  UsersModule,
   MailModule,
   BotsModule,
   InvitesModule,
-  StreamsModule,
   LinkifiersModule,
   BotStorageModule,
   EmojiModule,

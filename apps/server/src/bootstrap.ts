@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
-import { LongPollFastPath } from './events/long-poll-fast-path';
+import { LongPollFastPath } from './events/queues/long-poll-fast-path';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
 import { clientAssets } from './web/web-assets';
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@hub/config';
 import { createServerApp } from './bootstrap';
-import { firstStart } from './realms/first-start';
+import { firstStart } from './first-start';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

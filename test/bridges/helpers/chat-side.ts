@@ -1,4 +1,4 @@
-import { UsersRepository } from '../../../apps/server/src/users/users.repository';
+import { UsersRepository } from '../../../apps/server/src/identity/users.repository';
 import type { ApiClient, Credentials } from '../../helpers/api-client';
 import type { RestartableServer } from '../../gateway/helpers/restartable-server';
 

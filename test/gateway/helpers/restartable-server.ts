@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServerApp } from '../../../apps/server/src/bootstrap';
 import { RealmsService } from '../../../apps/server/src/realms/realms.service';
 import { UsersService } from '../../../apps/server/src/users/users.service';
-import { Role } from '../../../apps/server/src/users/user.types';
+import { Role } from '../../../apps/server/src/identity/user.types';
 import { AppConfig, loadConfig } from '@hub/config';
 import { ApiClient, Credentials } from '../../helpers/api-client';
 import { createTestDatabase, postgresAvailable } from '../../helpers/services';

@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@hub/config';
 import { AppModule } from '../app.module';
 import { ZulipError } from '../common/zulip-error';
-import { RealmsRepository } from '../realms/realms.repository';
-import type { Realm } from '../realms/realm.types';
+import { RealmsRepository } from '../identity/realms.repository';
+import type { Realm } from '../identity/realm.types';
 import { UsersService } from '../users/users.service';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 
 /** A failure the CLI reports as one line on stderr with exit status 1. */
 export class CliError extends Error {}

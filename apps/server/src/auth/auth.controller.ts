@@ -3,9 +3,9 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '@hub/config';
 import { Params } from '../common/params';
 import { SERVER_VERSION, ZULIP_FEATURE_LEVEL, ZULIP_VERSION } from '../common/version';
-import { RealmResolver } from '../realms/realm-resolver.service';
-import type { Realm } from '../realms/realm.types';
-import { AuthedRequest, CurrentRealm, Public } from './auth.decorators';
+import { RealmResolver } from '../identity/realm-resolver.service';
+import type { Realm } from '../identity/realm.types';
+import { AuthedRequest, CurrentRealm, Public } from '../identity/identity.decorators';
 import { AuthService } from './auth.service';
 import { DevFetchApiKeyDto, FetchApiKeyDto } from './dto/fetch-api-key.dto';
 

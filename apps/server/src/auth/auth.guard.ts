@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from './auth.decorators';
+import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from '../identity/identity.decorators';
 import { SessionAuthenticator, SessionRequest } from '../sessions/session-authenticator';
 import { Authenticator } from './authenticator';
 
@@ -32,15 +32,17 @@ export class AuthGuard implements CanActivate {
       WEBHOOK_BOT_ALLOWED,
       targets,
     );
+    let user;
     if ((req as SessionRequest).viaSession) {
       // `/json/…`: the browser client, by session cookie and CSRF token.
-      const { user, session } = await this.sessions.authenticate(req, realm);
-      req.user = user;
-      req.webSession = session;
+      const found = await this.sessions.authenticate(req, realm);
+      user = found.user;
+      req.webSession = found.session;
     } else {
-      req.user = await this.auth.authenticate(realm, req.headers.authorization, webhookBotAllowed);
+      user = await this.auth.authenticate(realm, req.headers.authorization, webhookBotAllowed);
     }
-    const verdict = await this.auth.rateLimit(req.user);
+    req.user = user;
+    const verdict = await this.auth.rateLimit(user);
     for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
     if (verdict.error) throw verdict.error;
     return true;

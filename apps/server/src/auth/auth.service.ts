@@ -3,10 +3,10 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '@hub/config';
 import { RateLimiter } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
-import { UsersRepository } from '../users/users.repository';
-import type { User } from '../users/user.types';
-import { hashPassword, passwordWeakness, verifyPassword } from './passwords';
+import type { Realm } from '../identity/realm.types';
+import { UsersRepository } from '../identity/users.repository';
+import type { User } from '../identity/user.types';
+import { verifyPassword } from '../identity/passwords';
 
 @Injectable()
 export class AuthService {
@@ -49,22 +49,5 @@ export class AuthService {
     }
     if (!user.is_active) throw new ZulipError('USER_DEACTIVATED', 'Account is deactivated', 401);
     return user;
-  }
-
-  /** Checks strength (length and zxcvbn score) and returns the PBKDF2 hash to store. */
-  async hashNewPassword(
-    password: string,
-    userInputs: string[] = [],
-    trusted = false,
-  ): Promise<string> {
-    const weakness = trusted
-      ? null
-      : passwordWeakness(
-          password,
-          { minLength: this.config.passwordMinLength, minScore: this.config.passwordMinScore },
-          userInputs,
-        );
-    if (weakness) throw new ZulipError('BAD_REQUEST', weakness, 400, { var_name: 'password' });
-    return hashPassword(password, this.config.passwordHashIterations);
   }
 }

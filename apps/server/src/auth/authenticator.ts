@@ -3,11 +3,11 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '@hub/config';
 import { RateLimiter } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
-import { RealmResolver } from '../realms/realm-resolver.service';
-import type { Realm } from '../realms/realm.types';
-import { UsersRepository } from '../users/users.repository';
-import { BotType, User } from '../users/user.types';
-import { looksLikeApiKey } from './api-key';
+import { RealmResolver } from '../identity/realm-resolver.service';
+import type { Realm } from '../identity/realm.types';
+import { UsersRepository } from '../identity/users.repository';
+import { BotType, User } from '../identity/user.types';
+import { looksLikeApiKey } from '../identity/api-key';
 
 const WWW_AUTH = { 'WWW-Authenticate': 'Basic realm="zulip"' };
 

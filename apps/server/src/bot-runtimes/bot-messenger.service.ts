@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimiter } from '../common/rate-limiter';
-import { MessageEvents } from '../messages/message-events';
 import { MessageSendService } from '../messages/message-send.service';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
 
 /** Where a bot's message goes, in the terms of `POST /messages`. */
@@ -35,8 +34,8 @@ export function replyPost(message: Conversation, content: string, botId: number)
 }
 
 /**
- * Posts as a bot through the server's own send service (never over HTTP) and announces the
- * message like `POST /messages` does, so clients get the event.
+ * Posts as a bot through the server's own send service (never over HTTP), which announces the
+ * message exactly as for `POST /messages`.
  */
 @Injectable()
 export class BotMessenger {
@@ -44,7 +43,6 @@ export class BotMessenger {
 
   constructor(
     private readonly sender: MessageSendService,
-    private readonly events: MessageEvents,
     private readonly users: UsersRepository,
     private readonly limiter: RateLimiter,
     @Inject(BOT_RUNTIME_SETTINGS) private readonly settings: BotRuntimeSettings,
@@ -58,7 +56,6 @@ export class BotMessenger {
       content: post.content,
       client,
     });
-    this.events.emit('sent', sent);
     return sent.message.id;
   }
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BotStorageModule } from '../bot-storage/bot-storage.module';
+import { RateLimitModule } from '../common/rate-limit.module';
+import { IdentityModule } from '../identity/identity.module';
 import { MessagesModule } from '../messages/messages.module';
-import { RealmsModule } from '../realms/realms.module';
-import { UsersModule } from '../users/users.module';
 import { botJobQueueProvider } from './bot-job-queue.provider';
 import { BotMessenger } from './bot-messenger.service';
 import { BOT_RUNTIME_SETTINGS, DEFAULT_BOT_RUNTIME_SETTINGS } from './bot-runtime.settings';
@@ -14,7 +14,7 @@ import { ServiceBotWorker } from './service-bot.worker';
 
 /** Outgoing-webhook and embedded bots: what runs when a message mentions or DMs them. */
 @Module({
-  imports: [MessagesModule, BotStorageModule, RealmsModule, UsersModule],
+  imports: [IdentityModule, RateLimitModule, MessagesModule, BotStorageModule],
   providers: [
     { provide: BOT_RUNTIME_SETTINGS, useFactory: () => ({ ...DEFAULT_BOT_RUNTIME_SETTINGS }) },
     botJobQueueProvider,

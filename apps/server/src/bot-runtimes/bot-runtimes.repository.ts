@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import { BotType } from '../users/user.types';
+import { BotType } from '../identity/user.types';
 import type { ServiceBotRow } from './service-bot.types';
 
 const SERVICE_BOT_COLUMNS = `u.id, u.realm_id, u.email, u.full_name, u.bot_type, u.bot_owner_id,

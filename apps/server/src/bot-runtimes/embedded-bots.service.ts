@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { BotStorageService } from '../bot-storage/bot-storage.service';
 import { MessageEditService } from '../messages/message-edit.service';
-import { MessageEvents } from '../messages/message-events';
 import { ReactionsService } from '../messages/reactions.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '../identity/users.repository';
 import { findRegisteredBot } from '../../../../bots/framework/registry';
 import { BotRuntime } from '../../../../bots/framework/runtime';
 import type { BotMessage } from '../../../../bots/framework/types';
@@ -60,7 +59,6 @@ export class EmbeddedBots implements OnModuleInit {
 
   constructor(
     private readonly messenger: BotMessenger,
-    private readonly events: MessageEvents,
     private readonly users: UsersRepository,
     private readonly storage: BotStorageService,
     private readonly editor: MessageEditService,
@@ -72,7 +70,6 @@ export class EmbeddedBots implements OnModuleInit {
       messenger: this.messenger,
       editor: this.editor,
       reactions: this.reactions,
-      events: this.events,
       users: this.users,
       storage: this.storage,
     };

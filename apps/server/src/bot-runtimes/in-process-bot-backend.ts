@@ -1,11 +1,10 @@
 import { ZulipError } from '../common/zulip-error';
 import type { BotStorageService } from '../bot-storage/bot-storage.service';
 import type { MessageEditService } from '../messages/message-edit.service';
-import type { MessageEvents } from '../messages/message-events';
 import type { ReactionsService } from '../messages/reactions.service';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
-import type { UsersRepository } from '../users/users.repository';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
+import type { UsersRepository } from '../identity/users.repository';
 import type { BotBackend, BotProfile } from '../../../../bots/framework/backend';
 import type { OutgoingMessage, SentMessage } from '../../../../bots/framework/types';
 import type { BotMessenger } from './bot-messenger.service';
@@ -15,7 +14,6 @@ export interface InProcessServices {
   messenger: BotMessenger;
   editor: MessageEditService;
   reactions: ReactionsService;
-  events: MessageEvents;
   users: UsersRepository;
   storage: BotStorageService;
 }
@@ -27,7 +25,7 @@ function isAbsentKey(error: unknown): boolean {
 
 /**
  * The bot framework's `BotBackend`, in-process: the same permission checks as the REST API (the
- * services are called as the bot user), without HTTP. Changes are announced as events.
+ * services are called as the bot user), without HTTP. The services announce their changes.
  */
 export class InProcessBotBackend implements BotBackend {
   constructor(
@@ -47,18 +45,14 @@ export class InProcessBotBackend implements BotBackend {
   }
 
   async updateMessage(messageId: number, content: string): Promise<void> {
-    const result = await this.services.editor.edit(this.bot, this.realm, messageId, {
+    await this.services.editor.edit(this.bot, this.realm, messageId, {
       content,
       propagateMode: 'change_one',
     });
-    this.services.events.emit('edited', result);
   }
 
   async addReaction(messageId: number, emojiName: string): Promise<void> {
-    const change = await this.services.reactions.add(this.bot, this.realm, messageId, {
-      emojiName,
-    });
-    this.services.events.emit('reaction', change);
+    await this.services.reactions.add(this.bot, this.realm, messageId, { emojiName });
   }
 
   async isBot(userId: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceInterface } from '../bots/bot.types';
 import { SERVER_VERSION } from '../common/version';
-import { RealmResolver } from '../realms/realm-resolver.service';
+import { RealmResolver } from '../identity/realm-resolver.service';
 import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BotEventError } from './bot-event-error';

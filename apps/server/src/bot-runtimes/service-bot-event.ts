@@ -1,5 +1,5 @@
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
 import type { WebhookMessage } from './outgoing-webhook-payload';
 import type { ServiceBotRow, ServiceTrigger } from './service-bot.types';
 

@@ -7,8 +7,8 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { MessageEvents } from '../messages/message-events';
-import type { SentMessage } from '../messages/message-send.service';
+import { MessageAnnouncer } from '../messages/message-announcer';
+import type { SentMessage } from '../messages/message-changes';
 import { BOT_JOB_QUEUE } from './bot-job-queue.provider';
 import type { BotJobQueue } from './bot-job-queue';
 import { BotRuntimesRepository } from './bot-runtimes.repository';
@@ -16,7 +16,7 @@ import { ServiceBotWorker } from './service-bot.worker';
 import { candidateBotIds, triggerOf, type TriggerSource } from './service-triggers';
 
 /**
- * Listens for sent messages and queues an event for every outgoing-webhook or embedded bot the
+ * Told of every committed send, queues an event for every outgoing-webhook or embedded bot the
  * message triggers (a mention in a stream, or a DM), as Zulip's service-bot queues do.
  */
 @Injectable()
@@ -27,7 +27,7 @@ export class ServiceBotDispatcher
   private readonly enqueuing = new Set<Promise<void>>();
 
   constructor(
-    private readonly messageEvents: MessageEvents,
+    private readonly announcer: MessageAnnouncer,
     private readonly repo: BotRuntimesRepository,
     @Inject(BOT_JOB_QUEUE) private readonly queue: BotJobQueue,
     private readonly worker: ServiceBotWorker,
@@ -35,7 +35,7 @@ export class ServiceBotDispatcher
   ) {}
 
   onModuleInit(): void {
-    this.messageEvents.on('sent', (sent) => this.track(this.enqueue(sent)));
+    this.announcer.onSent((sent) => this.track(this.enqueue(sent)));
   }
 
   /**

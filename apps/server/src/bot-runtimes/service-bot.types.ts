@@ -1,4 +1,4 @@
-import type { BotType } from '../users/user.types';
+import type { BotType } from '../identity/user.types';
 
 /** Why a service bot hears about a message (Zulip's outgoing-webhook `trigger`). */
 export type ServiceTrigger = 'mention' | 'direct_message';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { MessageFetchService } from '../messages/message-fetch.service';
-import { RealmsRepository } from '../realms/realms.repository';
-import { BotType } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import { RealmsRepository } from '../identity/realms.repository';
+import { BotType } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { BotEventError } from './bot-event-error';
 import { RetryableError, type BotJobHandlers } from './bot-job-queue';
 import { BotMessenger } from './bot-messenger.service';

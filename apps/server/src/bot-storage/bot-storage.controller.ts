@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Put } from '@nestjs/common';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 import { BotStorageService } from './bot-storage.service';
 import { PutStorageDto, StorageKeysDto } from './dto/bot-storage.dto';
 

@@ -3,7 +3,7 @@ import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 import { BotStorageRepository } from './bot-storage.repository';
 
 function keyDoesNotExist(): ZulipError {

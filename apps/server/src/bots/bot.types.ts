@@ -1,4 +1,4 @@
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 
 /** A row of `bot_services`: the outgoing-webhook endpoint or the embedded bot a bot runs. */
 export interface BotServiceRow {

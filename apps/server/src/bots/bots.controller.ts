@@ -8,12 +8,12 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
-import { gravatarUrl } from '../users/user-presenter';
-import { BotType, User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import { gravatarUrl } from '../identity/user-presenter';
+import { BotType, User } from '../identity/user.types';
 import { BotServiceRow, ServiceInterface } from './bot.types';
 import { BotsService } from './bots.service';
 import { CreateBotDto, UpdateBotDto } from './dto/bots.dto';

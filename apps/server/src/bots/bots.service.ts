@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@hub/config';
-import { generateApiKey } from '../auth/api-key';
+import { generateApiKey } from '../identity/api-key';
 import { APP_CONFIG } from '../config/config.module';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import { RealmEvents } from '../realms/realm-events';
-import { RealmResolver } from '../realms/realm-resolver.service';
-import type { Realm } from '../realms/realm.types';
-import { noSuchUser } from '../users/permissions';
-import { gravatarUrl } from '../users/user-presenter';
-import { BotType, isAdmin, Role, User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import { EventPublisher } from '../event-publisher/event-publisher';
+import { RealmResolver } from '../identity/realm-resolver.service';
+import type { Realm } from '../identity/realm.types';
+import { noSuchUser } from '../identity/permissions';
+import { gravatarUrl } from '../identity/user-presenter';
+import { BotType, isAdmin, Role, User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
 import { BotServiceRow, BotWithOwner, EMBEDDED_BOT_NAMES, ServiceInterface } from './bot.types';
 import { BotsRepository } from './bots.repository';
@@ -70,7 +70,7 @@ export class BotsService {
     private readonly resolver: RealmResolver,
     private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly events: RealmEvents,
+    private readonly events: EventPublisher,
   ) {}
 
   /** The domain bot addresses use: the realm's host name, without a port. */

@@ -84,3 +84,35 @@ describe('Database.transaction', () => {
     await db.transaction(async () => expect(db.inTransaction).toBe(true));
   });
 });
+
+describe('Database.collectAfterCommit', () => {
+  it("flushes a transaction's items under one key together, in order, after it commits", async () => {
+    const { dataSource } = fakeDataSource();
+    const db = new Database(dataSource, new QueryCounter(false));
+    const key = {};
+    const flushed: string[][] = [];
+    const flush = async (items: string[]) => void flushed.push(items);
+    await db.transaction(async () => {
+      await db.collectAfterCommit(key, 'a', flush);
+      await db.collectAfterCommit(key, 'b', flush);
+      await db.collectAfterCommit(key, 'c', flush);
+      expect(flushed).toEqual([]);
+    });
+    expect(flushed).toEqual([['a', 'b', 'c']]);
+    await db.collectAfterCommit(key, 'outside', flush);
+    expect(flushed).toEqual([['a', 'b', 'c'], ['outside']]);
+  });
+
+  it('drops what a rolled-back transaction collected', async () => {
+    const { dataSource } = fakeDataSource();
+    const db = new Database(dataSource, new QueryCounter(false));
+    const flushed: string[][] = [];
+    await expect(
+      db.transaction(async () => {
+        await db.collectAfterCommit({}, 'never', async (items) => void flushed.push(items));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(flushed).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ interface OpenTransaction {
   manager: EntityManager;
   /** Work that must wait until the transaction commits (and is dropped if it rolls back). */
   afterCommit: Array<() => Promise<void>>;
+  /** Items collected by `collectAfterCommit`, by key; flushed in one call each after commit. */
+  batches: Map<object, unknown[]>;
 }
 
 export class Database {
@@ -77,11 +79,12 @@ export class Database {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return fn();
     const afterCommit: OpenTransaction['afterCommit'] = [];
+    const batches: OpenTransaction['batches'] = new Map();
     this.openTransactions++;
     let result: T;
     try {
       result = await this.dataSource.transaction((manager) =>
-        this.current.run({ manager, afterCommit }, fn),
+        this.current.run({ manager, afterCommit, batches }, fn),
       );
     } finally {
       // On Node 20 an enabled AsyncLocalStorage hooks every promise and socket the process makes
@@ -100,6 +103,28 @@ export class Database {
     const open = this.current.getStore();
     if (open) open.afterCommit.push(work);
     else await work();
+  }
+
+  /**
+   * Adds `item` to the current transaction's batch `key`: once it commits, `flush` gets every
+   * item collected under that key, in order, in one call. Outside a transaction it gets `[item]`
+   * now. (The event publisher delivers a transaction's events together this way.)
+   */
+  async collectAfterCommit<T>(
+    key: object,
+    item: T,
+    flush: (items: T[]) => Promise<void>,
+  ): Promise<void> {
+    const open = this.current.getStore();
+    if (!open) return flush([item]);
+    const batch = open.batches.get(key) as T[] | undefined;
+    if (batch) {
+      batch.push(item);
+      return;
+    }
+    const items = [item];
+    open.batches.set(key, items);
+    open.afterCommit.push(() => flush(items));
   }
 }
 

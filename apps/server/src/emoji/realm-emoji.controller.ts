@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentUser } from '../auth/auth.decorators';
-import type { User } from '../users/user.types';
+import { CurrentUser } from '../identity/identity.decorators';
+import type { User } from '../identity/user.types';
 import { RealmEmojiRepository } from './realm-emoji.repository';
 
 /** Where an uploaded emoji image is served (Zulip's layout under /user_avatars). */

@@ -1,14 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { ignoredParams } from '../common/envelope.interceptor';
 import { Params, ParamsRequest, parseParams } from '../common/params';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
-import { DeleteQueueDto, GetEventsDto, RegisterDto } from './dto/events.dto';
-import { pollAnswer } from './events-answer';
-import { EventsService } from './events.service';
-import { RegisterService } from './register.service';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
+import { DeleteQueueDto, GetEventsDto } from './queues/dto/events.dto';
+import { RegisterDto } from './registration/dto/register.dto';
+import { pollAnswer } from './queues/events-answer';
+import { EventsService } from './queues/events.service';
+import { RegisterService } from './registration/register.service';
 
 @Controller('api/v1')
 export class EventsController {

@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
-import { Role, User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import { Role, User } from '../identity/user.types';
 import { SendInvitesDto } from './dto/invites.dto';
 import { DEFAULT_INVITE_MINUTES, InvitesService } from './invites.service';
 

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../common/rate-limit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { MailModule } from '../mail/mail.module';
+import { RealmsModule } from '../realms/realms.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
 import { InvitesController } from './invites.controller';
 import { InvitesRepository } from './invites.repository';
 import { InvitesService } from './invites.service';
@@ -6,6 +12,7 @@ import { SignupController } from './signup.controller';
 import { SignupService } from './signup.service';
 
 @Module({
+  imports: [IdentityModule, RealmsModule, UsersModule, MailModule, RateLimitModule, SessionsModule],
   controllers: [InvitesController, SignupController],
   providers: [InvitesRepository, InvitesService, SignupService],
   exports: [InvitesService, SignupService, InvitesRepository],

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentRealm, Public } from '../auth/auth.decorators';
+import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { SessionsService } from '../sessions/sessions.service';
 import { setPageHeaders } from '../web/security-headers';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { renderConfirmPage } from './confirm-page';
 import { CompleteSignupDto, ConfirmFormDto, StartSignupDto } from './dto/invites.dto';
 import { SignupService } from './signup.service';

@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 import { LinkifierDto } from './dto/linkifier.dto';
 import { formatStringToTemplate } from './linkifier-rules';
 import { LinkifiersService } from './linkifiers.service';

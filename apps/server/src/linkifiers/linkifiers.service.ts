@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
-import { RealmEvents } from '../realms/realm-events';
-import { isAdmin, User } from '../users/user.types';
+import { EventPublisher } from '../event-publisher/event-publisher';
+import { isAdmin, User } from '../identity/user.types';
 import { CompiledLinkifier, compileLinkifier, LinkifierError } from './linkifier-rules';
 import type { RealmFilter } from './linkifier.types';
 import { LinkifiersRepository } from './linkifiers.repository';
@@ -13,7 +13,7 @@ export class LinkifiersService {
 
   constructor(
     private readonly linkifiers: LinkifiersRepository,
-    private readonly events: RealmEvents,
+    private readonly events: EventPublisher,
   ) {}
 
   list(realmId: number): Promise<RealmFilter[]> {

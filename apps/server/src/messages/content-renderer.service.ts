@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { realmEmojiUrl } from '../emoji/realm-emoji.controller';
-import { RealmResolver } from '../realms/realm-resolver.service';
-import type { Realm } from '../realms/realm.types';
+import { RealmResolver } from '../identity/realm-resolver.service';
+import type { Realm } from '../identity/realm.types';
 import { RenderReferencesRepository } from './render-references.repository';
 import { extractReferences, RenderedContent, renderContent, toLinkifiers } from './render-content';
 

@@ -1,12 +1,11 @@
 import { Controller, HttpCode, Param, Post, Delete } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
 import { MarkStreamDto, MarkTopicDto, UpdateFlagsDto, UpdateFlagsNarrowDto } from './dto/flags.dto';
 import { ReactionDto } from './dto/reaction.dto';
-import { FlagChange, FlagsService } from './flags.service';
-import { MessageEvents } from './message-events';
+import { FlagsService } from './flags.service';
 import { MessageFetchService } from './message-fetch.service';
 import { messageIdParam, parseAnchor } from './messages.controller';
 import { parseNarrow } from './narrow';
@@ -18,13 +17,8 @@ export class FlagsController {
   constructor(
     private readonly flags: FlagsService,
     private readonly reactions: ReactionsService,
-    private readonly events: MessageEvents,
     private readonly fetcher: MessageFetchService,
   ) {}
-
-  private announce(user: User, change: FlagChange): void {
-    if (change.messages.length > 0) this.events.emit('flags', { userId: user.id, change });
-  }
 
   @Post('messages/flags')
   @HttpCode(200)
@@ -34,7 +28,6 @@ export class FlagsController {
     @Params(UpdateFlagsDto) p: UpdateFlagsDto,
   ) {
     const change = await this.flags.update(user, realm, p.messages, p.op, p.flag);
-    this.announce(user, change);
     return { messages: change.messages };
   }
 
@@ -52,29 +45,28 @@ export class FlagsController {
       numAfter: p.num_after,
       narrow: parseNarrow(p.narrow),
     });
-    const { change, result } = await this.flags.updateNarrow(user, realm, page, p.op, p.flag);
-    this.announce(user, change);
+    const { result } = await this.flags.updateNarrow(user, realm, page, p.op, p.flag);
     return result;
   }
 
   @Post('mark_all_as_read')
   @HttpCode(200)
   async markAll(@CurrentUser() user: User) {
-    this.announce(user, await this.flags.markAllAsRead(user));
+    await this.flags.markAllAsRead(user);
     return { complete: true };
   }
 
   @Post('mark_stream_as_read')
   @HttpCode(200)
   async markStream(@CurrentUser() user: User, @Params(MarkStreamDto) p: MarkStreamDto) {
-    this.announce(user, await this.flags.markStreamAsRead(user, p.stream_id));
+    await this.flags.markStreamAsRead(user, p.stream_id);
     return {};
   }
 
   @Post('mark_topic_as_read')
   @HttpCode(200)
   async markTopic(@CurrentUser() user: User, @Params(MarkTopicDto) p: MarkTopicDto) {
-    this.announce(user, await this.flags.markStreamAsRead(user, p.stream_id, p.topic_name));
+    await this.flags.markStreamAsRead(user, p.stream_id, p.topic_name);
     return {};
   }
 
@@ -86,12 +78,11 @@ export class FlagsController {
     @Param('message_id') id: string,
     @Params(ReactionDto) p: ReactionDto,
   ) {
-    const change = await this.reactions.add(user, realm, messageIdParam(id), {
+    await this.reactions.add(user, realm, messageIdParam(id), {
       emojiName: p.emoji_name,
       emojiCode: p.emoji_code,
       reactionType: p.reaction_type,
     });
-    this.events.emit('reaction', change);
     return {};
   }
 
@@ -102,12 +93,11 @@ export class FlagsController {
     @Param('message_id') id: string,
     @Params(ReactionDto) p: ReactionDto,
   ) {
-    const change = await this.reactions.remove(user, realm, messageIdParam(id), {
+    await this.reactions.remove(user, realm, messageIdParam(id), {
       emojiName: p.emoji_name,
       emojiCode: p.emoji_code,
       reactionType: p.reaction_type,
     });
-    this.events.emit('reaction', change);
     return {};
   }
 }

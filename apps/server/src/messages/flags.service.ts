@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { Role, User } from '../users/user.types';
+import { Role, User } from '../identity/user.types';
 import { HISTORICAL_FLAGS, isFlagName, MessageFlag, USER_SETTABLE_FLAGS } from './flags';
 import { FlagsRepository } from './flags.repository';
+import { MessageAnnouncer } from './message-announcer';
+import type { FlagChange } from './message-changes';
 import { invalidMessage, PageRows } from './message-fetch.service';
 import { MessagesRepository } from './messages.repository';
 
@@ -17,14 +19,6 @@ export interface UnreadSummary {
   huddles: Array<{ user_ids_string: string; unread_message_ids: number[] }>;
   mentions: number[];
   old_unreads_missing: boolean;
-}
-
-/** What a flag change did, for the reply and the `update_message_flags` event. */
-export interface FlagChange {
-  op: 'add' | 'remove';
-  flag: string;
-  messages: number[];
-  all: boolean;
 }
 
 export interface FlagsNarrowResult {
@@ -46,6 +40,7 @@ export class FlagsService {
     private readonly flags: FlagsRepository,
     private readonly messages: MessagesRepository,
     private readonly streams: StreamsService,
+    private readonly announcer: MessageAnnouncer,
   ) {}
 
   async update(
@@ -76,7 +71,7 @@ export class FlagsService {
         await this.flags.createHistorical(user.id, without, HISTORICAL_FLAGS);
       }
       const changed = await this.flags.change(user.id, unique, MessageFlag[flag], op === 'add');
-      return { op, flag, messages: changed, all: false };
+      return this.announced(user, { op, flag, messages: changed, all: false });
     });
   }
 
@@ -105,13 +100,19 @@ export class FlagsService {
 
   async markAllAsRead(user: User): Promise<FlagChange> {
     const changed = await this.flags.markRead(user.id);
-    return { op: 'add', flag: 'read', messages: changed, all: true };
+    return this.announced(user, { op: 'add', flag: 'read', messages: changed, all: true });
   }
 
   async markStreamAsRead(user: User, streamId: number, topic?: string): Promise<FlagChange> {
     const stream = await this.streams.getStreamForUser(user, streamId);
     const changed = await this.flags.markRead(user.id, { streamId: stream.id, topic });
-    return { op: 'add', flag: 'read', messages: changed, all: false };
+    return this.announced(user, { op: 'add', flag: 'read', messages: changed, all: false });
+  }
+
+  /** Tells the user's other clients (`update_message_flags`), then returns the change. */
+  private async announced(user: User, change: FlagChange): Promise<FlagChange> {
+    await this.announcer.flags(user.id, change);
+    return change;
   }
 
   /** Unread counts per stream and topic, per DM conversation, and mentions. */

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { UsersRepository } from '../users/users.repository';
-import { isAdmin, Role, User } from '../users/user.types';
+import { UsersRepository } from '../identity/users.repository';
+import { isAdmin, Role, User } from '../identity/user.types';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
+import { MessageAnnouncer } from './message-announcer';
+import type { DeleteResult, EditResult, PropagateMode } from './message-changes';
 import { invalidMessage } from './message-fetch.service';
 import { MessageRow, NO_TOPIC } from './message.types';
 import { MessagesRepository } from './messages.repository';
 import { normalizeEditedContent, normalizeEditedTopic } from './normalize';
 
-export type PropagateMode = 'change_one' | 'change_later' | 'change_all';
 export const PROPAGATE_MODES: PropagateMode[] = ['change_one', 'change_later', 'change_all'];
 
 export interface EditInput {
@@ -20,35 +21,6 @@ export interface EditInput {
   topic?: string;
   streamId?: number;
   propagateMode: PropagateMode;
-}
-
-/** What an edit changed: the reply, and everything an `update_message` event needs. */
-export interface EditResult {
-  messageId: number;
-  messageIds: number[];
-  userId: number;
-  realmId: number;
-  editTimestamp: number;
-  propagateMode: PropagateMode;
-  streamId: number | null;
-  newStreamId?: number;
-  origTopic?: string;
-  topic?: string;
-  origContent?: string;
-  origRenderedContent?: string;
-  content?: string;
-  renderedContent?: string;
-  isMeMessage?: boolean;
-  /** Users holding a row for any of the edited messages, after the edit, with their flags. */
-  recipients: Array<{ user_id: number; flags: number }>;
-}
-
-export interface DeleteResult {
-  messageId: number;
-  messageType: 'stream' | 'private';
-  streamId: number | null;
-  topic: string | null;
-  recipientUserIds: number[];
 }
 
 export interface HistoryEntry {
@@ -78,6 +50,7 @@ export class MessageEditService {
     private readonly streams: StreamsService,
     private readonly renderer: ContentRenderer,
     private readonly users: UsersRepository,
+    private readonly announcer: MessageAnnouncer,
   ) {}
 
   /**
@@ -185,6 +158,7 @@ export class MessageEditService {
         result.renderedContent = rendered.html;
         result.isMeMessage = rendered.isMeMessage;
       }
+      await this.announcer.edited(result);
       return result;
     });
   }
@@ -209,13 +183,15 @@ export class MessageEditService {
     return this.db.transaction(async () => {
       const recipientUserIds = await this.messages.recipientsOf([id]);
       await this.edits.delete(id);
-      return {
+      const deleted: DeleteResult = {
         messageId: id,
         messageType: message.stream_id !== null ? 'stream' : 'private',
         streamId: message.stream_id,
         topic: message.stream_id !== null ? message.topic : null,
         recipientUserIds,
       };
+      await this.announcer.deleted(deleted);
+      return deleted;
     });
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { UsersRepository } from '../users/users.repository';
-import { Role, User } from '../users/user.types';
+import { UsersRepository } from '../identity/users.repository';
+import { Role, User } from '../identity/user.types';
 import type { ApiMessage, FetchedMessageRow } from './message.types';
 import { presentMessages, userIdsOf } from './message-presenter';
 import { MessagesRepository, PageQuery } from './messages.repository';

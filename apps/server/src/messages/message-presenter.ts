@@ -1,4 +1,4 @@
-import { gravatarUrl } from '../users/user-presenter';
+import { gravatarUrl } from '../identity/user-presenter';
 import { flagNames, HISTORICAL_FLAGS } from './flags';
 import type {
   ApiEditHistoryEntry,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
-import { UsersRepository } from '../users/users.repository';
-import type { User } from '../users/user.types';
-import type { MessageRow } from './message.types';
-import { MessagesRepository, NewMessage, Recipient, RecipientSpec } from './messages.repository';
+import { UsersRepository } from '../identity/users.repository';
+import type { User } from '../identity/user.types';
+import { MessagesRepository, NewMessage, RecipientSpec } from './messages.repository';
 import type { RenderedContent } from './render-content';
 import { MirrorUsers } from './mirror-users';
 import {
@@ -17,6 +16,8 @@ import {
   parseStreamRecipient,
 } from './normalize';
 import { ContentRenderer } from './content-renderer.service';
+import type { SentMessage } from './message-changes';
+import { MessageAnnouncer } from './message-announcer';
 
 export interface SendInput {
   type: string;
@@ -33,19 +34,6 @@ export interface SendInput {
   readBySender?: boolean;
 }
 
-/** What a send did: enough for the reply and for publishing the message event later. */
-export interface SentMessage {
-  message: MessageRow;
-  /** The realm's `string_id`, for URLs in the rendered event. */
-  realmStr: string;
-  sender: User;
-  stream: { id: number; name: string; invite_only: boolean } | null;
-  dmUserIds: number[] | null;
-  recipients: Recipient[];
-  queueId?: string;
-  localId?: string;
-}
-
 @Injectable()
 export class MessageSendService {
   constructor(
@@ -54,9 +42,17 @@ export class MessageSendService {
     private readonly users: UsersRepository,
     private readonly mirrors: MirrorUsers,
     private readonly renderer: ContentRenderer,
+    private readonly announcer: MessageAnnouncer,
   ) {}
 
+  /** Stores the message and announces it (the `message` event, service-bot triggers). */
   async send(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
+    const sent = await this.store(user, realm, input);
+    await this.announcer.sent(sent);
+    return sent;
+  }
+
+  private async store(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
     const kind = this.messageKind(input.type);
     const forged = isTruthyFlag(input.forged);
     if (input.realmStr !== undefined && input.realmStr !== realm.string_id) {

@@ -1,16 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../identity/identity.decorators';
 import { Params, ParamsRequest } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
 import { GetMessageDto, GetMessagesDto, MatchesNarrowDto } from './dto/get-messages.dto';
 import { RenderDto } from './dto/reaction.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { UpdateMessageDto } from './dto/update-message.dto';
 import { ContentRenderer } from './content-renderer.service';
 import { MessageEditService } from './message-edit.service';
-import { MessageEvents } from './message-events';
 import { Anchor, MessageFetchService } from './message-fetch.service';
 import { MessageSendService } from './message-send.service';
 import { parseNarrow } from './narrow';
@@ -40,7 +39,6 @@ export class MessagesController {
     private readonly fetcher: MessageFetchService,
     private readonly editor: MessageEditService,
     private readonly renderer: ContentRenderer,
-    private readonly events: MessageEvents,
   ) {}
 
   @WebhookBotAllowed()
@@ -66,7 +64,6 @@ export class MessagesController {
       realmStr: p.realm_str,
       readBySender: p.read_by_sender,
     });
-    this.events.emit('sent', sent);
     return { id: sent.message.id };
   }
 
@@ -147,13 +144,12 @@ export class MessagesController {
     @Param('message_id') id: string,
     @Params(UpdateMessageDto) p: UpdateMessageDto,
   ) {
-    const result = await this.editor.edit(user, realm, messageIdParam(id), {
+    await this.editor.edit(user, realm, messageIdParam(id), {
       content: p.content,
       topic: p.topic,
       streamId: p.stream_id,
       propagateMode: p.propagate_mode ?? 'change_one',
     });
-    this.events.emit('edited', result);
     return { detached_uploads: [] };
   }
 
@@ -163,8 +159,7 @@ export class MessagesController {
     @CurrentRealm() realm: Realm,
     @Param('message_id') id: string,
   ) {
-    const result = await this.editor.delete(user, realm, messageIdParam(id));
-    this.events.emit('deleted', result);
+    await this.editor.delete(user, realm, messageIdParam(id));
     return {};
   }
 

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { EventPublisherModule } from '../event-publisher/event-publisher.module';
+import { IdentityModule } from '../identity/identity.module';
 import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import { StreamsModule } from '../streams/streams.module';
+import { UsersModule } from '../users/users.module';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
 import { FlagsController } from './flags.controller';
 import { FlagsRepository } from './flags.repository';
 import { FlagsService } from './flags.service';
 import { MessageEditService } from './message-edit.service';
-import { MessageEvents } from './message-events';
+import { MessageAnnouncer } from './message-announcer';
 import { MessageFetchService } from './message-fetch.service';
 import { MessageSendService } from './message-send.service';
 import { MessagesController } from './messages.controller';
@@ -19,7 +22,7 @@ import { ReactionsService } from './reactions.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
-  imports: [StreamsModule, LinkifiersModule],
+  imports: [IdentityModule, EventPublisherModule, UsersModule, StreamsModule, LinkifiersModule],
   controllers: [MessagesController, FlagsController],
   providers: [
     MessagesRepository,
@@ -34,7 +37,7 @@ import { ReactionsService } from './reactions.service';
     MessageEditService,
     FlagsService,
     ReactionsService,
-    MessageEvents,
+    MessageAnnouncer,
   ],
   exports: [
     MessageSendService,
@@ -42,7 +45,7 @@ import { ReactionsService } from './reactions.service';
     MessageEditService,
     ReactionsService,
     FlagsService,
-    MessageEvents,
+    MessageAnnouncer,
     ContentRenderer,
   ],
 })

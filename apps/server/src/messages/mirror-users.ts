@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 
 /** "nick (IRC)" / "name (XMPP)": how Zulip names the users a mirror creates. */
 export function mirrorDummyName(email: string, client: string): string {

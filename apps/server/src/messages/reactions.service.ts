@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
-import { Role, User } from '../users/user.types';
+import type { Realm } from '../identity/realm.types';
+import { Role, User } from '../identity/user.types';
 import { isUnicodeEmojiCode, unicodeEmojiCode, ZULIP_EXTRA_EMOJI } from './emoji-codes';
 import { HISTORICAL_FLAGS } from './flags';
 import { FlagsRepository } from './flags.repository';
+import { MessageAnnouncer } from './message-announcer';
+import type { ReactionChange } from './message-changes';
 import { invalidMessage } from './message-fetch.service';
 import type { ReactionType } from './message.types';
 import { MessagesRepository } from './messages.repository';
@@ -17,18 +19,6 @@ export interface ReactionInput {
   reactionType?: string;
 }
 
-/** A reaction change, for the reply and the `reaction` event. */
-export interface ReactionChange {
-  op: 'add' | 'remove';
-  messageId: number;
-  userId: number;
-  emoji_name: string;
-  emoji_code: string;
-  reaction_type: ReactionType;
-  /** Who can see the message (its recipients). */
-  recipientUserIds: number[];
-}
-
 const TYPES: ReactionType[] = ['unicode_emoji', 'realm_emoji', 'zulip_extra_emoji'];
 
 @Injectable()
@@ -38,6 +28,7 @@ export class ReactionsService {
     private readonly reactions: ReactionsRepository,
     private readonly messages: MessagesRepository,
     private readonly flags: FlagsRepository,
+    private readonly announcer: MessageAnnouncer,
   ) {}
 
   async add(
@@ -91,6 +82,7 @@ export class ReactionsService {
     return this.change('remove', user, messageId, removed.emoji_name, removed.emoji_code, type);
   }
 
+  /** The change, announced to everyone who can see the message. */
   private async change(
     op: 'add' | 'remove',
     user: User,
@@ -99,7 +91,7 @@ export class ReactionsService {
     code: string,
     type: ReactionType,
   ): Promise<ReactionChange> {
-    return {
+    const change: ReactionChange = {
       op,
       messageId,
       userId: user.id,
@@ -108,6 +100,8 @@ export class ReactionsService {
       reaction_type: type,
       recipientUserIds: await this.messages.recipientsOf([messageId]),
     };
+    await this.announcer.reaction(user, change);
+    return change;
   }
 
   private async readable(user: User, realm: Realm, messageId: number) {

@@ -4,7 +4,7 @@ import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportWriter } from './export-file';
 import { checkCatalogue, EXPORT_TABLES, TableSpec } from './export-tables';
 import { RealmExportRepository } from './realm-export.repository';

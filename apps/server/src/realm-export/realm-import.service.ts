@@ -4,7 +4,7 @@ import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
-import { RealmsRepository } from '../realms/realms.repository';
+import { RealmsRepository } from '../identity/realms.repository';
 import { openExport } from './export-file';
 import { RealmExportRepository } from './realm-export.repository';
 import { RealmExportService } from './realm-export.service';

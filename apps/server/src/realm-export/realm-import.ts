@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateApiKey } from '../auth/api-key';
+import { generateApiKey } from '../identity/api-key';
 import { ExportEntry, ExportFileError, isRecord } from './export-file';
 import { EXPORT_TABLES, TableSpec, tableSpec } from './export-tables';
 import { RealmExportRepository } from './realm-export.repository';

@@ -1,4 +1,4 @@
-import type { RealmDomain } from './realm.types';
+import type { RealmDomain } from '../identity/realm.types';
 
 /** The lower-cased domain part of an address ('' when there is none). */
 export function emailDomain(email: string): string {

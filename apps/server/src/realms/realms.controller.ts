@@ -1,15 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../auth/auth.decorators';
+import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 import {
   AddRealmDomainDto,
   INVITE_POLICY_ADMINS,
   UpdateRealmDomainDto,
   UpdateRealmDto,
 } from './dto/update-realm.dto';
-import type { Realm } from './realm.types';
+import type { Realm } from '../identity/realm.types';
 import { RealmChanges, RealmsService } from './realms.service';
 
 /** A time limit in seconds: a positive integer, or `null` / "unlimited" for none. */

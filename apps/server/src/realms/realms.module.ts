@@ -1,15 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { EventPublisherModule } from '../event-publisher/event-publisher.module';
+import { IdentityModule } from '../identity/identity.module';
+import { StreamsModule } from '../streams/streams.module';
 import { RealmsController } from './realms.controller';
-import { RealmAudienceRepository } from './realm-audience.repository';
-import { RealmEvents } from './realm-events';
-import { RealmResolver } from './realm-resolver.service';
-import { RealmsRepository } from './realms.repository';
 import { RealmsService } from './realms.service';
 
-@Global()
+/** Creating realms, their settings and email domains. */
 @Module({
+  imports: [IdentityModule, EventPublisherModule, StreamsModule],
   controllers: [RealmsController],
-  providers: [RealmsRepository, RealmResolver, RealmsService, RealmAudienceRepository, RealmEvents],
-  exports: [RealmsRepository, RealmResolver, RealmsService, RealmEvents, RealmAudienceRepository],
+  providers: [RealmsService],
+  exports: [RealmsService],
 })
 export class RealmsModule {}

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { ZulipError } from '../common/zulip-error';
-import { requireAdmin, requireOwner } from '../users/permissions';
-import type { User } from '../users/user.types';
+import { requireAdmin, requireOwner } from '../identity/permissions';
+import type { User } from '../identity/user.types';
 import { emailDomainAllowed, normaliseDomain } from './email-domain';
-import type { EditableRealmSetting, Realm, RealmDomain } from './realm.types';
-import { RealmEvents } from './realm-events';
-import { RealmsRepository } from './realms.repository';
+import type { EditableRealmSetting, Realm, RealmDomain } from '../identity/realm.types';
+import { EventPublisher } from '../event-publisher/event-publisher';
+import { RealmsRepository } from '../identity/realms.repository';
+import { StreamsService } from '../streams/streams.service';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
 
@@ -28,7 +29,8 @@ export class RealmsService {
   constructor(
     private readonly realms: RealmsRepository,
     private readonly db: Database,
-    private readonly events: RealmEvents,
+    private readonly events: EventPublisher,
+    private readonly streams: StreamsService,
   ) {}
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
@@ -44,7 +46,7 @@ export class RealmsService {
         name: name.trim(),
         description,
       });
-      await this.realms.createStartingStream(
+      await this.streams.createStartingStream(
         realm.id,
         'general',
         'Everyone is added to this channel by default.',
@@ -64,11 +66,13 @@ export class RealmsService {
     for (const [key, value] of Object.entries(changes) as [EditableRealmSetting, unknown][]) {
       if (value !== undefined && realm[key] !== value) Object.assign(changed, { [key]: value });
     }
-    await this.realms.update(realm.id, changed);
-    // Zulip sends one `realm` update event per changed setting.
-    for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
-      await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
-    }
+    // Zulip sends one `realm` update event per changed setting; clients get them together.
+    await this.db.transaction(async () => {
+      await this.realms.update(realm.id, changed);
+      for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
+        await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
+      }
+    });
     return changed;
   }
 

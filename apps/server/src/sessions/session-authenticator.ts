@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { CSRF_HEADER } from './session-cookies';
 import { ResolvedSession, sameSecret, SessionsService } from './sessions.service';
 

@@ -5,9 +5,9 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { AppConfig } from '@hub/config';
 import { trustedProxyMatcher } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Realm } from '../realms/realm.types';
-import type { User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import type { Realm } from '../identity/realm.types';
+import type { User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { cookieHeader, CSRF_COOKIE, readCookies, SESSION_COOKIE } from './session-cookies';
 import type { WebSession } from './session.types';
 import { SessionsRepository } from './sessions.repository';

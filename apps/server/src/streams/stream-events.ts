@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StreamEvent } from '../events/event.types';
-import { RealmAudienceRepository } from '../realms/realm-audience.repository';
-import { RealmEvents } from '../realms/realm-events';
+import type { StreamEvent } from '@hub/api/event.types';
+import { AudienceRepository } from '../event-publisher/audience.repository';
+import { EventPublisher } from '../event-publisher/event-publisher';
 import { toApiStream, toApiSubscription } from './stream-format';
 import type { Stream } from './stream.types';
 import { StreamsRepository } from './streams.repository';
@@ -26,15 +26,15 @@ export type StreamUpdateFields = Omit<StreamUpdateEvent, 'type' | 'op' | 'stream
 @Injectable()
 export class StreamEvents {
   constructor(
-    private readonly events: RealmEvents,
-    private readonly audience: RealmAudienceRepository,
+    private readonly events: EventPublisher,
+    private readonly audience: AudienceRepository,
     private readonly streams: StreamsRepository,
     private readonly subscriptions: SubscriptionsRepository,
   ) {}
 
   /** Who can see the stream right now. */
   async audienceOf(stream: Stream): Promise<number[]> {
-    const subscribers = await this.subscriptions.subscriberIds(stream.id);
+    const subscribers = await this.audience.subscriberIds(stream.id);
     if (stream.invite_only) return subscribers;
     const members = await this.audience.activeNonGuestIds(stream.realm_id);
     return [...new Set([...members, ...subscribers])];
@@ -176,7 +176,7 @@ export class StreamEvents {
   private async toAudience(
     stream: Stream,
     userIds: number[],
-    event: Parameters<RealmEvents['toUsers']>[1],
+    event: Parameters<EventPublisher['toUsers']>[1],
   ): Promise<void> {
     await this.events.toUsers(userIds, event, stream.invite_only ? undefined : stream.realm_id);
   }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { User } from '../users/user.types';
+import type { User } from '../identity/user.types';
 import { GetStreamIdDto, ListStreamsDto, StreamIdDto, UpdateStreamDto } from './dto/stream.dto';
 import { streamIdFromPath } from './path-ids';
 import { toApiStream } from './stream-format';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EventPublisherModule } from '../event-publisher/event-publisher.module';
+import { IdentityModule } from '../identity/identity.module';
 import { StreamEvents } from './stream-events';
 import { StreamsController } from './streams.controller';
 import { StreamsRepository } from './streams.repository';
@@ -9,6 +11,7 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** Streams, subscriptions and default streams; exports the stream access rules. */
 @Module({
+  imports: [IdentityModule, EventPublisherModule],
   controllers: [StreamsController, SubscriptionsController],
   providers: [
     StreamsRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { LookupCaches } from '../database/lookup-caches';
+import { renderDescription } from './stream-format';
 import type { Stream, StreamPostPolicy } from './stream.types';
 
 /** A stream with the asking user's relation to it, from one query. */
@@ -198,6 +199,18 @@ export class StreamsRepository {
     await this.db.execute(
       `INSERT INTO default_streams (realm_id, stream_id) SELECT $1, unnest($2::int[])`,
       [realmId, streamIds],
+    );
+  }
+
+  /** The stream every new realm starts with, made a default stream. */
+  async createStartingStream(realmId: number, name: string, description: string): Promise<void> {
+    await this.db.rows(
+      `WITH s AS (
+         INSERT INTO streams (realm_id, name, description, rendered_description)
+         VALUES ($1, $2, $3, $4) RETURNING id
+       )
+       INSERT INTO default_streams (realm_id, stream_id) SELECT $1, id FROM s`,
+      [realmId, name, description, renderDescription(description)],
     );
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import { RealmsRepository } from '../realms/realms.repository';
-import type { Realm } from '../realms/realm.types';
-import { isAdmin, Role, User } from '../users/user.types';
+import { AudienceRepository } from '../event-publisher/audience.repository';
+import { RealmsRepository } from '../identity/realms.repository';
+import type { Realm } from '../identity/realm.types';
+import { isAdmin, Role, User } from '../identity/user.types';
 import { renderDescription } from './stream-format';
 import {
   adminRequired,
@@ -61,6 +62,7 @@ export class StreamsService {
     private readonly realms: RealmsRepository,
     private readonly db: Database,
     private readonly events: StreamEvents,
+    private readonly audience: AudienceRepository,
   ) {}
 
   async canRead(user: User, stream: StreamForAccess): Promise<boolean> {
@@ -128,7 +130,12 @@ export class StreamsService {
   }
 
   subscriberIds(streamId: number): Promise<number[]> {
-    return this.subscriptions.subscriberIds(streamId);
+    return this.audience.subscriberIds(streamId);
+  }
+
+  /** The stream a new realm starts with, made a default stream (inside the realm's creation). */
+  async createStartingStream(realmId: number, name: string, description: string): Promise<void> {
+    await this.streams.createStartingStream(realmId, name, description);
   }
 
   async streamIdByName(user: User, name: string): Promise<number> {
@@ -163,7 +170,7 @@ export class StreamsService {
 
   async members(user: User, streamId: number): Promise<number[]> {
     const stream = await this.getStreamForUser(user, streamId);
-    return this.subscriptions.subscriberIds(stream.id);
+    return this.audience.subscriberIds(stream.id);
   }
 
   /** Admins only; a private stream only by an admin subscribed to it. */

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import type { Stream, Subscription, SubscriptionSettingColumn } from './stream.types';
+import {
+  SUBSCRIPTION_COLORS,
+  type Stream,
+  type Subscription,
+  type SubscriptionSettingColumn,
+} from './stream.types';
 
 /** A user's active subscription joined with its stream. */
 export interface SubscribedStream extends Stream {
@@ -30,15 +35,6 @@ export class SubscriptionsRepository {
       [userId, streamId],
     );
     return row !== undefined;
-  }
-
-  async subscriberIds(streamId: number): Promise<number[]> {
-    const rows = await this.db.rows<{ user_id: number }>(
-      `SELECT sub.user_id FROM subscriptions sub JOIN users u ON u.id = sub.user_id
-       WHERE sub.stream_id = $1 AND sub.active AND u.is_active ORDER BY sub.user_id`,
-      [streamId],
-    );
-    return rows.map((r) => r.user_id);
   }
 
   /** Active subscribers of each stream, in one query. */
@@ -116,6 +112,18 @@ export class SubscriptionsRepository {
     await this.db.execute(
       `UPDATE subscriptions SET ${column} = $3 WHERE user_id = $1 AND stream_id = $2 AND active`,
       [userId, streamId, value],
+    );
+  }
+
+  /** One statement: a subscription to every default stream of the realm, each in its own colour. */
+  async subscribeToDefaultStreams(userId: number, realmId: number): Promise<void> {
+    await this.db.rows(
+      `INSERT INTO subscriptions (user_id, stream_id, color)
+       SELECT $1, d.stream_id, ($3::text[])[1 + (row_number() OVER (ORDER BY d.stream_id) - 1) % cardinality($3::text[])]
+       FROM default_streams d JOIN streams s ON s.id = d.stream_id
+       WHERE d.realm_id = $2 AND NOT s.deactivated
+       ON CONFLICT (user_id, stream_id) DO UPDATE SET active = true`,
+      [userId, realmId, SUBSCRIPTION_COLORS],
     );
   }
 }

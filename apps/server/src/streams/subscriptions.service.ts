@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import { UsersRepository } from '../users/users.repository';
-import { isAdmin, Role, User } from '../users/user.types';
+import { UsersRepository } from '../identity/users.repository';
+import { isAdmin, Role, User } from '../identity/user.types';
 import { renderDescription, toApiSubscription } from './stream-format';
 import { validateStreamDescription, validateStreamName } from './stream-rules';
 import { StreamEvents, SubscriptionPair } from './stream-events';
@@ -66,6 +66,11 @@ export class SubscriptionsService {
     private readonly db: Database,
     private readonly events: StreamEvents,
   ) {}
+
+  /** A new user joins every default stream of the realm, each in its own colour. */
+  async subscribeToDefaultStreams(userId: number, realmId: number): Promise<void> {
+    await this.subscriptions.subscribeToDefaultStreams(userId, realmId);
+  }
 
   async list(user: User, includeSubscribers: boolean) {
     const subs = await this.subscriptions.listForUser(user.id);

@@ -4,14 +4,14 @@ import {
   CurrentSessionHash,
   CurrentUser,
   WebhookBotAllowed,
-} from '../auth/auth.decorators';
+} from '../identity/identity.decorators';
 import { Params } from '../common/params';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { CreateUserDto, ListUsersDto, UpdateSettingsDto, UpdateUserDto } from './dto/users.dto';
-import { noSuchUser } from './permissions';
-import { presentUser } from './user-presenter';
-import { Role, User } from './user.types';
-import { UsersRepository } from './users.repository';
+import { noSuchUser } from '../identity/permissions';
+import { presentUser } from '../identity/user-presenter';
+import { Role, User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
 
 @Controller('api/v1')

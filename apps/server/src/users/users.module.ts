@@ -1,12 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { EventPublisherModule } from '../event-publisher/event-publisher.module';
+import { IdentityModule } from '../identity/identity.module';
+import { RealmsModule } from '../realms/realms.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { StreamsModule } from '../streams/streams.module';
 import { UsersController } from './users.controller';
-import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Global()
+/** Accounts: creation, roles, deactivation, own settings. */
 @Module({
+  imports: [IdentityModule, EventPublisherModule, RealmsModule, StreamsModule, SessionsModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
-  exports: [UsersRepository, UsersService],
+  providers: [UsersService],
+  exports: [UsersService],
 })
 export class UsersModule {}

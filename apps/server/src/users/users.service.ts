@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { generateApiKey } from '../auth/api-key';
-import { AuthService } from '../auth/auth.service';
-import { verifyPassword } from '../auth/passwords';
+import { generateApiKey } from '../identity/api-key';
+import { verifyPassword } from '../identity/passwords';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
-import { RealmEvents } from '../realms/realm-events';
+import { EventPublisher } from '../event-publisher/event-publisher';
+import { PasswordPolicy } from '../identity/password-policy';
 import { RealmsService } from '../realms/realms.service';
+import { SubscriptionsService } from '../streams/subscriptions.service';
+import type { Realm } from '../identity/realm.types';
+import { presentUser } from '../identity/user-presenter';
+import { noSuchUser, requireAdmin, requireOwner } from '../identity/permissions';
+import { NewUser, UsersRepository } from '../identity/users.repository';
+import { isAdmin, isOwner, Role, User } from '../identity/user.types';
 import { SessionsService } from '../sessions/sessions.service';
-import type { Realm } from '../realms/realm.types';
-import { presentUser } from './user-presenter';
-import { noSuchUser, requireAdmin, requireOwner } from './permissions';
-import { NewUser, UsersRepository } from './users.repository';
-import { isAdmin, isOwner, Role, User } from './user.types';
 
 export type Permission = 'administer' | 'api_super_user';
 
@@ -48,10 +49,11 @@ export interface CreateUserInput {
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly auth: AuthService,
+    private readonly passwords: PasswordPolicy,
     private readonly db: Database,
     private readonly realms: RealmsService,
-    private readonly events: RealmEvents,
+    private readonly events: EventPublisher,
+    private readonly subscriptions: SubscriptionsService,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -79,7 +81,7 @@ export class UsersService {
     const fullName = this.validateFullName(input.fullName);
     let passwordHash: string | null = null;
     if (input.password) {
-      passwordHash = await this.auth.hashNewPassword(
+      passwordHash = await this.passwords.hashNewPassword(
         input.password,
         input.trustedPassword ? undefined : [email, fullName],
         input.trustedPassword,
@@ -111,7 +113,8 @@ export class UsersService {
         throw new ZulipError('BAD_REQUEST', `Email '${user.email}' already in use`, 400);
       }
       const created = await this.users.create(user);
-      if (!created.is_bot) await this.users.subscribeToDefaultStreams(created.id, created.realm_id);
+      if (!created.is_bot)
+        await this.subscriptions.subscribeToDefaultStreams(created.id, created.realm_id);
       return created;
     });
   }
@@ -261,7 +264,7 @@ export class UsersService {
       if (!(await verifyPassword(changes.oldPassword, user.password_hash))) {
         throw new ZulipError('BAD_REQUEST', 'Wrong password!', 400, { var_name: 'old_password' });
       }
-      update.password_hash = await this.auth.hashNewPassword(changes.newPassword, [
+      update.password_hash = await this.passwords.hashNewPassword(changes.newPassword, [
         user.delivery_email,
         user.full_name,
       ]);

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentRealm, Public } from '../auth/auth.decorators';
+import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { ParamsRequest, parseParams } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import { SignupService } from '../invites/signup.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { SessionsService } from '../sessions/sessions.service';
 import { EmailFormDto, NewPasswordFormDto } from './dto/forms.dto';
 import { formCsrfToken, formCsrfValid } from './form-csrf';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { ZulipError } from '../common/zulip-error';
 import { SignupService } from '../invites/signup.service';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { SessionsService } from '../sessions/sessions.service';
-import type { User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import type { User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 
 /**
  * Signs in someone an outside authority vouches for (the front server's remote user, an OpenID

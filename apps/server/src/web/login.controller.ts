@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@hub/config';
-import { CurrentRealm, Public } from '../auth/auth.decorators';
+import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { AuthService } from '../auth/auth.service';
 import { ParamsRequest, parseParams } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { CSRF_HEADER } from '../sessions/session-cookies';
 import { sameSecret, SessionsService } from '../sessions/sessions.service';
 import { LoginFormDto, LogoutFormDto } from './dto/forms.dto';

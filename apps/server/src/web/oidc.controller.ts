@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentRealm, Public } from '../auth/auth.decorators';
+import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { cookieHeader, readCookies } from '../sessions/session-cookies';
 import { SessionsService } from '../sessions/sessions.service';
 import { ExternalLoginService, nameFor } from './external-login.service';

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { ZulipError } from '../common/zulip-error';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { messagePage } from './pages';
 import { setPageHeaders } from './security-headers';
 

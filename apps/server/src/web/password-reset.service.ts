@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@hub/config';
-import { AuthService } from '../auth/auth.service';
 import { RateLimiter } from '../common/rate-limiter';
+import { PasswordPolicy } from '../identity/password-policy';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
@@ -9,11 +9,11 @@ import { generateConfirmationKey, looksLikeConfirmationKey } from '../invites/co
 import type { Confirmation } from '../invites/invite.types';
 import { InvitesRepository } from '../invites/invites.repository';
 import { MailService } from '../mail/mail.service';
-import { RealmResolver } from '../realms/realm-resolver.service';
-import type { Realm } from '../realms/realm.types';
+import { RealmResolver } from '../identity/realm-resolver.service';
+import type { Realm } from '../identity/realm.types';
 import { SessionsService } from '../sessions/sessions.service';
-import type { User } from '../users/user.types';
-import { UsersRepository } from '../users/users.repository';
+import type { User } from '../identity/user.types';
+import { UsersRepository } from '../identity/users.repository';
 
 /** A reset link works once, within this time. */
 export const RESET_LINK_MINUTES = 60;
@@ -28,7 +28,7 @@ export class PasswordResetService {
   constructor(
     private readonly confirmations: InvitesRepository,
     private readonly users: UsersRepository,
-    private readonly auth: AuthService,
+    private readonly passwords: PasswordPolicy,
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
     private readonly resolver: RealmResolver,
@@ -108,7 +108,10 @@ export class PasswordResetService {
       if (!user || !user.is_active || user.is_bot) {
         throw ZulipError.badRequest('This account cannot be signed in to.');
       }
-      const hash = await this.auth.hashNewPassword(password, [user.delivery_email, user.full_name]);
+      const hash = await this.passwords.hashNewPassword(password, [
+        user.delivery_email,
+        user.full_name,
+      ]);
       if (!(await this.confirmations.useConfirmation(key))) {
         throw ZulipError.badRequest('This password reset link has already been used.');
       }

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@hub/config';
-import { CurrentRealm, Public } from '../auth/auth.decorators';
+import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
-import type { Realm } from '../realms/realm.types';
+import type { Realm } from '../identity/realm.types';
 import { SessionsService } from '../sessions/sessions.service';
 import { ExternalLoginService, nameFor } from './external-login.service';
 import { redirect, safeNext, sendErrorPage } from './page-response';

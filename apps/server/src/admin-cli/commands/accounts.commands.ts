@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliContext, CliError } from '../cli-context';
 import { BotsService } from '../../bots/bots.service';
 import { UsersService } from '../../users/users.service';
-import { BotType } from '../../users/user.types';
+import { BotType } from '../../identity/user.types';
 
 const BOT_TYPES: Record<string, BotType> = {
   generic: BotType.Generic,

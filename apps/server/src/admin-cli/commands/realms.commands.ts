@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
-import { RealmResolver } from '../../realms/realm-resolver.service';
-import { RealmsRepository } from '../../realms/realms.repository';
+import { RealmResolver } from '../../identity/realm-resolver.service';
+import { RealmsRepository } from '../../identity/realms.repository';
 import { RealmsService } from '../../realms/realms.service';
 
 export function registerRealmCommands(program: Command, ctx: CliContext): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { CliContext, CliError } from '../cli-context';
-import { UsersRepository } from '../../users/users.repository';
+import { UsersRepository } from '../../identity/users.repository';
 import { UsersService } from '../../users/users.service';
-import { ROLE_NAMES, Role } from '../../users/user.types';
+import { ROLE_NAMES, Role } from '../../identity/user.types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   [Role.Owner]: 'owner',

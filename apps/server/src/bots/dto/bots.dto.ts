@@ -1,6 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Json } from '../../common/params';
-import { BotType } from '../../users/user.types';
+import { BotType } from '../../identity/user.types';
 import { ServiceInterface } from '../bot.types';
 
 const BOT_TYPES = [

@@ -1,7 +1,8 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
 import { MAX_INT32, NoNul } from './no-nul';
 import { Alias, Json } from '../../common/params';
-import { PROPAGATE_MODES, PropagateMode } from '../message-edit.service';
+import type { PropagateMode } from '../message-changes';
+import { PROPAGATE_MODES } from '../message-edit.service';
 
 export class UpdateMessageDto {
   @Alias('subject')

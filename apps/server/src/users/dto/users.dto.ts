@@ -8,7 +8,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Json } from '../../common/params';
-import { Role } from '../user.types';
+import { Role } from '../../identity/user.types';
 
 export const ROLE_VALUES = [
   Role.Owner,

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../../identity/user.types';
+import { EventPublisher } from '../../event-publisher/event-publisher';
+import { PresenceRepository } from './presence.repository';
+import { formatPresences, presenceTimes } from './presence-format';
+
+/** A ping more recent than this with the same status does not notify the realm again. */
+const RENOTIFY_AFTER_MS = 50_000;
+
+/** Presence: clients ping `POST /users/me/presence`; the realm hears about changes. */
+@Injectable()
+export class PresenceService {
+  constructor(
+    private readonly repo: PresenceRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async update(
+    user: User,
+    status: 'active' | 'idle',
+    client: string,
+    options: { pingOnly: boolean; slim: boolean },
+  ) {
+    const before = await this.repo.presence(user.id);
+    await this.repo.savePresence(user.id, status, client);
+    const stale =
+      !before ||
+      before.status !== status ||
+      Date.now() - new Date(before.last_connected_time).getTime() > RENOTIFY_AFTER_MS;
+    if (stale) await this.announce(user);
+    const serverTimestamp = Date.now() / 1000;
+    if (options.pingOnly) return { server_timestamp: serverTimestamp };
+    return {
+      server_timestamp: serverTimestamp,
+      presences: await this.realmPresences(user.realm_id, options.slim),
+      presence_last_update_id: -1,
+    };
+  }
+
+  async realmPresences(realmId: number, slim: boolean) {
+    return formatPresences(await this.repo.realmPresence(realmId), slim);
+  }
+
+  private async announce(user: User): Promise<void> {
+    const row = await this.repo.presence(user.id);
+    if (!row) return;
+    const status: 'active' | 'idle' = row.status === 'active' ? 'active' : 'idle';
+    const { active, idle } = presenceTimes(row);
+    const info = { client: row.client, status, timestamp: status === 'active' ? active : idle };
+    await this.events.toRealm(user.realm_id, {
+      type: 'presence',
+      user_id: user.id,
+      email: user.email,
+      server_timestamp: Date.now() / 1000,
+      presence: { [row.client]: { ...info, pushable: false } },
+    });
+  }
+}

@@ -1,0 +1,219 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { AppConfig } from '@hub/config';
+import { ZulipError } from '../../common/zulip-error';
+import { APP_CONFIG } from '../../config/config.module';
+import { EventPublisher } from '../../event-publisher/event-publisher';
+import type { EventSink, Publication } from '../../event-publisher/event-sink';
+import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
+import { ListenerRegistry } from './listener-registry';
+import { LongPoll } from './long-poll';
+import { badEventQueue, idOf, QueueListener } from './queue-listener';
+import type { QueueSpec } from './queue-spec';
+import { Delivery, FetchResult, QUEUE_STORE, QueueStore, QueueTarget } from './queue-store';
+
+const NO_FLAGS: readonly string[] = [];
+const HEARTBEAT = payloadOf({ type: 'heartbeat' });
+
+export interface PollOptions {
+  queueId: string;
+  lastEventId: number;
+  dontBlock: boolean;
+  /** Registers a callback for when the client goes away before the answer. */
+  onDisconnect?: (callback: () => void) => void;
+}
+
+/**
+ * Event queues: delivery (the EventPublisher's sink), registration, long-polling and socket
+ * streaming. The queue store decides where queues live (this process or Redis).
+ */
+@Injectable()
+export class EventsService
+  implements EventSink, OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private sweeper: NodeJS.Timeout | undefined;
+  private closing = false;
+  private readonly logger = new Logger('Events');
+
+  constructor(
+    @Inject(QUEUE_STORE) private readonly store: QueueStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly listeners: ListenerRegistry,
+    publisher: EventPublisher,
+  ) {
+    // At construction, not init: the first start creates the realm before the app is initialised.
+    publisher.attach(this);
+  }
+
+  onModuleInit(): void {
+    const idleMs = this.config.eventQueueIdleTimeoutSeconds * 1000;
+    const every = Math.min(30_000, Math.max(200, Math.floor(idleMs / 4)));
+    this.sweeper = setInterval(() => void this.sweep(), every);
+    this.sweeper.unref();
+  }
+
+  /**
+   * Appends each publication to the queues of its `recipients.userIds` (and, for public-stream
+   * events, of the realm's `all_public_streams` queues), filtered by each queue's event types
+   * and narrow: all in one append, so a poll sees a transaction's events together. Services
+   * never call it: they hand events to the EventPublisher, which calls it after commit.
+   */
+  async deliver(publications: readonly Publication[]): Promise<void> {
+    const targets = await Promise.all(
+      publications.map((p) =>
+        this.store.targets(p.recipients.userIds, p.recipients.publicStreamRealmId),
+      ),
+    );
+    const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
+    if (deliveries.length > 0) await this.store.append(deliveries);
+  }
+
+  /** The queues wanting one publication, grouped by the form they get it in. */
+  private groups({ event, recipients }: Publication, targets: QueueTarget[]): Delivery[] {
+    const realm = recipients.publicStreamRealmId;
+    const allowed = new Set(recipients.userIds);
+    const groups = new Map<string, Delivery>();
+    for (const { queueId, spec } of targets) {
+      const viaPublic = realm !== undefined && spec.allPublicStreams && spec.realmId === realm;
+      if (!allowed.has(spec.userId) && !viaPublic) continue;
+      const flags = recipients.flags?.get(spec.userId) ?? NO_FLAGS;
+      if (!queueWants(event, spec, flags)) continue;
+      const key = formKey(spec, flags);
+      let group = groups.get(key);
+      if (!group) {
+        group = { payloads: renderForQueue(event, spec, flags).map(payloadOf), queueIds: [] };
+        groups.set(key, group);
+      }
+      group.queueIds.push(queueId);
+    }
+    return [...groups.values()];
+  }
+
+  /** Creates a queue. Register it BEFORE reading initial state so no event falls in between. */
+  async createQueue(spec: QueueSpec): Promise<string> {
+    const queueId = randomUUID();
+    await this.store.create(queueId, spec);
+    return queueId;
+  }
+
+  /**
+   * `GET /events`: acknowledges, then answers at once or blocks until events or a heartbeat.
+   * Resolves to the events' stored JSON texts, which go into the answer as they are.
+   */
+  async poll(userId: number, options: PollOptions): Promise<string[]> {
+    const { queueId, lastEventId, dontBlock } = options;
+    const startedAt = Date.now();
+    const blocking = !dontBlock && !this.closing;
+    const result = await this.read(queueId, lastEventId, userId, blocking);
+    if (result.events.length > 0 || !blocking) return result.events;
+    return new Promise<string[]>((resolve, reject) => {
+      const poll = new LongPoll(queueId, lastEventId, (outcome) => {
+        this.listeners.detach(poll);
+        if (outcome === 'queue-gone') reject(badEventQueue(queueId));
+        else resolve(outcome);
+      });
+      poll.startTimer(this.heartbeatDelayMs(), () => void this.heartbeat(queueId));
+      options.onDisconnect?.(() => {
+        this.listeners.detach(poll);
+        poll.end('disconnected');
+      });
+      this.listeners.attach(poll, startedAt);
+    });
+  }
+
+  /**
+   * Attaches a streaming listener (a WebSocket) after sending it what the queue holds past
+   * `lastEventId`. Returns the events to send first; the listener gets the rest as they come.
+   */
+  async resume<L extends QueueListener>(
+    userId: number,
+    queueId: string,
+    lastEventId: number,
+    makeListener: (after: number) => L,
+  ): Promise<{ backlog: string[]; listener: L }> {
+    if (this.closing) throw new ZulipError('BAD_REQUEST', 'The server is restarting', 503);
+    const startedAt = Date.now();
+    const result = await this.read(queueId, lastEventId, userId, true);
+    const backlog = result.events;
+    const after = backlog.length > 0 ? idOf(backlog[backlog.length - 1]) : lastEventId;
+    const listener = makeListener(after);
+    this.listeners.attach(listener, startedAt);
+    return { backlog, listener };
+  }
+
+  detach(listener: QueueListener): void {
+    this.listeners.detach(listener);
+  }
+
+  /** `DELETE /events`. */
+  async deleteQueue(userId: number, queueId: string): Promise<void> {
+    await this.read(queueId, -1, userId, false, Number.MAX_SAFE_INTEGER);
+    await this.store.remove(queueId);
+    await this.store.signal({ kind: 'events', queueIds: [queueId] });
+  }
+
+  /** Whether the queue store is shared between processes (Redis) or local to this one. */
+  get storeKind(): QueueStore['kind'] {
+    return this.store.kind;
+  }
+
+  beforeApplicationShutdown(): void {
+    // Open long-polls answer with no events (clients poll again elsewhere); queued events stay.
+    this.closing = true;
+    clearInterval(this.sweeper);
+    this.listeners.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+
+  private async read(
+    queueId: string,
+    ack: number,
+    owner: number,
+    claim: boolean,
+    after = ack,
+  ): Promise<FetchResult> {
+    const poller = claim ? this.listeners.processId : undefined;
+    const [result] = await this.store.fetch([{ queueId, ack, after, owner, poller }]);
+    if (!result) throw badEventQueue(queueId);
+    if (claim && result.previousPoller && result.previousPoller !== poller) {
+      // A long-poll for this queue may be open in another process: it must step aside.
+      await this.store.signal({ kind: 'supersede', queueId, pollerId: this.listeners.processId });
+    }
+    return result;
+  }
+
+  private heartbeatDelayMs(): number {
+    const min = this.config.eventHeartbeatMinSeconds * 1000;
+    const max = this.config.eventHeartbeatMaxSeconds * 1000;
+    return max > min ? randomInt(min, max + 1) : min;
+  }
+
+  private async heartbeat(queueId: string): Promise<void> {
+    try {
+      await this.store.append([{ payloads: [HEARTBEAT], queueIds: [queueId] }]);
+      this.listeners.wake([queueId]);
+    } catch (err) {
+      this.logger.error(`Heartbeat for ${queueId} failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      await this.store.keepAlive(this.listeners.queueIds());
+      await this.store.sweep();
+      this.listeners.prune(60_000);
+    } catch (err) {
+      this.logger.warn(`Event queue sweep failed: ${(err as Error).message}`);
+    }
+  }
+}

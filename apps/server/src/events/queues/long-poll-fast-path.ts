@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import * as querystring from 'node:querystring';
+import { Authenticator } from '../../auth/authenticator';
+import { flatten } from '../../common/params.middleware';
+import { ZulipExceptionFilter } from '../../common/zulip-exception.filter';
+import { pollAnswer } from './events-answer';
+import { EventsService } from './events.service';
+import { pollParams } from './poll-params';
+
+const EVENTS_PATH = '/api/v1/events';
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * `GET /api/v1/events` naming a queue, answered in front of Express and Nest. A message to a
+ * big stream answers every one of its readers' polls at once, and each comes straight back: at a
+ * thousand readers that is tens of thousands of polls a second, where the framework's per-request
+ * work (router, interceptors, observables) would cost more than the poll itself. The rules are
+ * the same ones, shared: the Authenticator (realm, credentials, bot rules, rate limit), the
+ * GetEventsDto rules (pollParams), the events service and the error envelope. Everything else,
+ * including polls without `queue_id` (which register a queue), goes on to Express.
+ */
+@Injectable()
+export class LongPollFastPath {
+  private readonly errors = new ZulipExceptionFilter();
+
+  constructor(
+    private readonly auth: Authenticator,
+    private readonly events: EventsService,
+  ) {}
+
+  /** Puts the fast path in front of the HTTP server's request handlers (Express). */
+  install(server: Server): void {
+    const others = server.listeners('request') as RequestHandler[];
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const params = this.pollParams(req);
+      if (params) return void this.answer(req, res, params);
+      for (const handler of others) handler.call(server, req, res);
+    });
+  }
+
+  /** The query parameters of a poll this path answers, or null for any other request. */
+  private pollParams(req: IncomingMessage): Record<string, string> | null {
+    if (req.method !== 'GET' || !req.url?.startsWith(EVENTS_PATH)) return null;
+    const rest = req.url.slice(EVENTS_PATH.length);
+    if (rest !== '' && !rest.startsWith('?')) return null;
+    const params: Record<string, string> = {};
+    flatten(querystring.parse(rest.slice(1)), params);
+    return params.queue_id ? params : null;
+  }
+
+  private async answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: Record<string, string>,
+  ): Promise<void> {
+    const headers: Record<string, string> = {};
+    try {
+      const realm = await this.auth.realmFor(req.headers.host);
+      const user = await this.auth.authenticate(realm, req.headers.authorization, false);
+      const verdict = await this.auth.rateLimit(user);
+      Object.assign(headers, verdict.headers);
+      if (verdict.error) throw verdict.error;
+      const { poll, ignored } = pollParams(params);
+      send(res, 200, headers, await pollAnswer(this.events, res, user.id, poll, ignored));
+    } catch (err) {
+      const error = this.errors.toZulipError(err);
+      const body = JSON.stringify(error.envelope());
+      send(res, error.status, { ...headers, ...error.headers }, body);
+    }
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}

@@ -1,0 +1,145 @@
+import { withId } from './event-render';
+import type { QueueSpec } from './queue-spec';
+import type {
+  Delivery,
+  FetchRequest,
+  FetchResult,
+  QueueStore,
+  QueueTarget,
+  WakeSignal,
+} from './queue-store';
+
+interface MemoryQueue {
+  spec: QueueSpec;
+  /** Ascending by id. */
+  events: Array<{ id: number; json: string }>;
+  lastId: number;
+  lastAccess: number;
+}
+
+/** Queues held in this process (no REDIS_URL): single-process and lost on restart. */
+export class MemoryQueueStore implements QueueStore {
+  readonly kind = 'memory';
+  private readonly queues = new Map<string, MemoryQueue>();
+  private readonly byUser = new Map<number, Set<string>>();
+  private readonly publicByRealm = new Map<number, Set<string>>();
+  private readonly listeners: Array<(signal: WakeSignal) => void> = [];
+
+  constructor(
+    private readonly idleTimeoutMs: number,
+    private readonly maxEvents: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(queueId: string, spec: QueueSpec): Promise<void> {
+    this.queues.set(queueId, { spec, events: [], lastId: -1, lastAccess: this.now() });
+    index(this.byUser, spec.userId).add(queueId);
+    if (spec.allPublicStreams) index(this.publicByRealm, spec.realmId).add(queueId);
+  }
+
+  async targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]> {
+    const ids = new Set<string>();
+    for (const userId of userIds) this.byUser.get(userId)?.forEach((id) => ids.add(id));
+    if (publicRealmId !== undefined)
+      this.publicByRealm.get(publicRealmId)?.forEach((id) => ids.add(id));
+    const out: QueueTarget[] = [];
+    for (const queueId of ids) {
+      const queue = this.queues.get(queueId);
+      if (queue) out.push({ queueId, spec: queue.spec });
+    }
+    return out;
+  }
+
+  async append(deliveries: Delivery[]): Promise<void> {
+    const woken: string[] = [];
+    for (const { payloads, queueIds } of deliveries) {
+      for (const queueId of queueIds) {
+        const queue = this.queues.get(queueId);
+        if (!queue) continue;
+        if (queue.events.length + payloads.length > this.maxEvents) {
+          this.drop(queueId);
+        } else {
+          for (const payload of payloads) {
+            queue.lastId += 1;
+            queue.events.push({ id: queue.lastId, json: withId(queue.lastId, payload) });
+          }
+        }
+        woken.push(queueId);
+      }
+    }
+    if (woken.length > 0) this.notify({ kind: 'events', queueIds: woken });
+  }
+
+  async fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
+    return requests.map(({ queueId, ack, after, owner }) => {
+      const queue = this.queues.get(queueId);
+      if (!queue || (owner !== undefined && queue.spec.userId !== owner)) return null;
+      queue.lastAccess = this.now();
+      const firstKept = queue.events.findIndex((e) => e.id > ack);
+      queue.events.splice(0, firstKept < 0 ? queue.events.length : firstKept);
+      const events = queue.events.filter((e) => e.id > after).map((e) => e.json);
+      return { events };
+    });
+  }
+
+  async keepAlive(queueIds: string[]): Promise<void> {
+    const now = this.now();
+    for (const id of queueIds) {
+      const queue = this.queues.get(id);
+      if (queue) queue.lastAccess = now;
+    }
+  }
+
+  async remove(queueId: string): Promise<boolean> {
+    if (!this.queues.has(queueId)) return false;
+    this.drop(queueId);
+    return true;
+  }
+
+  async sweep(): Promise<void> {
+    const cutoff = this.now() - this.idleTimeoutMs;
+    for (const [id, queue] of this.queues) if (queue.lastAccess < cutoff) this.drop(id);
+  }
+
+  async signal(signal: WakeSignal): Promise<void> {
+    this.notify(signal);
+  }
+
+  onSignal(listener: (signal: WakeSignal) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.length = 0;
+  }
+
+  /** How many queues exist (for tests and the bench). */
+  get size(): number {
+    return this.queues.size;
+  }
+
+  private drop(queueId: string): void {
+    const queue = this.queues.get(queueId);
+    if (!queue) return;
+    this.queues.delete(queueId);
+    unindex(this.byUser, queue.spec.userId, queueId);
+    unindex(this.publicByRealm, queue.spec.realmId, queueId);
+  }
+
+  private notify(signal: WakeSignal): void {
+    for (const listener of this.listeners) listener(signal);
+  }
+}
+
+function index(map: Map<number, Set<string>>, key: number): Set<string> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+function unindex(map: Map<number, Set<string>>, key: number, queueId: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(queueId);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../../database/database.service';
+import type { User } from '../../identity/user.types';
+import type {
+  BotServiceRow,
+  DefaultStreamRow,
+  EmojiRow,
+  StreamWithSubscriptionRow,
+  UnreadRow,
+} from './initial-state.types';
+
+/** Most unread messages `/register` reports, as Zulip caps `unread_msgs`. */
+export const MAX_UNREAD_MESSAGES = 50_000;
+
+/**
+ * The SQL behind `/register`'s initial state. Every method is one statement whatever the realm's
+ * size, so registering costs a fixed number of queries.
+ */
+@Injectable()
+export class InitialStateRepository {
+  constructor(private readonly db: Database) {}
+
+  async maxMessageId(userId: number): Promise<number> {
+    const row = await this.db.one<{ max: string | null }>(
+      'SELECT max(message_id) AS max FROM user_messages WHERE user_id = $1',
+      [userId],
+    );
+    return row?.max ? Number(row.max) : -1;
+  }
+
+  /** Every live stream of the realm with this user's subscription row (if any). */
+  streamsWithSubscription(realmId: number, userId: number): Promise<StreamWithSubscriptionRow[]> {
+    return this.db.rows<StreamWithSubscriptionRow>(
+      `SELECT s.*, sub.active AS sub_active, sub.color, sub.is_muted, sub.pin_to_top,
+         sub.desktop_notifications, sub.audible_notifications, sub.push_notifications,
+         sub.email_notifications, sub.wildcard_mentions_notify
+       FROM streams s
+       LEFT JOIN subscriptions sub ON sub.stream_id = s.id AND sub.user_id = $2
+       WHERE s.realm_id = $1 AND NOT s.deactivated
+       ORDER BY lower(s.name)`,
+      [realmId, userId],
+    );
+  }
+
+  /** Active subscribers of these streams (active users only), by stream. */
+  async subscribers(streamIds: number[]): Promise<Map<number, number[]>> {
+    const rows = await this.db.rows<{ stream_id: number; user_ids: number[] }>(
+      `SELECT sub.stream_id, array_agg(sub.user_id ORDER BY sub.user_id) AS user_ids
+       FROM subscriptions sub JOIN users u ON u.id = sub.user_id
+       WHERE sub.stream_id = ANY($1::int[]) AND sub.active AND u.is_active
+       GROUP BY sub.stream_id`,
+      [streamIds],
+    );
+    return new Map(rows.map((r) => [r.stream_id, r.user_ids]));
+  }
+
+  realmUsers(realmId: number): Promise<User[]> {
+    return this.db.rows<User>('SELECT * FROM users WHERE realm_id = $1 ORDER BY id', [realmId]);
+  }
+
+  botServices(botIds: number[]): Promise<BotServiceRow[]> {
+    return this.db.rows<BotServiceRow>(
+      'SELECT bot_id, name, base_url, token, interface FROM bot_services WHERE bot_id = ANY($1::int[])',
+      [botIds],
+    );
+  }
+
+  emoji(realmId: number): Promise<EmojiRow[]> {
+    return this.db.rows<EmojiRow>(
+      'SELECT id, realm_id, name, file_name, author_id, deactivated FROM realm_emoji WHERE realm_id = $1 ORDER BY id',
+      [realmId],
+    );
+  }
+
+  /** The user's unread messages, oldest first, with what `unread_msgs` groups them by. */
+  unread(userId: number): Promise<UnreadRow[]> {
+    return this.db.rows<UnreadRow>(
+      `SELECT um.message_id::int AS id, um.flags, m.sender_id, m.stream_id, m.topic,
+         g.user_ids AS dm_user_ids
+       FROM user_messages um
+       JOIN messages m ON m.id = um.message_id
+       LEFT JOIN direct_message_groups g ON g.id = m.dm_group_id
+       WHERE um.user_id = $1 AND (um.flags & 1) = 0
+       ORDER BY um.message_id DESC
+       LIMIT ${MAX_UNREAD_MESSAGES + 1}`,
+      [userId],
+    );
+  }
+
+  defaultStreams(realmId: number): Promise<DefaultStreamRow[]> {
+    return this.db.rows<DefaultStreamRow>(
+      `SELECT s.* FROM default_streams d JOIN streams s ON s.id = d.stream_id
+       WHERE d.realm_id = $1 AND NOT s.deactivated ORDER BY lower(s.name)`,
+      [realmId],
+    );
+  }
+
+  async alertWords(userId: number): Promise<string[]> {
+    const rows = await this.db.rows<{ word: string }>(
+      'SELECT word FROM alert_words WHERE user_id = $1 ORDER BY word',
+      [userId],
+    );
+    return rows.map((r) => r.word);
+  }
+}

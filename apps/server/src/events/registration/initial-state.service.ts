@@ -1,0 +1,267 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LinkifiersRepository } from '../../linkifiers/linkifiers.repository';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { Realm } from '../../identity/realm.types';
+import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../../streams/stream.types';
+import { toApiStream, toApiSubscription } from '../../streams/stream-format';
+import { presentUser } from '../../identity/user-presenter';
+import { isAdmin, Role, User } from '../../identity/user.types';
+import { InitialStateRepository } from './initial-state.repository';
+import type { StreamWithSubscriptionRow } from './initial-state.types';
+import { PresenceService } from '../presence/presence.service';
+import { summarizeUnread } from './unread-summary';
+
+export interface StateOptions {
+  /** null: every type. */
+  fetchTypes: string[] | null;
+  clientGravatar: boolean;
+  includeSubscribers: boolean;
+  slimPresence: boolean;
+}
+
+type State = Record<string, unknown>;
+
+const MAX_TOPIC_LENGTH = 60;
+const MAX_MESSAGE_LENGTH = 10_000;
+
+/** Zulip's typing-notification timing hints, in milliseconds. */
+const TYPING = { started_expiry: 45_000, stopped_wait: 5_000, started_wait: 10_000 };
+
+/**
+ * The initial state `/register` returns for the requested `fetch_event_types`, read straight
+ * from the database in a fixed number of queries (one per kind of data, never per row).
+ */
+@Injectable()
+export class InitialStateService {
+  constructor(
+    private readonly repo: InitialStateRepository,
+    private readonly linkifiers: LinkifiersRepository,
+    private readonly presence: PresenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async build(user: User, realm: Realm, options: StateOptions): Promise<State> {
+    const want = (type: string) => options.fetchTypes === null || options.fetchTypes.includes(type);
+    const state: State = {};
+    let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
+    const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
+    let users: Promise<User[]> | undefined;
+    const loadUsers = () => (users ??= this.repo.realmUsers(realm.id));
+
+    if (want('message')) state.max_message_id = await this.repo.maxMessageId(user.id);
+    if (want('subscription')) {
+      Object.assign(
+        state,
+        await this.subscriptions(await loadStreams(), options.includeSubscribers),
+      );
+    }
+    if (want('stream')) state.streams = (await loadStreams()).map((s) => toApiStream(s));
+    if (want('realm_user')) Object.assign(state, this.realmUsers(user, await loadUsers(), options));
+    if (want('realm_bot')) {
+      state.realm_bots = await this.realmBots(user, await loadUsers(), await loadStreams());
+    }
+    if (want('realm')) Object.assign(state, this.realmSettings(realm));
+    if (want('realm_linkifiers') || want('realm_filters')) {
+      const rows = await this.linkifiers.list(realm.id);
+      if (want('realm_linkifiers')) {
+        state.realm_linkifiers = rows.map(({ id, pattern, url_template }) => ({
+          id,
+          pattern,
+          url_template,
+        }));
+      }
+      if (want('realm_filters')) {
+        state.realm_filters = rows.map((r) => [r.pattern, r.url_template, r.id]);
+      }
+    }
+    if (want('realm_emoji')) state.realm_emoji = await this.emoji(realm.id);
+    if (want('presence')) {
+      state.presences = await this.presence.realmPresences(realm.id, options.slimPresence);
+      state.server_timestamp = Date.now() / 1000;
+      state.presence_last_update_id = -1;
+    }
+    if (want('update_message_flags') || want('message')) {
+      state.unread_msgs = summarizeUnread(await this.repo.unread(user.id), user.id);
+    }
+    if (want('default_streams')) {
+      state.realm_default_streams = (await this.repo.defaultStreams(realm.id)).map((s) =>
+        toApiStream(s),
+      );
+    }
+    if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
+    if (want('user_settings') || want('update_display_settings')) {
+      state.user_settings = this.userSettings(user, realm);
+    }
+    return state;
+  }
+
+  /** Public streams plus the private ones the user is or was subscribed to (guests: only theirs). */
+  private async visibleStreams(user: User, realmId: number) {
+    const rows = await this.repo.streamsWithSubscription(realmId, user.id);
+    const guest = user.role === Role.Guest;
+    return rows.filter((s) => {
+      if (s.sub_active) return true;
+      // Private streams (and, for guests, every stream) only if the user was once subscribed.
+      if (guest || s.invite_only) return s.sub_active === false;
+      return true;
+    });
+  }
+
+  private async subscriptions(rows: StreamWithSubscriptionRow[], includeSubscribers: boolean) {
+    const subscribers = includeSubscribers
+      ? await this.repo.subscribers(
+          rows.filter((s) => s.sub_active || !s.invite_only).map((s) => s.id),
+        )
+      : undefined;
+    const members = (id: number) => (subscribers ? (subscribers.get(id) ?? []) : undefined);
+    const subscribed = rows.filter((s) => s.sub_active === true);
+    const unsubscribed = rows.filter((s) => s.sub_active === false);
+    const never = rows.filter((s) => s.sub_active === null);
+    return {
+      subscriptions: subscribed.map((s) =>
+        toApiSubscription(
+          {
+            ...s,
+            color: s.color ?? '#c2c2c2',
+            is_muted: s.is_muted ?? false,
+            pin_to_top: s.pin_to_top ?? false,
+          },
+          members(s.id),
+        ),
+      ),
+      unsubscribed: unsubscribed.map((s) => ({
+        ...toApiStream(s),
+        // A private stream's members are visible only to its subscribers.
+        ...(subscribers && !s.invite_only ? { subscribers: members(s.id) } : {}),
+      })),
+      never_subscribed: never.map((s) => ({
+        ...toApiStream(s),
+        ...(subscribers ? { subscribers: members(s.id) } : {}),
+      })),
+    };
+  }
+
+  private realmUsers(viewer: User, users: User[], options: StateOptions): State {
+    const present = (u: User) =>
+      presentUser(u, { viewer, clientGravatar: options.clientGravatar, includeProfileData: true });
+    const self = presentUser(viewer, { viewer });
+    return {
+      realm_users: users.filter((u) => u.is_active).map(present),
+      realm_non_active_users: users.filter((u) => !u.is_active).map(present),
+      cross_realm_bots: [],
+      user_id: viewer.id,
+      email: viewer.email,
+      delivery_email: viewer.delivery_email,
+      full_name: viewer.full_name,
+      avatar_source: viewer.avatar_source,
+      avatar_url: self.avatar_url,
+      avatar_url_medium: self.avatar_url,
+      is_admin: self.is_admin,
+      is_owner: self.is_owner,
+      is_moderator: viewer.role === Role.Moderator,
+      is_guest: self.is_guest,
+      is_billing_admin: false,
+      user_role: viewer.role,
+      can_create_streams: viewer.role !== Role.Guest && !viewer.is_bot,
+      can_subscribe_other_users: viewer.role !== Role.Guest,
+      can_invite_others: viewer.role !== Role.Guest,
+    };
+  }
+
+  private async realmBots(viewer: User, users: User[], streams: StreamWithSubscriptionRow[]) {
+    const bots = users.filter((u) => u.is_bot && (isAdmin(viewer) || u.bot_owner_id === viewer.id));
+    if (bots.length === 0) return [];
+    const services = await this.repo.botServices(bots.map((b) => b.id));
+    const names = new Map(streams.map((s) => [s.id, s.name]));
+    const streamName = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+    return bots.map((bot) => ({
+      user_id: bot.id,
+      email: bot.email,
+      full_name: bot.full_name,
+      bot_type: bot.bot_type,
+      is_active: bot.is_active,
+      api_key: bot.api_key,
+      default_sending_stream: streamName(bot.default_sending_stream_id),
+      default_events_register_stream: streamName(bot.default_events_register_stream_id),
+      default_all_public_streams: bot.default_all_public_streams,
+      avatar_url: presentUser(bot, { viewer }).avatar_url,
+      owner_id: bot.bot_owner_id,
+      services: services
+        .filter((s) => s.bot_id === bot.id)
+        .map((s) => ({ base_url: s.base_url, interface: s.interface, token: s.token })),
+    }));
+  }
+
+  private realmSettings(realm: Realm): State {
+    const url = `http://${realm.string_id ? `${realm.string_id}.` : ''}${this.config.externalHost}`;
+    return {
+      realm_name: realm.name,
+      realm_description: realm.description,
+      realm_uri: url,
+      realm_url: url,
+      realm_date_created: Math.floor(new Date(realm.date_created).getTime() / 1000),
+      realm_restricted_to_domain: realm.restricted_to_domain,
+      realm_invite_required: realm.invite_required,
+      realm_invite_by_admins_only: realm.invite_by_admin_only,
+      realm_mandatory_topics: realm.mandatory_topics,
+      realm_allow_message_editing: realm.allow_message_editing,
+      realm_message_content_edit_limit_seconds: realm.message_content_edit_limit_seconds,
+      realm_allow_message_deleting: realm.allow_message_deleting,
+      realm_message_content_delete_limit_seconds: realm.message_content_delete_limit_seconds,
+      realm_inline_image_preview: realm.inline_image_preview,
+      realm_inline_url_embed_preview: realm.inline_url_embed_preview,
+      realm_default_language: realm.default_language,
+      realm_waiting_period_threshold: realm.waiting_period_threshold,
+      realm_is_zephyr_mirror_realm: false,
+      realm_presence_disabled: false,
+      realm_email_changes_disabled: false,
+      realm_name_changes_disabled: false,
+      realm_authentication_methods: { Email: true, 'Dev Auth': this.config.devMode },
+      max_topic_length: MAX_TOPIC_LENGTH,
+      max_message_length: MAX_MESSAGE_LENGTH,
+      max_stream_name_length: MAX_STREAM_NAME_LENGTH,
+      max_stream_description_length: MAX_STREAM_DESCRIPTION_LENGTH,
+      server_generation: SERVER_GENERATION,
+      server_typing_started_expiry_period_milliseconds: TYPING.started_expiry,
+      server_typing_stopped_wait_period_milliseconds: TYPING.stopped_wait,
+      server_typing_started_wait_period_milliseconds: TYPING.started_wait,
+      server_presence_ping_interval_seconds: 60,
+      server_presence_offline_threshold_seconds: 140,
+      zulip_plan_is_not_limited: true,
+    };
+  }
+
+  private async emoji(realmId: number) {
+    const rows = await this.repo.emoji(realmId);
+    return Object.fromEntries(
+      rows.map((r) => [
+        String(r.id),
+        {
+          id: String(r.id),
+          name: r.name,
+          source_url: `/user_avatars/${r.realm_id}/emoji/images/${encodeURIComponent(r.file_name)}`,
+          deactivated: r.deactivated,
+          author_id: r.author_id,
+        },
+      ]),
+    );
+  }
+
+  private userSettings(user: User, realm: Realm) {
+    return {
+      default_language: realm.default_language,
+      timezone: user.timezone,
+      twenty_four_hour_time: false,
+      enter_sends: false,
+      emojiset: 'google',
+      color_scheme: 1,
+      send_private_typing_notifications: true,
+      send_stream_typing_notifications: true,
+      presence_enabled: true,
+    };
+  }
+}
+
+/** Changes whenever this process starts, so clients know to reload after an upgrade. */
+const SERVER_GENERATION = Math.floor(Date.now() / 1000);

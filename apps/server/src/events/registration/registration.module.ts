@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
+import { PresenceModule } from '../presence/presence.module';
+import { EventQueuesModule } from '../queues/event-queues.module';
+import { InitialStateRepository } from './initial-state.repository';
+import { InitialStateService } from './initial-state.service';
+import { RegisterService } from './register.service';
+
+/** `POST /register`: a queue plus the initial state it continues from. */
+@Module({
+  imports: [EventQueuesModule, PresenceModule, LinkifiersModule],
+  providers: [InitialStateRepository, InitialStateService, RegisterService],
+  exports: [RegisterService],
+})
+export class RegistrationModule {}

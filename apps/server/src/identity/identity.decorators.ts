@@ -1,0 +1,42 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Realm } from './realm.types';
+import type { User } from './user.types';
+import type { WebSession } from '../sessions/session.types';
+
+/** What the auth guard attaches to each request. */
+export interface AuthedRequest extends Request {
+  realm?: Realm;
+  user?: User;
+  /** Set when the request came in under `/json/` with a session cookie. */
+  webSession?: WebSession;
+}
+
+export const PUBLIC_ROUTE = 'zulip:public';
+export const WEBHOOK_BOT_ALLOWED = 'zulip:webhook-bot-allowed';
+
+/** The endpoint needs no authentication (the realm is still resolved from the Host). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Incoming-webhook bots may call this endpoint; they may call no other. */
+export const WebhookBotAllowed = (): MethodDecorator => SetMetadata(WEBHOOK_BOT_ALLOWED, true);
+
+/** The authenticated user. */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): User => {
+  const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});
+
+/** The realm the request's Host names. */
+export const CurrentRealm = createParamDecorator((_: unknown, ctx: ExecutionContext): Realm => {
+  const realm = ctx.switchToHttp().getRequest<AuthedRequest>().realm;
+  if (!realm) throw new Error('CurrentRealm used before realm resolution');
+  return realm;
+});
+
+/** The token hash of the web session making the request, or undefined for API (Basic auth) calls. */
+export const CurrentSessionHash = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().webSession?.token_hash,
+);

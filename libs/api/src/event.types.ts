@@ -1,0 +1,283 @@
+/**
+ * The events a queue delivers, in Zulip's wire shapes (GET /events). Every delivered event also
+ * carries `id`, assigned by the queue; publishers never set it.
+ */
+
+export interface EventUserRef {
+  user_id: number;
+  email: string;
+}
+
+/** A message as it appears inside a `message` event (Zulip's MessagesEvent object). */
+export interface EventMessage {
+  id: number;
+  sender_id: number;
+  sender_email: string;
+  sender_full_name: string;
+  sender_realm_str: string;
+  content: string;
+  content_type: 'text/html' | 'text/x-markdown';
+  timestamp: number;
+  client: string;
+  type: 'stream' | 'private';
+  recipient_id: number;
+  subject: string;
+  topic_links: Array<{ text: string; url: string }>;
+  is_me_message: boolean;
+  reactions: unknown[];
+  submessages: unknown[];
+  avatar_url: string | null;
+  display_recipient: string | Array<{ id: number; email: string; full_name: string }>;
+  stream_id?: number;
+  /** Echoed to the sending client so it can match its local echo. */
+  local_message_id?: string;
+  [extra: string]: unknown;
+}
+
+export interface MessageEvent {
+  type: 'message';
+  message: EventMessage;
+  /** The receiving user's flags (`mentioned`, `read`, ...). */
+  flags: string[];
+}
+
+export interface UpdateMessageEvent {
+  type: 'update_message';
+  user_id: number | null;
+  message_id: number;
+  message_ids: number[];
+  flags: string[];
+  edit_timestamp: number;
+  rendering_only: boolean;
+  stream_name?: string;
+  stream_id?: number;
+  new_stream_id?: number;
+  propagate_mode?: 'change_one' | 'change_later' | 'change_all';
+  orig_subject?: string;
+  subject?: string;
+  topic_links?: Array<{ text: string; url: string }>;
+  orig_content?: string;
+  orig_rendered_content?: string;
+  content?: string;
+  rendered_content?: string;
+  is_me_message?: boolean;
+}
+
+/**
+ * Publishers set `message_ids`; queues without the `bulk_message_deletion` capability get one
+ * event per message with `message_id` instead.
+ */
+export interface DeleteMessageEvent {
+  type: 'delete_message';
+  message_type: 'stream' | 'private';
+  message_ids?: number[];
+  message_id?: number;
+  stream_id?: number;
+  topic?: string;
+}
+
+export interface UpdateMessageFlagsEvent {
+  type: 'update_message_flags';
+  op: 'add' | 'remove';
+  operation?: 'add' | 'remove';
+  flag: string;
+  messages: number[];
+  all: boolean;
+  message_details?: Record<string, unknown>;
+}
+
+export interface ReactionEvent {
+  type: 'reaction';
+  op: 'add' | 'remove';
+  user_id: number;
+  user: { user_id: number; email: string; full_name: string };
+  message_id: number;
+  emoji_name: string;
+  emoji_code: string;
+  reaction_type: 'unicode_emoji' | 'realm_emoji' | 'zulip_extra_emoji';
+}
+
+/** A subscription object (stream fields plus the user's settings), as GET /users/me/subscriptions. */
+export type EventSubscription = Record<string, unknown> & { stream_id: number; name: string };
+/** A stream object in Zulip's BasicChannel shape. */
+export type EventStream = Record<string, unknown> & { stream_id: number; name: string };
+
+export type SubscriptionEvent =
+  | { type: 'subscription'; op: 'add'; subscriptions: EventSubscription[] }
+  | {
+      type: 'subscription';
+      op: 'remove';
+      subscriptions: Array<{ name: string; stream_id: number }>;
+    }
+  | {
+      type: 'subscription';
+      op: 'update';
+      stream_id: number;
+      property: string;
+      value: string | boolean | number | null;
+    }
+  | {
+      type: 'subscription';
+      op: 'peer_add' | 'peer_remove';
+      stream_ids: number[];
+      user_ids: number[];
+    };
+
+export type StreamEvent =
+  | { type: 'stream'; op: 'create'; streams: EventStream[] }
+  | {
+      type: 'stream';
+      op: 'delete';
+      streams: Array<{ stream_id: number }>;
+      stream_ids: number[];
+    }
+  | {
+      type: 'stream';
+      op: 'update';
+      stream_id: number;
+      name: string;
+      property: string;
+      value: string | boolean | number | null;
+      rendered_description?: string;
+      history_public_to_subscribers?: boolean;
+      is_web_public?: boolean;
+    };
+
+/** A user in Zulip's User shape (see users/user-presenter.ts). */
+export type EventPerson = Record<string, unknown> & { user_id: number };
+
+export type RealmUserEvent =
+  | { type: 'realm_user'; op: 'add'; person: EventPerson }
+  | { type: 'realm_user'; op: 'remove'; person: { user_id: number; full_name: string } }
+  | { type: 'realm_user'; op: 'update'; person: EventPerson };
+
+export type RealmBotEvent =
+  | { type: 'realm_bot'; op: 'add' | 'update'; bot: EventPerson }
+  | { type: 'realm_bot'; op: 'remove' | 'delete'; bot: { user_id: number; full_name?: string } };
+
+export type RealmEvent =
+  | {
+      type: 'realm';
+      op: 'update';
+      property: string;
+      value: string | boolean | number | null;
+    }
+  | {
+      type: 'realm';
+      op: 'update_dict';
+      property: 'default';
+      data: Record<string, string | boolean | number | null>;
+    }
+  | { type: 'realm'; op: 'deactivated'; realm_id: number };
+
+export interface Linkifier {
+  id: number;
+  pattern: string;
+  url_template: string;
+}
+
+export interface RealmLinkifiersEvent {
+  type: 'realm_linkifiers';
+  realm_linkifiers: Linkifier[];
+}
+
+/** The legacy form of realm_linkifiers, still read by older clients: [pattern, url, id]. */
+export interface RealmFiltersEvent {
+  type: 'realm_filters';
+  realm_filters: Array<[string, string, number]>;
+}
+
+export interface RealmEmojiEvent {
+  type: 'realm_emoji';
+  op: 'update';
+  realm_emoji: Record<string, unknown>;
+}
+
+export interface DefaultStreamsEvent {
+  type: 'default_streams';
+  default_streams: EventStream[];
+}
+
+export interface AlertWordsEvent {
+  type: 'alert_words';
+  alert_words: string[];
+}
+
+export type TypingEvent =
+  | {
+      type: 'typing';
+      op: 'start' | 'stop';
+      message_type: 'direct';
+      sender: EventUserRef;
+      recipients: EventUserRef[];
+    }
+  | {
+      type: 'typing';
+      op: 'start' | 'stop';
+      message_type: 'stream';
+      sender: EventUserRef;
+      stream_id: number;
+      topic: string;
+    };
+
+export interface PresenceInfo {
+  client: string;
+  status: 'active' | 'idle';
+  timestamp: number;
+  pushable: boolean;
+}
+
+export interface PresenceEvent {
+  type: 'presence';
+  user_id: number;
+  email: string;
+  server_timestamp: number;
+  presence: Record<string, PresenceInfo>;
+}
+
+export interface HeartbeatEvent {
+  type: 'heartbeat';
+}
+
+/** Every event type a queue can deliver. */
+export type ZulipEvent =
+  | MessageEvent
+  | UpdateMessageEvent
+  | DeleteMessageEvent
+  | UpdateMessageFlagsEvent
+  | ReactionEvent
+  | SubscriptionEvent
+  | StreamEvent
+  | RealmUserEvent
+  | RealmBotEvent
+  | RealmEvent
+  | RealmLinkifiersEvent
+  | RealmFiltersEvent
+  | RealmEmojiEvent
+  | DefaultStreamsEvent
+  | AlertWordsEvent
+  | TypingEvent
+  | PresenceEvent
+  | HeartbeatEvent;
+
+export type EventType = ZulipEvent['type'];
+
+/** What a queue hands out: the event plus its queue-local id. */
+export type QueuedEvent = ZulipEvent & { id: number };
+
+/**
+ * How publishers describe a `message` event: the message with its rendered HTML `content`, plus
+ * the Markdown source for queues registered with `apply_markdown: false`. Per-user `flags` come
+ * from the recipients.
+ */
+export interface MessagePublication {
+  type: 'message';
+  message: EventMessage;
+  raw_content: string;
+  /** True when the sender's avatar is a Gravatar: `client_gravatar` queues get `avatar_url: null`. */
+  gravatar_avatar?: boolean;
+}
+
+/** What the server's event publisher accepts. */
+export type PublishableEvent =
+  Exclude<ZulipEvent, MessageEvent | HeartbeatEvent> | MessagePublication;
