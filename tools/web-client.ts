@@ -44,17 +44,44 @@ export function webStampFile(root: string): string {
 export function buildWebClientIfChanged(root: string, log: (line: string) => void): void {
   const stamp = webStampFile(root);
   const current = webSourceHash(root);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === current) return;
-  log('Building the web client (its sources changed)…');
-  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(
-    process.execPath,
-    [vite, 'build', '--config', path.join(root, WEB_DIR, 'vite.config.mts'), '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    },
-  );
-  if (result.status !== 0) throw new Error('The web client failed to build');
+  const upToDate = () => fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === current;
+  if (upToDate()) return;
+  // Test suites run side by side: one builds while the others wait for its build.
+  const lock = path.join(root, 'dist', '.web-build-lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline)
+        throw new Error(`Another web build holds ${lock}; remove it if none runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (upToDate()) return;
+    log('Building the web client (its sources changed)…');
+    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const result = spawnSync(
+      process.execPath,
+      [
+        vite,
+        'build',
+        '--config',
+        path.join(root, WEB_DIR, 'vite.config.mts'),
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      },
+    );
+    if (result.status !== 0) throw new Error('The web client failed to build');
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
