@@ -222,14 +222,12 @@ describeBrowser('the chat in Chromium', () => {
       await b.page.evaluate(() => (location.hash = '#narrow/is/starred'));
       await b.page.getByRole('heading', { name: 'Starred messages' }).waitFor();
       for (let i = 1; i <= 3; i++) {
-        await server
-          .client(alice)
-          .post('/messages', {
-            type: 'stream',
-            to: 'quiet',
-            topic: 'unread',
-            content: `Unread ${i}`,
-          });
+        await server.client(alice).post('/messages', {
+          type: 'stream',
+          to: 'quiet',
+          topic: 'unread',
+          content: `Unread ${i}`,
+        });
       }
       const sidebar = b.page.getByRole('navigation', { name: 'Conversations' });
       const quietLink = sidebar.getByRole('link', { name: /quiet/ });

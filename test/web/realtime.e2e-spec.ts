@@ -9,14 +9,21 @@ declare class DataTransfer {
   items: { add(file: File): void };
 }
 declare class ClipboardEvent {
-  constructor(type: string, init: { clipboardData: DataTransfer; bubbles: boolean; cancelable: boolean });
+  constructor(
+    type: string,
+    init: { clipboardData: DataTransfer; bubbles: boolean; cancelable: boolean },
+  );
 }
-declare const document: { getElementById(id: string): { dispatchEvent(e: ClipboardEvent): void; focus(): void } | null };
+declare const document: {
+  getElementById(id: string): { dispatchEvent(e: ClipboardEvent): void; focus(): void } | null;
+};
 
 /** Uploads (`POST /user_uploads`) come from the uploads module; the paste test waits for it. */
 const uploadsBuilt = fs.existsSync(path.resolve(__dirname, '../../apps/server/src/uploads'));
 if (!uploadsBuilt) {
-  process.stderr.write('[test] no uploads module yet (apps/server/src/uploads): skipping the upload-by-paste browser test\n');
+  process.stderr.write(
+    '[test] no uploads module yet (apps/server/src/uploads): skipping the upload-by-paste browser test\n',
+  );
 }
 
 const SOCKET = /\/api\/v1\/events\/socket/;
@@ -57,7 +64,9 @@ describeBrowser('the client in real time', () => {
     });
     try {
       const send = (content: string) =>
-        server.client(alice).post('/messages', { type: 'stream', to: 'ops', topic: 'incident', content });
+        server
+          .client(alice)
+          .post('/messages', { type: 'stream', to: 'ops', topic: 'incident', content });
       await send('before the drop');
       await messageWith(page, 'before the drop').waitFor();
 
@@ -67,11 +76,20 @@ describeBrowser('the client in real time', () => {
       for (let i = 1; i <= 3; i++) await send(`while away ${i}`);
       await eventually(async () => holdReconnect !== null, 'the client to reconnect');
       holdReconnect!();
-      await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected$/ })
+        .waitFor();
       for (let i = 1; i <= 3; i++) await messageWith(page, `while away ${i}`).waitFor();
       await send('after the return');
       await messageWith(page, 'after the return').waitFor();
-      for (const text of ['before the drop', 'while away 1', 'while away 2', 'while away 3', 'after the return']) {
+      for (const text of [
+        'before the drop',
+        'while away 1',
+        'while away 2',
+        'while away 3',
+        'after the return',
+      ]) {
         expect(await messageWith(page, text).count()).toBe(1);
       }
     } finally {
@@ -83,10 +101,13 @@ describeBrowser('the client in real time', () => {
     const { context, page } = await signedIn(browser, server, bob, {
       hash: '#narrow/channel/ops',
       connected: /^Connected \(polling\)$/,
-      prepare: (ctx) => ctx.routeWebSocket(SOCKET, (ws) => void ws.close({ code: 1006, reason: 'blocked' })),
+      prepare: (ctx) =>
+        ctx.routeWebSocket(SOCKET, (ws) => void ws.close({ code: 1006, reason: 'blocked' })),
     });
     try {
-      await server.client(alice).post('/messages', { type: 'stream', to: 'ops', topic: 'poll', content: 'over long-poll' });
+      await server
+        .client(alice)
+        .post('/messages', { type: 'stream', to: 'ops', topic: 'poll', content: 'over long-poll' });
       await messageWith(page, 'over long-poll').waitFor();
     } finally {
       await context.close();
@@ -102,7 +123,10 @@ describeBrowser('the client in real time', () => {
       await shot(b.page, 'realtime-typing');
       await a.page.getByLabel('Message', { exact: true }).press('Enter');
       await messageWith(b.page, 'thinking about it').waitFor();
-      await eventually(async () => (await b.page.getByText('Alice Liddell is typing…').count()) === 0, 'the notice to go');
+      await eventually(
+        async () => (await b.page.getByText('Alice Liddell is typing…').count()) === 0,
+        'the notice to go',
+      );
     } finally {
       await a.context.close();
       await b.context.close();
@@ -118,10 +142,15 @@ describeBrowser('the client in real time', () => {
         data.items.add(new File(['pasted text file'], 'notes.txt', { type: 'text/plain' }));
         const box = document.getElementById('compose-message');
         box?.focus();
-        box?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        box?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
       });
       const box = a.page.getByLabel('Message', { exact: true });
-      await eventually(async () => /\[notes\.txt\]\(\/user_uploads\/[^)]+\)/.test(await box.inputValue()), 'the upload link');
+      await eventually(
+        async () => /\[notes\.txt\]\(\/user_uploads\/[^)]+\)/.test(await box.inputValue()),
+        'the upload link',
+      );
       await box.press('Enter');
       const link = messageWith(a.page, 'notes.txt').getByRole('link', { name: 'notes.txt' });
       await link.waitFor();

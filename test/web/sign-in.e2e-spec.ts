@@ -1,22 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import * as net from 'node:net';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../gateway/helpers/gateway-stack';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { describeBrowser, launchBrowser, seriousViolations, shot } from './browser';
 
 /** The page's globals, inside `page.evaluate` (this project's TypeScript has no DOM library). */
 declare const document: { cookie: string };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+/** The provider's own (development) sign-in and consent pages: any name is accepted. */
+async function signInAtProvider(page: Page, email: string): Promise<void> {
+  await page.locator('input[name=login]').fill(email);
+  await page.locator('input[name=password]').fill('anything');
+  await shot(page, 'oidc-provider-login');
+  await page.locator('button[type=submit]').click();
+  await page.locator('button[type=submit]').click();
 }
 
 describeBrowser('web sign-in in Chromium', () => {
@@ -201,12 +199,7 @@ describeBrowser('web sign-in in Chromium', () => {
       const page = await context.newPage();
       await page.goto('/login/');
       await page.getByRole('link', { name: 'Log in with Test IdP' }).click();
-      // The provider's own (development) sign-in and consent pages.
-      await page.locator('input[name=login]').fill('oidc-person@example.com');
-      await page.locator('input[name=password]').fill('anything');
-      await shot(page, 'oidc-provider-login');
-      await page.locator('button[type=submit]').click();
-      await page.locator('button[type=submit]').click();
+      await signInAtProvider(page, 'oidc-person@example.com');
       await page.waitForURL((url) => url.origin === server.url && url.pathname === '/');
       await page
         .getByRole('status')
@@ -223,10 +216,7 @@ describeBrowser('web sign-in in Chromium', () => {
       const context = await browser.newContext({ baseURL: server.url });
       const page = await context.newPage();
       await page.goto('/accounts/login/oidc/');
-      await page.locator('input[name=login]').fill('stranger@example.com');
-      await page.locator('input[name=password]').fill('anything');
-      await page.locator('button[type=submit]').click();
-      await page.locator('button[type=submit]').click();
+      await signInAtProvider(page, 'stranger@example.com');
       await expect(page.getByRole('alert').textContent()).resolves.toMatch(
         /requires an invitation/,
       );

@@ -54,16 +54,7 @@ export class SignupService {
         var_name: 'email',
       });
     }
-    await this.realms.assertEmailAllowed(realm, email);
-    const invite = await this.invites.pendingFor(realm.id, email);
-    if (realm.invite_required && !invite) {
-      throw new ZulipError(
-        'BAD_REQUEST',
-        `This organization requires an invitation: please ask an administrator to invite ${email}.`,
-        400,
-        { var_name: 'email' },
-      );
-    }
+    const invite = await this.admissibleInvite(realm, email);
     const key = generateConfirmationKey();
     await this.invites.createConfirmation({
       key,
@@ -113,15 +104,7 @@ export class SignupService {
   ): Promise<User> {
     const email = this.usersService.validateEmail(rawEmail);
     return this.db.transaction(async () => {
-      await this.realms.assertEmailAllowed(realm, email);
-      const invite = await this.invites.pendingFor(realm.id, email);
-      if (realm.invite_required && !invite) {
-        throw new ZulipError(
-          'BAD_REQUEST',
-          `This organization requires an invitation: please ask an administrator to invite ${email}.`,
-          403,
-        );
-      }
+      const invite = await this.admissibleInvite(realm, email);
       const user = await this.usersService.createUser(realm, {
         email,
         fullName,
@@ -132,6 +115,24 @@ export class SignupService {
       await this.invites.markAccepted(realm.id, email);
       return user;
     });
+  }
+
+  /**
+   * Whether the realm admits a new account for `email` (its domains; an invitation when it
+   * requires one); returns the pending invitation, if any.
+   */
+  private async admissibleInvite(realm: Realm, email: string) {
+    await this.realms.assertEmailAllowed(realm, email);
+    const invite = await this.invites.pendingFor(realm.id, email);
+    if (realm.invite_required && !invite) {
+      throw new ZulipError(
+        'BAD_REQUEST',
+        `This organization requires an invitation: please ask an administrator to invite ${email}.`,
+        400,
+        { var_name: 'email' },
+      );
+    }
+    return invite;
   }
 
   /** The open confirmation behind a link key, or a clear error saying why it cannot be used. */
