@@ -19,6 +19,9 @@ if (!haveChromium && !required) {
   );
 }
 
+// A browser, a server and two people per test: slow on a busy 2-core machine, never hung.
+jest.setTimeout(180_000);
+
 /** `describe` when Chromium is there (or must be: REQUIRE_SERVICES=1), else `describe.skip`. */
 export const describeBrowser = haveChromium || required ? describe : describe.skip;
 
