@@ -1,15 +1,18 @@
 import { ChildProcess, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildWebClientIfChanged } from './web-client';
 
 /**
- * `npm start`: runs the server and, once it exists in the build, the webhook gateway, each in its
+ * `npm start`: builds the web client when its sources changed (dist/web), then runs the server and, once it exists in the build, the webhook gateway, each in its
  * own process. A process that dies takes the others down, so a supervisor sees one failure.
  */
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '../..');
+buildWebClientIfChanged(root, (line) => process.stdout.write(`${line}\n`));
+const dist = path.resolve(__dirname, '..');
 const processes: Array<{ name: string; entry: string }> = [
-  { name: 'server', entry: path.join(root, 'apps/server/src/main.js') },
-  { name: 'gateway', entry: path.join(root, 'apps/gateway/src/main.js') },
+  { name: 'server', entry: path.join(dist, 'apps/server/src/main.js') },
+  { name: 'gateway', entry: path.join(dist, 'apps/gateway/src/main.js') },
 ].filter((p) => fs.existsSync(p.entry));
 
 const children: ChildProcess[] = [];

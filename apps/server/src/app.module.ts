@@ -22,11 +22,14 @@ import { MessagesModule } from './messages/messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { WebModule } from './web/web.module';
 
 /** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
 const FEATURES = [
   IdentityModule,
   EventPublisherModule,
+  SessionsModule,
   AuthModule,
   StreamsModule,
   RealmsModule,
@@ -41,6 +44,7 @@ const FEATURES = [
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,
+  WebModule,
 ];
 
 @Module({})

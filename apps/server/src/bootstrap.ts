@@ -11,6 +11,8 @@ import { gatewayProxy } from './common/gateway-proxy';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 import { LongPollFastPath } from './events/queues/long-poll-fast-path';
+import { jsonPrefixMiddleware } from './sessions/session-authenticator';
+import { clientAssets } from './web/web-assets';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -25,7 +27,9 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.disable('etag');
   app.set('query parser', 'simple');
   const filter = new ZulipExceptionFilter();
+  app.use(clientAssets());
   if (config.gatewayUrl) app.use(gatewayProxy(config.gatewayUrl));
+  app.use(jsonPrefixMiddleware);
   app.use(express.urlencoded({ extended: false, limit: MAX_BODY_BYTES, parameterLimit: 10_000 }));
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_BODY_BYTES } }).any());

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { loadWebConfig, WebConfig } from './web-config';
 
 /** Every setting the processes read, validated once at start. */
 export interface AppConfig {
@@ -36,6 +37,8 @@ export interface AppConfig {
   eventQueueMaxEvents: number;
   /** Hosts outgoing webhooks may reach on private addresses (loopback, LAN); lower case. */
   outgoingWebhookAllowedHosts: string[];
+  /** The web client's sign-in: sessions, SSO, OpenID Connect (web-config.ts). */
+  web: WebConfig;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +123,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       100 * 1024 * 1024,
     ),
     ...eventSettings(env),
+    web: loadWebConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
 }
 

@@ -2,14 +2,19 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from '../identity/identity.decorators';
+import { SessionAuthenticator, SessionRequest } from '../sessions/session-authenticator';
 import { Authenticator } from './authenticator';
 
-/** The global guard: applies the Authenticator's rules to every HTTP route not marked public. */
+/**
+ * The global guard: applies the Authenticator's rules (HTTP Basic) to every HTTP route not marked
+ * public, or the session rules to requests that came in under `/json/`.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: Authenticator,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -27,8 +32,17 @@ export class AuthGuard implements CanActivate {
       WEBHOOK_BOT_ALLOWED,
       targets,
     );
-    req.user = await this.auth.authenticate(realm, req.headers.authorization, webhookBotAllowed);
-    const verdict = await this.auth.rateLimit(req.user);
+    let user;
+    if ((req as SessionRequest).viaSession) {
+      // `/json/…`: the browser client, by session cookie and CSRF token.
+      const found = await this.sessions.authenticate(req, realm);
+      user = found.user;
+      req.webSession = found.session;
+    } else {
+      user = await this.auth.authenticate(realm, req.headers.authorization, webhookBotAllowed);
+    }
+    req.user = user;
+    const verdict = await this.auth.rateLimit(user);
     for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
     if (verdict.error) throw verdict.error;
     return true;

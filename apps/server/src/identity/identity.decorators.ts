@@ -2,11 +2,14 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import type { Request } from 'express';
 import type { Realm } from './realm.types';
 import type { User } from './user.types';
+import type { WebSession } from '../sessions/session.types';
 
 /** What the auth guard attaches to each request. */
 export interface AuthedRequest extends Request {
   realm?: Realm;
   user?: User;
+  /** Set when the request came in under `/json/` with a session cookie. */
+  webSession?: WebSession;
 }
 
 export const PUBLIC_ROUTE = 'zulip:public';
@@ -31,3 +34,9 @@ export const CurrentRealm = createParamDecorator((_: unknown, ctx: ExecutionCont
   if (!realm) throw new Error('CurrentRealm used before realm resolution');
   return realm;
 });
+
+/** The token hash of the web session making the request, or undefined for API (Basic auth) calls. */
+export const CurrentSessionHash = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().webSession?.token_hash,
+);

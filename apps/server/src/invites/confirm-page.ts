@@ -13,7 +13,8 @@ const template = Handlebars.compile<{
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: sans-serif; max-width: 28rem; margin: 3rem auto;">
 <h1>{{realmName}}</h1>
-{{#if done}}<p>Your account {{email}} is ready. You can now log in.</p>{{/if}}
+{{#if done}}<p>Your account {{email}} is ready. You can now log in.</p>
+<p><a href="/">Open {{realmName}}</a></p>{{/if}}
 {{#if error}}<p role="alert" style="color: #b00020;">{{error}}</p>{{/if}}
 {{#if showForm}}
 <form method="post">

@@ -14,7 +14,7 @@ export interface PendingInvite extends Invite {
   expires_at: Date;
 }
 
-export type ConfirmationPurpose = 'signup' | 'invite';
+export type ConfirmationPurpose = 'signup' | 'invite' | 'password_reset';
 
 export interface Confirmation {
   key: string;

@@ -3,6 +3,7 @@ import { RateLimitModule } from '../common/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MailModule } from '../mail/mail.module';
 import { RealmsModule } from '../realms/realms.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { InvitesController } from './invites.controller';
 import { InvitesRepository } from './invites.repository';
@@ -11,9 +12,9 @@ import { SignupController } from './signup.controller';
 import { SignupService } from './signup.service';
 
 @Module({
-  imports: [IdentityModule, RealmsModule, UsersModule, MailModule, RateLimitModule],
+  imports: [IdentityModule, RealmsModule, UsersModule, MailModule, RateLimitModule, SessionsModule],
   controllers: [InvitesController, SignupController],
   providers: [InvitesRepository, InvitesService, SignupService],
-  exports: [InvitesService, SignupService],
+  exports: [InvitesService, SignupService, InvitesRepository],
 })
 export class InvitesModule {}

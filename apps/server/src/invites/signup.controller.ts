@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentRealm, Public } from '../identity/identity.decorators';
+import { SessionsService } from '../sessions/sessions.service';
+import { setPageHeaders } from '../web/security-headers';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
@@ -11,7 +13,10 @@ import { SignupService } from './signup.service';
 @Public()
 @Controller()
 export class SignupController {
-  constructor(private readonly signup: SignupService) {}
+  constructor(
+    private readonly signup: SignupService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   /** Mails a confirmation link when the realm's domain and invitation rules admit the address. */
   @Post('api/v1/signup')
@@ -47,6 +52,7 @@ export class SignupController {
   async submit(
     @CurrentRealm() realm: Realm,
     @Param('key') key: string,
+    @Req() req: Request,
     @Res() res: Response,
     @Params(ConfirmFormDto) p: ConfirmFormDto,
   ) {
@@ -54,6 +60,8 @@ export class SignupController {
     try {
       email = (await this.signup.confirmation(realm, key)).email;
       const user = await this.signup.complete(realm, key, p.full_name, p.password);
+      // The new account is signed in to the web client at once (a fresh session).
+      res.append('Set-Cookie', (await this.sessions.start(user, req)).cookies);
       sendPage(
         res,
         200,
@@ -67,6 +75,7 @@ export class SignupController {
 }
 
 function sendPage(res: Response, status: number, html: string): void {
+  setPageHeaders(res);
   res.status(status).type('html').send(html);
 }
 

@@ -36,7 +36,12 @@ export class SignupService {
    * Checks the realm's rules for `email` and mails a confirmation link. Limited per client address
    * like password attempts, so the endpoint cannot be used to flood someone's mailbox.
    */
-  async start(realm: Realm, rawEmail: string, ip: string): Promise<void> {
+  async start(
+    realm: Realm,
+    rawEmail: string,
+    ip: string,
+    options: { revealAccounts: boolean } = { revealAccounts: true },
+  ): Promise<void> {
     const limit = await this.limiter.hit(`signup-ip:${ip}`, this.config.authRateLimitPerMinute);
     if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
     if (realm.deactivated) {
@@ -44,20 +49,12 @@ export class SignupService {
     }
     const email = this.usersService.validateEmail(rawEmail);
     if (await this.users.findByEmail(realm.id, email)) {
+      if (!options.revealAccounts) return this.mailAccountExists(realm, email);
       throw ZulipError.badRequest(`The email address ${email} already has an account here.`, {
         var_name: 'email',
       });
     }
-    await this.realms.assertEmailAllowed(realm, email);
-    const invite = await this.invites.pendingFor(realm.id, email);
-    if (realm.invite_required && !invite) {
-      throw new ZulipError(
-        'BAD_REQUEST',
-        `This organization requires an invitation: please ask an administrator to invite ${email}.`,
-        400,
-        { var_name: 'email' },
-      );
-    }
+    const invite = await this.admissibleInvite(realm, email);
     const key = generateConfirmationKey();
     await this.invites.createConfirmation({
       key,
@@ -78,12 +75,72 @@ export class SignupService {
     });
   }
 
+  /**
+   * The web sign-up page answers every address alike; the owner of an existing account learns by
+   * mail, where only they can read it.
+   */
+  private async mailAccountExists(realm: Realm, email: string): Promise<void> {
+    const url = this.resolver.realmUrl(realm);
+    await this.mail.send({
+      to: email,
+      subject: `You already have an account on ${realm.name}`,
+      text:
+        `Someone (hopefully you) tried to sign up on ${realm.name} with this address, which ` +
+        `already has an account.\n\nLog in at ${url}/login/ or reset your password at ` +
+        `${url}/accounts/password/reset/.\n`,
+    });
+  }
+
+  /**
+   * The account of someone a trusted identity provider (remote-user SSO, OpenID Connect) has
+   * authenticated as `email`, created on first login when the realm's rules admit the address:
+   * its allowed domains, and an invitation when the realm requires one (whose role and streams
+   * apply, as in the e-mail flow).
+   */
+  async createAuthenticatedAccount(
+    realm: Realm,
+    rawEmail: string,
+    fullName: string,
+  ): Promise<User> {
+    const email = this.usersService.validateEmail(rawEmail);
+    return this.db.transaction(async () => {
+      const invite = await this.admissibleInvite(realm, email);
+      const user = await this.usersService.createUser(realm, {
+        email,
+        fullName,
+        password: null,
+        role: (invite?.invite_as as Role | undefined) ?? Role.Member,
+      });
+      if (invite) await this.invites.subscribe(user.id, invite.stream_ids);
+      await this.invites.markAccepted(realm.id, email);
+      return user;
+    });
+  }
+
+  /**
+   * Whether the realm admits a new account for `email` (its domains; an invitation when it
+   * requires one); returns the pending invitation, if any.
+   */
+  private async admissibleInvite(realm: Realm, email: string) {
+    await this.realms.assertEmailAllowed(realm, email);
+    const invite = await this.invites.pendingFor(realm.id, email);
+    if (realm.invite_required && !invite) {
+      throw new ZulipError(
+        'BAD_REQUEST',
+        `This organization requires an invitation: please ask an administrator to invite ${email}.`,
+        400,
+        { var_name: 'email' },
+      );
+    }
+    return invite;
+  }
+
   /** The open confirmation behind a link key, or a clear error saying why it cannot be used. */
   async confirmation(realm: Realm, key: string): Promise<Confirmation> {
     const found = looksLikeConfirmationKey(key)
       ? await this.invites.findConfirmation(key)
       : undefined;
-    if (!found || found.realm_id !== realm.id) {
+    if (!found || found.realm_id !== realm.id || found.purpose === 'password_reset') {
       throw ZulipError.notFound('This confirmation link is not valid. Please check the address.');
     }
     if (found.used_at) {

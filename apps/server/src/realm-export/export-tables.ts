@@ -206,6 +206,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   server_secrets: 'server-wide, not part of any realm',
   schema_migrations: 'the migration log of this server',
+  web_sessions:
+    'sign-ins to this server: tokens mean nothing on another server, people log in again',
   user_presence: 'transient: rebuilt as soon as clients connect',
   confirmations: 'one-time links bound to the old realm URL; pending invites can be re-sent',
 };

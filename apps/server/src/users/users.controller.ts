@@ -1,5 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CurrentRealm, CurrentUser, WebhookBotAllowed } from '../identity/identity.decorators';
+import {
+  CurrentRealm,
+  CurrentSessionHash,
+  CurrentUser,
+  WebhookBotAllowed,
+} from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import type { Realm } from '../identity/realm.types';
 import { CreateUserDto, ListUsersDto, UpdateSettingsDto, UpdateUserDto } from './dto/users.dto';
@@ -48,13 +53,21 @@ export class UsersController {
   }
 
   @Patch('settings')
-  async settings(@CurrentUser() me: User, @Params(UpdateSettingsDto) p: UpdateSettingsDto) {
-    return this.service.updateOwnSettings(me, {
-      fullName: p.full_name,
-      oldPassword: p.old_password,
-      newPassword: p.new_password,
-      timezone: p.timezone,
-    });
+  async settings(
+    @CurrentUser() me: User,
+    @Params(UpdateSettingsDto) p: UpdateSettingsDto,
+    @CurrentSessionHash() sessionHash: string | undefined,
+  ) {
+    return this.service.updateOwnSettings(
+      me,
+      {
+        fullName: p.full_name,
+        oldPassword: p.old_password,
+        newPassword: p.new_password,
+        timezone: p.timezone,
+      },
+      sessionHash,
+    );
   }
 
   @Post('users')

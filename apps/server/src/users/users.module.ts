@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
 import { RealmsModule } from '../realms/realms.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 /** Accounts: creation, roles, deactivation, own settings. */
 @Module({
-  imports: [IdentityModule, EventPublisherModule, RealmsModule, StreamsModule],
+  imports: [IdentityModule, EventPublisherModule, RealmsModule, StreamsModule, SessionsModule],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService],

@@ -13,6 +13,7 @@ import { presentUser } from '../identity/user-presenter';
 import { noSuchUser, requireAdmin, requireOwner } from '../identity/permissions';
 import { NewUser, UsersRepository } from '../identity/users.repository';
 import { isAdmin, isOwner, Role, User } from '../identity/user.types';
+import { SessionsService } from '../sessions/sessions.service';
 
 export type Permission = 'administer' | 'api_super_user';
 
@@ -54,6 +55,7 @@ export class UsersService {
     private readonly realms: RealmsService,
     private readonly events: EventPublisher,
     private readonly subscriptions: SubscriptionsService,
+    private readonly sessions: SessionsService,
   ) {}
 
   validateEmail(email: string): string {
@@ -191,6 +193,7 @@ export class UsersService {
       if (!target.is_active) throw ZulipError.badRequest('User is already deactivated');
       if (isOwner(target) && !target.is_bot) await this.assertNotLastOwner(target);
       await this.users.update(target.id, { is_active: false });
+      await this.sessions.endAllFor(target.id);
       return this.users.deactivateBotsOwnedBy(target.id);
     });
     // Zulip (feature level 222+) announces deactivation as an update, not a removal.
@@ -240,8 +243,15 @@ export class UsersService {
     return updated.api_key;
   }
 
-  /** `PATCH /settings`: the user's own name, password (old one required) and time zone. */
-  async updateOwnSettings(user: User, changes: SettingsChanges): Promise<Record<string, string>> {
+  /**
+   * `PATCH /settings`: the user's own name, password (old one required) and time zone. A new
+   * password ends the user's other web sessions (the one making the change, if any, stays).
+   */
+  async updateOwnSettings(
+    user: User,
+    changes: SettingsChanges,
+    keepSessionHash?: string,
+  ): Promise<Record<string, string>> {
     const update: Partial<Pick<User, 'full_name' | 'password_hash' | 'timezone'>> = {};
     const reply: Record<string, string> = {};
     if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
@@ -266,7 +276,10 @@ export class UsersService {
       }
       update.timezone = changes.timezone;
     }
-    await this.users.update(user.id, update);
+    await this.db.transaction(async () => {
+      await this.users.update(user.id, update);
+      if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
+    });
     await this.publishUpdate(user, {
       ...(update.full_name !== undefined ? { full_name: update.full_name } : {}),
       ...(update.timezone !== undefined ? { timezone: update.timezone } : {}),

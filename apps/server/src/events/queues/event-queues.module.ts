@@ -5,6 +5,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisherModule } from '../../event-publisher/event-publisher.module';
 import { REDIS } from '../../redis/redis.module';
+import { SessionsModule } from '../../sessions/sessions.module';
 import { EventsGateway } from './events.gateway';
 import { EventsService } from './events.service';
 import { ListenerRegistry } from './listener-registry';
@@ -35,7 +36,7 @@ async function createQueueStore(config: AppConfig, redis: Redis | null): Promise
  * fast path in front of Express) and the event socket. Attaches itself as the EventPublisher's sink.
  */
 @Module({
-  imports: [AuthModule, EventPublisherModule],
+  imports: [AuthModule, EventPublisherModule, SessionsModule],
   providers: [
     { provide: QUEUE_STORE, inject: [APP_CONFIG, REDIS], useFactory: createQueueStore },
     ListenerRegistry,

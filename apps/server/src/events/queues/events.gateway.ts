@@ -5,6 +5,7 @@ import type { RawData, WebSocket } from 'ws';
 import { Authenticator, parseBasicAuth } from '../../auth/authenticator';
 import { ZulipError } from '../../common/zulip-error';
 import type { User } from '../../identity/user.types';
+import { SessionsService } from '../../sessions/sessions.service';
 import { EventsService } from './events.service';
 import { SOCKET_CLOSE, SocketListener } from './socket-listener';
 
@@ -36,7 +37,8 @@ interface Session {
 
 /**
  * The event stream over WebSocket, with the same queues as `GET /events`. Protocol:
- * authenticate (Basic auth on the upgrade, or `{type:'auth', email, api_key}`), then
+ * authenticate (Basic auth or the web session's cookie on the upgrade, or
+ * `{type:'auth', email, api_key}`), then
  * `{type:'resume', queue_id, last_event_id}`; the server sends `{type:'events', queue_id, events}`
  * frames as events arrive; `{type:'ack', last_event_id}` discards delivered events. A client that
  * reconnects and resumes from its last acknowledged id misses nothing.
@@ -48,6 +50,7 @@ export class EventsGateway implements OnGatewayConnection {
   constructor(
     private readonly events: EventsService,
     private readonly auth: Authenticator,
+    private readonly sessions: SessionsService,
   ) {}
 
   async handleConnection(socket: WebSocket, request: IncomingMessage): Promise<void> {
@@ -66,6 +69,7 @@ export class EventsGateway implements OnGatewayConnection {
     try {
       const basic = parseBasicAuth(request.headers.authorization);
       if (basic) await this.login(socket, session, host, basic.email, basic.apiKey);
+      else await this.loginBySession(socket, session, request);
     } catch (err) {
       this.fail(socket, err, SOCKET_CLOSE.unauthorized);
     }
@@ -111,6 +115,33 @@ export class EventsGateway implements OnGatewayConnection {
     const realm = await this.auth.realmFor(host);
     session.user = await this.auth.userFor(realm, { email, apiKey }, false);
     socket.send(JSON.stringify({ type: 'auth', result: 'success', user_id: session.user.id }));
+  }
+
+  /**
+   * The browser client: its session cookie comes with the upgrade. Browsers send cookies on
+   * cross-site WebSocket upgrades too, so the page's origin must be this very host.
+   */
+  private async loginBySession(
+    socket: WebSocket,
+    session: Session,
+    request: IncomingMessage,
+  ): Promise<void> {
+    if (!request.headers.cookie) return;
+    const origin = request.headers.origin;
+    let originHost: string | null = null;
+    try {
+      originHost = origin ? new URL(origin).host : null;
+    } catch {
+      originHost = null;
+    }
+    if (origin !== undefined && originHost !== request.headers.host) {
+      throw new ZulipError('UNAUTHORIZED', 'Cross-origin event socket refused', 401);
+    }
+    const realm = await this.auth.realmFor(request.headers.host);
+    const found = await this.sessions.resolve(request, realm);
+    if (!found) return;
+    session.user = found.user;
+    socket.send(JSON.stringify({ type: 'auth', result: 'success', user_id: found.user.id }));
   }
 
   private async resume(

@@ -1,0 +1,104 @@
+/** The client's one way to reach the server: `/json/<path>` with the session cookie and CSRF token. */
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Parameter values: strings as they are, anything else JSON-encoded. */
+export type Params = Record<string, unknown>;
+
+export function csrfToken(): string {
+  const match = /(?:^|;\s*)csrftoken=([^;]*)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** Zulip's encoding: strings as they are, everything else as JSON. */
+export function encodeParams(params: Params): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    out.append(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return out;
+}
+
+/** Called when the session has ended (logged out elsewhere, deactivated, password changed). */
+let onSignedOut = (): void => {
+  window.location.assign('/login/');
+};
+export function setSignedOutHandler(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+export async function api<T = Record<string, unknown>>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+  path: string,
+  params: Params = {},
+  options: { signal?: AbortSignal; body?: FormData } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  let url = `/json${path}`;
+  let body: BodyInit | undefined = options.body;
+  if (method === 'GET') {
+    const query = encodeParams(params).toString();
+    if (query) url += `?${query}`;
+  } else if (!body) {
+    body = encodeParams(params);
+  }
+  if (method !== 'GET') headers['X-CSRFToken'] = csrfToken();
+  const res = await fetch(url, {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  let data: Record<string, unknown>;
+  try {
+    data = (await res.json()) as Record<string, unknown>;
+  } catch {
+    throw new ApiError(`The server answered ${res.status}`, 'BAD_RESPONSE', res.status);
+  }
+  if (res.status === 401) onSignedOut();
+  if (!res.ok || data.result !== 'success') {
+    throw new ApiError(
+      String(data.msg || `Request failed (${res.status})`),
+      String(data.code ?? 'BAD_REQUEST'),
+      res.status,
+      data,
+    );
+  }
+  return data as T;
+}
+
+/** `POST /user_uploads`: returns the file's URL on this server. */
+export async function uploadFile(file: File): Promise<{ url: string; filename: string }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const reply = await api<{ uri?: string; url?: string; filename?: string }>(
+    'POST',
+    '/user_uploads',
+    {},
+    { body: form },
+  );
+  const url = reply.url ?? reply.uri;
+  if (!url) throw new ApiError('The server did not return the upload URL', 'BAD_RESPONSE', 200);
+  return { url, filename: reply.filename ?? file.name };
+}
+
+export async function logout(): Promise<void> {
+  await fetch('/logout/', {
+    method: 'POST',
+    headers: { 'X-CSRFToken': csrfToken() },
+    credentials: 'same-origin',
+    redirect: 'manual',
+  });
+  window.location.assign('/login/');
+}

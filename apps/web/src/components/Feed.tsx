@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { buildRows, type FeedRow } from '../feed';
+import type { Message } from '../model';
+import { conversationKey } from '../model';
+import { narrowConversation } from '../narrow';
+import { scrollRequest } from '../scroll';
+import { store, useSlices } from '../store';
+import { formatDay } from '../time-format';
+import { editing } from '../ui';
+import { MessageRow, RecipientBar } from './MessageRow';
+
+const NEAR_EDGE_PX = 600;
+
+function TypingNotice() {
+  useSlices('typing', 'view', 'users');
+  const conv = narrowConversation(store.view.narrow);
+  let key: string | null = null;
+  if (conv.dm)
+    key = conversationKey(
+      { type: 'private', dmUserIds: [...conv.dm, store.self.user_id], subject: '' },
+      store.self.user_id,
+    );
+  else if (conv.streamId !== undefined && conv.topic !== undefined)
+    key = `stream:${conv.streamId}:${conv.topic.toLowerCase()}`;
+  const who = key ? store.typingIn(key) : [];
+  return (
+    <div className="typing-notice" aria-live="polite">
+      {who.length > 0 &&
+        `${who.map((id) => store.userName(id) ?? 'Someone').join(', ')} ${who.length > 1 ? 'are' : 'is'} typing…`}
+    </div>
+  );
+}
+
+export function Feed() {
+  useSlices('view', 'messages', 'users', 'streams', 'unread');
+  const editingId = editing.use();
+  const request = scrollRequest.use();
+  const parent = useRef<HTMLDivElement>(null);
+  const view = store.view;
+  const messagesVersion = store.version('messages');
+
+  const rows: FeedRow[] = useMemo(() => {
+    const list = view.ids
+      .map((id) => store.messages.get(id))
+      .filter((m): m is Message => m !== undefined);
+    return buildRows(list, store.self.user_id);
+  }, [view.ids, messagesVersion]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: (i) =>
+      rows[i]?.kind === 'message'
+        ? (rows[i] as { showSender: boolean }).showSender
+          ? 64
+          : 36
+        : 36,
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 6,
+  });
+
+  const indexOfMessage = useCallback(
+    (id: number) => rows.findIndex((r) => r.kind === 'message' && r.message.id === id),
+    [rows],
+  );
+
+  // Scroll bookkeeping between renders.
+  const state = useRef({
+    generation: -1,
+    atBottom: true,
+    firstKey: '',
+    lastCount: 0,
+    /** The first message on screen and how far below the top edge it sits. */
+    keep: null as { key: string; delta: number } | null,
+  });
+
+  // Place the view at its anchor when it opens.
+  useLayoutEffect(() => {
+    const s = state.current;
+    if (view.loading === 'initial' || rows.length === 0) return;
+    if (s.generation === view.generation) return;
+    s.generation = view.generation;
+    const anchor = view.anchorId !== null ? indexOfMessage(view.anchorId) : -1;
+    const last = rows.length - 1;
+    if (anchor < 0 || anchor >= last - 1) {
+      virtualizer.scrollToIndex(last, { align: 'end' });
+      s.atBottom = true;
+    } else {
+      virtualizer.scrollToIndex(Math.max(0, anchor - 1), { align: 'start' });
+      s.atBottom = false;
+    }
+    s.lastCount = rows.length;
+    s.firstKey = rows[0]?.key ?? '';
+  }, [view.generation, view.loading, view.anchorId, rows, virtualizer, indexOfMessage]);
+
+  // Keep the reader's place when older messages load above, and follow new ones at the bottom.
+  useLayoutEffect(() => {
+    const s = state.current;
+    const el = parent.current;
+    if (s.generation !== view.generation || rows.length === 0 || !el) return;
+    const firstKey = rows[0].key;
+    if (firstKey !== s.firstKey && s.firstKey && s.keep) {
+      const kept = rows.findIndex((r) => r.key === s.keep?.key);
+      if (kept >= 0) {
+        const [offset] = virtualizer.getOffsetForIndex(kept, 'start') ?? [0];
+        virtualizer.scrollToOffset(offset - s.keep.delta);
+      }
+    } else if (rows.length > s.lastCount && s.atBottom) {
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    }
+    s.firstKey = firstKey;
+    s.lastCount = rows.length;
+    // Still at an edge after a page arrived: no scroll event will come to ask for the next one.
+    if (el.scrollTop < NEAR_EDGE_PX) void store.loadOlder();
+  }, [rows, view.generation, virtualizer]);
+
+  useEffect(() => {
+    if (!request) return;
+    const index = indexOfMessage(request.id);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [request, indexOfMessage, virtualizer]);
+
+  const markVisible = useCallback(() => {
+    const el = parent.current;
+    // Read means on screen: a hidden tab (or a minimized window) marks nothing read.
+    if (!el || document.visibilityState !== 'visible') return;
+    const top = el.scrollTop;
+    const bottom = top + el.clientHeight;
+    const visible: number[] = [];
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = rows[item.index];
+      if (row?.kind !== 'message') continue;
+      if (item.start < bottom && item.end > top + 4) visible.push(row.message.id);
+    }
+    if (visible.length > 0) void store.markRead(visible).catch(() => undefined);
+  }, [rows, virtualizer]);
+
+  useEffect(() => {
+    const timer = setTimeout(markVisible, 400);
+    return () => clearTimeout(timer);
+  }, [markVisible, view.generation]);
+
+  useEffect(() => {
+    const onFocus = () => markVisible();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [markVisible]);
+
+  const readTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onScroll = () => {
+    const el = parent.current;
+    if (!el) return;
+    const s = state.current;
+    s.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    const onScreen = virtualizer
+      .getVirtualItems()
+      .find((item) => item.end > el.scrollTop && rows[item.index]?.kind === 'message');
+    s.keep = onScreen
+      ? { key: rows[onScreen.index].key, delta: onScreen.start - el.scrollTop }
+      : null;
+    if (el.scrollTop < NEAR_EDGE_PX) void store.loadOlder();
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX) void store.loadNewer();
+    clearTimeout(readTimer.current);
+    readTimer.current = setTimeout(markVisible, 250);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="feed-wrap">
+      <div className="feed" ref={parent} onScroll={onScroll} tabIndex={-1} data-testid="feed">
+        {view.loading === 'older' && (
+          <div className="feed-loading" role="status">
+            Loading older messages…
+          </div>
+        )}
+        {rows.length === 0 && view.loading !== 'initial' && (
+          <div className="feed-empty">
+            {view.error ? `Could not load messages: ${view.error}` : 'No messages here yet.'}
+          </div>
+        )}
+        {rows.length === 0 && view.loading === 'initial' && (
+          <div className="feed-empty" role="status">
+            Loading messages…
+          </div>
+        )}
+        <div className="feed-inner" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            className="feed-window"
+            style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+          >
+            {items.map((item) => {
+              const row = rows[item.index];
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="feed-row"
+                >
+                  {row.kind === 'date' && (
+                    <div
+                      className="date-separator"
+                      role="separator"
+                      aria-label={formatDay(row.timestamp)}
+                    >
+                      <span>{formatDay(row.timestamp)}</span>
+                    </div>
+                  )}
+                  {row.kind === 'recipient' && <RecipientBar message={row.message} />}
+                  {row.kind === 'message' && (
+                    <MessageRow
+                      message={row.message}
+                      showSender={row.showSender}
+                      selected={store.selectedId === row.message.id}
+                      editing={editingId === row.message.id}
+                      unread={store.unread.has(row.message.id)}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <TypingNotice />
+    </div>
+  );
+}

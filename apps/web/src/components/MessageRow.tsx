@@ -1,0 +1,413 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import {
+  copyLink,
+  markUnreadFrom,
+  quoteAndReply,
+  reply,
+  saveEdit,
+  toggleReaction,
+  toggleStar,
+} from '../actions';
+import { emojiGlyph } from '../emoji';
+import type { Message, Reaction } from '../model';
+import { narrowToHash } from '../narrow';
+import { canDelete, canEditContent, canEditTopic } from '../permissions';
+import { safeHtml } from '../sanitize';
+import { store } from '../store';
+import { dialog, editing, showToast } from '../ui';
+import { api } from '../api';
+import { formatFull, formatTime } from '../time-format';
+
+const AVATAR_COLORS = [
+  '#4f8a10',
+  '#1e6bd6',
+  '#b3261e',
+  '#7a4bbd',
+  '#c26a00',
+  '#00838f',
+  '#ad1457',
+  '#5d6b00',
+];
+
+function Avatar({ userId, name, url }: { userId: number; name: string; url: string | null }) {
+  const [failed, setFailed] = useState(false);
+  // Only this server's own avatars load; a third-party (gravatar) URL would leak who reads what.
+  if (url && url.startsWith('/') && !failed) {
+    return <img className="avatar" src={url} alt="" onError={() => setFailed(true)} />;
+  }
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join('');
+  return (
+    <span
+      className="avatar initials"
+      aria-hidden="true"
+      style={{ background: AVATAR_COLORS[userId % AVATAR_COLORS.length] }}
+    >
+      {initials || '?'}
+    </span>
+  );
+}
+
+export function RecipientBar({ message }: { message: Message }) {
+  if (message.type === 'stream') {
+    const stream = store.streams.get(message.stream_id ?? 0);
+    const streamNarrow = [{ operator: 'stream', operand: String(message.stream_id) }];
+    return (
+      <div className="recipient-bar" style={{ borderColor: stream?.color }}>
+        <a className="recipient-stream" href={narrowToHash(streamNarrow, store)}>
+          <span
+            className="recipient-swatch"
+            style={{ background: stream?.color }}
+            aria-hidden="true"
+          />
+          {stream?.invite_only ? '🔒 ' : '#'}
+          {stream?.name ?? String(message.display_recipient)}
+        </a>
+        <span className="recipient-sep" aria-hidden="true">
+          ›
+        </span>
+        <a
+          className="recipient-topic"
+          href={narrowToHash(
+            [...streamNarrow, { operator: 'topic', operand: message.subject }],
+            store,
+          )}
+        >
+          {message.subject || '(no topic)'}
+        </a>
+      </div>
+    );
+  }
+  const others = message.dmUserIds.filter((id) => id !== store.self.user_id);
+  const names = (others.length ? others : [store.self.user_id]).map(
+    (id) => store.userName(id) ?? `User ${id}`,
+  );
+  return (
+    <div className="recipient-bar dm">
+      <a
+        href={narrowToHash(
+          [{ operator: 'dm', operand: (others.length ? others : [store.self.user_id]).join(',') }],
+          store,
+        )}
+      >
+        Direct messages with {names.join(', ')}
+      </a>
+    </div>
+  );
+}
+
+function reactionGroups(reactions: Reaction[]) {
+  const groups = new Map<string, { name: string; code: string; type: string; users: number[] }>();
+  for (const r of reactions) {
+    const key = `${r.reaction_type}:${r.emoji_code}`;
+    const group = groups.get(key) ?? {
+      name: r.emoji_name,
+      code: r.emoji_code,
+      type: r.reaction_type,
+      users: [],
+    };
+    group.users.push(r.user_id);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function EmojiFace({ name, code, type }: { name: string; code: string; type: string }) {
+  if (type === 'realm_emoji') {
+    const custom = store.realm.realmEmoji[code];
+    if (custom) return <img className="emoji" src={custom.source_url} alt={`:${name}:`} />;
+  }
+  if (type === 'unicode_emoji') return <span className="emoji">{emojiGlyph(code)}</span>;
+  return <span className="emoji">:{name}:</span>;
+}
+
+function Reactions({ message }: { message: Message }) {
+  const groups = reactionGroups(message.reactions);
+  if (groups.length === 0) return null;
+  return (
+    <div className="reactions">
+      {groups.map((g) => {
+        const mine = g.users.includes(store.self.user_id);
+        const who = g.users.map((id) => store.userName(id) ?? 'Someone').join(', ');
+        return (
+          <button
+            key={`${g.type}:${g.code}`}
+            className={`reaction${mine ? ' mine' : ''}`}
+            aria-pressed={mine}
+            aria-label={`${g.name}: ${g.users.length} (${who})`}
+            title={`${who} reacted with :${g.name}:`}
+            onClick={() => toggleReaction(message, { name: g.name, code: g.code, type: g.type })}
+          >
+            <EmojiFace name={g.name} code={g.code} type={g.type} />
+            <span className="reaction-count">{g.users.length}</span>
+          </button>
+        );
+      })}
+      <button
+        className="reaction add"
+        aria-label="Add reaction"
+        onClick={() => dialog.set({ kind: 'emoji', messageId: message.id })}
+      >
+        +
+      </button>
+    </div>
+  );
+}
+
+function ActionsMenu({ message, close }: { message: Message; close: () => void }) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    menu.current?.querySelector('button')?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (menu.current && !menu.current.contains(e.target as Node)) close();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [close]);
+  const editable = canEditContent(message, store.self, store.realm);
+  const topicEditable = canEditTopic(message, store.self, store.realm);
+  const item = (label: string, run: () => void) => (
+    <button
+      role="menuitem"
+      onClick={() => {
+        close();
+        run();
+      }}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div
+      className="actions-menu"
+      role="menu"
+      aria-label="Message actions"
+      ref={menu}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close();
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const buttons = [...(menu.current?.querySelectorAll('button') ?? [])];
+          const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+        }
+      }}
+    >
+      {item('Reply', () => reply(message))}
+      {item('Quote and reply', () => void quoteAndReply(message))}
+      {(editable || topicEditable) &&
+        item(editable ? 'Edit message' : 'Edit topic', () => editing.set(message.id))}
+      {topicEditable &&
+        message.type === 'stream' &&
+        item('Move messages', () => dialog.set({ kind: 'move', messageId: message.id }))}
+      {item(message.flags.includes('starred') ? 'Unstar message' : 'Star message', () =>
+        toggleStar(message),
+      )}
+      {item('Add reaction', () => dialog.set({ kind: 'emoji', messageId: message.id }))}
+      {item('Copy link to message', () => copyLink(message))}
+      {item('View source', () => dialog.set({ kind: 'source', messageId: message.id }))}
+      {item('Mark as unread from here', () => markUnreadFrom(message))}
+      {canDelete(message, store.self, store.realm) &&
+        item('Delete message', () => dialog.set({ kind: 'delete', messageId: message.id }))}
+    </div>
+  );
+}
+
+function MessageEditor({ message }: { message: Message }) {
+  const editable = canEditContent(message, store.self, store.realm);
+  const topicEditable = canEditTopic(message, store.self, store.realm);
+  const [content, setContent] = useState<string | null>(null);
+  const [topic, setTopic] = useState(message.subject);
+  const [saving, setSaving] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!editable) return;
+    api<{ raw_content: string }>('GET', `/messages/${message.id}`, { apply_markdown: false }).then(
+      (r) => {
+        setContent(r.raw_content);
+        setTimeout(() => box.current?.focus());
+      },
+      (e: Error) => showToast(e.message, true),
+    );
+  }, [editable, message.id]);
+  const save = async () => {
+    setSaving(true);
+    try {
+      await saveEdit(message, {
+        content: editable && content !== null ? content : undefined,
+        topic: topicEditable ? topic.trim() : undefined,
+      });
+      editing.set(null);
+    } catch (err) {
+      showToast((err as Error).message, true);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className="message-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          editing.set(null);
+        }
+      }}
+    >
+      {topicEditable && (
+        <label>
+          Topic
+          <input
+            value={topic}
+            maxLength={store.realm.maxTopicLength}
+            onChange={(e) => setTopic(e.target.value)}
+          />
+        </label>
+      )}
+      {editable && (
+        <label>
+          Edit message
+          <textarea
+            ref={box}
+            value={content ?? ''}
+            disabled={content === null}
+            rows={Math.min(12, Math.max(3, (content ?? '').split('\n').length + 1))}
+            onChange={(e) => setContent(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                void save();
+              }
+            }}
+          />
+        </label>
+      )}
+      <div className="editor-buttons">
+        <button type="submit" className="primary" disabled={saving}>
+          Save
+        </button>
+        <button type="button" onClick={() => editing.set(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export const MessageRow = memo(function MessageRow({
+  message,
+  showSender,
+  selected,
+  editing: isEditing,
+  unread,
+}: {
+  message: Message;
+  showSender: boolean;
+  selected: boolean;
+  editing: boolean;
+  unread: boolean;
+}) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const starred = message.flags.includes('starred');
+  const sender = store.users.get(message.sender_id);
+  const name = sender?.full_name ?? message.sender_full_name;
+  const classes = [
+    'message',
+    showSender ? 'with-sender' : 'continued',
+    selected && 'selected',
+    unread && 'unread',
+    starred && 'starred',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <article
+      className={classes}
+      aria-label={`${name}, ${formatTime(message.timestamp)}`}
+      data-message-id={message.id}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a, button, input, textarea')) return;
+        store.setSelected(message.id);
+      }}
+    >
+      <div className="message-gutter">
+        {showSender ? (
+          <Avatar
+            userId={message.sender_id}
+            name={name}
+            url={sender?.avatar_url ?? message.avatar_url}
+          />
+        ) : (
+          <time className="hover-time">{formatTime(message.timestamp)}</time>
+        )}
+      </div>
+      <div className="message-body">
+        {showSender && (
+          <div className="message-header">
+            <span className="sender">{name}</span>
+            <time
+              className="message-time"
+              dateTime={new Date(message.timestamp * 1000).toISOString()}
+              title={formatFull(message.timestamp)}
+            >
+              {formatTime(message.timestamp)}
+            </time>
+          </div>
+        )}
+        {isEditing ? (
+          <MessageEditor message={message} />
+        ) : (
+          <div
+            className="message-content rendered"
+            dangerouslySetInnerHTML={{ __html: safeHtml(message.content) }}
+          />
+        )}
+        {message.last_edit_timestamp !== undefined && message.last_edit_timestamp !== null && (
+          <button
+            className="edited"
+            aria-label="Edited: show edit history"
+            onClick={() => dialog.set({ kind: 'history', messageId: message.id })}
+          >
+            (edited)
+          </button>
+        )}
+        <Reactions message={message} />
+      </div>
+      <div className="message-controls">
+        <button
+          className={`icon-button star${starred ? ' on' : ''}`}
+          aria-label={starred ? 'Unstar message' : 'Star message'}
+          aria-pressed={starred}
+          onClick={() => toggleStar(message)}
+        >
+          {starred ? '★' : '☆'}
+        </button>
+        <button
+          className="icon-button"
+          aria-label="Add reaction"
+          onClick={() => dialog.set({ kind: 'emoji', messageId: message.id })}
+        >
+          ☺
+        </button>
+        <button
+          className="icon-button"
+          aria-label="Message actions"
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ⋯
+        </button>
+        {menuOpen && <ActionsMenu message={message} close={() => setMenuOpen(false)} />}
+      </div>
+    </article>
+  );
+});

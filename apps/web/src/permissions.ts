@@ -1,0 +1,39 @@
+import type { Message, RealmInfo, SelfInfo } from './model';
+
+/** What the realm's message-editing policy lets the viewer do with a message (the server checks too). */
+export function canEditContent(
+  m: Message,
+  self: SelfInfo,
+  realm: RealmInfo,
+  now = Date.now() / 1000,
+): boolean {
+  if (m.sender_id !== self.user_id || !realm.allowMessageEditing) return false;
+  return (
+    realm.editLimitSeconds === null ||
+    realm.editLimitSeconds === 0 ||
+    now - m.timestamp <= realm.editLimitSeconds
+  );
+}
+
+/** Topics: the sender any time (when editing is on), admins always, and anyone for a message without one. */
+export function canEditTopic(m: Message, self: SelfInfo, realm: RealmInfo): boolean {
+  if (m.type !== 'stream') return false;
+  if (self.is_admin) return true;
+  if (m.subject === '' || m.subject === '(no topic)') return true;
+  return realm.allowMessageEditing && m.sender_id === self.user_id;
+}
+
+export function canDelete(
+  m: Message,
+  self: SelfInfo,
+  realm: RealmInfo,
+  now = Date.now() / 1000,
+): boolean {
+  if (self.is_admin) return true;
+  if (m.sender_id !== self.user_id || !realm.allowMessageDeleting) return false;
+  return (
+    realm.deleteLimitSeconds === null ||
+    realm.deleteLimitSeconds === 0 ||
+    now - m.timestamp <= realm.deleteLimitSeconds
+  );
+}

@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { webSourceHash, webStampFile } from '../../tools/web-client';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Records which sources this build came from, so `npm start` rebuilds only after a change. */
+function sourceStamp(): Plugin {
+  return {
+    name: 'source-stamp',
+    apply: 'build',
+    closeBundle() {
+      fs.writeFileSync(webStampFile(root), `${webSourceHash(root)}\n`);
+    },
+  };
+}
+
+/**
+ * `virtual:emoji-list`: the emoji names and codes the server understands (emoji-datasource, with
+ * Zulip's underscores), as a compact module that is only loaded when the picker or typeahead opens.
+ */
+function emojiList(): Plugin {
+  const id = 'virtual:emoji-list';
+  return {
+    name: 'emoji-list',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const file = path.join(root, 'node_modules', 'emoji-datasource', 'emoji.json');
+      const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{
+        unified: string;
+        short_names: string[];
+        category: string;
+        sort_order: number;
+      }>;
+      const list = entries
+        .filter((e) => e.category !== 'Component')
+        .sort((a, b) => a.sort_order - b.sort_order)
+        .map((e) => [
+          e.category,
+          e.unified.toLowerCase(),
+          ...e.short_names.map((n) => n.replace(/-/g, '_')),
+        ]);
+      return `export default ${JSON.stringify(list)};`;
+    },
+  };
+}
+
+/** The browser client. Built into dist/web at the repository root; the server serves it at `/`. */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  plugins: [emojiList(), sourceStamp()],
+  build: {
+    outDir: path.join(root, 'dist', 'web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsDir: 'assets',
+    sourcemap: false,
+    reportCompressedSize: false,
+    modulePreload: { polyfill: false },
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,284 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
+import {
+  describeBrowser,
+  eventually,
+  launchBrowser,
+  messageWith,
+  sendToStream,
+  seriousViolations,
+  shot,
+  signedIn,
+} from './browser';
+
+/** The page's globals, inside `page.evaluate` (this project's TypeScript has no DOM library). */
+declare const location: { hash: string };
+declare const document: { documentElement: { scrollWidth: number } };
+
+/** Two people chatting in Chromium: streams, topics, DMs, message actions, narrows, unread. */
+describeBrowser('the chat in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let alice: TestUser;
+  let bob: TestUser;
+  let designId: number;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+    // Members may delete their own messages (the default realm does not allow it).
+    await server.updateRealm({
+      allow_message_deleting: true,
+      message_content_delete_limit_seconds: null,
+    });
+    alice = await server.createUser({ fullName: 'Alice Liddell' });
+    bob = await server.createUser({ fullName: 'Bob Builder' });
+    const owner = server.client(server.owner);
+    await owner.post('/users/me/subscriptions', {
+      subscriptions: [{ name: 'design' }, { name: 'random' }],
+      principals: [alice.id, bob.id, server.owner.id],
+    });
+    designId = Number((await owner.get('/get_stream_id', { stream: 'design' })).body.stream_id);
+    for (let i = 1; i <= 3; i++) {
+      await owner.post('/messages', {
+        type: 'stream',
+        to: 'design',
+        topic: 'history',
+        content: `Old note ${i}`,
+      });
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function count(page: Page, text: string): Promise<number> {
+    return messageWith(page, text).count();
+  }
+
+  it('delivers stream and direct messages between two people without a reload', async () => {
+    const a = await signedIn(browser, server, alice, {
+      hash: `#narrow/channel/${designId}-design`,
+    });
+    const b = await signedIn(browser, server, bob, { hash: `#narrow/channel/${designId}-design` });
+    try {
+      await sendToStream(a.page, 'design', 'launch', 'Hello from Alice');
+      await messageWith(b.page, 'Hello from Alice').waitFor();
+      await sendToStream(b.page, 'design', 'launch', 'Hi Alice, Bob here');
+      await messageWith(a.page, 'Hi Alice, Bob here').waitFor();
+      await shot(a.page, 'chat-stream');
+      expect(await seriousViolations(a.page)).toEqual([]);
+
+      // A direct message: Alice opens the conversation from the people list.
+      await a.page
+        .getByRole('complementary', { name: 'People' })
+        .getByRole('link', { name: /Bob Builder/ })
+        .click();
+      await a.page.getByRole('heading', { name: /Direct messages with Bob Builder/ }).waitFor();
+      const message = a.page.getByLabel('Message', { exact: true });
+      await message.fill('A private word, Bob');
+      await message.press('Enter');
+      await messageWith(a.page, 'A private word, Bob').waitFor();
+      // Bob sees the conversation appear, with its unread count, and reads it.
+      const dmLink = b.page
+        .getByRole('navigation', { name: 'Conversations' })
+        .getByRole('link', { name: /Alice Liddell/ });
+      await dmLink.waitFor();
+      await dmLink.click();
+      await messageWith(b.page, 'A private word, Bob').waitFor();
+      await shot(b.page, 'chat-dm');
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  it('edits, reacts to, stars and deletes a message, and the other person sees each change', async () => {
+    const a = await signedIn(browser, server, alice, {
+      hash: `#narrow/channel/${designId}-design/topic/actions`,
+    });
+    const b = await signedIn(browser, server, bob, {
+      hash: `#narrow/channel/${designId}-design/topic/actions`,
+    });
+    try {
+      await sendToStream(a.page, 'design', 'actions', 'A message with a typo');
+      const mine = messageWith(a.page, 'A message with a typo');
+      await mine.waitFor();
+
+      await mine.hover();
+      await mine.getByRole('button', { name: 'Message actions' }).click();
+      await a.page.getByRole('menuitem', { name: 'Edit message' }).click();
+      const editor = a.page.getByLabel('Edit message');
+      await eventually(
+        async () => (await editor.inputValue()) === 'A message with a typo',
+        'the raw text',
+      );
+      await editor.fill('A message without a typo');
+      await editor.press('Enter');
+      const edited = messageWith(b.page, 'A message without a typo');
+      await edited.waitFor();
+      await edited.getByRole('button', { name: /Edited/ }).waitFor();
+
+      const fixed = messageWith(a.page, 'A message without a typo');
+      await fixed.hover();
+      await fixed.getByRole('button', { name: 'Add reaction' }).first().click();
+      await a.page
+        .getByRole('dialog', { name: 'Add reaction' })
+        .getByRole('button', { name: 'tada' })
+        .first()
+        .click();
+      await edited.getByRole('button', { name: /^tada: 1/ }).waitFor();
+
+      await fixed.hover();
+      await fixed.getByRole('button', { name: 'Star message' }).click();
+      await fixed.getByRole('button', { name: 'Unstar message' }).waitFor();
+      await a.page.evaluate(() => (location.hash = '#narrow/is/starred'));
+      await messageWith(a.page, 'A message without a typo').waitFor();
+      await a.page.goBack();
+      await a.page.getByRole('heading', { name: /#design › actions/ }).waitFor();
+
+      const again = messageWith(a.page, 'A message without a typo');
+      await again.hover();
+      await again.getByRole('button', { name: 'Message actions' }).click();
+      await shot(a.page, 'chat-actions-menu');
+      await a.page.getByRole('menuitem', { name: 'Delete message' }).click();
+      await a.page
+        .getByRole('dialog', { name: 'Delete message' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await eventually(
+        async () => (await count(b.page, 'A message without a typo')) === 0,
+        'the deletion at Bob',
+      );
+      await eventually(
+        async () => (await count(a.page, 'A message without a typo')) === 0,
+        'the deletion at Alice',
+      );
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  it('narrows by stream, topic and search, in URLs that reopen and follow back and forward', async () => {
+    const owner = server.client(server.owner);
+    await owner.post('/messages', {
+      type: 'stream',
+      to: 'random',
+      topic: 'misc',
+      content: 'a needle in random',
+    });
+    await owner.post('/messages', {
+      type: 'stream',
+      to: 'design',
+      topic: 'launch',
+      content: 'launch needle plan',
+    });
+    const a = await signedIn(browser, server, alice);
+    try {
+      const search = a.page.getByRole('combobox', { name: 'Search' });
+      await search.fill('stream:design topic:launch');
+      await search.press('Enter');
+      await a.page.getByRole('heading', { name: '#design › launch' }).waitFor();
+      const topicUrl = a.page.url();
+      expect(new URL(topicUrl).hash).toBe(`#narrow/channel/${designId}-design/topic/launch`);
+      await messageWith(a.page, 'launch needle plan').waitFor();
+      expect(await count(a.page, 'a needle in random')).toBe(0);
+
+      await search.fill('needle');
+      await search.press('Enter');
+      await a.page.getByRole('heading', { name: 'Search: needle' }).waitFor();
+      await messageWith(a.page, 'a needle in random').waitFor();
+      await messageWith(a.page, 'launch needle plan').waitFor();
+      expect(new URL(a.page.url()).hash).toBe('#narrow/search/needle');
+      expect(await count(a.page, 'Old note 1')).toBe(0);
+
+      await a.page.goBack();
+      await a.page.getByRole('heading', { name: '#design › launch' }).waitFor();
+      await a.page.goForward();
+      await a.page.getByRole('heading', { name: 'Search: needle' }).waitFor();
+
+      // The topic's URL opened afresh, in another tab.
+      const again = await a.context.newPage();
+      await again.goto(topicUrl);
+      await again.getByRole('heading', { name: '#design › launch' }).waitFor();
+      await messageWith(again, 'launch needle plan').waitFor();
+      expect(await count(again, 'Old note 1')).toBe(0);
+    } finally {
+      await a.context.close();
+    }
+  });
+
+  it('counts unread messages in the sidebar and drops the count as they are read', async () => {
+    await server.client(server.owner).post('/users/me/subscriptions', {
+      subscriptions: [{ name: 'quiet' }],
+      principals: [alice.id, bob.id],
+    });
+    const b = await signedIn(browser, server, bob, {
+      hash: `#narrow/channel/${designId}-design/topic/history`,
+    });
+    try {
+      await b.page.evaluate(() => (location.hash = '#narrow/is/starred'));
+      await b.page.getByRole('heading', { name: 'Starred messages' }).waitFor();
+      for (let i = 1; i <= 3; i++) {
+        await server.client(alice).post('/messages', {
+          type: 'stream',
+          to: 'quiet',
+          topic: 'unread',
+          content: `Unread ${i}`,
+        });
+      }
+      const sidebar = b.page.getByRole('navigation', { name: 'Conversations' });
+      const quietLink = sidebar.getByRole('link', { name: /quiet/ });
+      await quietLink.getByLabel('3 unread messages').waitFor();
+      await shot(b.page, 'chat-unread');
+      await quietLink.click();
+      await messageWith(b.page, 'Unread 3').waitFor();
+      await eventually(
+        async () => (await quietLink.getByLabel(/unread/).count()) === 0,
+        'the count to drop',
+      );
+      const flags = await server.client(bob).get('/messages', {
+        anchor: 'newest',
+        num_before: 3,
+        num_after: 0,
+        narrow: [{ operator: 'stream', operand: 'quiet' }],
+      });
+      for (const m of flags.body.messages as Array<{ flags: string[] }>)
+        expect(m.flags).toContain('read');
+    } finally {
+      await b.context.close();
+    }
+  });
+
+  it('has no serious accessibility problem in the dark theme, and fits a phone', async () => {
+    const a = await signedIn(browser, server, alice, {
+      hash: `#narrow/channel/${designId}-design`,
+    });
+    try {
+      await a.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await messageWith(a.page, 'Old note 1').waitFor();
+      expect(await seriousViolations(a.page)).toEqual([]);
+      await shot(a.page, 'chat-dark');
+      await a.page.keyboard.press('?');
+      await a.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await shot(a.page, 'chat-help');
+      await a.page.keyboard.press('Escape');
+      await a.page.setViewportSize({ width: 390, height: 780 });
+      await a.page.getByRole('button', { name: 'Conversations' }).click();
+      await a.page
+        .getByRole('navigation', { name: 'Conversations' })
+        .getByRole('link', { name: /random/ })
+        .click();
+      await a.page.getByRole('heading', { name: '#random' }).waitFor();
+      await messageWith(a.page, 'a needle in random').waitFor();
+      expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await shot(a.page, 'chat-phone');
+    } finally {
+      await a.context.close();
+    }
+  });
+});

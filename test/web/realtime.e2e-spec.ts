@@ -1,0 +1,165 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, WebSocketRoute } from 'playwright-core';
+import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
+import { describeBrowser, eventually, launchBrowser, messageWith, shot, signedIn } from './browser';
+
+/** The page's globals, inside `page.evaluate` (this project's TypeScript has no DOM library). */
+declare class DataTransfer {
+  items: { add(file: File): void };
+}
+declare class ClipboardEvent {
+  constructor(
+    type: string,
+    init: { clipboardData: DataTransfer; bubbles: boolean; cancelable: boolean },
+  );
+}
+declare const document: {
+  getElementById(id: string): { dispatchEvent(e: ClipboardEvent): void; focus(): void } | null;
+};
+
+/** Uploads (`POST /user_uploads`) come from the uploads module; the paste test waits for it. */
+const uploadsBuilt = fs.existsSync(path.resolve(__dirname, '../../apps/server/src/uploads'));
+if (!uploadsBuilt) {
+  process.stderr.write(
+    '[test] no uploads module yet (apps/server/src/uploads): skipping the upload-by-paste browser test\n',
+  );
+}
+
+const SOCKET = /\/api\/v1\/events\/socket/;
+
+describeBrowser('the client in real time', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let alice: TestUser;
+  let bob: TestUser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+    alice = await server.createUser({ fullName: 'Alice Liddell' });
+    bob = await server.createUser({ fullName: 'Bob Builder' });
+    await server.client(server.owner).post('/users/me/subscriptions', {
+      subscriptions: [{ name: 'ops' }],
+      principals: [alice.id, bob.id],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('resumes its event queue after the socket drops, missing nothing and repeating nothing', async () => {
+    const sockets: WebSocketRoute[] = [];
+    let holdReconnect: (() => void) | null = null;
+    const { context, page } = await signedIn(browser, server, bob, {
+      hash: '#narrow/channel/ops',
+      prepare: (ctx) =>
+        ctx.routeWebSocket(SOCKET, (ws) => {
+          sockets.push(ws);
+          // The first socket goes straight through; the next one waits until the test lets it.
+          if (sockets.length === 1) ws.connectToServer();
+          else holdReconnect = () => ws.connectToServer();
+        }),
+    });
+    try {
+      const send = (content: string) =>
+        server
+          .client(alice)
+          .post('/messages', { type: 'stream', to: 'ops', topic: 'incident', content });
+      await send('before the drop');
+      await messageWith(page, 'before the drop').waitFor();
+
+      await sockets[0].close({ code: 1006, reason: 'network gone' });
+      await page.getByText('Reconnecting…', { exact: false }).first().waitFor();
+      await shot(page, 'realtime-reconnecting');
+      for (let i = 1; i <= 3; i++) await send(`while away ${i}`);
+      await eventually(async () => holdReconnect !== null, 'the client to reconnect');
+      holdReconnect!();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected$/ })
+        .waitFor();
+      for (let i = 1; i <= 3; i++) await messageWith(page, `while away ${i}`).waitFor();
+      await send('after the return');
+      await messageWith(page, 'after the return').waitFor();
+      for (const text of [
+        'before the drop',
+        'while away 1',
+        'while away 2',
+        'while away 3',
+        'after the return',
+      ]) {
+        expect(await messageWith(page, text).count()).toBe(1);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('falls back to long-polling when no event socket can be opened', async () => {
+    const { context, page } = await signedIn(browser, server, bob, {
+      hash: '#narrow/channel/ops',
+      connected: /^Connected \(polling\)$/,
+      prepare: (ctx) =>
+        ctx.routeWebSocket(SOCKET, (ws) => void ws.close({ code: 1006, reason: 'blocked' })),
+    });
+    try {
+      await server
+        .client(alice)
+        .post('/messages', { type: 'stream', to: 'ops', topic: 'poll', content: 'over long-poll' });
+      await messageWith(page, 'over long-poll').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the other person typing in the conversation', async () => {
+    const a = await signedIn(browser, server, alice, { hash: `#narrow/dm/${bob.id}` });
+    const b = await signedIn(browser, server, bob, { hash: `#narrow/dm/${alice.id}` });
+    try {
+      await a.page.getByLabel('Message', { exact: true }).pressSequentially('thinking about it');
+      await b.page.getByText('Alice Liddell is typing…').waitFor();
+      await shot(b.page, 'realtime-typing');
+      await a.page.getByLabel('Message', { exact: true }).press('Enter');
+      await messageWith(b.page, 'thinking about it').waitFor();
+      await eventually(
+        async () => (await b.page.getByText('Alice Liddell is typing…').count()) === 0,
+        'the notice to go',
+      );
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  (uploadsBuilt ? it : it.skip)('uploads a pasted file and links it in the message', async () => {
+    const a = await signedIn(browser, server, alice, { hash: '#narrow/channel/ops/topic/files' });
+    try {
+      await a.page.getByLabel('Message', { exact: true }).click();
+      await a.page.evaluate(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(['pasted text file'], 'notes.txt', { type: 'text/plain' }));
+        const box = document.getElementById('compose-message');
+        box?.focus();
+        box?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      });
+      const box = a.page.getByLabel('Message', { exact: true });
+      await eventually(
+        async () => /\[notes\.txt\]\(\/user_uploads\/[^)]+\)/.test(await box.inputValue()),
+        'the upload link',
+      );
+      await box.press('Enter');
+      const link = messageWith(a.page, 'notes.txt').getByRole('link', { name: 'notes.txt' });
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) ?? '';
+      const file = await a.page.request.get(href);
+      expect(file.status()).toBe(200);
+      expect(await file.text()).toBe('pasted text file');
+    } finally {
+      await a.context.close();
+    }
+  });
+});
