@@ -52,6 +52,13 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [emojiList(), sourceStamp()],
+  // The server's path aliases (tsconfig.json), for the wire types the client shares.
+  resolve: {
+    alias: [
+      { find: /^@hub\/api(\/.*)?$/, replacement: path.join(root, 'libs/api/src$1') },
+      { find: /^@hub\/client(\/.*)?$/, replacement: path.join(root, 'libs/client/src$1') },
+    ],
+  },
   build: {
     outDir: path.join(root, 'dist', 'web'),
     emptyOutDir: true,

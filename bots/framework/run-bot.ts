@@ -3,11 +3,7 @@
  * bot against a server until SIGINT/SIGTERM.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import {
-  ZulipClient,
-  ZulipClientError,
-  type ZulipClientOptions,
-} from '@hub/client';
+import { ZulipClient, ZulipClientError, type ZulipClientOptions } from '@hub/client';
 import { loadBotConfigFile, type BotConfigSource } from './bot-config';
 import { ClientBotBackend } from './client-backend';
 import { BotConfigError } from './errors';

@@ -47,6 +47,13 @@ export const ZULIP_ERROR_CODES = [
   'BAD_GATEWAY',
   'SERVER_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  // The web client's external sign-in: no account for the identity a proxy or OpenID provider
+  // vouched for, the provider refusing or unreachable, and a remote-user header from an
+  // address that is not a trusted proxy.
+  'NO_ACCOUNT',
+  'OIDC_FAILED',
+  'OIDC_UNAVAILABLE',
+  'UNTRUSTED_PROXY',
 ] as const;
 
 export type ZulipErrorCode = (typeof ZULIP_ERROR_CODES)[number];
