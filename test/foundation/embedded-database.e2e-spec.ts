@@ -81,5 +81,6 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     });
     expect(again.body.api_key).toBe(key);
     await second.app.close();
-  });
+    // Two boots of the embedded database and the CLI in between: minutes on a busy machine.
+  }, 240_000);
 });

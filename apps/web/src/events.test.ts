@@ -28,7 +28,11 @@ function setup(options: { failSockets?: boolean } = {}) {
   let registrations = 0;
   const delivered: ZulipEvent[] = [];
   const states: ConnectionState[] = [];
-  const polls: Array<{ lastEventId: number; resolve: (events: ZulipEvent[]) => void }> = [];
+  const polls: Array<{
+    lastEventId: number;
+    dontBlock: boolean;
+    resolve: (events: ZulipEvent[]) => void;
+  }> = [];
   const transport: EventTransport = {
     socket: () => {
       const socket = new FakeSocket();
@@ -37,7 +41,8 @@ function setup(options: { failSockets?: boolean } = {}) {
       return socket as unknown as WebSocket;
     },
     register: async () => ({ queue_id: `q${++registrations}`, last_event_id: -1 }),
-    poll: (_queue, lastEventId) => new Promise((resolve) => polls.push({ lastEventId, resolve })),
+    poll: (_queue, lastEventId, _signal, dontBlock) =>
+      new Promise((resolve) => polls.push({ lastEventId, dontBlock, resolve })),
   };
   const registered: boolean[] = [];
   const connection = new EventConnection(
@@ -98,11 +103,17 @@ describe('EventConnection', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.connection.mode).toBe('polling');
     expect(t.polls).toHaveLength(1);
-    t.polls[0].resolve([event(0)]);
+    // The first poll answers at once, so "connected" shows before any event arrives.
+    expect(t.polls[0].dontBlock).toBe(true);
+    t.polls[0].resolve([]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.states.at(-1)).toBe('polling');
+    expect(t.polls[1].dontBlock).toBe(false);
+    t.polls[1].resolve([event(0)]);
     await vi.advanceTimersByTimeAsync(0);
     expect(t.delivered.map((e) => e.id)).toEqual([0]);
-    expect(t.polls[1].lastEventId).toBe(0);
-    expect(t.states.at(-1)).toBe('polling');
+    expect(t.polls[2].lastEventId).toBe(0);
+    expect(t.polls[2].dontBlock).toBe(false);
     t.connection.stop();
     vi.useRealTimers();
   });

@@ -13,7 +13,13 @@ export interface EventTransport {
   /** Opens the event socket at `url`. */
   socket(url: string): WebSocket;
   register(): Promise<Record<string, unknown>>;
-  poll(queueId: string, lastEventId: number, signal: AbortSignal): Promise<ZulipEvent[]>;
+  /** Long-polls the queue; with `dontBlock` the server answers at once (a connectivity check). */
+  poll(
+    queueId: string,
+    lastEventId: number,
+    signal: AbortSignal,
+    dontBlock: boolean,
+  ): Promise<ZulipEvent[]>;
 }
 
 /** What the browser uses: the event socket, `/json/register` and `/json/events`. */
@@ -33,12 +39,12 @@ export const browserTransport: EventTransport = {
         user_settings_object: true,
       },
     }),
-  poll: async (queueId, lastEventId, signal) =>
+  poll: async (queueId, lastEventId, signal, dontBlock) =>
     (
       await api<{ events: ZulipEvent[] }>(
         'GET',
         '/events',
-        { queue_id: queueId, last_event_id: lastEventId },
+        { queue_id: queueId, last_event_id: lastEventId, dont_block: dontBlock },
         { signal },
       )
     ).events,
@@ -177,10 +183,19 @@ export class EventConnection {
 
   private async pollLoop(): Promise<void> {
     const queueId = this.queueId;
+    // The first request of a run answers at once, so the reader sees "connected" without
+    // waiting for an event or the server's heartbeat.
+    let reachable = false;
     while (!this.stopped && this.queueId === queueId) {
       this.pollAbort = new AbortController();
       try {
-        const events = await this.transport.poll(queueId, this.lastEventId, this.pollAbort.signal);
+        const events = await this.transport.poll(
+          queueId,
+          this.lastEventId,
+          this.pollAbort.signal,
+          !reachable,
+        );
+        reachable = true;
         this.attempt = 0;
         this.sink.onState('polling');
         this.deliver(events);
@@ -190,6 +205,7 @@ export class EventConnection {
           await this.reregister();
           return;
         }
+        reachable = false;
         this.attempt++;
         this.sink.onState('reconnecting');
         await new Promise((resolve) => (this.retryTimer = setTimeout(resolve, this.backoff())));

@@ -54,6 +54,26 @@ export function matchPatterns(
   timeoutMs: number,
 ): RawMatch[][] | null {
   if (patterns.length === 0 || texts.length === 0) return texts.map(() => []);
+  // The timeout is wall-clock time: on a busy machine the process may sit descheduled for most
+  // of it. A run that used little CPU was stalled, not backtracking, so it gets another try.
+  for (let attempt = 0; attempt < MAX_STALLED_RUNS; attempt++) {
+    const cpuBefore = process.cpuUsage();
+    const result = runMatcher(patterns, texts, limit, timeoutMs);
+    if (result !== null) return result;
+    const cpuMs = process.cpuUsage(cpuBefore).user / 1000;
+    if (cpuMs >= timeoutMs / 2) return null;
+  }
+  return null;
+}
+
+const MAX_STALLED_RUNS = 3;
+
+function runMatcher(
+  patterns: readonly PatternSource[],
+  texts: readonly string[],
+  limit: number,
+  timeoutMs: number,
+): RawMatch[][] | null {
   sandbox.input = { patterns, texts, limit };
   try {
     matcher.runInContext(sandbox, { timeout: timeoutMs });

@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import type { Request } from 'express';
 import type { Realm } from './realm.types';
 import type { User } from './user.types';
-import type { WebSession } from '../sessions/session.types';
+import type { WebSession } from './web-session.types';
 
 /** What the auth guard attaches to each request. */
 export interface AuthedRequest extends Request {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common
 import type { Request, Response } from 'express';
 import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { SessionsService } from '../sessions/sessions.service';
-import { setPageHeaders } from '../web/security-headers';
+import { setPageHeaders } from '../common/security-headers';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';

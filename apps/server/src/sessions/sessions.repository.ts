@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import type { WebSession } from './session.types';
+import type { WebSession } from '../identity/web-session.types';
 
 @Injectable()
 export class SessionsRepository {

@@ -9,7 +9,7 @@ import type { Realm } from '../identity/realm.types';
 import type { User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { cookieHeader, CSRF_COOKIE, readCookies, SESSION_COOKIE } from './session-cookies';
-import type { WebSession } from './session.types';
+import type { WebSession } from '../identity/web-session.types';
 import { SessionsRepository } from './sessions.repository';
 
 /** A session is extended (and its last use recorded) at most this often. */

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
 import { messagePage } from './pages';
-import { setPageHeaders } from './security-headers';
+import { setPageHeaders } from '../common/security-headers';
 
 export function sendHtml(res: Response, status: number, html: string): void {
   setPageHeaders(res);
