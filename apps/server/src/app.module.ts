@@ -22,6 +22,7 @@ import { MessagesModule } from './messages/messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
+import { HealthModule } from './health/health.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
 
@@ -45,6 +46,7 @@ const FEATURES = [
   RealmExportModule,
   BotRuntimesModule,
   WebModule,
+  HealthModule,
 ];
 
 @Module({})

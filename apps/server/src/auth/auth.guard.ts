@@ -1,7 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { AuthedRequest, PUBLIC_ROUTE, WEBHOOK_BOT_ALLOWED } from '../identity/identity.decorators';
+import {
+  AuthedRequest,
+  PUBLIC_ROUTE,
+  SERVER_WIDE_ROUTE,
+  WEBHOOK_BOT_ALLOWED,
+} from '../identity/identity.decorators';
 import { SessionAuthenticator, SessionRequest } from '../sessions/session-authenticator';
 import { Authenticator } from './authenticator';
 
@@ -21,12 +26,13 @@ export class AuthGuard implements CanActivate {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const realm = await this.auth.realmFor(req.headers.host);
-    req.realm = realm;
     const targets: Parameters<Reflector['getAllAndOverride']>[1] = [
       ctx.getHandler(),
       ctx.getClass(),
     ];
+    if (this.reflector.getAllAndOverride<boolean>(SERVER_WIDE_ROUTE, targets)) return true;
+    const realm = await this.auth.realmFor(req.headers.host);
+    req.realm = realm;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const webhookBotAllowed = !!this.reflector.getAllAndOverride<boolean>(
       WEBHOOK_BOT_ALLOWED,

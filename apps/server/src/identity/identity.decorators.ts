@@ -18,6 +18,15 @@ export const WEBHOOK_BOT_ALLOWED = 'zulip:webhook-bot-allowed';
 /** The endpoint needs no authentication (the realm is still resolved from the Host). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SERVER_WIDE_ROUTE = 'zulip:server-wide';
+
+/**
+ * The endpoint belongs to the server, not to a realm: no authentication and no realm lookup (it
+ * answers whatever the Host, and while the database is down). For monitoring.
+ */
+export const ServerWide = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(SERVER_WIDE_ROUTE, true);
+
 /** Incoming-webhook bots may call this endpoint; they may call no other. */
 export const WebhookBotAllowed = (): MethodDecorator => SetMetadata(WEBHOOK_BOT_ALLOWED, true);
 
