@@ -140,4 +140,28 @@ describe('manage: realms, users, database', () => {
     if (psql.code === 1 && /Could not run psql/.test(psql.stderr)) return; // no PostgreSQL client on this machine
     expect(psql.stdout.trim()).toBe('42');
   });
+
+  it('checks for pending migrations, reverts the newest and applies it again', async () => {
+    const current = await manage(env, 'migrate', '--check');
+    expect(current.code).toBe(0);
+    expect(current.stdout).toMatch(/the schema is current/);
+
+    const reverted = await manage(env, 'migrate', '--revert', '1', '--json');
+    expect(reverted.code).toBe(0);
+    const [newest] = JSON.parse(reverted.stdout).reverted as string[];
+    expect(newest).toMatch(/^[A-Za-z]+\d{13}$/);
+
+    const behind = await manage(env, 'migrate', '--check', '--json');
+    expect(behind.code).toBe(1);
+    expect(JSON.parse(behind.stdout).pending).toEqual([newest]);
+    expect(behind.stderr).toMatch(/1 migrations are pending/);
+
+    expect((await manage(env, 'migrate')).code).toBe(0);
+    expect((await manage(env, 'migrate', '--check')).code).toBe(0);
+
+    const tooMany = await manage(env, 'migrate', '--revert', '999');
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toMatch(/cannot revert 999/);
+    expect((await manage(env, 'migrate', '--revert', 'two')).code).toBe(1);
+  });
 });

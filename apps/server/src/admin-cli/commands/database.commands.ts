@@ -2,16 +2,22 @@ import { spawn } from 'node:child_process';
 import * as repl from 'node:repl';
 import type { Type } from '@nestjs/common';
 import type { Command } from 'commander';
+import type { DataSource } from 'typeorm';
 import { CliContext, CliError } from '../cli-context';
 import { Database } from '../../database/database.service';
-import { migrate } from '../../database/database.module';
+import { migrate, openDatabase } from '../../database/database.module';
 
 export function registerDatabaseCommands(program: Command, ctx: CliContext): void {
   program
     .command('migrate')
     .description('Apply pending database migrations (the server also does this on start)')
+    .option('--check', 'apply nothing; exit 1 when migrations are pending (for upgrade scripts)')
+    .option('--revert <n>', 'undo the newest N migrations (each has a working down)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean; check?: boolean; revert?: string }) => {
+      if (o.check && o.revert) throw new CliError('Give --check or --revert, not both');
+      if (o.check) return checkMigrations(ctx, !!o.json);
+      if (o.revert !== undefined) return revertMigrations(ctx, o.revert, !!o.json);
       const db = await ctx.get(Database);
       // Opening the database already applied pending migrations; this reports the state.
       const applied = await migrate(db.dataSource);
@@ -58,6 +64,67 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
       server.context.get = <T>(type: Type<T>) => ctx.get(type);
       await new Promise<void>((resolve) => server.on('exit', () => resolve()));
     });
+}
+
+/** The database as it is: opened without applying migrations (the server's start would). */
+async function withUnmigratedDatabase<T>(
+  ctx: CliContext,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const { database, embedded } = await openDatabase(ctx.config, { runMigrations: false });
+  try {
+    return await work(database.dataSource);
+  } finally {
+    await database.dataSource.destroy().catch(() => undefined);
+    await embedded?.stop();
+  }
+}
+
+async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
+  const [table] = await dataSource.query<Array<{ name: string | null }>>(
+    "SELECT to_regclass('schema_migrations')::text AS name",
+  );
+  if (!table?.name) return [];
+  const rows = await dataSource.query<Array<{ name: string }>>(
+    'SELECT name FROM schema_migrations ORDER BY id',
+  );
+  return rows.map((r) => r.name);
+}
+
+async function checkMigrations(ctx: CliContext, json: boolean): Promise<void> {
+  const { applied, pending } = await withUnmigratedDatabase(ctx, async (dataSource) => {
+    const done = new Set(await appliedMigrations(dataSource));
+    const names = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+    return {
+      applied: names.filter((n) => done.has(n)),
+      pending: names.filter((n) => !done.has(n)),
+    };
+  });
+  ctx.print(json, { applied, pending }, [
+    pending.length === 0
+      ? `${applied.length} migrations applied; the schema is current.`
+      : `${pending.length} of ${applied.length + pending.length} migrations pending:`,
+    ...pending.map((n) => `  ${n}`),
+  ]);
+  if (pending.length > 0)
+    throw new CliError(`${pending.length} migrations are pending (run \`manage migrate\`)`);
+}
+
+async function revertMigrations(ctx: CliContext, count: string, json: boolean): Promise<void> {
+  const n = Number(count);
+  if (!Number.isInteger(n) || n < 1) throw new CliError('--revert takes a positive whole number');
+  const reverted = await withUnmigratedDatabase(ctx, async (dataSource) => {
+    const applied = await appliedMigrations(dataSource);
+    if (n > applied.length)
+      throw new CliError(`Only ${applied.length} migrations are applied; cannot revert ${n}`);
+    for (let i = 0; i < n; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    return applied.slice(-n).reverse();
+  });
+  ctx.print(json, { reverted }, [
+    `Reverted ${reverted.length} migrations (newest first):`,
+    ...reverted.map((name) => `  ${name}`),
+    'The server applies them again on its next start; run this with the server stopped.',
+  ]);
 }
 
 /**
