@@ -19,6 +19,7 @@ import { LinkifiersModule } from './linkifiers/linkifiers.module';
 import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
 import { MessagesModule } from './messages/messages.module';
+import { UserGroupsModule } from './user-groups/user-groups.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -41,6 +42,7 @@ const FEATURES = [
   BotStorageModule,
   EmojiModule,
   MessagesModule,
+  UserGroupsModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

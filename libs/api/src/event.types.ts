@@ -5,6 +5,7 @@
 import type { Message, PropagateMode, TopicLink } from './message.types';
 import type { Stream, Subscription } from './stream.types';
 import type { Bot, User } from './user.types';
+import type { UserGroup } from './user-group.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -194,6 +195,28 @@ export interface AlertWordsEvent {
   alert_words: string[];
 }
 
+export type UserGroupEvent =
+  | { type: 'user_group'; op: 'add'; group: UserGroup }
+  | {
+      type: 'user_group';
+      op: 'update';
+      group_id: number;
+      data: { name?: string; description?: string };
+    }
+  | { type: 'user_group'; op: 'remove'; group_id: number }
+  | {
+      type: 'user_group';
+      op: 'add_members' | 'remove_members';
+      group_id: number;
+      user_ids: number[];
+    }
+  | {
+      type: 'user_group';
+      op: 'add_subgroups' | 'remove_subgroups';
+      group_id: number;
+      direct_subgroup_ids: number[];
+    };
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -247,6 +270,7 @@ export type ZulipEvent =
   | RealmEmojiEvent
   | DefaultStreamsEvent
   | AlertWordsEvent
+  | UserGroupEvent
   | TypingEvent
   | PresenceEvent
   | HeartbeatEvent;

@@ -113,7 +113,14 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     key: ['id'],
     scope: OF_REALM,
     serialId: true,
-    refs: { realm_id: 'realms' },
+    refs: { realm_id: 'realms', creator_id: 'users' },
+  },
+  {
+    table: 'user_group_subgroups',
+    key: ['supergroup_id', 'subgroup_id'],
+    scope: 't.supergroup_id IN (SELECT id FROM user_groups WHERE realm_id = $1)',
+    serialId: false,
+    refs: { supergroup_id: 'user_groups', subgroup_id: 'user_groups' },
   },
   {
     table: 'user_group_members',

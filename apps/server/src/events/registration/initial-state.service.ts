@@ -11,6 +11,8 @@ import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
 import { summarizeUnread } from './unread-summary';
+import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
+import { toApiUserGroup } from '../../user-groups/user-group-format';
 
 export interface StateOptions {
   /** null: every type. */
@@ -38,6 +40,7 @@ export class InitialStateService {
     private readonly repo: InitialStateRepository,
     private readonly linkifiers: LinkifiersRepository,
     private readonly presence: PresenceService,
+    private readonly userGroups: UserGroupsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,6 +93,9 @@ export class InitialStateService {
       );
     }
     if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
+    if (want('realm_user_groups')) {
+      state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
+    }
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
+import { UserGroupsModule } from '../../user-groups/user-groups.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -8,7 +9,7 @@ import { RegisterService } from './register.service';
 
 /** `POST /register`: a queue plus the initial state it continues from. */
 @Module({
-  imports: [EventQueuesModule, PresenceModule, LinkifiersModule],
+  imports: [EventQueuesModule, PresenceModule, LinkifiersModule, UserGroupsModule],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
 })
