@@ -20,6 +20,7 @@ import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
 import { MessagesModule } from './messages/messages.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
+import { AlertWordsModule } from './alert-words/alert-words.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -43,6 +44,7 @@ const FEATURES = [
   EmojiModule,
   MessagesModule,
   UserGroupsModule,
+  AlertWordsModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,
