@@ -21,6 +21,7 @@ import { EmojiModule } from './emoji/emoji.module';
 import { MessagesModule } from './messages/messages.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
+import { MutingModule } from './muting/muting.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -45,6 +46,7 @@ const FEATURES = [
   MessagesModule,
   UserGroupsModule,
   AlertWordsModule,
+  MutingModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

@@ -6,6 +6,7 @@ import type { Message, PropagateMode, TopicLink } from './message.types';
 import type { Stream, Subscription } from './stream.types';
 import type { Bot, User } from './user.types';
 import type { UserGroup } from './user-group.types';
+import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -217,6 +218,19 @@ export type UserGroupEvent =
       direct_subgroup_ids: number[];
     };
 
+export type UserTopicEvent = { type: 'user_topic' } & UserTopic;
+
+/** The legacy announcement of the user's whole muted-topics list. */
+export interface MutedTopicsEvent {
+  type: 'muted_topics';
+  muted_topics: MutedTopic[];
+}
+
+export interface MutedUsersEvent {
+  type: 'muted_users';
+  muted_users: MutedUser[];
+}
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -271,6 +285,9 @@ export type ZulipEvent =
   | DefaultStreamsEvent
   | AlertWordsEvent
   | UserGroupEvent
+  | UserTopicEvent
+  | MutedTopicsEvent
+  | MutedUsersEvent
   | TypingEvent
   | PresenceEvent
   | HeartbeatEvent;

@@ -94,7 +94,7 @@ export class MessagesRepository {
   /**
    * Stores a message and one row per recipient with their flags — and, for a DM, finds or creates
    * its conversation — in a single statement: one round trip, atomic without BEGIN/COMMIT, and
-   * the same cost for 2 recipients or 2000.
+   * the same cost for 2 recipients or 2000. A recipient who muted the sender gets it already read.
    */
   async insertWithRecipients(
     m: NewMessage,
@@ -124,7 +124,9 @@ export class MessagesRepository {
        ), r AS (
          INSERT INTO user_messages (user_id, message_id, flags)
          SELECT rr.user_id, m.id,
-           (CASE WHEN rr.user_id = $2 AND $13::boolean THEN ${MessageFlag.read} ELSE 0 END)
+           (CASE WHEN (rr.user_id = $2 AND $13::boolean)
+                   OR rr.user_id IN (SELECT mu.user_id FROM muted_users mu WHERE mu.muted_user_id = $2)
+              THEN ${MessageFlag.read} ELSE 0 END)
            | (CASE WHEN rr.user_id = ANY($14::int[]) OR rr.user_id IN ${groupMembersSql('$15')}
               THEN ${MessageFlag.mentioned} ELSE 0 END)
            | (CASE WHEN rr.user_id <> $2 AND ($16::boolean OR ($17::boolean AND EXISTS (

@@ -199,6 +199,20 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     refs: { user_id: 'users' },
   },
   {
+    table: 'user_topics',
+    key: ['id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: true,
+    refs: { user_id: 'users', stream_id: 'streams' },
+  },
+  {
+    table: 'muted_users',
+    key: ['id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: true,
+    refs: { user_id: 'users', muted_user_id: 'users' },
+  },
+  {
     table: 'invites',
     key: ['id'],
     // Only pending invitations: accepted ones are history the new realm has no use for.

@@ -13,6 +13,8 @@ import { PresenceService } from '../presence/presence.service';
 import { summarizeUnread } from './unread-summary';
 import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
 import { toApiUserGroup } from '../../user-groups/user-group-format';
+import { MutingRepository } from '../../muting/muting.repository';
+import { toMutedTopics, toMutedUsers, toUserTopic } from '../../muting/muting-format';
 
 export interface StateOptions {
   /** null: every type. */
@@ -41,6 +43,7 @@ export class InitialStateService {
     private readonly linkifiers: LinkifiersRepository,
     private readonly presence: PresenceService,
     private readonly userGroups: UserGroupsRepository,
+    private readonly muting: MutingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,6 +99,13 @@ export class InitialStateService {
     if (want('realm_user_groups')) {
       state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
     }
+    if (want('user_topic') || want('muted_topics')) {
+      const topics = await this.muting.userTopics(user.id);
+      if (want('user_topic')) state.user_topics = topics.map(toUserTopic);
+      if (want('muted_topics')) state.muted_topics = toMutedTopics(topics);
+    }
+    if (want('muted_users'))
+      state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
     }
