@@ -22,6 +22,7 @@ import { MessagesModule } from './messages/messages.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
 import { MutingModule } from './muting/muting.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -47,6 +48,7 @@ const FEATURES = [
   UserGroupsModule,
   AlertWordsModule,
   MutingModule,
+  DraftsModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

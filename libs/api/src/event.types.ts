@@ -7,6 +7,7 @@ import type { Stream, Subscription } from './stream.types';
 import type { Bot, User } from './user.types';
 import type { UserGroup } from './user-group.types';
 import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
+import type { Draft } from './draft.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -231,6 +232,11 @@ export interface MutedUsersEvent {
   muted_users: MutedUser[];
 }
 
+export type DraftsEvent =
+  | { type: 'drafts'; op: 'add'; drafts: Draft[] }
+  | { type: 'drafts'; op: 'update'; draft: Draft }
+  | { type: 'drafts'; op: 'remove'; draft_id: number };
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -288,6 +294,7 @@ export type ZulipEvent =
   | UserTopicEvent
   | MutedTopicsEvent
   | MutedUsersEvent
+  | DraftsEvent
   | TypingEvent
   | PresenceEvent
   | HeartbeatEvent;

@@ -213,6 +213,14 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     refs: { user_id: 'users', muted_user_id: 'users' },
   },
   {
+    table: 'drafts',
+    key: ['id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: true,
+    refs: { user_id: 'users', stream_id: 'streams' },
+    arrayRefs: { user_ids: 'users' },
+  },
+  {
     table: 'invites',
     key: ['id'],
     // Only pending invitations: accepted ones are history the new realm has no use for.

@@ -15,6 +15,8 @@ import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
 import { toApiUserGroup } from '../../user-groups/user-group-format';
 import { MutingRepository } from '../../muting/muting.repository';
 import { toMutedTopics, toMutedUsers, toUserTopic } from '../../muting/muting-format';
+import { DraftsRepository } from '../../drafts/drafts.repository';
+import { toApiDraft } from '../../drafts/draft-format';
 
 export interface StateOptions {
   /** null: every type. */
@@ -44,6 +46,7 @@ export class InitialStateService {
     private readonly presence: PresenceService,
     private readonly userGroups: UserGroupsRepository,
     private readonly muting: MutingRepository,
+    private readonly drafts: DraftsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -104,8 +107,10 @@ export class InitialStateService {
       if (want('user_topic')) state.user_topics = topics.map(toUserTopic);
       if (want('muted_topics')) state.muted_topics = toMutedTopics(topics);
     }
-    if (want('muted_users'))
+    if (want('muted_users')) {
       state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
+    }
+    if (want('drafts')) state.drafts = (await this.drafts.list(user.id)).map(toApiDraft);
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
     }
