@@ -160,6 +160,17 @@ describe('user groups', () => {
       'Insufficient permission',
     );
     await fails(server.client(alice).get(`/user_groups/${id}/members/999999`), 400, 'No such user');
+    await fails(server.client(alice).get('/user_groups/999999/members'), 400, 'Invalid user group');
+    await fails(
+      server.client(alice).get('/user_groups/999999/subgroups'),
+      400,
+      'Invalid user group',
+    );
+    await fails(
+      server.client(alice).get(`/user_groups/${id}/members`, { direct_member_only: 'maybe' }),
+      400,
+      'Argument "direct_member_only" is not valid JSON.',
+    );
     await expectNothing(carolQ);
   });
 
