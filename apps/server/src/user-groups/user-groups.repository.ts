@@ -26,6 +26,19 @@ const WITH_SUBGROUPS = `WITH RECURSIVE sg(id) AS (
     UNION SELECT s.subgroup_id FROM user_group_subgroups s JOIN sg ON s.supergroup_id = sg.id
   )`;
 
+const UNIQUE_VIOLATION = '23505';
+
+/** Runs `write`; false when it broke the realm's one-name-per-group rule (a concurrent twin). */
+async function unlessNameTaken(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) return false;
+    throw e;
+  }
+}
+
 /** The SQL of user groups, their members and their subgroups. */
 @Injectable()
 export class UserGroupsRepository {
@@ -63,31 +76,37 @@ export class UserGroupsRepository {
     return row !== undefined;
   }
 
-  /** Creates the group with its first members; answers the new group's id. */
+  /** Creates the group with its first members; answers its id, or null if the name is taken. */
   async create(
     realmId: number,
     group: { name: string; description: string; creatorId: number; members: number[] },
-  ): Promise<number> {
-    const row = await this.db.one<{ id: number }>(
-      `WITH g AS (
-         INSERT INTO user_groups (realm_id, name, description, creator_id)
-         VALUES ($1, $2, $3, $4) RETURNING id
-       ), m AS (
-         INSERT INTO user_group_members (group_id, user_id)
-         SELECT g.id, u FROM g, unnest($5::int[]) AS u ON CONFLICT DO NOTHING
-       )
-       SELECT id FROM g`,
-      [realmId, group.name, group.description, group.creatorId, group.members],
-    );
-    if (!row) throw new Error('user group insert returned nothing');
-    return row.id;
+  ): Promise<number | null> {
+    let id: number | null = null;
+    const created = await unlessNameTaken(async () => {
+      const row = await this.db.one<{ id: number }>(
+        `WITH g AS (
+           INSERT INTO user_groups (realm_id, name, description, creator_id)
+           VALUES ($1, $2, $3, $4) RETURNING id
+         ), m AS (
+           INSERT INTO user_group_members (group_id, user_id)
+           SELECT g.id, u FROM g, unnest($5::int[]) AS u ON CONFLICT DO NOTHING
+         )
+         SELECT id FROM g`,
+        [realmId, group.name, group.description, group.creatorId, group.members],
+      );
+      id = row?.id ?? null;
+    });
+    return created ? id : null;
   }
 
-  async update(id: number, changes: { name?: string; description?: string }): Promise<void> {
-    await this.db.execute(
-      `UPDATE user_groups SET name = COALESCE($2, name), description = COALESCE($3, description)
-       WHERE id = $1`,
-      [id, changes.name ?? null, changes.description ?? null],
+  /** False if the new name is taken. */
+  update(id: number, changes: { name?: string; description?: string }): Promise<boolean> {
+    return unlessNameTaken(() =>
+      this.db.execute(
+        `UPDATE user_groups SET name = COALESCE($2, name), description = COALESCE($3, description)
+         WHERE id = $1`,
+        [id, changes.name ?? null, changes.description ?? null],
+      ),
     );
   }
 

@@ -55,6 +55,7 @@ export class UserGroupsService {
         creatorId: actor.id,
         members,
       });
+      if (id === null) throw nameTaken(name);
       if (subgroups.length > 0) await this.groups.addSubgroups(id, subgroups);
       const created = await this.groups.find(actor.realm_id, id);
       if (!created) throw new Error('created user group vanished');
@@ -89,7 +90,7 @@ export class UserGroupsService {
         data.description = description;
       }
       if (Object.keys(data).length === 0) return;
-      await this.groups.update(group.id, data);
+      if (!(await this.groups.update(group.id, data))) throw nameTaken(name ?? group.name);
       await this.events.toRealm(actor.realm_id, {
         type: 'user_group',
         op: 'update',
@@ -245,9 +246,7 @@ export class UserGroupsService {
   }
 
   private async requireFreeName(realmId: number, name: string, exceptId: number | null) {
-    if (await this.groups.nameTaken(realmId, name, exceptId)) {
-      throw ZulipError.badRequest(`User group '${name}' already exists.`);
-    }
+    if (await this.groups.nameTaken(realmId, name, exceptId)) throw nameTaken(name);
   }
 
   private async requireGroups(realmId: number, ids: number[]): Promise<void> {
@@ -266,6 +265,10 @@ export class UserGroupsService {
     if (bad !== undefined) throw ZulipError.badRequest(`Invalid user ID: ${bad}`);
     return wanted;
   }
+}
+
+function nameTaken(name: string): ZulipError {
+  return ZulipError.badRequest(`User group '${name}' already exists.`);
 }
 
 function unique(ids: number[]): number[] {
