@@ -1,5 +1,14 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { WebSessions1764500000000 } from './1764500000000-web-sessions';
+import { UserGroupSubgroups1765000000001 } from './1765000000001-user-group-subgroups';
+import { Muting1765000000002 } from './1765000000002-muting';
+import { Drafts1765000000003 } from './1765000000003-drafts';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
-export const migrations = [InitialSchema1764000000000, WebSessions1764500000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  WebSessions1764500000000,
+  UserGroupSubgroups1765000000001,
+  Muting1765000000002,
+  Drafts1765000000003,
+];

@@ -19,6 +19,10 @@ import { LinkifiersModule } from './linkifiers/linkifiers.module';
 import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
 import { MessagesModule } from './messages/messages.module';
+import { UserGroupsModule } from './user-groups/user-groups.module';
+import { AlertWordsModule } from './alert-words/alert-words.module';
+import { MutingModule } from './muting/muting.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -42,6 +46,10 @@ const FEATURES = [
   BotStorageModule,
   EmojiModule,
   MessagesModule,
+  UserGroupsModule,
+  AlertWordsModule,
+  MutingModule,
+  DraftsModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

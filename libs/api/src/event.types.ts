@@ -5,6 +5,9 @@
 import type { Message, PropagateMode, TopicLink } from './message.types';
 import type { Stream, Subscription } from './stream.types';
 import type { Bot, User } from './user.types';
+import type { UserGroup } from './user-group.types';
+import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
+import type { Draft } from './draft.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -194,6 +197,46 @@ export interface AlertWordsEvent {
   alert_words: string[];
 }
 
+export type UserGroupEvent =
+  | { type: 'user_group'; op: 'add'; group: UserGroup }
+  | {
+      type: 'user_group';
+      op: 'update';
+      group_id: number;
+      data: { name?: string; description?: string };
+    }
+  | { type: 'user_group'; op: 'remove'; group_id: number }
+  | {
+      type: 'user_group';
+      op: 'add_members' | 'remove_members';
+      group_id: number;
+      user_ids: number[];
+    }
+  | {
+      type: 'user_group';
+      op: 'add_subgroups' | 'remove_subgroups';
+      group_id: number;
+      direct_subgroup_ids: number[];
+    };
+
+export type UserTopicEvent = { type: 'user_topic' } & UserTopic;
+
+/** The legacy announcement of the user's whole muted-topics list. */
+export interface MutedTopicsEvent {
+  type: 'muted_topics';
+  muted_topics: MutedTopic[];
+}
+
+export interface MutedUsersEvent {
+  type: 'muted_users';
+  muted_users: MutedUser[];
+}
+
+export type DraftsEvent =
+  | { type: 'drafts'; op: 'add'; drafts: Draft[] }
+  | { type: 'drafts'; op: 'update'; draft: Draft }
+  | { type: 'drafts'; op: 'remove'; draft_id: number };
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -247,6 +290,11 @@ export type ZulipEvent =
   | RealmEmojiEvent
   | DefaultStreamsEvent
   | AlertWordsEvent
+  | UserGroupEvent
+  | UserTopicEvent
+  | MutedTopicsEvent
+  | MutedUsersEvent
+  | DraftsEvent
   | TypingEvent
   | PresenceEvent
   | HeartbeatEvent;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { MessageFlag } from './flags';
+import { groupMembersSql } from './group-members-sql';
 import type { MessageEditRow } from './message.types';
 import type { RenderedContent } from './render-content';
 
@@ -88,8 +89,7 @@ export class EditsRepository {
   async updateMentions(id: number, mentions: MentionChange, senderId: number): Promise<void> {
     await this.db.execute(
       `UPDATE user_messages um SET flags = (um.flags & ~${MessageFlag.mentioned | MessageFlag.wildcard_mentioned})
-         | (CASE WHEN um.user_id = ANY($2::int[]) OR EXISTS (SELECT 1 FROM user_group_members gm
-              WHERE gm.group_id = ANY($5::int[]) AND gm.user_id = um.user_id)
+         | (CASE WHEN um.user_id = ANY($2::int[]) OR um.user_id IN ${groupMembersSql('$5')}
             THEN ${MessageFlag.mentioned} ELSE 0 END)
          | (CASE WHEN ($3::boolean OR $6::boolean) AND um.user_id <> $4
             THEN ${MessageFlag.wildcard_mentioned} ELSE 0 END)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { MessageFlag } from './flags';
+import { groupMembersSql } from './group-members-sql';
 import type {
   FetchedMessageRow,
   MessageEditRow,
@@ -93,7 +94,7 @@ export class MessagesRepository {
   /**
    * Stores a message and one row per recipient with their flags — and, for a DM, finds or creates
    * its conversation — in a single statement: one round trip, atomic without BEGIN/COMMIT, and
-   * the same cost for 2 recipients or 2000.
+   * the same cost for 2 recipients or 2000. A recipient who muted the sender gets it already read.
    */
   async insertWithRecipients(
     m: NewMessage,
@@ -123,9 +124,10 @@ export class MessagesRepository {
        ), r AS (
          INSERT INTO user_messages (user_id, message_id, flags)
          SELECT rr.user_id, m.id,
-           (CASE WHEN rr.user_id = $2 AND $13::boolean THEN ${MessageFlag.read} ELSE 0 END)
-           | (CASE WHEN rr.user_id = ANY($14::int[]) OR EXISTS (SELECT 1 FROM user_group_members gm
-                WHERE gm.group_id = ANY($15::int[]) AND gm.user_id = rr.user_id)
+           (CASE WHEN (rr.user_id = $2 AND $13::boolean)
+                   OR rr.user_id IN (SELECT mu.user_id FROM muted_users mu WHERE mu.muted_user_id = $2)
+              THEN ${MessageFlag.read} ELSE 0 END)
+           | (CASE WHEN rr.user_id = ANY($14::int[]) OR rr.user_id IN ${groupMembersSql('$15')}
               THEN ${MessageFlag.mentioned} ELSE 0 END)
            | (CASE WHEN rr.user_id <> $2 AND ($16::boolean OR ($17::boolean AND EXISTS (
                 SELECT 1 FROM messages tm WHERE tm.stream_id = $3 AND lower(tm.topic) = lower($4)

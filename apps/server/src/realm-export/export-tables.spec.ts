@@ -22,14 +22,14 @@ describe('export catalogue', () => {
     ).toEqual([]);
     expect(
       checkCatalogue(
-        [...tables, 'user_topics'],
+        [...tables, 'scheduled_messages'],
         [
           { table: 'messages', column: 'thread_id', refTable: 'messages' },
           { table: 'user_presence', column: 'user_id', refTable: 'users' },
         ],
       ),
     ).toEqual([
-      'table "user_topics" is neither exported nor excluded',
+      'table "scheduled_messages" is neither exported nor excluded',
       'messages.thread_id refers to messages but is not remapped on import',
     ]);
   });

@@ -97,7 +97,7 @@ export class InitialStateRepository {
 
   async alertWords(userId: number): Promise<string[]> {
     const rows = await this.db.rows<{ word: string }>(
-      'SELECT word FROM alert_words WHERE user_id = $1 ORDER BY word',
+      'SELECT word FROM alert_words WHERE user_id = $1 ORDER BY id',
       [userId],
     );
     return rows.map((r) => r.word);

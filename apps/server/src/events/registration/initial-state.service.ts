@@ -11,6 +11,12 @@ import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
 import { summarizeUnread } from './unread-summary';
+import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
+import { toApiUserGroup } from '../../user-groups/user-group-format';
+import { MutingRepository } from '../../muting/muting.repository';
+import { toMutedTopics, toMutedUsers, toUserTopic } from '../../muting/muting-format';
+import { DraftsRepository } from '../../drafts/drafts.repository';
+import { toApiDraft } from '../../drafts/draft-format';
 
 export interface StateOptions {
   /** null: every type. */
@@ -38,6 +44,9 @@ export class InitialStateService {
     private readonly repo: InitialStateRepository,
     private readonly linkifiers: LinkifiersRepository,
     private readonly presence: PresenceService,
+    private readonly userGroups: UserGroupsRepository,
+    private readonly muting: MutingRepository,
+    private readonly drafts: DraftsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,6 +99,18 @@ export class InitialStateService {
       );
     }
     if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
+    if (want('realm_user_groups')) {
+      state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
+    }
+    if (want('user_topic') || want('muted_topics')) {
+      const topics = await this.muting.userTopics(user.id);
+      if (want('user_topic')) state.user_topics = topics.map(toUserTopic);
+      if (want('muted_topics')) state.muted_topics = toMutedTopics(topics);
+    }
+    if (want('muted_users')) {
+      state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
+    }
+    if (want('drafts')) state.drafts = (await this.drafts.list(user.id)).map(toApiDraft);
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
     }

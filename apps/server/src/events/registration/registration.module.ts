@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
+import { UserGroupsModule } from '../../user-groups/user-groups.module';
+import { MutingModule } from '../../muting/muting.module';
+import { DraftsModule } from '../../drafts/drafts.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -8,7 +11,14 @@ import { RegisterService } from './register.service';
 
 /** `POST /register`: a queue plus the initial state it continues from. */
 @Module({
-  imports: [EventQueuesModule, PresenceModule, LinkifiersModule],
+  imports: [
+    EventQueuesModule,
+    PresenceModule,
+    LinkifiersModule,
+    UserGroupsModule,
+    MutingModule,
+    DraftsModule,
+  ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
 })

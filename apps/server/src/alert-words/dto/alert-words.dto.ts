@@ -1,0 +1,15 @@
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
+import { Json } from '../../common/params';
+
+/** Zulip caps each alert word at 100 characters. */
+export const MAX_ALERT_WORD_LENGTH = 100;
+
+export class AlertWordsDto {
+  @Json()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @MaxLength(MAX_ALERT_WORD_LENGTH, { each: true })
+  @Matches(/^[^\u0000]*$/, { each: true, message: 'must not contain null bytes' })
+  alert_words!: string[];
+}

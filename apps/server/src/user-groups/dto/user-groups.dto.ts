@@ -1,0 +1,58 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+} from 'class-validator';
+import { Json } from '../../common/params';
+import { MAX_INT32, NoNul } from '../../messages/dto/no-nul';
+
+/** A JSON list of ids (users or groups), as Zulip's `members`, `add`, `delete`. */
+const IdList = (): PropertyDecorator => (target, key) => {
+  Json()(target, key);
+  IsArray()(target, key);
+  ArrayMaxSize(10_000)(target, key);
+  IsInt({ each: true })(target, key);
+  Min(1, { each: true })(target, key);
+  Max(MAX_INT32, { each: true })(target, key);
+};
+
+export class CreateUserGroupDto {
+  @IsString() @NoNul() name!: string;
+  @IsString() @NoNul() description!: string;
+  @IdList() members!: number[];
+  @IsOptional() @IdList() subgroups?: number[];
+}
+
+export class UpdateUserGroupDto {
+  @IsOptional() @IsString() @NoNul() name?: string;
+  @IsOptional() @IsString() @NoNul() description?: string;
+}
+
+export class UpdateMembersDto {
+  @IsOptional() @IdList() add?: number[];
+  @IsOptional() @IdList() delete?: number[];
+  @IsOptional() @IdList() add_subgroups?: number[];
+  @IsOptional() @IdList() delete_subgroups?: number[];
+}
+
+export class UpdateSubgroupsDto {
+  @IsOptional() @IdList() add?: number[];
+  @IsOptional() @IdList() delete?: number[];
+}
+
+export class ListUserGroupsDto {
+  @IsOptional() @Json() @IsBoolean() include_deactivated_groups?: boolean;
+}
+
+export class DirectMemberDto {
+  @IsOptional() @Json() @IsBoolean() direct_member_only?: boolean;
+}
+
+export class DirectSubgroupDto {
+  @IsOptional() @Json() @IsBoolean() direct_subgroup_only?: boolean;
+}
