@@ -19,11 +19,14 @@ import { MirrorUsers } from './mirror-users';
 import { ReactionsRepository } from './reactions.repository';
 import { RenderReferencesRepository } from './render-references.repository';
 import { ReactionsService } from './reactions.service';
+import { TopicsController } from './topics.controller';
+import { TopicsRepository } from './topics.repository';
+import { TopicsService } from './topics.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
   imports: [IdentityModule, EventPublisherModule, UsersModule, StreamsModule, LinkifiersModule],
-  controllers: [MessagesController, FlagsController],
+  controllers: [MessagesController, FlagsController, TopicsController],
   providers: [
     MessagesRepository,
     FlagsRepository,
@@ -38,6 +41,8 @@ import { ReactionsService } from './reactions.service';
     FlagsService,
     ReactionsService,
     MessageAnnouncer,
+    TopicsRepository,
+    TopicsService,
   ],
   exports: [
     MessageSendService,
