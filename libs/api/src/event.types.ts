@@ -226,6 +226,21 @@ export interface PresenceEvent {
   presence: Record<string, PresenceInfo>;
 }
 
+/** A user's status as `/register` and `GET /users/{id}/status` report it: only what is set. */
+export interface UserStatus {
+  away?: boolean;
+  status_text?: string;
+  emoji_name?: string;
+  emoji_code?: string;
+  reaction_type?: string;
+}
+
+/** A status change: the user's id and only the fields the change set. */
+export interface UserStatusEvent extends UserStatus {
+  type: 'user_status';
+  user_id: number;
+}
+
 export interface HeartbeatEvent {
   type: 'heartbeat';
 }
@@ -249,6 +264,7 @@ export type ZulipEvent =
   | AlertWordsEvent
   | TypingEvent
   | PresenceEvent
+  | UserStatusEvent
   | HeartbeatEvent;
 
 export type EventType = ZulipEvent['type'];

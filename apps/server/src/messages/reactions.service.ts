@@ -134,8 +134,11 @@ export class ReactionsService {
     return 'unicode_emoji';
   }
 
-  /** Checks the emoji exists and that name and code agree; returns what to store. */
-  private async resolveEmoji(
+  /**
+   * Checks the emoji exists and that name and code agree; returns what to store. Shared with
+   * whatever else names emoji as reactions do (user statuses).
+   */
+  async resolveEmoji(
     realm: Realm,
     name: string,
     code: string | undefined,

@@ -10,6 +10,7 @@ import { isAdmin, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
+import { UserStatusService } from '../presence/user-status.service';
 import { summarizeUnread } from './unread-summary';
 
 export interface StateOptions {
@@ -38,6 +39,7 @@ export class InitialStateService {
     private readonly repo: InitialStateRepository,
     private readonly linkifiers: LinkifiersRepository,
     private readonly presence: PresenceService,
+    private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,6 +91,7 @@ export class InitialStateService {
         toApiStream(s),
       );
     }
+    if (want('user_status')) state.user_status = await this.userStatus.realmStatuses(realm.id);
     if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
