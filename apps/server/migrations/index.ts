@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { WebSessions1764500000000 } from './1764500000000-web-sessions';
 import { UserStatus1765100000001 } from './1765100000001-user-status';
+import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
   InitialSchema1764000000000,
   WebSessions1764500000000,
   UserStatus1765100000001,
+  ReadReceipts1765100000002,
 ];

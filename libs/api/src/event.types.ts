@@ -226,6 +226,14 @@ export interface PresenceEvent {
   presence: Record<string, PresenceInfo>;
 }
 
+/** A change to one of the user's own settings, sent to that user's clients only. */
+export interface UserSettingsEvent {
+  type: 'user_settings';
+  op: 'update';
+  property: string;
+  value: string | boolean | number;
+}
+
 /** A user's status as `/register` and `GET /users/{id}/status` report it: only what is set. */
 export interface UserStatus {
   away?: boolean;
@@ -265,6 +273,7 @@ export type ZulipEvent =
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent
+  | UserSettingsEvent
   | HeartbeatEvent;
 
 export type EventType = ZulipEvent['type'];

@@ -212,6 +212,7 @@ export class InitialStateService {
       realm_message_content_edit_limit_seconds: realm.message_content_edit_limit_seconds,
       realm_allow_message_deleting: realm.allow_message_deleting,
       realm_message_content_delete_limit_seconds: realm.message_content_delete_limit_seconds,
+      realm_enable_read_receipts: realm.enable_read_receipts,
       realm_inline_image_preview: realm.inline_image_preview,
       realm_inline_url_embed_preview: realm.inline_url_embed_preview,
       realm_default_language: realm.default_language,
@@ -262,6 +263,7 @@ export class InitialStateService {
       send_private_typing_notifications: true,
       send_stream_typing_notifications: true,
       presence_enabled: true,
+      send_read_receipts: user.send_read_receipts,
     };
   }
 }
