@@ -17,8 +17,10 @@ function sourceStamp(): Plugin {
 }
 
 /**
- * `virtual:emoji-list`: the emoji names and codes the server understands (emoji-datasource, with
- * Zulip's underscores), as a compact module that is only loaded when the picker or typeahead opens.
+ * `virtual:emoji-list`: the emoji names and codes the server understands — its one name table
+ * (Zulip's names and aliases, libs/markdown/src/zulip-emoji-names.json) — in emoji-datasource's
+ * categories and display order, as a compact module that is only loaded when the picker or
+ * typeahead opens.
  */
 function emojiList(): Plugin {
   const id = 'virtual:emoji-list';
@@ -27,21 +29,30 @@ function emojiList(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
+      const names = (
+        JSON.parse(
+          fs.readFileSync(path.join(root, 'libs/markdown/src/zulip-emoji-names.json'), 'utf8'),
+        ) as { emoji: Record<string, string[]> }
+      ).emoji;
       const file = path.join(root, 'node_modules', 'emoji-datasource', 'emoji.json');
       const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{
         unified: string;
-        short_names: string[];
         category: string;
         sort_order: number;
       }>;
-      const list = entries
-        .filter((e) => e.category !== 'Component')
-        .sort((a, b) => a.sort_order - b.sort_order)
-        .map((e) => [
-          e.category,
-          e.unified.toLowerCase(),
-          ...e.short_names.map((n) => n.replace(/-/g, '_')),
-        ]);
+      const list: string[][] = [];
+      const listed = new Set<string>();
+      for (const e of entries.sort((a, b) => a.sort_order - b.sort_order)) {
+        // Zulip's codes leave out the variation selector (U+FE0F) the data package writes.
+        const unified = e.unified.toLowerCase();
+        const code = names[unified] ? unified : unified.replace(/-fe0f/g, '');
+        if (e.category === 'Component' || !names[code] || listed.has(code)) continue;
+        listed.add(code);
+        list.push([e.category, code, ...names[code]]);
+      }
+      for (const [code, emojiNames] of Object.entries(names)) {
+        if (!listed.has(code)) list.push(['Symbols', code, ...emojiNames]);
+      }
       return `export default ${JSON.stringify(list)};`;
     },
   };

@@ -3,6 +3,8 @@ import { WebSessions1764500000000 } from './1764500000000-web-sessions';
 import { UserGroupSubgroups1765000000001 } from './1765000000001-user-group-subgroups';
 import { Muting1765000000002 } from './1765000000002-muting';
 import { Drafts1765000000003 } from './1765000000003-drafts';
+import { UserStatus1765100000001 } from './1765100000001-user-status';
+import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   UserGroupSubgroups1765000000001,
   Muting1765000000002,
   Drafts1765000000003,
+  UserStatus1765100000001,
+  ReadReceipts1765100000002,
 ];

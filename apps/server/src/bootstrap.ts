@@ -8,6 +8,7 @@ import type { AppConfig } from '@hub/config';
 import { LOG_LEVELS } from '@hub/config/log-levels';
 import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
+import { installApiNoStore } from './common/no-store';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 import { LongPollFastPath } from './events/queues/long-poll-fast-path';
@@ -40,6 +41,7 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.use(paramsMiddleware);
   app.useWebSocketAdapter(new WsAdapter(app));
   app.get(LongPollFastPath).install(app.getHttpServer());
+  installApiNoStore(app.getHttpServer());
   app.enableShutdownHooks();
   return app;
 }

@@ -37,8 +37,8 @@ export function emojiGlyph(code: string): string {
 export const POPULAR = [
   { name: '+1', code: '1f44d' },
   { name: 'tada', code: '1f389' },
-  { name: 'smile', code: '1f604' },
-  { name: 'heart', code: '2764-fe0f' },
-  { name: 'hammer_and_wrench', code: '1f6e0-fe0f' },
+  { name: 'smile', code: '1f642' },
+  { name: 'heart', code: '2764' },
+  { name: 'working_on_it', code: '1f6e0' },
   { name: 'octopus', code: '1f419' },
 ];

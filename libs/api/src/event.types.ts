@@ -269,6 +269,29 @@ export interface PresenceEvent {
   presence: Record<string, PresenceInfo>;
 }
 
+/** A change to one of the user's own settings, sent to that user's clients only. */
+export interface UserSettingsEvent {
+  type: 'user_settings';
+  op: 'update';
+  property: string;
+  value: string | boolean | number;
+}
+
+/** A user's status as `/register` and `GET /users/{id}/status` report it: only what is set. */
+export interface UserStatus {
+  away?: boolean;
+  status_text?: string;
+  emoji_name?: string;
+  emoji_code?: string;
+  reaction_type?: string;
+}
+
+/** A status change: the user's id and only the fields the change set. */
+export interface UserStatusEvent extends UserStatus {
+  type: 'user_status';
+  user_id: number;
+}
+
 export interface HeartbeatEvent {
   type: 'heartbeat';
 }
@@ -297,6 +320,8 @@ export type ZulipEvent =
   | DraftsEvent
   | TypingEvent
   | PresenceEvent
+  | UserStatusEvent
+  | UserSettingsEvent
   | HeartbeatEvent;
 
 export type EventType = ZulipEvent['type'];

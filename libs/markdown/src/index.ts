@@ -2,6 +2,12 @@ export { renderMarkdown } from './render';
 export { renderTopicLinks } from './linkifiers';
 export { extractReferences, type MessageReferences } from './references';
 export { MAX_INPUT_CHARS } from './limits';
+export {
+  unicodeEmojiByCode,
+  unicodeEmojiByName,
+  ZULIP_EXTRA_EMOJI,
+  type UnicodeEmoji,
+} from './emoji';
 export type {
   LinkableStream,
   Linkifier,

@@ -181,10 +181,18 @@ describe('inline image previews', () => {
 });
 
 describe('emoji', () => {
-  it('renders :name: as Zulip emoji spans with the unified code point', () => {
+  it("renders :name: as Zulip emoji spans with Zulip's code point", () => {
     expect(html(':smile: :+1:')).toBe(
-      '<p><span aria-label="smile" class="emoji emoji-1f604" role="img" title="smile">:smile:</span> ' +
+      '<p><span aria-label="smile" class="emoji emoji-1f642" role="img" title="smile">:smile:</span> ' +
         '<span aria-label="+1" class="emoji emoji-1f44d" role="img" title="+1">:+1:</span></p>',
+    );
+  });
+
+  it("accepts Zulip's aliases as written", () => {
+    expect(html(':thumbs_up: :working_on_it: :octopus:')).toBe(
+      '<p><span aria-label="thumbs up" class="emoji emoji-1f44d" role="img" title="thumbs up">:thumbs_up:</span> ' +
+        '<span aria-label="working on it" class="emoji emoji-1f6e0" role="img" title="working on it">:working_on_it:</span> ' +
+        '<span aria-label="octopus" class="emoji emoji-1f419" role="img" title="octopus">:octopus:</span></p>',
     );
   });
 

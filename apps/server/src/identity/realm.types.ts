@@ -17,6 +17,7 @@ export interface Realm {
   inline_url_embed_preview: boolean;
   default_language: string;
   waiting_period_threshold: number;
+  enable_read_receipts: boolean;
 }
 
 export interface RealmDomain {
@@ -42,6 +43,7 @@ export const EDITABLE_REALM_SETTINGS = [
   'inline_url_embed_preview',
   'default_language',
   'waiting_period_threshold',
+  'enable_read_receipts',
 ] as const satisfies readonly (keyof Realm)[];
 
 export type EditableRealmSetting = (typeof EDITABLE_REALM_SETTINGS)[number];

@@ -47,6 +47,8 @@ export interface User {
   default_sending_stream_id: number | null;
   default_events_register_stream_id: number | null;
   default_all_public_streams: boolean;
+  /** Whether others may see that this user read a message (read receipts). */
+  send_read_receipts: boolean;
 }
 
 export function isAdmin(user: Pick<User, 'role'>): boolean {

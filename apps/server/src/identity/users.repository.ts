@@ -121,6 +121,7 @@ export class UsersRepository {
         | 'default_sending_stream_id'
         | 'default_events_register_stream_id'
         | 'default_all_public_streams'
+        | 'send_read_receipts'
       >
     >,
   ): Promise<User> {

@@ -127,7 +127,7 @@ export class MessageAnnouncer {
     await this.publisher.toUsers(del.recipientUserIds, {
       type: 'delete_message',
       message_type: del.messageType,
-      message_ids: [del.messageId],
+      message_ids: del.messageIds,
       ...(del.streamId !== null ? { stream_id: del.streamId, topic: del.topic ?? '' } : {}),
     });
   }

@@ -45,7 +45,8 @@ export interface EditResult {
 }
 
 export interface DeleteResult {
-  messageId: number;
+  /** The deleted messages: one, or a batch of one stream topic's. */
+  messageIds: number[];
   messageType: 'stream' | 'private';
   streamId: number | null;
   topic: string | null;

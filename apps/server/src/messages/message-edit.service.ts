@@ -184,7 +184,7 @@ export class MessageEditService {
       const recipientUserIds = await this.messages.recipientsOf([id]);
       await this.edits.delete(id);
       const deleted: DeleteResult = {
-        messageId: id,
+        messageIds: [id],
         messageType: message.stream_id !== null ? 'stream' : 'private',
         streamId: message.stream_id,
         topic: message.stream_id !== null ? message.topic : null,

@@ -255,10 +255,9 @@ export class MessageFetchService {
           const stream = await this.streams.findForUser(user, t.operand);
           if (!stream) throw badNarrow(`unknown channel ${t.operand}`);
           resolved.terms.push({ kind: 'stream', streamId: stream.id, negated: t.negated });
-          const fullHistory =
-            (!stream.invite_only && user.role !== Role.Guest) ||
-            (stream.is_subscribed && stream.history_public_to_subscribers);
-          if (!t.negated && fullHistory) resolved.historyStreamIds.push(stream.id);
+          if (!t.negated && this.streams.historyVisible(user, stream)) {
+            resolved.historyStreamIds.push(stream.id);
+          }
           break;
         }
         case 'streams':

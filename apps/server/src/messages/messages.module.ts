@@ -19,11 +19,17 @@ import { MirrorUsers } from './mirror-users';
 import { ReactionsRepository } from './reactions.repository';
 import { RenderReferencesRepository } from './render-references.repository';
 import { ReactionsService } from './reactions.service';
+import { ReadReceiptsController } from './read-receipts.controller';
+import { ReadReceiptsRepository } from './read-receipts.repository';
+import { ReadReceiptsService } from './read-receipts.service';
+import { TopicsController } from './topics.controller';
+import { TopicsRepository } from './topics.repository';
+import { TopicsService } from './topics.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
   imports: [IdentityModule, EventPublisherModule, UsersModule, StreamsModule, LinkifiersModule],
-  controllers: [MessagesController, FlagsController],
+  controllers: [MessagesController, FlagsController, TopicsController, ReadReceiptsController],
   providers: [
     MessagesRepository,
     FlagsRepository,
@@ -38,6 +44,10 @@ import { ReactionsService } from './reactions.service';
     FlagsService,
     ReactionsService,
     MessageAnnouncer,
+    TopicsRepository,
+    TopicsService,
+    ReadReceiptsRepository,
+    ReadReceiptsService,
   ],
   exports: [
     MessageSendService,

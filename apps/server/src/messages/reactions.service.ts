@@ -3,7 +3,7 @@ import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import type { Realm } from '../identity/realm.types';
 import { Role, User } from '../identity/user.types';
-import { isUnicodeEmojiCode, unicodeEmojiCode, ZULIP_EXTRA_EMOJI } from './emoji-codes';
+import { unicodeEmojiByCode, unicodeEmojiByName, ZULIP_EXTRA_EMOJI } from '@hub/markdown';
 import { HISTORICAL_FLAGS } from './flags';
 import { FlagsRepository } from './flags.repository';
 import { MessageAnnouncer } from './message-announcer';
@@ -72,7 +72,9 @@ export class ReactionsService {
     // Without a code, match by name (a realm emoji's name, or a Unicode name's code).
     const code =
       input.emojiCode ??
-      (type === 'unicode_emoji' && input.emojiName ? unicodeEmojiCode(input.emojiName) : undefined);
+      (type === 'unicode_emoji' && input.emojiName
+        ? unicodeEmojiByName(input.emojiName)?.code
+        : undefined);
     const removed = await this.reactions.remove(messageId, user.id, {
       code,
       name: code === undefined ? input.emojiName : undefined,
@@ -132,15 +134,18 @@ export class ReactionsService {
     return 'unicode_emoji';
   }
 
-  /** Checks the emoji exists and that name and code agree; returns what to store. */
-  private async resolveEmoji(
+  /**
+   * Checks the emoji exists and that name and code agree; returns what to store. Shared with
+   * whatever else names emoji as reactions do (user statuses).
+   */
+  async resolveEmoji(
     realm: Realm,
     name: string,
     code: string | undefined,
     rawType: string | undefined,
   ): Promise<{ name: string; code: string; type: ReactionType }> {
     let type = this.reactionType(rawType, name, code);
-    if (rawType === undefined && code === undefined && !unicodeEmojiCode(name)) {
+    if (rawType === undefined && code === undefined && !unicodeEmojiByName(name)) {
       // A name that is not Unicode may be the realm's own emoji.
       if (await this.reactions.realmEmoji(realm.id, { name })) type = 'realm_emoji';
     }
@@ -163,16 +168,15 @@ export class ReactionsService {
       if (emoji.deactivated) throw ZulipError.badRequest('This custom emoji has been deactivated.');
       return { name, code: String(emoji.id), type };
     }
-    const expected = unicodeEmojiCode(name);
+    const byName = unicodeEmojiByName(name);
     if (code !== undefined) {
-      if (!isUnicodeEmojiCode(code)) throw ZulipError.badRequest('Invalid emoji code.');
-      if (expected !== undefined && expected !== code.toLowerCase()) {
-        throw ZulipError.badRequest('Invalid emoji name.');
-      }
-      if (expected === undefined) throw ZulipError.badRequest('Invalid emoji name.');
-      return { name, code: code.toLowerCase(), type };
+      // The code decides the emoji; the name must be one of its names (Zulip's rule).
+      const byCode = unicodeEmojiByCode(code);
+      if (!byCode) throw ZulipError.badRequest('Invalid emoji code.');
+      if (byName?.code !== byCode.code) throw ZulipError.badRequest('Invalid emoji name.');
+      return { name, code: byCode.code, type };
     }
-    if (expected === undefined) throw ZulipError.badRequest('Invalid emoji name.');
-    return { name, code: expected, type };
+    if (!byName) throw ZulipError.badRequest('Invalid emoji name.');
+    return { name, code: byName.code, type };
   }
 }

@@ -221,6 +221,13 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     arrayRefs: { user_ids: 'users' },
   },
   {
+    table: 'user_status',
+    key: ['user_id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: false,
+    refs: { user_id: 'users' },
+  },
+  {
     table: 'invites',
     key: ['id'],
     // Only pending invitations: accepted ones are history the new realm has no use for.

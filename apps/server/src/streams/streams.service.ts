@@ -123,6 +123,17 @@ export class StreamsService {
     return stream && (await this.canRead(user, stream)) ? stream : undefined;
   }
 
+  /**
+   * Whether `user` may see the stream's whole history, not only the messages they received: a
+   * public stream (web-public ones for guests), or a shared-history stream they are subscribed to.
+   */
+  historyVisible(user: User, stream: StreamWithFlags): boolean {
+    return (
+      (!stream.invite_only && (user.role !== Role.Guest || stream.is_web_public)) ||
+      (stream.is_subscribed && stream.history_public_to_subscribers)
+    );
+  }
+
   async getStreamForUser(user: User, nameOrId: string | number): Promise<StreamWithFlags> {
     const stream = await this.findForUser(user, nameOrId);
     if (!stream) throw ZulipError.streamDoesNotExist(nameOrId);

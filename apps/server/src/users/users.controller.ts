@@ -65,6 +65,7 @@ export class UsersController {
         oldPassword: p.old_password,
         newPassword: p.new_password,
         timezone: p.timezone,
+        sendReadReceipts: p.send_read_receipts,
       },
       sessionHash,
     );

@@ -22,6 +22,7 @@ export interface SettingsChanges {
   oldPassword?: string;
   newPassword?: string;
   timezone?: string;
+  sendReadReceipts?: boolean;
 }
 
 /** Whether the runtime knows an IANA time zone name ('' means "not set", as in Zulip). */
@@ -244,15 +245,18 @@ export class UsersService {
   }
 
   /**
-   * `PATCH /settings`: the user's own name, password (old one required) and time zone. A new
-   * password ends the user's other web sessions (the one making the change, if any, stays).
+   * `PATCH /settings`: the user's own name, password (old one required), time zone and whether
+   * they send read receipts. A new password ends the user's other web sessions (the one making
+   * the change, if any, stays).
    */
   async updateOwnSettings(
     user: User,
     changes: SettingsChanges,
     keepSessionHash?: string,
   ): Promise<Record<string, string>> {
-    const update: Partial<Pick<User, 'full_name' | 'password_hash' | 'timezone'>> = {};
+    const update: Partial<
+      Pick<User, 'full_name' | 'password_hash' | 'timezone' | 'send_read_receipts'>
+    > = {};
     const reply: Record<string, string> = {};
     if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
       update.full_name = this.validateFullName(changes.fullName);
@@ -276,9 +280,24 @@ export class UsersService {
       }
       update.timezone = changes.timezone;
     }
+    if (
+      changes.sendReadReceipts !== undefined &&
+      changes.sendReadReceipts !== user.send_read_receipts
+    ) {
+      update.send_read_receipts = changes.sendReadReceipts;
+    }
     await this.db.transaction(async () => {
       await this.users.update(user.id, update);
       if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
+      if (update.send_read_receipts !== undefined) {
+        // A personal setting: only the user's own clients hear of it.
+        await this.events.toUsers([user.id], {
+          type: 'user_settings',
+          op: 'update',
+          property: 'send_read_receipts',
+          value: update.send_read_receipts,
+        });
+      }
     });
     await this.publishUpdate(user, {
       ...(update.full_name !== undefined ? { full_name: update.full_name } : {}),

@@ -1,17 +1,19 @@
-import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CurrentRealm, CurrentUser } from '../../identity/identity.decorators';
 import { Params, ParamsRequest } from '../../common/params';
 import type { Realm } from '../../identity/realm.types';
 import type { User } from '../../identity/user.types';
-import { PresenceDto, TypingDto } from './dto/presence.dto';
+import { PresenceDto, TypingDto, UserStatusDto } from './dto/presence.dto';
 import { PresenceService } from './presence.service';
 import { TypingService } from './typing.service';
+import { UserStatusService } from './user-status.service';
 
 @Controller('api/v1')
 export class PresenceController {
   constructor(
     private readonly presence: PresenceService,
     private readonly typing: TypingService,
+    private readonly status: UserStatusService,
   ) {}
 
   @Post('typing')
@@ -41,5 +43,32 @@ export class PresenceController {
       presences: await this.presence.realmPresences(realm.id, false),
       server_timestamp: Date.now() / 1000,
     };
+  }
+
+  @Get('users/:user_id_or_email/presence')
+  async userPresence(@CurrentRealm() realm: Realm, @Param('user_id_or_email') who: string) {
+    return { presence: await this.presence.userPresence(realm, who) };
+  }
+
+  @Post('users/me/status')
+  @HttpCode(200)
+  async updateStatus(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Params(UserStatusDto) p: UserStatusDto,
+  ) {
+    await this.status.update(user, realm, {
+      statusText: p.status_text,
+      away: p.away,
+      emojiName: p.emoji_name,
+      emojiCode: p.emoji_code,
+      reactionType: p.reaction_type,
+    });
+    return {};
+  }
+
+  @Get('users/:user_id/status')
+  async getStatus(@CurrentRealm() realm: Realm, @Param('user_id') id: string) {
+    return { status: await this.status.statusOf(realm, id) };
   }
 }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { ZulipError } from '../../common/zulip-error';
+import type { Realm } from '../../identity/realm.types';
 import type { User } from '../../identity/user.types';
+import { UsersService } from '../../users/users.service';
 import { EventPublisher } from '../../event-publisher/event-publisher';
 import { PresenceRepository } from './presence.repository';
 import { formatPresences, presenceTimes } from './presence-format';
 
 /** A ping more recent than this with the same status does not notify the realm again. */
 const RENOTIFY_AFTER_MS = 50_000;
+/** Zulip's OFFLINE_THRESHOLD_SECS: a user not heard from for longer is offline. */
+export const OFFLINE_THRESHOLD_SECONDS = 140;
 
 /** Presence: clients ping `POST /users/me/presence`; the realm hears about changes. */
 @Injectable()
@@ -13,6 +18,7 @@ export class PresenceService {
   constructor(
     private readonly repo: PresenceRepository,
     private readonly events: EventPublisher,
+    private readonly users: UsersService,
   ) {}
 
   async update(
@@ -34,6 +40,25 @@ export class PresenceService {
       server_timestamp: serverTimestamp,
       presences: await this.realmPresences(user.realm_id, options.slim),
       presence_last_update_id: -1,
+    };
+  }
+
+  /**
+   * `GET /users/{user_id_or_email}/presence`: one user's presence per client plus `aggregated`,
+   * which says `offline` once the user has not been heard from for the offline threshold.
+   */
+  async userPresence(realm: Realm, idOrEmail: string) {
+    const target = await this.users.findInRealm(realm, idOrEmail);
+    if (target.is_bot) throw ZulipError.badRequest('Presence is not supported for bot users.');
+    const row = await this.repo.presence(target.id);
+    if (!row) throw ZulipError.badRequest(`No presence data for ${target.email}`);
+    const { active, idle } = presenceTimes(row);
+    const status = row.status === 'active' ? 'active' : 'idle';
+    const timestamp = status === 'active' ? active : idle;
+    const offline = Date.now() / 1000 - timestamp > OFFLINE_THRESHOLD_SECONDS;
+    return {
+      [row.client]: { status, timestamp },
+      aggregated: { status: offline ? 'offline' : status, timestamp },
     };
   }
 

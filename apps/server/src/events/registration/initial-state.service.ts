@@ -10,6 +10,7 @@ import { isAdmin, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
+import { UserStatusService } from '../presence/user-status.service';
 import { summarizeUnread } from './unread-summary';
 import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
 import { toApiUserGroup } from '../../user-groups/user-group-format';
@@ -47,6 +48,7 @@ export class InitialStateService {
     private readonly userGroups: UserGroupsRepository,
     private readonly muting: MutingRepository,
     private readonly drafts: DraftsRepository,
+    private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -98,6 +100,7 @@ export class InitialStateService {
         toApiStream(s),
       );
     }
+    if (want('user_status')) state.user_status = await this.userStatus.realmStatuses(realm.id);
     if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
     if (want('realm_user_groups')) {
       state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
@@ -230,6 +233,7 @@ export class InitialStateService {
       realm_message_content_edit_limit_seconds: realm.message_content_edit_limit_seconds,
       realm_allow_message_deleting: realm.allow_message_deleting,
       realm_message_content_delete_limit_seconds: realm.message_content_delete_limit_seconds,
+      realm_enable_read_receipts: realm.enable_read_receipts,
       realm_inline_image_preview: realm.inline_image_preview,
       realm_inline_url_embed_preview: realm.inline_url_embed_preview,
       realm_default_language: realm.default_language,
@@ -280,6 +284,7 @@ export class InitialStateService {
       send_private_typing_notifications: true,
       send_stream_typing_notifications: true,
       presence_enabled: true,
+      send_read_receipts: user.send_read_receipts,
     };
   }
 }

@@ -83,6 +83,11 @@ export class UpdateRealmDto {
   @IsInt()
   @Min(0)
   waiting_period_threshold?: number;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  enable_read_receipts?: boolean;
 }
 
 export class AddRealmDomainDto {

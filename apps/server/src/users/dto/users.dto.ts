@@ -84,4 +84,9 @@ export class UpdateSettingsDto {
   @IsString()
   @MaxLength(100)
   timezone?: string;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  send_read_receipts?: boolean;
 }

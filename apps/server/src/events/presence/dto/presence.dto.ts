@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NoNul } from '../../../messages/dto/no-nul';
 import { Alias, Json } from '../../../common/params';
 
 export class TypingDto {
@@ -18,4 +19,13 @@ export class PresenceDto {
   @IsOptional() @Json() @IsBoolean() slim_presence?: boolean;
   @IsOptional() @Json() @IsInt() last_update_id?: number;
   @IsOptional() @Json() @IsInt() history_limit_days?: number;
+}
+
+export class UserStatusDto {
+  /** Checked against Zulip's 60-character limit after trimming; this only bounds the input. */
+  @IsOptional() @IsString() @NoNul() @MaxLength(1000) status_text?: string;
+  @IsOptional() @Json() @IsBoolean() away?: boolean;
+  @IsOptional() @IsString() @NoNul() @MaxLength(100) emoji_name?: string;
+  @IsOptional() @IsString() @NoNul() @MaxLength(100) emoji_code?: string;
+  @IsOptional() @IsString() @NoNul() @MaxLength(30) reaction_type?: string;
 }

@@ -1,0 +1,9 @@
+import { IsString, MaxLength } from 'class-validator';
+import { NoNul } from './no-nul';
+
+export class DeleteTopicDto {
+  @IsString()
+  @NoNul()
+  @MaxLength(60)
+  topic_name!: string;
+}
