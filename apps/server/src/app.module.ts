@@ -18,6 +18,7 @@ import { StreamsModule } from './streams/streams.module';
 import { LinkifiersModule } from './linkifiers/linkifiers.module';
 import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { MessagesModule } from './messages/messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
@@ -39,6 +40,7 @@ const FEATURES = [
   InvitesModule,
   LinkifiersModule,
   BotStorageModule,
+  UploadsModule,
   EmojiModule,
   MessagesModule,
   EventsModule,

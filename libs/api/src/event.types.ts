@@ -5,6 +5,7 @@
 import type { Message, PropagateMode, TopicLink } from './message.types';
 import type { Stream, Subscription } from './stream.types';
 import type { Bot, User } from './user.types';
+import type { AttachmentEvent } from './upload.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -135,6 +136,9 @@ export type EventPerson = User;
 /** A `realm_user` update: the user's id and only what changed (`new_email` for an address). */
 export type EventPersonUpdate = { user_id: number } & Partial<Omit<User, 'user_id'>> & {
     new_email?: string;
+    /** An avatar change: `U` (uploaded) or `G` (Gravatar), with both sizes' URLs. */
+    avatar_source?: string;
+    avatar_url_medium?: string;
   };
 
 export type RealmUserEvent =
@@ -247,6 +251,7 @@ export type ZulipEvent =
   | RealmEmojiEvent
   | DefaultStreamsEvent
   | AlertWordsEvent
+  | AttachmentEvent
   | TypingEvent
   | PresenceEvent
   | HeartbeatEvent;

@@ -121,6 +121,8 @@ export class UsersRepository {
         | 'default_sending_stream_id'
         | 'default_events_register_stream_id'
         | 'default_all_public_streams'
+        | 'avatar_source'
+        | 'avatar_version'
       >
     >,
   ): Promise<User> {
