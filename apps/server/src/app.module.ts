@@ -18,6 +18,7 @@ import { StreamsModule } from './streams/streams.module';
 import { LinkifiersModule } from './linkifiers/linkifiers.module';
 import { BotStorageModule } from './bot-storage/bot-storage.module';
 import { EmojiModule } from './emoji/emoji.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { MessagesModule } from './messages/messages.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
@@ -44,6 +45,7 @@ const FEATURES = [
   InvitesModule,
   LinkifiersModule,
   BotStorageModule,
+  UploadsModule,
   EmojiModule,
   MessagesModule,
   UserGroupsModule,

@@ -13,6 +13,7 @@ import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 import { LongPollFastPath } from './events/queues/long-poll-fast-path';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
+import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -33,7 +34,14 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.use(jsonPrefixMiddleware);
   app.use(express.urlencoded({ extended: false, limit: MAX_BODY_BYTES, parameterLimit: 10_000 }));
   app.use(express.json({ limit: MAX_BODY_BYTES }));
-  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_BODY_BYTES } }).any());
+  const multipart = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_BODY_BYTES },
+  }).any();
+  // Upload endpoints stream their file to disk themselves, after authentication.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    streamsOwnBody(req) ? next() : multipart(req, res, next),
+  );
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (err) return filter.send(res, err);
     next();

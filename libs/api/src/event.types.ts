@@ -8,6 +8,7 @@ import type { Bot, User } from './user.types';
 import type { UserGroup } from './user-group.types';
 import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 import type { Draft } from './draft.types';
+import type { AttachmentEvent } from './upload.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -138,6 +139,9 @@ export type EventPerson = User;
 /** A `realm_user` update: the user's id and only what changed (`new_email` for an address). */
 export type EventPersonUpdate = { user_id: number } & Partial<Omit<User, 'user_id'>> & {
     new_email?: string;
+    /** An avatar change: `U` (uploaded) or `G` (Gravatar), with both sizes' URLs. */
+    avatar_source?: string;
+    avatar_url_medium?: string;
   };
 
 export type RealmUserEvent =
@@ -318,6 +322,7 @@ export type ZulipEvent =
   | MutedTopicsEvent
   | MutedUsersEvent
   | DraftsEvent
+  | AttachmentEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { loadUploadsConfig, UploadsConfig } from './uploads-config';
 import { loadWebConfig, WebConfig } from './web-config';
 
 /** Every setting the processes read, validated once at start. */
@@ -39,6 +40,8 @@ export interface AppConfig {
   outgoingWebhookAllowedHosts: string[];
   /** The web client's sign-in: sessions, SSO, OpenID Connect (web-config.ts). */
   web: WebConfig;
+  /** Uploaded files, avatars and custom emoji (uploads-config.ts). */
+  uploads: UploadsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +127,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     ...eventSettings(env),
     web: loadWebConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    uploads: loadUploadsConfig(env, path.resolve(env.DATA_DIR || './var'), (message) => {
       throw new ConfigError(message);
     }),
   };

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './web-config';
+export * from './uploads-config';

@@ -262,6 +262,17 @@ describe('message facts', () => {
     expect([upload.hasLink, upload.hasImage, upload.hasAttachment]).toEqual([true, false, true]);
   });
 
+  it('lists the path ids of the uploads a message links to, once each', () => {
+    const result = renderMarkdown(
+      '[r](https://chat.example.com/user_uploads/2/ab/r%20x.pdf) /user_uploads/2/cd/p.png ' +
+        '[again](/user_uploads/2/ab/r%20x.pdf) https://evil.example/user_uploads/1/x.pdf',
+      testContext,
+    );
+    expect(result.uploadPathIds).toEqual(['2/ab/r x.pdf']);
+    const relative = renderMarkdown('[p](/user_uploads/2/cd/p.png)', testContext);
+    expect(relative.uploadPathIds).toEqual(['2/cd/p.png']);
+  });
+
   it("does not count a link to another server's /user_uploads/ as an attachment", () => {
     expect(
       renderMarkdown('https://evil.example/user_uploads/1/x.pdf', testContext).hasAttachment,

@@ -67,6 +67,7 @@ export function renderMarkdown(content: string, ctx: RenderContext): RenderResul
     hasLink: session.hasLink,
     hasImage: session.hasImage,
     hasAttachment: session.hasAttachment,
+    uploadPathIds: [...session.uploadPathIds],
     isMeMessage: /^\/me /.test(source) && !source.includes('\n'),
     alertWordsMatched: [...session.alertWordsMatched],
     truncated,

@@ -84,6 +84,7 @@ function renderLink(
   if (!target) return innerHtml;
   session.hasLink = true;
   if (target.isUpload) session.hasAttachment = true;
+  if (target.uploadPathId !== undefined) session.uploadPathIds.add(target.uploadPathId);
   if (target.isImage) {
     session.hasImage = true;
     if (session.ctx.inlineImagePreview && session.imageCount < MAX_INLINE_IMAGES) {

@@ -36,6 +36,7 @@ export class RenderSession {
   hasLink = false;
   hasImage = false;
   hasAttachment = false;
+  readonly uploadPathIds = new Set<string>();
   readonly alertWordsMatched = new Set<string>();
 
   pendingImages: PendingImage[] = [];

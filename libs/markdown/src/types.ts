@@ -67,6 +67,8 @@ export interface RenderResult {
   hasImage: boolean;
   /** A link to an uploaded file (`/user_uploads/...`). */
   hasAttachment: boolean;
+  /** The path ids (`<realm id>/<random>/<name>`) of the uploads the message links to. */
+  uploadPathIds: string[];
   isMeMessage: boolean;
   /** The alert words (as given in the context) that occur in the message text. */
   alertWordsMatched: string[];

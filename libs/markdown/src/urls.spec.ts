@@ -25,12 +25,14 @@ describe('resolveLink', () => {
       href: 'https://chat.example.com/user_uploads/2/x.pdf',
       external: false,
       isUpload: true,
+      uploadPathId: '2/x.pdf',
       isImage: false,
     });
-    expect(resolveLink('/user_uploads/2/x.jpg', realm)).toEqual({
-      href: '/user_uploads/2/x.jpg',
+    expect(resolveLink('/user_uploads/2/x%20y.jpg', realm)).toEqual({
+      href: '/user_uploads/2/x%20y.jpg',
       external: false,
       isUpload: true,
+      uploadPathId: '2/x y.jpg',
       isImage: true,
     });
   });

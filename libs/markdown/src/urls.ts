@@ -22,6 +22,8 @@ export interface LinkTarget {
   external: boolean;
   /** Points at an uploaded file of this realm. */
   isUpload: boolean;
+  /** For an upload: its path id (the decoded path after `/user_uploads/`). */
+  uploadPathId?: string;
   isImage: boolean;
 }
 
@@ -45,7 +47,15 @@ export function resolveLink(raw: string, realmUrl: string): LinkTarget | null {
   if (href.startsWith('#') || (href.startsWith('/') && !href.startsWith('//'))) {
     const resolved = realm ? parseUrl(href, realm.href) : null;
     const path = resolved ? resolved.pathname : href.split(/[?#]/)[0];
-    return { href, external: false, isUpload: isUploadPath(path), isImage: IMAGE_PATH.test(path) };
+    return withUploadPath(
+      {
+        href,
+        external: false,
+        isUpload: isUploadPath(path),
+        isImage: IMAGE_PATH.test(path),
+      },
+      path,
+    );
   }
   const absolute = SCHEME.test(href) ? href : `http://${href.replace(/^\/\//, '')}`;
   const url = parseUrl(absolute);
@@ -54,12 +64,26 @@ export function resolveLink(raw: string, realmUrl: string): LinkTarget | null {
     return { href: absolute, external: true, isUpload: false, isImage: false };
   }
   const internal = realm !== null && url.origin === realm.origin;
-  return {
-    href: absolute,
-    external: !internal,
-    isUpload: internal && isUploadPath(url.pathname),
-    isImage: IMAGE_PATH.test(url.pathname),
-  };
+  return withUploadPath(
+    {
+      href: absolute,
+      external: !internal,
+      isUpload: internal && isUploadPath(url.pathname),
+      isImage: IMAGE_PATH.test(url.pathname),
+    },
+    url.pathname,
+  );
+}
+
+/** Adds the upload's path id (`<realm id>/<random>/<name>`) to a link to an upload. */
+function withUploadPath(target: LinkTarget, path: string): LinkTarget {
+  if (!target.isUpload) return target;
+  try {
+    const pathId = decodeURIComponent(path.slice('/user_uploads/'.length));
+    return pathId === '' ? target : { ...target, uploadPathId: pathId };
+  } catch {
+    return target;
+  }
 }
 
 /** The URL a linkifier produced, if it is a well-formed http(s) URL. */

@@ -12,7 +12,7 @@ import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
-import { gravatarUrl } from '../identity/user-presenter';
+import { avatarUrl } from '../identity/user-presenter';
 import { BotType, User } from '../identity/user.types';
 import { BotServiceRow, ServiceInterface } from './bot.types';
 import { BotsService } from './bots.service';
@@ -53,7 +53,7 @@ export class BotsController {
       user_id: bot.id,
       email: bot.email,
       api_key: bot.api_key,
-      avatar_url: gravatarUrl(bot.email, bot.avatar_version),
+      avatar_url: avatarUrl(bot),
       default_sending_stream: null,
       default_events_register_stream: null,
       default_all_public_streams: bot.default_all_public_streams,
@@ -70,7 +70,7 @@ export class BotsController {
         email: bot.email,
         full_name: bot.full_name,
         api_key: bot.api_key,
-        avatar_url: gravatarUrl(bot.email, bot.avatar_version),
+        avatar_url: avatarUrl(bot),
         bot_type: bot.bot_type,
         is_active: bot.is_active,
         owner: bot.owner_email,

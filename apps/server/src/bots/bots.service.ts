@@ -8,7 +8,7 @@ import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
 import { noSuchUser } from '../identity/permissions';
-import { gravatarUrl } from '../identity/user-presenter';
+import { avatarUrl } from '../identity/user-presenter';
 import { BotType, isAdmin, Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
@@ -229,7 +229,7 @@ export class BotsService {
         bot_type: bot.bot_type,
         is_active: bot.is_active,
         api_key: bot.api_key,
-        avatar_url: gravatarUrl(bot.email, bot.avatar_version),
+        avatar_url: avatarUrl(bot),
         default_sending_stream: null,
         default_events_register_stream: null,
         default_all_public_streams: bot.default_all_public_streams,

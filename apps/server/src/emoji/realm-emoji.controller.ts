@@ -1,32 +1,33 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CurrentUser } from '../identity/identity.decorators';
 import type { User } from '../identity/user.types';
-import { RealmEmojiRepository } from './realm-emoji.repository';
-
-/** Where an uploaded emoji image is served (Zulip's layout under /user_avatars). */
-export function realmEmojiUrl(realmId: number, fileName: string): string {
-  return `/user_avatars/${realmId}/emoji/images/${encodeURIComponent(fileName)}`;
-}
+import { RealmEmojiService } from './realm-emoji.service';
 
 @Controller('api/v1/realm/emoji')
 export class RealmEmojiController {
-  constructor(private readonly emoji: RealmEmojiRepository) {}
+  constructor(private readonly emoji: RealmEmojiService) {}
 
   @Get()
   async list(@CurrentUser() user: User) {
-    const rows = await this.emoji.list(user.realm_id);
-    const emoji = Object.fromEntries(
-      rows.map((r) => [
-        String(r.id),
-        {
-          id: String(r.id),
-          name: r.name,
-          source_url: realmEmojiUrl(r.realm_id, r.file_name),
-          deactivated: r.deactivated,
-          author_id: r.author_id,
-        },
-      ]),
-    );
-    return { emoji };
+    return { emoji: await this.emoji.list(user.realm_id) };
+  }
+
+  @Post(':emoji_name')
+  @HttpCode(200)
+  async add(
+    @CurrentUser() user: User,
+    @Param('emoji_name') name: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.emoji.add(user, name, req, res);
+    return {};
+  }
+
+  @Delete(':emoji_name')
+  async deactivate(@CurrentUser() user: User, @Param('emoji_name') name: string) {
+    await this.emoji.deactivate(user, name);
+    return {};
   }
 }

@@ -17,10 +17,33 @@ export function gravatarUrl(email: string, version: number): string {
   return `https://secure.gravatar.com/avatar/${hash}?d=identicon&version=${version}`;
 }
 
+/** Where an uploaded avatar is served: 100 px, or 500 px (`medium`). */
+export function uploadedAvatarPath(
+  user: Pick<User, 'id' | 'realm_id' | 'avatar_version'>,
+  medium = false,
+): string {
+  return `/user_avatars/${user.realm_id}/${user.id}-${user.avatar_version}${medium ? '-medium' : ''}.png`;
+}
+
+type AvatarFields = Pick<
+  User,
+  'id' | 'realm_id' | 'avatar_source' | 'avatar_version' | 'delivery_email'
+>;
+
+/** A user's avatar: their uploaded image (100 px, or 500 px `medium`), else Gravatar's. */
+export function avatarUrl(user: AvatarFields, medium = false): string {
+  if (user.avatar_source === 'U') return uploadedAvatarPath(user, medium);
+  return gravatarUrl(user.delivery_email, user.avatar_version);
+}
+
+/** `avatar_url` for a client: null for Gravatar users when it computes those itself. */
+export function clientAvatarUrl(user: AvatarFields, clientGravatar = false): string | null {
+  return clientGravatar && user.avatar_source === 'G' ? null : avatarUrl(user);
+}
+
 /** A user in the shape of Zulip's `User` object (GET /users, GET /users/{id}, realm_user events). */
 export function presentUser(user: User, options: PresentOptions): ApiUser {
   const seesDeliveryEmail = options.viewer.id === user.id || isAdmin(options.viewer);
-  const gravatar = user.avatar_source === 'G';
   const out: ApiUser = {
     user_id: user.id,
     email: user.email,
@@ -34,10 +57,7 @@ export function presentUser(user: User, options: PresentOptions): ApiUser {
     is_active: user.is_active,
     timezone: user.timezone,
     avatar_version: user.avatar_version,
-    avatar_url:
-      gravatar && options.clientGravatar
-        ? null
-        : gravatarUrl(user.delivery_email, user.avatar_version),
+    avatar_url: clientAvatarUrl(user, options.clientGravatar),
     date_joined: new Date(user.date_joined).toISOString(),
   };
   if (user.is_bot) {

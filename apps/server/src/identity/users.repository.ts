@@ -122,6 +122,8 @@ export class UsersRepository {
         | 'default_events_register_stream_id'
         | 'default_all_public_streams'
         | 'send_read_receipts'
+        | 'avatar_source'
+        | 'avatar_version'
       >
     >,
   ): Promise<User> {

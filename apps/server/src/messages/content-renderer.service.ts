@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
-import { realmEmojiUrl } from '../emoji/realm-emoji.controller';
+import { realmEmojiUrl } from '../emoji/realm-emoji.service';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
 import { RenderReferencesRepository } from './render-references.repository';

@@ -1,5 +1,6 @@
 import type { User } from '../identity/user.types';
 import type { ReactionType } from '@hub/api/message.types';
+import type { Attachment } from '@hub/api/upload.types';
 import type { MessageRow } from './message.types';
 import type { Recipient } from './messages.repository';
 
@@ -42,6 +43,8 @@ export interface EditResult {
   isMeMessage?: boolean;
   /** Users holding a row for any of the edited messages, after the edit, with their flags. */
   recipients: Array<{ user_id: number; flags: number }>;
+  /** The editor's uploads the edit left referenced by no message (Zulip's `detached_uploads`). */
+  detachedUploads: Attachment[];
 }
 
 export interface DeleteResult {
@@ -51,6 +54,8 @@ export interface DeleteResult {
   streamId: number | null;
   topic: string | null;
   recipientUserIds: number[];
+  /** The deleter's uploads the deletion left referenced by no message. */
+  detachedUploads: Attachment[];
 }
 
 /** What a flag change did, for the reply and the `update_message_flags` event. */

@@ -3,6 +3,7 @@ import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
+import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../identity/users.repository';
 import { isAdmin, Role, User } from '../identity/user.types';
 import { ContentRenderer } from './content-renderer.service';
@@ -51,6 +52,7 @@ export class MessageEditService {
     private readonly renderer: ContentRenderer,
     private readonly users: UsersRepository,
     private readonly announcer: MessageAnnouncer,
+    private readonly uploads: UploadsService,
   ) {}
 
   /**
@@ -133,6 +135,10 @@ export class MessageEditService {
         });
         await this.edits.updateMentions(id, rendered, message.sender_id);
       }
+      const uploads =
+        content !== undefined && rendered
+          ? await this.uploads.contentEdited(user, id, rendered.uploadPathIds)
+          : { detached: [] };
       if (moving) await this.edits.move(targets, newTopic, newStreamId);
       if (newStream)
         await this.edits.reassignRecipients(targets, newStream.id, newStream.invite_only);
@@ -145,6 +151,7 @@ export class MessageEditService {
         propagateMode: input.propagateMode,
         streamId: message.stream_id,
         recipients: await this.messages.recipientFlags(id, targets),
+        detachedUploads: uploads.detached,
       };
       if (newStream) result.newStreamId = newStream.id;
       if (newTopic !== null) {
@@ -182,13 +189,16 @@ export class MessageEditService {
     }
     return this.db.transaction(async () => {
       const recipientUserIds = await this.messages.recipientsOf([id]);
+      const linked = await this.uploads.linkedTo([id]);
       await this.edits.delete(id);
+      const uploads = await this.uploads.messageDeleted(user, linked);
       const deleted: DeleteResult = {
         messageIds: [id],
         messageType: message.stream_id !== null ? 'stream' : 'private',
         streamId: message.stream_id,
         topic: message.stream_id !== null ? message.topic : null,
         recipientUserIds,
+        detachedUploads: uploads.detached,
       };
       await this.announcer.deleted(deleted);
       return deleted;

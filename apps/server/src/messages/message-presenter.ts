@@ -1,4 +1,4 @@
-import { gravatarUrl } from '../identity/user-presenter';
+import { clientAvatarUrl } from '../identity/user-presenter';
 import { flagNames, HISTORICAL_FLAGS } from './flags';
 import type {
   EditHistoryEntry as ApiEditHistoryEntry,
@@ -70,17 +70,13 @@ export function presentMessages(rows: FetchedMessageRow[], ctx: PresentContext):
               ]
             : [];
         });
-    const gravatar = sender?.avatar_source === 'G';
     const message: ApiMessage = {
       id: row.id,
       sender_id: row.sender_id,
       sender_email: sender?.email ?? '',
       sender_full_name: sender?.full_name ?? '',
       sender_realm_str: ctx.realmStr,
-      avatar_url:
-        !sender || (gravatar && ctx.clientGravatar)
-          ? null
-          : gravatarUrl(sender.delivery_email, sender.avatar_version),
+      avatar_url: sender ? clientAvatarUrl(sender, ctx.clientGravatar) : null,
       client: row.sending_client,
       content: ctx.applyMarkdown ? row.rendered_content : row.content,
       content_type: ctx.applyMarkdown ? 'text/html' : 'text/x-markdown',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
+import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../identity/users.repository';
 import type { User } from '../identity/user.types';
 import { MessagesRepository, NewMessage, RecipientSpec } from './messages.repository';
@@ -43,6 +44,7 @@ export class MessageSendService {
     private readonly mirrors: MirrorUsers,
     private readonly renderer: ContentRenderer,
     private readonly announcer: MessageAnnouncer,
+    private readonly uploads: UploadsService,
   ) {}
 
   /** Stores the message and announces it (the `message` event, service-bot triggers). */
@@ -95,6 +97,7 @@ export class MessageSendService {
         this.newMessage(realm, sender, input, content, rendered, dateSent, stream.id, topic),
         this.recipientSpec('stream', input, rendered, true),
       );
+      await this.uploads.claim(sender, stored.message.id, rendered.uploadPathIds);
       return {
         ...stored,
         realmStr: realm.string_id,
@@ -113,6 +116,7 @@ export class MessageSendService {
       this.newMessage(realm, sender, input, content, rendered, dateSent, null, ''),
       this.recipientSpec({ userIds }, input, rendered, false),
     );
+    await this.uploads.claim(sender, stored.message.id, rendered.uploadPathIds);
     return {
       ...stored,
       realmStr: realm.string_id,

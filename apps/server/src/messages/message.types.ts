@@ -53,6 +53,7 @@ export interface ReactionRow {
 /** The user columns a message object needs for its sender and DM recipients. */
 export interface MessageUserRow {
   id: number;
+  realm_id: number;
   email: string;
   full_name: string;
   is_mirror_dummy: boolean;

@@ -144,13 +144,13 @@ export class MessagesController {
     @Param('message_id') id: string,
     @Params(UpdateMessageDto) p: UpdateMessageDto,
   ) {
-    await this.editor.edit(user, realm, messageIdParam(id), {
+    const result = await this.editor.edit(user, realm, messageIdParam(id), {
       content: p.content,
       topic: p.topic,
       streamId: p.stream_id,
       propagateMode: p.propagate_mode ?? 'change_one',
     });
-    return { detached_uploads: [] };
+    return { detached_uploads: result.detachedUploads };
   }
 
   @Delete('messages/:message_id')
@@ -159,8 +159,8 @@ export class MessagesController {
     @CurrentRealm() realm: Realm,
     @Param('message_id') id: string,
   ) {
-    await this.editor.delete(user, realm, messageIdParam(id));
-    return {};
+    const result = await this.editor.delete(user, realm, messageIdParam(id));
+    return { detached_uploads: result.detachedUploads };
   }
 
   @Get('messages/:message_id/history')

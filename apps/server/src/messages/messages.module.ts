@@ -3,6 +3,7 @@ import { EventPublisherModule } from '../event-publisher/event-publisher.module'
 import { IdentityModule } from '../identity/identity.module';
 import { LinkifiersModule } from '../linkifiers/linkifiers.module';
 import { StreamsModule } from '../streams/streams.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { UsersModule } from '../users/users.module';
 import { ContentRenderer } from './content-renderer.service';
 import { EditsRepository } from './edits.repository';
@@ -28,7 +29,14 @@ import { TopicsService } from './topics.service';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
-  imports: [IdentityModule, EventPublisherModule, UsersModule, StreamsModule, LinkifiersModule],
+  imports: [
+    IdentityModule,
+    EventPublisherModule,
+    UsersModule,
+    StreamsModule,
+    LinkifiersModule,
+    UploadsModule,
+  ],
   controllers: [MessagesController, FlagsController, TopicsController, ReadReceiptsController],
   providers: [
     MessagesRepository,

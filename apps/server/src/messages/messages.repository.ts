@@ -329,8 +329,8 @@ export class MessagesRepository {
   usersByIds(ids: number[]): Promise<MessageUserRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.rows<MessageUserRow>(
-      `SELECT id, email, delivery_email, full_name, is_mirror_dummy, avatar_source, avatar_version
-       FROM users WHERE id = ANY($1::int[])`,
+      `SELECT id, realm_id, email, delivery_email, full_name, is_mirror_dummy, avatar_source,
+         avatar_version FROM users WHERE id = ANY($1::int[])`,
       [ids],
     );
   }

@@ -31,6 +31,8 @@ export interface RenderedContent {
   hasLink: boolean;
   hasImage: boolean;
   hasAttachment: boolean;
+  /** The uploads the message links to, by path id. */
+  uploadPathIds: string[];
   isMeMessage: boolean;
 }
 
@@ -49,6 +51,7 @@ export function renderContent(content: string, ctx: RenderContext): RenderedCont
     hasLink: result.hasLink,
     hasImage: result.hasImage,
     hasAttachment: result.hasAttachment,
+    uploadPathIds: result.uploadPathIds,
     isMeMessage: result.isMeMessage,
   };
 }

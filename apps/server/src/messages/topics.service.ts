@@ -3,6 +3,7 @@ import { Database } from '../database/database.service';
 import { isAdmin, User } from '../identity/user.types';
 import { adminRequired } from '../streams/stream-rules';
 import { StreamsService } from '../streams/streams.service';
+import { UploadsService } from '../uploads/uploads.service';
 import { MessageAnnouncer } from './message-announcer';
 import { NO_TOPIC } from './message.types';
 import { MessagesRepository } from './messages.repository';
@@ -22,6 +23,7 @@ export class TopicsService {
     private readonly topics: TopicsRepository,
     private readonly messages: MessagesRepository,
     private readonly announcer: MessageAnnouncer,
+    private readonly uploads: UploadsService,
   ) {}
 
   /**
@@ -64,13 +66,17 @@ export class TopicsService {
           this.messages.recipientsOf(ids),
           fullHistory ? this.streams.subscriberIds(stream.id) : Promise.resolve([]),
         ]);
+        const linked = await this.uploads.linkedTo(ids);
         await this.topics.deleteMessages(ids);
+        // Their uploads start the cleanup clock; Zulip's answer names no detached uploads.
+        await this.uploads.messageDeleted(user, linked);
         await this.announcer.deleted({
           messageIds: ids,
           messageType: 'stream',
           streamId: stream.id,
           topic: batch[0].topic,
           recipientUserIds: [...new Set([...holders, ...subscribers])],
+          detachedUploads: [],
         });
       });
       if (ids.length < TOPIC_DELETE_BATCH) return { complete: true };

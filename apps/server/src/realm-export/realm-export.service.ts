@@ -107,7 +107,7 @@ export class RealmExportService {
     let uploads = 0;
     let missing = 0;
     for (const pathId of pathIds) {
-      const file = uploadFilePath(this.config.dataDir, pathId);
+      const file = uploadFilePath(this.config.uploads.dir, pathId);
       if (!fs.existsSync(file)) {
         missing++;
         continue;

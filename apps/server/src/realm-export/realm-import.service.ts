@@ -36,7 +36,7 @@ export class RealmImportService {
       subdomain: stringId,
       name: name?.trim(),
       sourceRealmId: header.source.realm_id,
-      dataDir: this.config.dataDir,
+      uploadsDir: this.config.uploads.dir,
     });
     try {
       await this.db.transaction(async () => {

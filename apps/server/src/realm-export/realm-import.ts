@@ -15,7 +15,7 @@ export interface ImportTarget {
   subdomain: string;
   name?: string;
   sourceRealmId: number;
-  dataDir: string;
+  uploadsDir: string;
 }
 
 interface Section {
@@ -82,7 +82,7 @@ export class RealmImportRun {
 
   /** Removes the uploads this run wrote (the transaction rolled back). */
   discardFiles(): void {
-    const root = path.resolve(this.target.dataDir, 'uploads');
+    const root = path.resolve(this.target.uploadsDir);
     for (const file of this.writtenFiles) {
       fs.rmSync(file, { force: true });
       // And the folders made for it, now empty.
@@ -212,7 +212,7 @@ export class RealmImportRun {
     } else if (table === 'attachments') {
       const old = String(row.path_id);
       const renamed = importedPathId(old, this.target.sourceRealmId, this.realmId);
-      uploadFilePath(this.target.dataDir, renamed);
+      uploadFilePath(this.target.uploadsDir, renamed);
       this.uploadPaths.set(old, renamed);
       row.path_id = renamed;
     } else if (table === 'reactions' && row.reaction_type === 'realm_emoji') {
@@ -290,7 +290,7 @@ export class RealmImportRun {
     if (!renamed) {
       throw new ExportFileError(`Line ${line}: upload "${pathId}" belongs to no attachment`);
     }
-    const file = uploadFilePath(this.target.dataDir, renamed);
+    const file = uploadFilePath(this.target.uploadsDir, renamed);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     await fs.promises.writeFile(file, Buffer.from(data, 'base64'), { flag: 'wx' });
     this.writtenFiles.push(file);

@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { ExportFileError } from './export-file';
 
 /**
- * Where an uploaded file lives: `DATA_DIR/uploads/<path_id>`. Refuses a path_id that would
- * leave that folder (an export file is untrusted input).
+ * Where an uploaded file lives: `<UPLOADS_DIR>/<path_id>`. Refuses a path_id that would leave
+ * that folder (an export file is untrusted input).
  */
-export function uploadFilePath(dataDir: string, pathId: string): string {
-  const root = path.resolve(dataDir, 'uploads');
+export function uploadFilePath(uploadsDir: string, pathId: string): string {
+  const root = path.resolve(uploadsDir);
   const file = path.resolve(root, pathId);
   if (!pathId || path.isAbsolute(pathId) || !file.startsWith(root + path.sep)) {
     throw new ExportFileError(`Upload path "${pathId}" is outside the uploads folder`);

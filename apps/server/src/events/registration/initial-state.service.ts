@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { Realm } from '../../identity/realm.types';
 import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../../streams/stream.types';
 import { toApiStream, toApiSubscription } from '../../streams/stream-format';
-import { presentUser } from '../../identity/user-presenter';
+import { avatarUrl, presentUser } from '../../identity/user-presenter';
 import { isAdmin, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
@@ -180,7 +180,7 @@ export class InitialStateService {
       full_name: viewer.full_name,
       avatar_source: viewer.avatar_source,
       avatar_url: self.avatar_url,
-      avatar_url_medium: self.avatar_url,
+      avatar_url_medium: avatarUrl(viewer, true),
       is_admin: self.is_admin,
       is_owner: self.is_owner,
       is_moderator: viewer.role === Role.Moderator,
