@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { describeBrowser, eventually, launchBrowser, messageWith, shot, signedIn } from './browser';
@@ -17,14 +15,6 @@ declare class ClipboardEvent {
 declare const document: {
   getElementById(id: string): { dispatchEvent(e: ClipboardEvent): void; focus(): void } | null;
 };
-
-/** Uploads (`POST /user_uploads`) come from the uploads module; the paste test waits for it. */
-const uploadsBuilt = fs.existsSync(path.resolve(__dirname, '../../apps/server/src/uploads'));
-if (!uploadsBuilt) {
-  process.stderr.write(
-    '[test] no uploads module yet (apps/server/src/uploads): skipping the upload-by-paste browser test\n',
-  );
-}
 
 const SOCKET = /\/api\/v1\/events\/socket/;
 
@@ -133,7 +123,7 @@ describeBrowser('the client in real time', () => {
     }
   });
 
-  (uploadsBuilt ? it : it.skip)('uploads a pasted file and links it in the message', async () => {
+  it('uploads a pasted file and links it in the message', async () => {
     const a = await signedIn(browser, server, alice, { hash: '#narrow/channel/ops/topic/files' });
     try {
       await a.page.getByLabel('Message', { exact: true }).click();
