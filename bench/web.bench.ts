@@ -56,6 +56,46 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * `--profile FILE`: a CPU profile of the client while it scrolls (open it in Chrome's DevTools),
+ * and the functions that took the most time, printed.
+ */
+async function startProfiler(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      const nodes = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));
+      const self = new Map<string, number>();
+      const deltas = profile.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id, i) => {
+        const frame = nodes.get(id)?.callFrame;
+        if (!frame) return;
+        const name = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber + 1}`;
+        self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+      });
+      const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+      process.stdout.write(`\nCPU profile written to ${file}; self time while scrolling:\n`);
+      for (const [name, ms] of top)
+        process.stdout.write(`  ${ms.toFixed(0).padStart(7)} ms  ${name}\n`);
+    },
+  };
+}
+
 /** Gzipped bytes of the scripts the client's HTML loads (entry and preloaded chunks). */
 function firstLoadScriptBytes(): { bytes: number; files: string[] } {
   const html = fs.readFileSync(path.join(WEB_DIST_DIR, 'index.html'), 'utf8');
@@ -207,11 +247,14 @@ async function main(): Promise<void> {
 
     await page.goto(narrowUrl);
     await page.waitForSelector(`[data-message-id="${newest}"]`);
+    const profileFile = textOption('profile');
+    const profiler = profileFile ? await startProfiler(page) : null;
     const clientScroll = await scrollToTop(
       page,
       '[data-testid="feed"]',
       `[data-message-id="${oldest}"]`,
     );
+    if (profiler && profileFile) await profiler.stop(profileFile);
     await page.goto(`${base.origin}/assets/${baseline}`);
     const staticScroll = await scrollToTop(page, null, '[data-n="1"]');
 
