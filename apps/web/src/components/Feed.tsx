@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { buildRows, type FeedRow } from '../feed';
 import type { Message } from '../model';
 import { conversationKey } from '../model';
@@ -11,6 +11,17 @@ import { editing } from '../ui';
 import { MessageRow, RecipientBar } from './MessageRow';
 
 const NEAR_EDGE_PX = 600;
+
+function rowKind(row: FeedRow): string {
+  if (row.kind !== 'message') return row.kind;
+  return row.showSender ? 'message-with-sender' : 'message';
+}
+
+function noteHeight(heights: Map<string, number>, kind: string, height: number): void {
+  if (height <= 0) return;
+  const known = heights.get(kind);
+  if (known === undefined || height < known) heights.set(kind, height);
+}
 
 function TypingNotice() {
   useSlices('typing', 'view', 'users');
@@ -47,16 +58,26 @@ export function Feed() {
     return buildRows(list, store.self.user_id);
   }, [view.ids, messagesVersion]);
 
+  // The virtualizer recomputes every row's offset below a row whose measured height differs from
+  // its estimate: tens of thousands of rows per frame while scrolling up a long narrow. Estimating
+  // each kind of row by the smallest height measured for it (a one-line message, a recipient
+  // bar) makes most measurements agree with the estimate, so they cost nothing.
+  const typicalHeight = useRef(new Map<string, number>());
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parent.current,
-    estimateSize: (i) =>
-      rows[i]?.kind === 'message'
-        ? (rows[i] as { showSender: boolean }).showSender
-          ? 64
-          : 36
-        : 36,
+    estimateSize: (i) => {
+      const row = rows[i];
+      const kind = row ? rowKind(row) : 'message';
+      return typicalHeight.current.get(kind) ?? (kind === 'message-with-sender' ? 64 : 36);
+    },
     getItemKey: (i) => rows[i]?.key ?? i,
+    measureElement: (el, entry, instance) => {
+      const size = measureElement(el, entry, instance);
+      const kind = (el as HTMLElement).dataset.kind;
+      if (kind) noteHeight(typicalHeight.current, kind, size);
+      return size;
+    },
     overscan: 6,
   });
 
@@ -195,6 +216,7 @@ export function Feed() {
                 <div
                   key={item.key}
                   data-index={item.index}
+                  data-kind={rowKind(row)}
                   ref={virtualizer.measureElement}
                   className="feed-row"
                 >
