@@ -77,6 +77,12 @@ describe('uploaded files', () => {
     expect(got.body.toString()).toBe('hello, world\n');
   });
 
+  it('tells clients the upload limits when they register', async () => {
+    const res = await server.client(alice).post('/register', { fetch_event_types: ['realm'] });
+    expectOk(res);
+    expect(res.body).toMatchObject({ max_file_upload_size_mib: 25, realm_upload_quota_mib: null });
+  });
+
   it('sanitizes the file name: no path, no leading dots', async () => {
     const up = await upload(alice, '../../.secret plan.txt', 'x');
     expect(up.filename).toBe('secret-plan.txt');
