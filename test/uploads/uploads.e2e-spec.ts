@@ -132,6 +132,20 @@ describe('uploaded files', () => {
     expect((await download(up.url, alice)).status).toBe(200);
   });
 
+  it('lets guests see files only in the channels they are subscribed to', async () => {
+    const guest = await server.createUser({ role: Role.Guest, fullName: 'Gus Guest' });
+    const up = await upload(alice, 'public-ish.txt', 'for members');
+    await sendToStream(server.client(alice), 'town square', 'files', `[p](${up.url})`);
+    expect((await download(up.url, guest)).status).toBe(404);
+    expectOk(
+      await server.client(alice).post('/users/me/subscriptions', {
+        subscriptions: [{ name: 'town square' }],
+        principals: [guest.id],
+      }),
+    );
+    expect((await download(up.url, guest)).status).toBe(200);
+  });
+
   it('gives access to the recipients of a direct message only', async () => {
     const up = await upload(alice, 'for-bob.txt', 'hi bob');
     expectOk(
