@@ -146,6 +146,19 @@ describe('uploaded files', () => {
     expect((await download(up.url, guest)).status).toBe(200);
   });
 
+  it('follows a message moved into a private channel', async () => {
+    const up = await upload(alice, 'moved.txt', 'moving');
+    const id = await sendToStream(server.client(alice), 'town square', 'moving', `[m](${up.url})`);
+    expect((await download(up.url, bob)).status).toBe(200);
+    const secret = await server.db.one<{ id: number }>(
+      "SELECT id FROM streams WHERE realm_id = $1 AND name = 'secret'",
+      [server.realm.id],
+    );
+    expectOk(await server.client(alice).patch(`/messages/${id}`, { stream_id: secret?.id ?? 0 }));
+    expect((await download(up.url, bob)).status).toBe(404);
+    expect((await download(up.url, alice)).status).toBe(200);
+  });
+
   it('gives access to the recipients of a direct message only', async () => {
     const up = await upload(alice, 'for-bob.txt', 'hi bob');
     expectOk(
