@@ -38,7 +38,8 @@ describe('uploaded files', () => {
       inviteOnly: true,
       subscribers: [alice, carol],
     });
-  });
+    // A cold embedded database on a busy machine can take most of a minute to start.
+  }, 120_000);
   afterAll(() => server.stop());
 
   async function upload(
