@@ -38,7 +38,8 @@ describe('uploaded files', () => {
       inviteOnly: true,
       subscribers: [alice, carol],
     });
-  });
+    // A cold embedded database on a busy machine can take most of a minute to start.
+  }, 120_000);
   afterAll(() => server.stop());
 
   async function upload(
@@ -75,6 +76,12 @@ describe('uploaded files', () => {
     const got = await download(up.url, alice);
     expect(got.status).toBe(200);
     expect(got.body.toString()).toBe('hello, world\n');
+  });
+
+  it('tells clients the upload limits when they register', async () => {
+    const res = await server.client(alice).post('/register', { fetch_event_types: ['realm'] });
+    expectOk(res);
+    expect(res.body).toMatchObject({ max_file_upload_size_mib: 25, realm_upload_quota_mib: null });
   });
 
   it('sanitizes the file name: no path, no leading dots', async () => {
@@ -123,6 +130,33 @@ describe('uploaded files', () => {
       await server.client(carol).delete('/users/me/subscriptions', { subscriptions: ['secret'] }),
     );
     expect((await download(up.url, carol)).status).toBe(404);
+    expect((await download(up.url, alice)).status).toBe(200);
+  });
+
+  it('lets guests see files only in the channels they are subscribed to', async () => {
+    const guest = await server.createUser({ role: Role.Guest, fullName: 'Gus Guest' });
+    const up = await upload(alice, 'public-ish.txt', 'for members');
+    await sendToStream(server.client(alice), 'town square', 'files', `[p](${up.url})`);
+    expect((await download(up.url, guest)).status).toBe(404);
+    expectOk(
+      await server.client(alice).post('/users/me/subscriptions', {
+        subscriptions: [{ name: 'town square' }],
+        principals: [guest.id],
+      }),
+    );
+    expect((await download(up.url, guest)).status).toBe(200);
+  });
+
+  it('follows a message moved into a private channel', async () => {
+    const up = await upload(alice, 'moved.txt', 'moving');
+    const id = await sendToStream(server.client(alice), 'town square', 'moving', `[m](${up.url})`);
+    expect((await download(up.url, bob)).status).toBe(200);
+    const secret = await server.db.one<{ id: number }>(
+      "SELECT id FROM streams WHERE realm_id = $1 AND name = 'secret'",
+      [server.realm.id],
+    );
+    expectOk(await server.client(alice).patch(`/messages/${id}`, { stream_id: secret?.id ?? 0 }));
+    expect((await download(up.url, bob)).status).toBe(404);
     expect((await download(up.url, alice)).status).toBe(200);
   });
 

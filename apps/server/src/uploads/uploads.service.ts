@@ -113,8 +113,9 @@ export class UploadsService {
         return inserted;
       });
     } catch (err) {
+      // Nothing was committed: neither the temporary file nor one already moved may stay.
       await this.storage.remove(received.tmpPath);
-      if (!(err instanceof ZulipError)) await this.storage.remove(target);
+      await this.storage.removeUpload(pathId);
       throw err;
     }
     if (isRasterImage(row.content_type)) this.thumbnailer.enqueue(row.path_id, target);
@@ -160,7 +161,7 @@ export class UploadsService {
     return row;
   }
 
-  /** Streams the file of an attachment the caller may read, with the safety headers. */
+  /** Where an attachment's file is on disk. */
   fileOf(row: AttachmentRow): string {
     return this.storage.uploadPath(row.path_id);
   }

@@ -31,6 +31,7 @@ type State = Record<string, unknown>;
 
 const MAX_TOPIC_LENGTH = 60;
 const MAX_MESSAGE_LENGTH = 10_000;
+const MIB = 1024 * 1024;
 
 /** Zulip's typing-notification timing hints, in milliseconds. */
 const TYPING = { started_expiry: 45_000, stopped_wait: 5_000, started_wait: 10_000 };
@@ -247,6 +248,12 @@ export class InitialStateService {
       max_message_length: MAX_MESSAGE_LENGTH,
       max_stream_name_length: MAX_STREAM_NAME_LENGTH,
       max_stream_description_length: MAX_STREAM_DESCRIPTION_LENGTH,
+      // Upload limits (clients refuse bigger files before sending them); no quota: null.
+      max_file_upload_size_mib: Math.floor(this.config.uploads.maxFileBytes / MIB),
+      realm_upload_quota_mib: this.config.uploads.realmQuotaBytes
+        ? Math.floor(this.config.uploads.realmQuotaBytes / MIB)
+        : null,
+      max_avatar_file_size_mib: Math.floor(this.config.uploads.maxAvatarBytes / MIB),
       server_generation: SERVER_GENERATION,
       server_typing_started_expiry_period_milliseconds: TYPING.started_expiry,
       server_typing_stopped_wait_period_milliseconds: TYPING.stopped_wait,
