@@ -4,10 +4,18 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
+import type { Server } from 'node:http';
 import type { AppConfig } from '@hub/config';
 import { LOG_LEVELS } from '@hub/config/log-levels';
 import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
+import {
+  bodyLimit,
+  guardedMultipart,
+  PathParamsPipe,
+  rejectBadEncoding,
+  verifyEncoding,
+} from './common/input-guard';
 import { installApiNoStore } from './common/no-store';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
@@ -17,6 +25,17 @@ import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Idle keep-alive connections outlive those of the proxies and load balancers in front (60 s is
+ * the usual default there), so a proxy never reuses a connection the server is closing; headers
+ * must arrive within a little more, and a whole request (a large upload) within five minutes.
+ */
+export const HTTP_TIMEOUTS = {
+  keepAliveTimeout: 75_000,
+  headersTimeout: 80_000,
+  requestTimeout: 300_000,
+} as const;
 
 /** Builds the server application (not yet listening). Shared by `main.ts` and the tests. */
 export async function createServerApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -32,24 +51,41 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.use(clientAssets());
   if (config.gatewayUrl) app.use(gatewayProxy(config.gatewayUrl));
   app.use(jsonPrefixMiddleware);
-  app.use(express.urlencoded({ extended: false, limit: MAX_BODY_BYTES, parameterLimit: 10_000 }));
-  app.use(express.json({ limit: MAX_BODY_BYTES }));
-  const multipart = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_BODY_BYTES },
-  }).any();
-  // Upload endpoints stream their file to disk themselves, after authentication.
+  // The edge (common/input-guard.ts): nothing malformed gets past these to a handler. Upload
+  // endpoints stream their file to disk themselves, after authentication, under their own limit.
+  const limitBody = bodyLimit(MAX_BODY_BYTES);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    streamsOwnBody(req) ? next() : limitBody(req, res, next),
+  );
+  app.use(
+    express.urlencoded({
+      extended: false,
+      limit: MAX_BODY_BYTES,
+      parameterLimit: 10_000,
+      verify: verifyEncoding,
+    }),
+  );
+  app.use(express.json({ limit: MAX_BODY_BYTES, verify: verifyEncoding }));
+  const multipart = guardedMultipart(
+    multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: MAX_BODY_BYTES, fieldSize: MAX_BODY_BYTES },
+    }).any(),
+  );
   app.use((req: Request, res: Response, next: NextFunction) =>
     streamsOwnBody(req) ? next() : multipart(req, res, next),
   );
+  app.use(rejectBadEncoding);
+  app.use(paramsMiddleware);
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (err) return filter.send(res, err);
     next();
   });
-  app.use(paramsMiddleware);
+  app.useGlobalPipes(new PathParamsPipe());
   app.useWebSocketAdapter(new WsAdapter(app));
   app.get(LongPollFastPath).install(app.getHttpServer());
   installApiNoStore(app.getHttpServer());
+  Object.assign(app.getHttpServer() as Server, HTTP_TIMEOUTS);
   app.enableShutdownHooks();
   return app;
 }

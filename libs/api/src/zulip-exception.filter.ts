@@ -45,6 +45,11 @@ export class ZulipExceptionFilter implements ExceptionFilter {
       }
       return new ZulipError('BAD_REQUEST', 'Malformed request body', 400);
     }
+    // A body parser's own 4xx (e.g. a body declared gzip that is not): the client's fault.
+    const status = parserError?.status ?? parserError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return new ZulipError('BAD_REQUEST', 'Malformed request body', status === 413 ? 413 : 400);
+    }
     if (exception && typeof exception === 'object' && (exception as Error).name === 'MulterError') {
       return new ZulipError(
         'BAD_REQUEST',

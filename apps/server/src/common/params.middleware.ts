@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+import { badCharacters, MAX_PARAM_DEPTH, nestingDepth, unstorable } from './input-guard';
 import type { ParamsRequest } from './params';
+import { ZulipError } from './zulip-error';
 
 /** Copies parameters into `into` as strings: the last of repeated ones, JSON for structured ones. */
 export function flatten(source: unknown, into: Record<string, string>): void {
@@ -14,11 +16,19 @@ export function flatten(source: unknown, into: Record<string, string>): void {
 /**
  * Gathers parameters from the query string and the body (urlencoded, multipart or JSON) into one
  * flat map of strings, on every method: zulip-js sends PATCH/DELETE parameters in the query.
+ * Refuses, for every endpoint alike, a JSON body nested beyond reason and any parameter (name or
+ * value) holding text no column can store: NUL or a lone surrogate.
  */
 export function paramsMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  if (nestingDepth(req.body, MAX_PARAM_DEPTH) > MAX_PARAM_DEPTH) {
+    return next(ZulipError.badRequest('The request body is nested too deeply'));
+  }
   const params: Record<string, string> = {};
   flatten(req.query, params);
   flatten(req.body, params);
+  for (const [name, value] of Object.entries(params)) {
+    if (unstorable(name) || unstorable(value)) return next(badCharacters(name));
+  }
   (req as ParamsRequest).zulipParams = params;
   next();
 }

@@ -4,6 +4,11 @@ import { getMetadataStorage, validateSync, ValidationError } from 'class-validat
 import type { Request } from 'express';
 import { ZulipError } from './zulip-error';
 
+/** The largest id a PostgreSQL `integer` column (users, streams, most ids) holds. */
+export const MAX_INT32 = 2_147_483_647;
+/** How deeply a parameter's JSON may nest. */
+const MAX_JSON_DEPTH = 16;
+
 /** What the params middleware leaves on each request: every parameter, from any encoding. */
 export interface ParamsRequest extends Request {
   zulipParams?: Record<string, string>;
@@ -13,6 +18,10 @@ export interface ParamsRequest extends Request {
 interface JsonOptions {
   /** Keep the raw string when it is not JSON (e.g. `to=user@example.com`, `anchor=newest`). */
   orString?: boolean;
+  /** `null` means something here (e.g. "no limit"); elsewhere a JSON null is refused. */
+  nullable?: boolean;
+  /** Numbers here may be 64-bit message ids; elsewhere numbers must fit a 32-bit integer. */
+  wideNumbers?: boolean;
 }
 
 const jsonFields = new WeakMap<object, Map<string, JsonOptions>>();
@@ -41,6 +50,10 @@ type Ctor<T> = new () => T;
 interface DtoShape {
   fields: string[];
   optional: Set<string>;
+  /** Fields whose validators allow numbers beyond 32 bits (an explicit larger `@Max`). */
+  wide: Set<string>;
+  /** `@ValidateNested` fields: an object, or with `each` a list of objects. */
+  nested: Map<string, boolean>;
 }
 
 /** Decorators run once, when the class is defined: its shape is read once too. */
@@ -55,6 +68,16 @@ function describe(dto: new () => object): DtoShape {
       optional: new Set(
         metas.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName),
       ),
+      wide: new Set(
+        metas
+          .filter((m) => m.name === 'max' && Number(m.constraints?.[0]) > MAX_INT32)
+          .map((m) => m.propertyName),
+      ),
+      nested: new Map(
+        metas
+          .filter((m) => m.type === 'nestedValidation')
+          .map((m) => [m.propertyName, m.each === true] as [string, boolean]),
+      ),
     };
     shapes.set(dto, shape);
   }
@@ -67,13 +90,35 @@ function firstMessage(error: ValidationError): string {
   return child ? firstMessage(child) : 'is invalid';
 }
 
+/**
+ * The rules every JSON-encoded parameter obeys, whatever its endpoint: not nested beyond reason,
+ * no `null` unless it means something there, and numbers that fit the columns they are compared
+ * with (a 32-bit integer, or a 64-bit message id where the field says so). So a value a
+ * PostgreSQL column cannot hold is refused here, never sent to the database.
+ */
+function checkDecoded(name: string, value: unknown, options: JsonOptions, wide: boolean): void {
+  if (value === null && !options.nullable) throw ZulipError.invalid(name, 'must not be null');
+  const limit = wide || options.wideNumbers ? Number.MAX_SAFE_INTEGER : MAX_INT32;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (depth > MAX_JSON_DEPTH) throw ZulipError.invalid(name, 'nested too deeply');
+    if (typeof item === 'number' && !(Number.isFinite(item) && Math.abs(item) <= limit)) {
+      throw ZulipError.invalid(name, 'number out of range');
+    }
+    if (item && typeof item === 'object') {
+      for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    }
+  }
+}
+
 /** Decodes, validates and returns the parameters `dto` declares; marks them as consumed. */
 export function parseParams<T extends object>(
   dto: Ctor<T>,
   raw: Record<string, string>,
   consumed?: Set<string>,
 ): T {
-  const { fields, optional } = describe(dto);
+  const { fields, optional, wide, nested } = describe(dto);
   const json = jsonFields.get(dto) ?? new Map<string, JsonOptions>();
   const aliases = aliasFields.get(dto) ?? new Map<string, string[]>();
   const plain: Record<string, unknown> = {};
@@ -88,16 +133,26 @@ export function parseParams<T extends object>(
     const value = raw[name];
     const jsonOptions = json.get(field);
     if (jsonOptions) {
+      let decoded: unknown;
       try {
-        plain[field] = JSON.parse(value);
+        decoded = JSON.parse(value);
       } catch {
         if (!jsonOptions.orString) {
           throw new ZulipError('BAD_REQUEST', `Argument "${name}" is not valid JSON.`, 400, {
             var_name: name,
           });
         }
-        plain[field] = value;
+        decoded = value;
       }
+      checkDecoded(name, decoded, jsonOptions, wide.has(field));
+      const each = nested.get(field);
+      if (each !== undefined) {
+        const items = each && Array.isArray(decoded) ? decoded : [decoded];
+        if (items.some((item) => !item || typeof item !== 'object' || Array.isArray(item))) {
+          throw ZulipError.invalid(name, each ? 'must be a list of objects' : 'must be an object');
+        }
+      }
+      plain[field] = decoded;
     } else {
       plain[field] = value;
     }

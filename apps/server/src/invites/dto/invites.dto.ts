@@ -20,7 +20,7 @@ export class SendInvitesDto {
 
   /** Minutes until the invitation expires; null for never. */
   @IsOptional()
-  @Json()
+  @Json({ nullable: true })
   @IsInt()
   @Min(1)
   invite_expires_in_minutes?: number | null;

@@ -47,7 +47,7 @@ export class MarkTopicDto {
 }
 
 export class UpdateFlagsNarrowDto {
-  @Json({ orString: true })
+  @Json({ orString: true, wideNumbers: true })
   @IsDefined()
   anchor!: unknown;
 
@@ -66,7 +66,7 @@ export class UpdateFlagsNarrowDto {
   @Min(0)
   num_after!: number;
 
-  @Json()
+  @Json({ wideNumbers: true })
   @IsDefined()
   narrow!: unknown;
 

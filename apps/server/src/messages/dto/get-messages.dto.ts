@@ -3,7 +3,7 @@ import { Json } from '../../common/params';
 
 export class GetMessagesDto {
   /** A message id, or `newest` / `oldest` / `first_unread`. */
-  @Json({ orString: true })
+  @Json({ orString: true, wideNumbers: true })
   @IsOptional()
   anchor?: unknown;
 
@@ -25,7 +25,7 @@ export class GetMessagesDto {
   num_after?: number;
 
   /** Checked by parseNarrow: objects or pairs. */
-  @Json()
+  @Json({ wideNumbers: true })
   @IsOptional()
   narrow?: unknown;
 
@@ -68,7 +68,7 @@ export class MatchesNarrowDto {
   @Max(Number.MAX_SAFE_INTEGER, { each: true })
   msg_ids!: number[];
 
-  @Json()
+  @Json({ wideNumbers: true })
   @IsDefined()
   narrow!: unknown;
 }

@@ -4,5 +4,4 @@ import { Matches } from 'class-validator';
 export const NoNul = (): PropertyDecorator =>
   Matches(/^[^\u0000]*$/, { message: 'must not contain null bytes' });
 
-/** The largest id a PostgreSQL `integer` column (users, streams) holds. */
-export const MAX_INT32 = 2_147_483_647;
+export { MAX_INT32 } from '../../common/params';

@@ -51,7 +51,7 @@ export class UpdateRealmDto {
   allow_message_editing?: boolean;
 
   @IsOptional()
-  @Json({ orString: true })
+  @Json({ orString: true, nullable: true })
   message_content_edit_limit_seconds?: unknown;
 
   @IsOptional()
@@ -60,7 +60,7 @@ export class UpdateRealmDto {
   allow_message_deleting?: boolean;
 
   @IsOptional()
-  @Json({ orString: true })
+  @Json({ orString: true, nullable: true })
   message_content_delete_limit_seconds?: unknown;
 
   @IsOptional()

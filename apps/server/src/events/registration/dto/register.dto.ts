@@ -14,19 +14,19 @@ import { Json } from '../../../common/params';
 export class RegisterDto {
   /** null or absent: every event type. */
   @IsOptional()
-  @Json()
+  @Json({ nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsArray()
   @IsString({ each: true })
   event_types?: string[] | null;
   @IsOptional()
-  @Json()
+  @Json({ nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsArray()
   @IsString({ each: true })
   fetch_event_types?: string[] | null;
   /** Checked term by term by `parseNarrow`. */
-  @IsOptional() @Json() @IsArray() narrow?: unknown[];
+  @IsOptional() @Json({ wideNumbers: true }) @IsArray() narrow?: unknown[];
   @IsOptional() @Json() @IsBoolean() all_public_streams?: boolean;
   @IsOptional() @Json() @IsBoolean() apply_markdown?: boolean;
   @IsOptional() @Json() @IsBoolean() client_gravatar?: boolean;
