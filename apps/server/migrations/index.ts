@@ -5,6 +5,7 @@ import { Muting1765000000002 } from './1765000000002-muting';
 import { Drafts1765000000003 } from './1765000000003-drafts';
 import { UserStatus1765100000001 } from './1765100000001-user-status';
 import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
+import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messages';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Drafts1765000000003,
   UserStatus1765100000001,
   ReadReceipts1765100000002,
+  ScheduledMessages1765400000001,
 ];

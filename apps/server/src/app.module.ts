@@ -23,6 +23,7 @@ import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
 import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -50,6 +51,7 @@ const FEATURES = [
   AlertWordsModule,
   MutingModule,
   DraftsModule,
+  ScheduledMessagesModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

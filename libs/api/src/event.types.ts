@@ -8,6 +8,7 @@ import type { Bot, User } from './user.types';
 import type { UserGroup } from './user-group.types';
 import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 import type { Draft } from './draft.types';
+import type { ScheduledMessage } from './scheduled-message.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -237,6 +238,11 @@ export type DraftsEvent =
   | { type: 'drafts'; op: 'update'; draft: Draft }
   | { type: 'drafts'; op: 'remove'; draft_id: number };
 
+export type ScheduledMessagesEvent =
+  | { type: 'scheduled_messages'; op: 'add'; scheduled_messages: ScheduledMessage[] }
+  | { type: 'scheduled_messages'; op: 'update'; scheduled_message: ScheduledMessage }
+  | { type: 'scheduled_messages'; op: 'remove'; scheduled_message_id: number };
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -318,6 +324,7 @@ export type ZulipEvent =
   | MutedTopicsEvent
   | MutedUsersEvent
   | DraftsEvent
+  | ScheduledMessagesEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

@@ -221,6 +221,14 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     arrayRefs: { user_ids: 'users' },
   },
   {
+    table: 'scheduled_messages',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms', sender_id: 'users', stream_id: 'streams' },
+    arrayRefs: { user_ids: 'users' },
+  },
+  {
     table: 'user_status',
     key: ['user_id'],
     scope: OF_REALM_USERS('user_id'),

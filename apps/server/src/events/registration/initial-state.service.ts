@@ -18,6 +18,8 @@ import { MutingRepository } from '../../muting/muting.repository';
 import { toMutedTopics, toMutedUsers, toUserTopic } from '../../muting/muting-format';
 import { DraftsRepository } from '../../drafts/drafts.repository';
 import { toApiDraft } from '../../drafts/draft-format';
+import { ScheduledMessagesRepository } from '../../scheduled-messages/scheduled-messages.repository';
+import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-message-format';
 
 export interface StateOptions {
   /** null: every type. */
@@ -48,6 +50,7 @@ export class InitialStateService {
     private readonly userGroups: UserGroupsRepository,
     private readonly muting: MutingRepository,
     private readonly drafts: DraftsRepository,
+    private readonly scheduledMessages: ScheduledMessagesRepository,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -114,6 +117,11 @@ export class InitialStateService {
       state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
     }
     if (want('drafts')) state.drafts = (await this.drafts.list(user.id)).map(toApiDraft);
+    if (want('scheduled_messages')) {
+      state.scheduled_messages = (await this.scheduledMessages.listPending(user.id)).map(
+        toApiScheduledMessage,
+      );
+    }
     if (want('user_settings') || want('update_display_settings')) {
       state.user_settings = this.userSettings(user, realm);
     }

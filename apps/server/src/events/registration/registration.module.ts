@@ -3,6 +3,7 @@ import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
 import { UserGroupsModule } from '../../user-groups/user-groups.module';
 import { MutingModule } from '../../muting/muting.module';
 import { DraftsModule } from '../../drafts/drafts.module';
+import { ScheduledMessagesModule } from '../../scheduled-messages/scheduled-messages.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -18,6 +19,7 @@ import { RegisterService } from './register.service';
     UserGroupsModule,
     MutingModule,
     DraftsModule,
+    ScheduledMessagesModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
