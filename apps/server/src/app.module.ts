@@ -23,6 +23,7 @@ import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
 import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ProfileFieldsModule } from './profile-fields/profile-fields.module';
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
@@ -35,6 +36,7 @@ import { WebModule } from './web/web.module';
 const FEATURES = [
   IdentityModule,
   EventPublisherModule,
+  ProfileFieldsModule,
   SessionsModule,
   AuthModule,
   StreamsModule,

@@ -9,6 +9,7 @@ import type { UserGroup } from './user-group.types';
 import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 import type { Draft } from './draft.types';
 import type { ScheduledMessage } from './scheduled-message.types';
+import type { CustomProfileField } from './profile-field.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -139,6 +140,8 @@ export type EventPerson = User;
 /** A `realm_user` update: the user's id and only what changed (`new_email` for an address). */
 export type EventPersonUpdate = { user_id: number } & Partial<Omit<User, 'user_id'>> & {
     new_email?: string;
+    /** A changed custom profile field value; `value` null when it was cleared. */
+    custom_profile_field?: { id: number; value: string | null; rendered_value?: string };
   };
 
 export type RealmUserEvent =
@@ -238,6 +241,11 @@ export type DraftsEvent =
   | { type: 'drafts'; op: 'update'; draft: Draft }
   | { type: 'drafts'; op: 'remove'; draft_id: number };
 
+export interface CustomProfileFieldsEvent {
+  type: 'custom_profile_fields';
+  fields: CustomProfileField[];
+}
+
 export type ScheduledMessagesEvent =
   | { type: 'scheduled_messages'; op: 'add'; scheduled_messages: ScheduledMessage[] }
   | { type: 'scheduled_messages'; op: 'update'; scheduled_message: ScheduledMessage }
@@ -325,6 +333,7 @@ export type ZulipEvent =
   | MutedUsersEvent
   | DraftsEvent
   | ScheduledMessagesEvent
+  | CustomProfileFieldsEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

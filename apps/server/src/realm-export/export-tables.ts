@@ -221,6 +221,20 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     arrayRefs: { user_ids: 'users' },
   },
   {
+    table: 'custom_profile_fields',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+  },
+  {
+    table: 'custom_profile_field_values',
+    key: ['user_id', 'field_id'],
+    scope: OF_REALM_USERS('user_id'),
+    serialId: false,
+    refs: { user_id: 'users', field_id: 'custom_profile_fields' },
+  },
+  {
     table: 'scheduled_messages',
     key: ['id'],
     scope: OF_REALM,

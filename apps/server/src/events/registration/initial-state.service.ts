@@ -20,6 +20,9 @@ import { DraftsRepository } from '../../drafts/drafts.repository';
 import { toApiDraft } from '../../drafts/draft-format';
 import { ScheduledMessagesRepository } from '../../scheduled-messages/scheduled-messages.repository';
 import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-message-format';
+import { ProfileFieldsService } from '../../profile-fields/profile-fields.service';
+import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
+import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
 export interface StateOptions {
   /** null: every type. */
@@ -51,6 +54,7 @@ export class InitialStateService {
     private readonly muting: MutingRepository,
     private readonly drafts: DraftsRepository,
     private readonly scheduledMessages: ScheduledMessagesRepository,
+    private readonly profileFields: ProfileFieldsService,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,7 +75,17 @@ export class InitialStateService {
       );
     }
     if (want('stream')) state.streams = (await loadStreams()).map((s) => toApiStream(s));
-    if (want('realm_user')) Object.assign(state, this.realmUsers(user, await loadUsers(), options));
+    if (want('realm_user')) {
+      const [users, profileData] = await Promise.all([
+        loadUsers(),
+        this.profileFields.realmProfileData(realm.id),
+      ]);
+      Object.assign(state, this.realmUsers(user, users, profileData, options));
+    }
+    if (want('custom_profile_fields')) {
+      state.custom_profile_fields = await this.profileFields.list(realm.id);
+      state.custom_profile_field_types = FIELD_TYPES;
+    }
     if (want('realm_bot')) {
       state.realm_bots = await this.realmBots(user, await loadUsers(), await loadStreams());
     }
@@ -174,9 +188,19 @@ export class InitialStateService {
     };
   }
 
-  private realmUsers(viewer: User, users: User[], options: StateOptions): State {
+  private realmUsers(
+    viewer: User,
+    users: User[],
+    profileData: Map<number, Record<string, ProfileFieldValue>>,
+    options: StateOptions,
+  ): State {
     const present = (u: User) =>
-      presentUser(u, { viewer, clientGravatar: options.clientGravatar, includeProfileData: true });
+      presentUser(u, {
+        viewer,
+        clientGravatar: options.clientGravatar,
+        includeProfileData: true,
+        profileData: profileData.get(u.id),
+      });
     const self = presentUser(viewer, { viewer });
     return {
       realm_users: users.filter((u) => u.is_active).map(present),

@@ -4,6 +4,7 @@ import { UserGroupsModule } from '../../user-groups/user-groups.module';
 import { MutingModule } from '../../muting/muting.module';
 import { DraftsModule } from '../../drafts/drafts.module';
 import { ScheduledMessagesModule } from '../../scheduled-messages/scheduled-messages.module';
+import { ProfileFieldsModule } from '../../profile-fields/profile-fields.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -20,6 +21,7 @@ import { RegisterService } from './register.service';
     MutingModule,
     DraftsModule,
     ScheduledMessagesModule,
+    ProfileFieldsModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
