@@ -235,11 +235,9 @@ describe('custom profile fields', () => {
 
     // Admins set anyone's values through PATCH /users/{id}; members may not.
     await fails(
-      server
-        .client(bob)
-        .patch(`/users/${alice.id}`, {
-          profile_data: [{ id: fields.nick, value: 'Bob was here' }],
-        }),
+      server.client(bob).patch(`/users/${alice.id}`, {
+        profile_data: [{ id: fields.nick, value: 'Bob was here' }],
+      }),
       403,
       'Must be an organization administrator',
     );
