@@ -135,6 +135,13 @@ export class UsersController {
     return {};
   }
 
+  /** Before `users/:id`, which would take `me` for an id. */
+  @Delete('users/me')
+  async deactivateSelf(@CurrentUser() me: User) {
+    await this.service.deactivateSelf(me);
+    return {};
+  }
+
   @Delete('users/:id')
   async deactivate(@CurrentUser() me: User, @CurrentRealm() realm: Realm, @Param('id') id: string) {
     const target = await this.byId(realm, id);

@@ -21,6 +21,7 @@ import { toApiDraft } from '../../drafts/draft-format';
 import { ScheduledMessagesRepository } from '../../scheduled-messages/scheduled-messages.repository';
 import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-message-format';
 import { ProfileFieldsService } from '../../profile-fields/profile-fields.service';
+import { RealmsRepository } from '../../identity/realms.repository';
 import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
@@ -55,6 +56,7 @@ export class InitialStateService {
     private readonly drafts: DraftsRepository,
     private readonly scheduledMessages: ScheduledMessagesRepository,
     private readonly profileFields: ProfileFieldsService,
+    private readonly realms: RealmsRepository,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -82,6 +84,17 @@ export class InitialStateService {
       ]);
       Object.assign(state, this.realmUsers(user, users, profileData, options));
     }
+    if (want('recent_private_conversations')) {
+      state.recent_private_conversations = await this.repo.recentPrivateConversations(user.id);
+    }
+    if (want('realm_domains')) {
+      state.realm_domains = (await this.realms.domains(realm.id)).map((d) => ({
+        domain: d.domain,
+        allow_subdomains: d.allow_subdomains,
+      }));
+    }
+    // Default stream groups are not a feature here: there are never any.
+    if (want('default_stream_groups')) state.realm_default_stream_groups = [];
     if (want('custom_profile_fields')) {
       state.custom_profile_fields = await this.profileFields.list(realm.id);
       state.custom_profile_field_types = FIELD_TYPES;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/identity.module';
 import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
 import { UserGroupsModule } from '../../user-groups/user-groups.module';
 import { MutingModule } from '../../muting/muting.module';
@@ -14,6 +15,7 @@ import { RegisterService } from './register.service';
 /** `POST /register`: a queue plus the initial state it continues from. */
 @Module({
   imports: [
+    IdentityModule,
     EventQueuesModule,
     PresenceModule,
     LinkifiersModule,
