@@ -23,7 +23,7 @@ describe('DELETE /users/me', () => {
     expect((await server.client(leaver).get('/users/me')).status).toBe(401);
     expect((await server.client(bot).get('/users/me')).status).toBe(401);
     const seen = await ok(server.client(watcher).get(`/users/${leaver.id}`));
-    expect(seen.user.is_active).toBe(false);
+    expect((seen.user as { is_active: boolean }).is_active).toBe(false);
   });
 
   it('refuses the only owner, with Zulip’s error; a second owner may leave', async () => {

@@ -216,7 +216,7 @@ describe('custom profile fields', () => {
     expect(await receive(guestQ, 5)).toHaveLength(5);
 
     // Fields users may not edit, bad values: refused, nothing stored.
-    const own = (data: unknown) => server.client(alice).patch('/users/me/profile_data', { data });
+    const own = (data: object) => server.client(alice).patch('/users/me/profile_data', { data });
     await fails(
       own([{ id: fields.team, value: 'a' }]),
       400,
@@ -265,7 +265,7 @@ describe('custom profile fields', () => {
     const one = await ok(
       server.client(bob).get(`/users/${alice.id}`, { include_custom_profile_fields: true }),
     );
-    expect(one.user.profile_data).toEqual(expected);
+    expect((one.user as { profile_data: unknown }).profile_data).toEqual(expected);
     const all = await ok(
       server.client(guest).get('/users', { include_custom_profile_fields: true }),
     );

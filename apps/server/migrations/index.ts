@@ -7,6 +7,7 @@ import { UserStatus1765100000001 } from './1765100000001-user-status';
 import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
 import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messages';
 import { CustomProfileFields1765400000002 } from './1765400000002-custom-profile-fields';
+import { RealmPlaygrounds1765400000003 } from './1765400000003-realm-playgrounds';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ReadReceipts1765100000002,
   ScheduledMessages1765400000001,
   CustomProfileFields1765400000002,
+  RealmPlaygrounds1765400000003,
 ];

@@ -24,6 +24,7 @@ import { AlertWordsModule } from './alert-words/alert-words.module';
 import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { ProfileFieldsModule } from './profile-fields/profile-fields.module';
+import { PlaygroundsModule } from './playgrounds/playgrounds.module';
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
@@ -46,6 +47,7 @@ const FEATURES = [
   BotsModule,
   InvitesModule,
   LinkifiersModule,
+  PlaygroundsModule,
   BotStorageModule,
   EmojiModule,
   MessagesModule,

@@ -10,6 +10,7 @@ import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 import type { Draft } from './draft.types';
 import type { ScheduledMessage } from './scheduled-message.types';
 import type { CustomProfileField } from './profile-field.types';
+import type { RealmPlayground } from './playground.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -241,6 +242,11 @@ export type DraftsEvent =
   | { type: 'drafts'; op: 'update'; draft: Draft }
   | { type: 'drafts'; op: 'remove'; draft_id: number };
 
+export interface RealmPlaygroundsEvent {
+  type: 'realm_playgrounds';
+  realm_playgrounds: RealmPlayground[];
+}
+
 export interface CustomProfileFieldsEvent {
   type: 'custom_profile_fields';
   fields: CustomProfileField[];
@@ -334,6 +340,7 @@ export type ZulipEvent =
   | DraftsEvent
   | ScheduledMessagesEvent
   | CustomProfileFieldsEvent
+  | RealmPlaygroundsEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

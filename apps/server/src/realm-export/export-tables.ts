@@ -221,6 +221,13 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     arrayRefs: { user_ids: 'users' },
   },
   {
+    table: 'realm_playgrounds',
+    key: ['id'],
+    scope: OF_REALM,
+    serialId: true,
+    refs: { realm_id: 'realms' },
+  },
+  {
     table: 'custom_profile_fields',
     key: ['id'],
     scope: OF_REALM,

@@ -22,6 +22,7 @@ import { ScheduledMessagesRepository } from '../../scheduled-messages/scheduled-
 import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-message-format';
 import { ProfileFieldsService } from '../../profile-fields/profile-fields.service';
 import { RealmsRepository } from '../../identity/realms.repository';
+import { PlaygroundsService } from '../../playgrounds/playgrounds.service';
 import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
@@ -57,6 +58,7 @@ export class InitialStateService {
     private readonly scheduledMessages: ScheduledMessagesRepository,
     private readonly profileFields: ProfileFieldsService,
     private readonly realms: RealmsRepository,
+    private readonly playgrounds: PlaygroundsService,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -92,6 +94,9 @@ export class InitialStateService {
         domain: d.domain,
         allow_subdomains: d.allow_subdomains,
       }));
+    }
+    if (want('realm_playgrounds')) {
+      state.realm_playgrounds = await this.playgrounds.list(realm.id);
     }
     // Default stream groups are not a feature here: there are never any.
     if (want('default_stream_groups')) state.realm_default_stream_groups = [];

@@ -6,6 +6,7 @@ import { MutingModule } from '../../muting/muting.module';
 import { DraftsModule } from '../../drafts/drafts.module';
 import { ScheduledMessagesModule } from '../../scheduled-messages/scheduled-messages.module';
 import { ProfileFieldsModule } from '../../profile-fields/profile-fields.module';
+import { PlaygroundsModule } from '../../playgrounds/playgrounds.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -24,6 +25,7 @@ import { RegisterService } from './register.service';
     DraftsModule,
     ScheduledMessagesModule,
     ProfileFieldsModule,
+    PlaygroundsModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
