@@ -8,6 +8,7 @@ import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
 import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messages';
 import { CustomProfileFields1765400000002 } from './1765400000002-custom-profile-fields';
 import { RealmPlaygrounds1765400000003 } from './1765400000003-realm-playgrounds';
+import { RealmUserDefaults1765400000004 } from './1765400000004-realm-user-defaults';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ScheduledMessages1765400000001,
   CustomProfileFields1765400000002,
   RealmPlaygrounds1765400000003,
+  RealmUserDefaults1765400000004,
 ];

@@ -25,6 +25,7 @@ import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { ProfileFieldsModule } from './profile-fields/profile-fields.module';
 import { PlaygroundsModule } from './playgrounds/playgrounds.module';
+import { UserSettingsDefaultsModule } from './user-settings-defaults/user-settings-defaults.module';
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
@@ -48,6 +49,7 @@ const FEATURES = [
   InvitesModule,
   LinkifiersModule,
   PlaygroundsModule,
+  UserSettingsDefaultsModule,
   BotStorageModule,
   EmojiModule,
   MessagesModule,

@@ -242,6 +242,14 @@ export type DraftsEvent =
   | { type: 'drafts'; op: 'update'; draft: Draft }
   | { type: 'drafts'; op: 'remove'; draft_id: number };
 
+/** A change to the settings the realm gives new users; to every user of the realm. */
+export interface RealmUserSettingsDefaultsEvent {
+  type: 'realm_user_settings_defaults';
+  op: 'update';
+  property: string;
+  value: string | boolean | number;
+}
+
 export interface RealmPlaygroundsEvent {
   type: 'realm_playgrounds';
   realm_playgrounds: RealmPlayground[];
@@ -341,6 +349,7 @@ export type ZulipEvent =
   | ScheduledMessagesEvent
   | CustomProfileFieldsEvent
   | RealmPlaygroundsEvent
+  | RealmUserSettingsDefaultsEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

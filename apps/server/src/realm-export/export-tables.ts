@@ -221,6 +221,13 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     arrayRefs: { user_ids: 'users' },
   },
   {
+    table: 'realm_user_defaults',
+    key: ['realm_id'],
+    scope: OF_REALM,
+    serialId: false,
+    refs: { realm_id: 'realms' },
+  },
+  {
     table: 'realm_playgrounds',
     key: ['id'],
     scope: OF_REALM,

@@ -23,6 +23,7 @@ import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-messag
 import { ProfileFieldsService } from '../../profile-fields/profile-fields.service';
 import { RealmsRepository } from '../../identity/realms.repository';
 import { PlaygroundsService } from '../../playgrounds/playgrounds.service';
+import { UserSettingsDefaultsService } from '../../user-settings-defaults/user-settings-defaults.service';
 import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
@@ -59,6 +60,7 @@ export class InitialStateService {
     private readonly profileFields: ProfileFieldsService,
     private readonly realms: RealmsRepository,
     private readonly playgrounds: PlaygroundsService,
+    private readonly userSettingsDefaults: UserSettingsDefaultsService,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -97,6 +99,9 @@ export class InitialStateService {
     }
     if (want('realm_playgrounds')) {
       state.realm_playgrounds = await this.playgrounds.list(realm.id);
+    }
+    if (want('realm_user_settings_defaults')) {
+      state.realm_user_settings_defaults = await this.userSettingsDefaults.get(realm.id);
     }
     // Default stream groups are not a feature here: there are never any.
     if (want('default_stream_groups')) state.realm_default_stream_groups = [];
@@ -155,7 +160,11 @@ export class InitialStateService {
       );
     }
     if (want('user_settings') || want('update_display_settings')) {
-      state.user_settings = this.userSettings(user, realm);
+      // Settings users cannot set one by one yet follow the realm's defaults.
+      state.user_settings = {
+        ...(await this.userSettingsDefaults.get(realm.id)),
+        ...this.userSettings(user, realm),
+      };
     }
     return state;
   }
@@ -327,13 +336,6 @@ export class InitialStateService {
     return {
       default_language: realm.default_language,
       timezone: user.timezone,
-      twenty_four_hour_time: false,
-      enter_sends: false,
-      emojiset: 'google',
-      color_scheme: 1,
-      send_private_typing_notifications: true,
-      send_stream_typing_notifications: true,
-      presence_enabled: true,
       send_read_receipts: user.send_read_receipts,
     };
   }

@@ -7,6 +7,7 @@ import { DraftsModule } from '../../drafts/drafts.module';
 import { ScheduledMessagesModule } from '../../scheduled-messages/scheduled-messages.module';
 import { ProfileFieldsModule } from '../../profile-fields/profile-fields.module';
 import { PlaygroundsModule } from '../../playgrounds/playgrounds.module';
+import { UserSettingsDefaultsModule } from '../../user-settings-defaults/user-settings-defaults.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -26,6 +27,7 @@ import { RegisterService } from './register.service';
     ScheduledMessagesModule,
     ProfileFieldsModule,
     PlaygroundsModule,
+    UserSettingsDefaultsModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],
