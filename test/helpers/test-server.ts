@@ -31,7 +31,7 @@ export class TestServer {
   private counter = 0;
 
   constructor(
-    readonly app: NestExpressApplication,
+    public app: NestExpressApplication,
     readonly config: AppConfig,
     readonly url: string,
     readonly realm: Realm,
@@ -73,6 +73,19 @@ export class TestServer {
 
   async createRealm(subdomain: string, name = subdomain): Promise<Realm> {
     return this.app.get(RealmsService).createRealm(subdomain, name);
+  }
+
+  /**
+   * Stops the server process's application (as a shutdown would) and boots a fresh one on the
+   * same port, configuration and database: what a restart of the server looks like to clients.
+   * `whileStopped` runs in between.
+   */
+  async restart(whileStopped?: () => Promise<void>): Promise<void> {
+    const { port } = new URL(this.url);
+    await this.app.close();
+    await whileStopped?.();
+    this.app = await createServerApp(this.config);
+    await this.app.listen(Number(port), '127.0.0.1');
   }
 
   async stop(): Promise<void> {

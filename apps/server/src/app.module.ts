@@ -24,6 +24,10 @@ import { UserGroupsModule } from './user-groups/user-groups.module';
 import { AlertWordsModule } from './alert-words/alert-words.module';
 import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ProfileFieldsModule } from './profile-fields/profile-fields.module';
+import { PlaygroundsModule } from './playgrounds/playgrounds.module';
+import { UserSettingsDefaultsModule } from './user-settings-defaults/user-settings-defaults.module';
+import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
@@ -35,6 +39,7 @@ import { WebModule } from './web/web.module';
 const FEATURES = [
   IdentityModule,
   EventPublisherModule,
+  ProfileFieldsModule,
   SessionsModule,
   AuthModule,
   StreamsModule,
@@ -44,6 +49,8 @@ const FEATURES = [
   BotsModule,
   InvitesModule,
   LinkifiersModule,
+  PlaygroundsModule,
+  UserSettingsDefaultsModule,
   BotStorageModule,
   UploadsModule,
   EmojiModule,
@@ -52,6 +59,7 @@ const FEATURES = [
   AlertWordsModule,
   MutingModule,
   DraftsModule,
+  ScheduledMessagesModule,
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,

@@ -9,6 +9,9 @@ import type { UserGroup } from './user-group.types';
 import type { MutedTopic, MutedUser, UserTopic } from './muting.types';
 import type { Draft } from './draft.types';
 import type { AttachmentEvent } from './upload.types';
+import type { ScheduledMessage } from './scheduled-message.types';
+import type { CustomProfileField } from './profile-field.types';
+import type { RealmPlayground } from './playground.types';
 
 export interface EventUserRef {
   user_id: number;
@@ -142,6 +145,8 @@ export type EventPersonUpdate = { user_id: number } & Partial<Omit<User, 'user_i
     /** An avatar change: `U` (uploaded) or `G` (Gravatar), with both sizes' URLs. */
     avatar_source?: string;
     avatar_url_medium?: string;
+    /** A changed custom profile field value; `value` null when it was cleared. */
+    custom_profile_field?: { id: number; value: string | null; rendered_value?: string };
   };
 
 export type RealmUserEvent =
@@ -241,6 +246,29 @@ export type DraftsEvent =
   | { type: 'drafts'; op: 'update'; draft: Draft }
   | { type: 'drafts'; op: 'remove'; draft_id: number };
 
+/** A change to the settings the realm gives new users; to every user of the realm. */
+export interface RealmUserSettingsDefaultsEvent {
+  type: 'realm_user_settings_defaults';
+  op: 'update';
+  property: string;
+  value: string | boolean | number;
+}
+
+export interface RealmPlaygroundsEvent {
+  type: 'realm_playgrounds';
+  realm_playgrounds: RealmPlayground[];
+}
+
+export interface CustomProfileFieldsEvent {
+  type: 'custom_profile_fields';
+  fields: CustomProfileField[];
+}
+
+export type ScheduledMessagesEvent =
+  | { type: 'scheduled_messages'; op: 'add'; scheduled_messages: ScheduledMessage[] }
+  | { type: 'scheduled_messages'; op: 'update'; scheduled_message: ScheduledMessage }
+  | { type: 'scheduled_messages'; op: 'remove'; scheduled_message_id: number };
+
 export type TypingEvent =
   | {
       type: 'typing';
@@ -323,6 +351,10 @@ export type ZulipEvent =
   | MutedUsersEvent
   | DraftsEvent
   | AttachmentEvent
+  | ScheduledMessagesEvent
+  | CustomProfileFieldsEvent
+  | RealmPlaygroundsEvent
+  | RealmUserSettingsDefaultsEvent
   | TypingEvent
   | PresenceEvent
   | UserStatusEvent

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 import type { User as ApiUser } from '@hub/api/user.types';
 import { isAdmin, isOwner, Role, User } from './user.types';
 
@@ -7,8 +8,10 @@ export interface PresentOptions {
   viewer: Pick<User, 'id' | 'role'>;
   /** `client_gravatar`: leave `avatar_url` null for Gravatar users; the client computes it. */
   clientGravatar?: boolean;
-  /** `include_custom_profile_fields`: add an (empty) `profile_data`. */
+  /** `include_custom_profile_fields`: add `profile_data` (these values, or none). */
   includeProfileData?: boolean;
+  /** The user's custom profile field values, by field id. */
+  profileData?: Record<string, ProfileFieldValue>;
 }
 
 /** Zulip's Gravatar URL for an address, with the avatar version as cache buster. */
@@ -64,6 +67,6 @@ export function presentUser(user: User, options: PresentOptions): ApiUser {
     out.bot_type = user.bot_type;
     out.bot_owner_id = user.bot_owner_id;
   }
-  if (options.includeProfileData && !user.is_bot) out.profile_data = {};
+  if (options.includeProfileData && !user.is_bot) out.profile_data = options.profileData ?? {};
   return out;
 }

@@ -22,14 +22,14 @@ describe('export catalogue', () => {
     ).toEqual([]);
     expect(
       checkCatalogue(
-        [...tables, 'scheduled_messages'],
+        [...tables, 'saved_snippets'],
         [
           { table: 'messages', column: 'thread_id', refTable: 'messages' },
           { table: 'user_presence', column: 'user_id', refTable: 'users' },
         ],
       ),
     ).toEqual([
-      'table "scheduled_messages" is neither exported nor excluded',
+      'table "saved_snippets" is neither exported nor excluded',
       'messages.thread_id refers to messages but is not remapped on import',
     ]);
   });

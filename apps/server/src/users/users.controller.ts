@@ -13,12 +13,14 @@ import { presentUser } from '../identity/user-presenter';
 import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
+import { ProfileFieldsService } from '../profile-fields/profile-fields.service';
 
 @Controller('api/v1')
 export class UsersController {
   constructor(
     private readonly service: UsersService,
     private readonly users: UsersRepository,
+    private readonly profileFields: ProfileFieldsService,
   ) {}
 
   @Get('users')
@@ -28,12 +30,14 @@ export class UsersController {
     @Params(ListUsersDto) p: ListUsersDto,
   ) {
     const users = await this.users.listInRealm(realm.id, { includeInactive: true });
-    const options = {
-      viewer: me,
-      clientGravatar: p.client_gravatar ?? true,
-      includeProfileData: p.include_custom_profile_fields ?? false,
+    const includeProfileData = p.include_custom_profile_fields ?? false;
+    const profileData = includeProfileData
+      ? await this.profileFields.realmProfileData(realm.id)
+      : new Map<number, undefined>();
+    const options = { viewer: me, clientGravatar: p.client_gravatar ?? true, includeProfileData };
+    return {
+      members: users.map((u) => presentUser(u, { ...options, profileData: profileData.get(u.id) })),
     };
-    return { members: users.map((u) => presentUser(u, options)) };
   }
 
   /** Incoming-webhook bots may call this too, so the gateway can verify a key. */
@@ -41,7 +45,11 @@ export class UsersController {
   @Get('users/me')
   async me(@CurrentUser() me: User) {
     return {
-      ...presentUser(me, { viewer: me, includeProfileData: true }),
+      ...presentUser(me, {
+        viewer: me,
+        includeProfileData: true,
+        profileData: (await this.profileFields.profileDataOf([me.id])).get(me.id),
+      }),
       max_message_id: await this.users.maxMessageId(me.id),
     };
   }
@@ -94,11 +102,15 @@ export class UsersController {
     @Params(ListUsersDto) p: ListUsersDto,
   ) {
     const user = await this.service.findInRealm(realm, emailOrId);
+    const includeProfileData = p.include_custom_profile_fields ?? false;
     return {
       user: presentUser(user, {
         viewer: me,
         clientGravatar: p.client_gravatar ?? false,
-        includeProfileData: p.include_custom_profile_fields ?? false,
+        includeProfileData,
+        profileData: includeProfileData
+          ? (await this.profileFields.profileDataOf([user.id])).get(user.id)
+          : undefined,
       }),
     };
   }
@@ -111,10 +123,22 @@ export class UsersController {
     @Params(UpdateUserDto) p: UpdateUserDto,
   ) {
     const target = await this.byId(realm, id);
-    await this.service.updateByAdmin(me, target, {
-      fullName: p.full_name,
-      role: p.role as Role | undefined,
-    });
+    if (p.full_name !== undefined || p.role !== undefined || p.profile_data === undefined) {
+      await this.service.updateByAdmin(me, target, {
+        fullName: p.full_name,
+        role: p.role as Role | undefined,
+      });
+    }
+    if (p.profile_data !== undefined) {
+      await this.profileFields.setValuesAsAdmin(me, realm, target, p.profile_data);
+    }
+    return {};
+  }
+
+  /** Before `users/:id`, which would take `me` for an id. */
+  @Delete('users/me')
+  async deactivateSelf(@CurrentUser() me: User) {
+    await this.service.deactivateSelf(me);
     return {};
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ProfileFieldsModule } from '../profile-fields/profile-fields.module';
 import { RealmsModule } from '../realms/realms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
@@ -9,7 +10,14 @@ import { UsersService } from './users.service';
 
 /** Accounts: creation, roles, deactivation, own settings. */
 @Module({
-  imports: [IdentityModule, EventPublisherModule, RealmsModule, StreamsModule, SessionsModule],
+  imports: [
+    IdentityModule,
+    EventPublisherModule,
+    RealmsModule,
+    StreamsModule,
+    SessionsModule,
+    ProfileFieldsModule,
+  ],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService],

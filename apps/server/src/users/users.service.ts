@@ -186,6 +186,19 @@ export class UsersService {
     return updated;
   }
 
+  /** `DELETE /users/me`: one's own account; the only owner may not leave the realm ownerless. */
+  async deactivateSelf(me: User): Promise<void> {
+    if (isOwner(me) && (await this.users.countActiveOwners(me.realm_id)) <= 1) {
+      throw new ZulipError(
+        'CANNOT_DEACTIVATE_LAST_USER',
+        'Cannot deactivate the only organization owner.',
+        400,
+        { is_last_owner: true, entity: 'organization owner' },
+      );
+    }
+    await this.deactivate(null, me);
+  }
+
   /** `DELETE /users/{id}`: deactivates the user and every bot they own; their keys stop working. */
   async deactivate(actor: User | null, target: User): Promise<void> {
     if (actor) requireAdmin(actor);

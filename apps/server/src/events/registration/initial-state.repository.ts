@@ -20,6 +20,30 @@ export const MAX_UNREAD_MESSAGES = 50_000;
 export class InitialStateRepository {
   constructor(private readonly db: Database) {}
 
+  /** Zulip's `recent_private_conversations`: from the user's latest 1,000 direct messages. */
+  async recentPrivateConversations(
+    userId: number,
+  ): Promise<Array<{ user_ids: number[]; max_message_id: number }>> {
+    const rows = await this.db.rows<{ user_ids: number[]; max_message_id: string }>(
+      `SELECT g.user_ids, max(r.message_id) AS max_message_id
+       FROM (
+         SELECT um.message_id, m.dm_group_id
+         FROM user_messages um JOIN messages m ON m.id = um.message_id
+         WHERE um.user_id = $1 AND m.dm_group_id IS NOT NULL
+         ORDER BY um.message_id DESC
+         LIMIT 1000
+       ) r
+       JOIN direct_message_groups g ON g.id = r.dm_group_id
+       GROUP BY g.id, g.user_ids
+       ORDER BY max(r.message_id) DESC`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      user_ids: r.user_ids.filter((id) => id !== userId).sort((a, b) => a - b),
+      max_message_id: Number(r.max_message_id),
+    }));
+  }
+
   async maxMessageId(userId: number): Promise<number> {
     const row = await this.db.one<{ max: string | null }>(
       'SELECT max(message_id) AS max FROM user_messages WHERE user_id = $1',

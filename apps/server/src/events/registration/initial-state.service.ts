@@ -18,6 +18,14 @@ import { MutingRepository } from '../../muting/muting.repository';
 import { toMutedTopics, toMutedUsers, toUserTopic } from '../../muting/muting-format';
 import { DraftsRepository } from '../../drafts/drafts.repository';
 import { toApiDraft } from '../../drafts/draft-format';
+import { ScheduledMessagesRepository } from '../../scheduled-messages/scheduled-messages.repository';
+import { toApiScheduledMessage } from '../../scheduled-messages/scheduled-message-format';
+import { ProfileFieldsService } from '../../profile-fields/profile-fields.service';
+import { RealmsRepository } from '../../identity/realms.repository';
+import { PlaygroundsService } from '../../playgrounds/playgrounds.service';
+import { UserSettingsDefaultsService } from '../../user-settings-defaults/user-settings-defaults.service';
+import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
+import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
 export interface StateOptions {
   /** null: every type. */
@@ -49,6 +57,11 @@ export class InitialStateService {
     private readonly userGroups: UserGroupsRepository,
     private readonly muting: MutingRepository,
     private readonly drafts: DraftsRepository,
+    private readonly scheduledMessages: ScheduledMessagesRepository,
+    private readonly profileFields: ProfileFieldsService,
+    private readonly realms: RealmsRepository,
+    private readonly playgrounds: PlaygroundsService,
+    private readonly userSettingsDefaults: UserSettingsDefaultsService,
     private readonly userStatus: UserStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,7 +82,34 @@ export class InitialStateService {
       );
     }
     if (want('stream')) state.streams = (await loadStreams()).map((s) => toApiStream(s));
-    if (want('realm_user')) Object.assign(state, this.realmUsers(user, await loadUsers(), options));
+    if (want('realm_user')) {
+      const [users, profileData] = await Promise.all([
+        loadUsers(),
+        this.profileFields.realmProfileData(realm.id),
+      ]);
+      Object.assign(state, this.realmUsers(user, users, profileData, options));
+    }
+    if (want('recent_private_conversations')) {
+      state.recent_private_conversations = await this.repo.recentPrivateConversations(user.id);
+    }
+    if (want('realm_domains')) {
+      state.realm_domains = (await this.realms.domains(realm.id)).map((d) => ({
+        domain: d.domain,
+        allow_subdomains: d.allow_subdomains,
+      }));
+    }
+    if (want('realm_playgrounds')) {
+      state.realm_playgrounds = await this.playgrounds.list(realm.id);
+    }
+    if (want('realm_user_settings_defaults')) {
+      state.realm_user_settings_defaults = await this.userSettingsDefaults.get(realm.id);
+    }
+    // Default stream groups are not a feature here: there are never any.
+    if (want('default_stream_groups')) state.realm_default_stream_groups = [];
+    if (want('custom_profile_fields')) {
+      state.custom_profile_fields = await this.profileFields.list(realm.id);
+      state.custom_profile_field_types = FIELD_TYPES;
+    }
     if (want('realm_bot')) {
       state.realm_bots = await this.realmBots(user, await loadUsers(), await loadStreams());
     }
@@ -115,8 +155,17 @@ export class InitialStateService {
       state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
     }
     if (want('drafts')) state.drafts = (await this.drafts.list(user.id)).map(toApiDraft);
+    if (want('scheduled_messages')) {
+      state.scheduled_messages = (await this.scheduledMessages.listPending(user.id)).map(
+        toApiScheduledMessage,
+      );
+    }
     if (want('user_settings') || want('update_display_settings')) {
-      state.user_settings = this.userSettings(user, realm);
+      // Settings users cannot set one by one yet follow the realm's defaults.
+      state.user_settings = {
+        ...(await this.userSettingsDefaults.get(realm.id)),
+        ...this.userSettings(user, realm),
+      };
     }
     return state;
   }
@@ -167,9 +216,19 @@ export class InitialStateService {
     };
   }
 
-  private realmUsers(viewer: User, users: User[], options: StateOptions): State {
+  private realmUsers(
+    viewer: User,
+    users: User[],
+    profileData: Map<number, Record<string, ProfileFieldValue>>,
+    options: StateOptions,
+  ): State {
     const present = (u: User) =>
-      presentUser(u, { viewer, clientGravatar: options.clientGravatar, includeProfileData: true });
+      presentUser(u, {
+        viewer,
+        clientGravatar: options.clientGravatar,
+        includeProfileData: true,
+        profileData: profileData.get(u.id),
+      });
     const self = presentUser(viewer, { viewer });
     return {
       realm_users: users.filter((u) => u.is_active).map(present),
@@ -284,13 +343,6 @@ export class InitialStateService {
     return {
       default_language: realm.default_language,
       timezone: user.timezone,
-      twenty_four_hour_time: false,
-      enter_sends: false,
-      emojiset: 'google',
-      color_scheme: 1,
-      send_private_typing_notifications: true,
-      send_stream_typing_notifications: true,
-      presence_enabled: true,
       send_read_receipts: user.send_read_receipts,
     };
   }

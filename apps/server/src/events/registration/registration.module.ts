@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/identity.module';
 import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
 import { UserGroupsModule } from '../../user-groups/user-groups.module';
 import { MutingModule } from '../../muting/muting.module';
 import { DraftsModule } from '../../drafts/drafts.module';
+import { ScheduledMessagesModule } from '../../scheduled-messages/scheduled-messages.module';
+import { ProfileFieldsModule } from '../../profile-fields/profile-fields.module';
+import { PlaygroundsModule } from '../../playgrounds/playgrounds.module';
+import { UserSettingsDefaultsModule } from '../../user-settings-defaults/user-settings-defaults.module';
 import { PresenceModule } from '../presence/presence.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
@@ -12,12 +17,17 @@ import { RegisterService } from './register.service';
 /** `POST /register`: a queue plus the initial state it continues from. */
 @Module({
   imports: [
+    IdentityModule,
     EventQueuesModule,
     PresenceModule,
     LinkifiersModule,
     UserGroupsModule,
     MutingModule,
     DraftsModule,
+    ScheduledMessagesModule,
+    ProfileFieldsModule,
+    PlaygroundsModule,
+    UserSettingsDefaultsModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],

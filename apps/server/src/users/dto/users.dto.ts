@@ -1,4 +1,6 @@
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -62,6 +64,13 @@ export class UpdateUserDto {
   @IsInt()
   @IsIn(ROLE_VALUES, { message: 'must be one of 100, 200, 300, 400, 600' })
   role?: number;
+
+  /** `[{id, value}]` custom profile field values. */
+  @IsOptional()
+  @Json()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  profile_data?: unknown[];
 }
 
 export class UpdateSettingsDto {
