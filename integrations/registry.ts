@@ -17,6 +17,7 @@ import { gogsIntegration } from './gogs/gogs.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
+import { jiraIntegration } from './jira/jira.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
@@ -47,6 +48,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   reviewboardIntegration,
   rhodecodeIntegration,
   // Issue trackers and project tools
+  jiraIntegration,
   tracIntegration,
   // CI/CD and deploys
   ansibletowerIntegration,
