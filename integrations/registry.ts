@@ -29,6 +29,7 @@ import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
+import { trelloIntegration } from './trello/trello.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -50,6 +51,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Issue trackers and project tools
   jiraIntegration,
   tracIntegration,
+  trelloIntegration,
   // CI/CD and deploys
   ansibletowerIntegration,
   appveyorIntegration,
