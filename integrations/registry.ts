@@ -26,6 +26,7 @@ import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
 import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
+import { taigaIntegration } from './taiga/taiga.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
@@ -50,6 +51,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   jiraIntegration,
+  taigaIntegration,
   tracIntegration,
   trelloIntegration,
   // CI/CD and deploys
