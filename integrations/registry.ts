@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from './core/integration';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
+import { basecampIntegration } from './basecamp/basecamp.handler';
 import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
 import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
 import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
@@ -50,6 +51,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   reviewboardIntegration,
   rhodecodeIntegration,
   // Issue trackers and project tools
+  basecampIntegration,
   jiraIntegration,
   taigaIntegration,
   tracIntegration,
