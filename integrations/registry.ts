@@ -32,6 +32,7 @@ import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 import { trelloIntegration } from './trello/trello.handler';
+import { wekanIntegration } from './wekan/wekan.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -56,6 +57,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   taigaIntegration,
   tracIntegration,
   trelloIntegration,
+  wekanIntegration,
   // CI/CD and deploys
   ansibletowerIntegration,
   appveyorIntegration,
