@@ -10,6 +10,7 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { gciIntegration } from './gci/gci.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
@@ -53,6 +54,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   basecampIntegration,
+  gciIntegration,
   jiraIntegration,
   taigaIntegration,
   tracIntegration,
