@@ -16,6 +16,7 @@ import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { greenhouseIntegration } from './greenhouse/greenhouse.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
@@ -55,6 +56,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Issue trackers and project tools
   basecampIntegration,
   gciIntegration,
+  greenhouseIntegration,
   jiraIntegration,
   taigaIntegration,
   tracIntegration,
