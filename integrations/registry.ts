@@ -10,6 +10,7 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { freshdeskIntegration } from './freshdesk/freshdesk.handler';
 import { gciIntegration } from './gci/gci.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
@@ -55,6 +56,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   basecampIntegration,
+  freshdeskIntegration,
   gciIntegration,
   greenhouseIntegration,
   jiraIntegration,
