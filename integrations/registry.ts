@@ -11,6 +11,7 @@ import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
 import { freshdeskIntegration } from './freshdesk/freshdesk.handler';
+import { frontIntegration } from './front/front.handler';
 import { gciIntegration } from './gci/gci.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
@@ -57,6 +58,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Issue trackers and project tools
   basecampIntegration,
   freshdeskIntegration,
+  frontIntegration,
   gciIntegration,
   greenhouseIntegration,
   jiraIntegration,
