@@ -19,6 +19,7 @@ import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
 import { greenhouseIntegration } from './greenhouse/greenhouse.handler';
+import { grooveIntegration } from './groove/groove.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
@@ -61,6 +62,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   frontIntegration,
   gciIntegration,
   greenhouseIntegration,
+  grooveIntegration,
   jiraIntegration,
   taigaIntegration,
   tracIntegration,
