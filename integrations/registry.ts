@@ -22,6 +22,7 @@ import { greenhouseIntegration } from './greenhouse/greenhouse.handler';
 import { grooveIntegration } from './groove/groove.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
+import { intercomIntegration } from './intercom/intercom.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jiraIntegration } from './jira/jira.handler';
 import { jsonIntegration } from './json/json.handler';
@@ -63,6 +64,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   gciIntegration,
   greenhouseIntegration,
   grooveIntegration,
+  intercomIntegration,
   jiraIntegration,
   taigaIntegration,
   tracIntegration,
