@@ -10,6 +10,7 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { deskdotcomIntegration } from './deskdotcom/deskdotcom.handler';
 import { freshdeskIntegration } from './freshdesk/freshdesk.handler';
 import { frontIntegration } from './front/front.handler';
 import { gciIntegration } from './gci/gci.handler';
@@ -59,6 +60,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   basecampIntegration,
+  deskdotcomIntegration,
   freshdeskIntegration,
   frontIntegration,
   gciIntegration,
