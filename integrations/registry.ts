@@ -28,6 +28,7 @@ import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jiraIntegration } from './jira/jira.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { pivotalIntegration } from './pivotal/pivotal.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
@@ -68,6 +69,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   grooveIntegration,
   intercomIntegration,
   jiraIntegration,
+  pivotalIntegration,
   taigaIntegration,
   tracIntegration,
   trelloIntegration,
