@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from './core/integration';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
+import { basecampIntegration } from './basecamp/basecamp.handler';
 import { beanstalkIntegration } from './beanstalk/beanstalk.handler';
 import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
 import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
@@ -9,25 +10,37 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { deskdotcomIntegration } from './deskdotcom/deskdotcom.handler';
+import { freshdeskIntegration } from './freshdesk/freshdesk.handler';
+import { frontIntegration } from './front/front.handler';
+import { gciIntegration } from './gci/gci.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { greenhouseIntegration } from './greenhouse/greenhouse.handler';
+import { grooveIntegration } from './groove/groove.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
+import { intercomIntegration } from './intercom/intercom.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
+import { jiraIntegration } from './jira/jira.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { pivotalIntegration } from './pivotal/pivotal.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
 import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
+import { taigaIntegration } from './taiga/taiga.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
+import { trelloIntegration } from './trello/trello.handler';
+import { wekanIntegration } from './wekan/wekan.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -47,7 +60,20 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   reviewboardIntegration,
   rhodecodeIntegration,
   // Issue trackers and project tools
+  basecampIntegration,
+  deskdotcomIntegration,
+  freshdeskIntegration,
+  frontIntegration,
+  gciIntegration,
+  greenhouseIntegration,
+  grooveIntegration,
+  intercomIntegration,
+  jiraIntegration,
+  pivotalIntegration,
+  taigaIntegration,
   tracIntegration,
+  trelloIntegration,
+  wekanIntegration,
   // CI/CD and deploys
   ansibletowerIntegration,
   appveyorIntegration,

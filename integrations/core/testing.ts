@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
+import { AnomalousPayloadError } from './payload';
 
 /**
  * Spec helpers shared by every integration's fixture-driven tests. A `FixtureSuite` says how a
@@ -18,8 +19,22 @@ export interface CaseRequest {
   options?: Record<string, string>;
 }
 
-/** [fixture file, event name, message (null: recognised, nothing posted), request extras] */
-export type FixtureCase = [string, string, RenderedMessage | null, CaseRequest?];
+/**
+ * A captured payload of an event the integration does not support: answered 200 with Zulip's
+ * UNSUPPORTED_WEBHOOK_EVENT_TYPE body, nothing posted.
+ */
+export const UNSUPPORTED = 'unsupported';
+/**
+ * A captured payload the service's integration cannot read (Zulip keeps such samples): answered
+ * 400 ANOMALOUS_WEBHOOK_PAYLOAD, nothing posted. Its event name is '' when none can be read.
+ */
+export const ANOMALOUS = 'anomalous';
+
+/** What a fixture must make: a message, nothing (null: recognised), or one of the two refusals. */
+export type Expected = RenderedMessage | null | typeof UNSUPPORTED | typeof ANOMALOUS;
+
+/** [fixture file, event name, what it must make, request extras] */
+export type FixtureCase = [string, string, Expected, CaseRequest?];
 
 /**
  * How the service puts a payload on the wire:
@@ -207,7 +222,15 @@ export function deliverFixture(
 /** One case's check: the fixture, sent as the suite says, gives the expected event and message. */
 function rendersAsExpected(suite: FixtureSuite) {
   return (...[file, event, expected, extra]: FixtureCase): void => {
-    expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
+    if (expected === ANOMALOUS) {
+      const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
+      expect(() => dispatchWebhook(suite.integration, input)).toThrow(AnomalousPayloadError);
+    } else if (expected === UNSUPPORTED) {
+      const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
+      expect(dispatchWebhook(suite.integration, input)).toEqual({ kind: 'unsupported', event });
+    } else {
+      expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
+    }
   };
 }
 

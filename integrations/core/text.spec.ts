@@ -1,4 +1,5 @@
 import {
+  blockQuote,
   capMessage,
   countedNames,
   countOf,
@@ -12,6 +13,14 @@ import {
 import { render } from './templates';
 
 describe('the shared message text', () => {
+  it('quotes a body in a fence its own code blocks cannot close', () => {
+    expect(blockQuote(' Looks good.\n')).toBe('~~~ quote\nLooks good.\n~~~');
+    expect(blockQuote('See:\n~~~\ncode\n~~~')).toBe('``` quote\nSee:\n~~~\ncode\n~~~\n```');
+    expect(blockQuote('~~~\na\n~~~\n```\nb\n```')).toBe(
+      '```` quote\n~~~\na\n~~~\n```\nb\n```\n````',
+    );
+  });
+
   it('links what has a URL and leaves the rest as text', () => {
     expect(link('PR #3', 'https://git.example.org/pr/3')).toBe(
       '[PR #3](https://git.example.org/pr/3)',

@@ -45,9 +45,17 @@ export function inlineCode(text: string | number): string {
   return s.startsWith('`') || s.endsWith('`') ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
 }
 
-/** A quoted block (a comment, a description) as Zulip's integrations write it. */
+/**
+ * A quoted block (a comment, a description) as Zulip's integrations write it: `~~~ quote`, or a
+ * backtick fence when the text has `~~~` fences of its own (converted code blocks), so the quote
+ * does not end early.
+ */
 export function blockQuote(text: string): string {
-  return `~~~ quote\n${text.trim()}\n~~~`;
+  const body = text.trim();
+  if (!/^\s*~~~/m.test(body)) return `~~~ quote\n${body}\n~~~`;
+  const backtickFences = (body.match(/^\s*`{3,}/gm) ?? []).map((f) => f.trim().length);
+  const fence = '`'.repeat(Math.max(2, ...backtickFences) + 1);
+  return `${fence} quote\n${body}\n${fence}`;
 }
 
 /** "1 commit", "2 commits"; `plural` for irregular nouns. */

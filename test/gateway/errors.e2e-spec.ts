@@ -105,6 +105,13 @@ describe('webhook gateway: answers, filters and notices (through the real server
     expect(reply.body).toMatchObject({ result: 'error', msg: 'Endpoint does not exist' });
   });
 
+  it('answers a HEAD probe of a webhook URL with success (Trello checks its callback URL so)', async () => {
+    const head = (name: string) =>
+      fetch(new URL(`/api/v1/external/${name}`, stack.gatewayUrl), { method: 'HEAD' });
+    expect((await head('trello')).status).toBe(200);
+    expect((await head('nosuchtool')).status).toBe(404);
+  });
+
   it('answers 400 MISSING_HTTP_EVENT_HEADER and tells the owner once a minute', async () => {
     const stream = await stack.newStream();
     const call: WebhookCall = { query: { stream }, body: githubFixture('push__force') };

@@ -6,6 +6,7 @@ import {
   sharedFixtureCases,
   SHARED_WEBHOOK_FIXTURES,
 } from './helpers/fixture-cases';
+import { ANOMALOUS, UNSUPPORTED } from '../../integrations/core/testing';
 import { INTEGRATIONS } from '../../integrations/registry';
 import { GatewayStack, LandedMessage, WebhookReply } from './helpers/gateway-stack';
 
@@ -48,7 +49,9 @@ describe('webhook fixtures through the gateway into the server', () => {
         }
       };
       await Promise.all(Array.from({ length: 8 }, post));
-      const expectedCount = cases.filter((c) => c.expected !== null).length;
+      const expectedCount = cases.filter(
+        (c) => typeof c.expected === 'object' && c.expected,
+      ).length;
       const messages = await stack.waitForMessages([], expectedCount, 30_000 + cases.length * 500);
       for (const m of messages) {
         const stream = typeof m.display_recipient === 'string' ? m.display_recipient : '(direct)';
@@ -74,12 +77,24 @@ describe('webhook fixtures through the gateway into the server', () => {
 
   it.each(cases.map((c, i) => [c.label, i] as const))('%s', (_label, i) => {
     const c = cases[i];
-    expect(replies[i]).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    if (c.expected === UNSUPPORTED) {
+      expect(replies[i]).toMatchObject({
+        status: 200,
+        body: { result: 'error', code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE' },
+      });
+    } else if (c.expected === ANOMALOUS) {
+      expect(replies[i]).toMatchObject({
+        status: 400,
+        body: { result: 'error', code: 'ANOMALOUS_WEBHOOK_PAYLOAD' },
+      });
+    } else {
+      expect(replies[i]).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    }
     const here = (landed.get(streamOf(i)) ?? []).map((m) => ({
       topic: m.subject,
       body: m.content,
     }));
-    expect(here).toEqual(c.expected === null ? [] : [c.expected]);
+    expect(here).toEqual(typeof c.expected === 'object' && c.expected ? [c.expected] : []);
     for (const m of landed.get(streamOf(i)) ?? []) expect(m.sender_id).toBe(stack.bot.id);
   });
 });

@@ -28,9 +28,16 @@ describe('parseWebhookBody', () => {
     expect(() =>
       parseWebhookBody(Buffer.from('payload=%7Bnope'), 'application/x-www-form-urlencoded'),
     ).toThrow(expect.objectContaining({ code: 'INVALID_JSON' }));
-    expect(() => parseWebhookBody(Buffer.from('<xml/>'), 'text/xml')).toThrow(
+    expect(() => parseWebhookBody(Buffer.from('<a><b></a>'), 'text/xml')).toThrow(
       expect.objectContaining({ code: 'INVALID_JSON' }),
     );
+  });
+
+  it('reads an XML document as its elements (Pivotal Tracker v3)', () => {
+    const xml = '<?xml version="1.0"?><activity><event_type>story_update</event_type></activity>';
+    expect(parseWebhookBody(Buffer.from(xml), 'application/xml').payload).toEqual({
+      event_type: 'story_update',
+    });
   });
 
   it('treats an empty body as an empty payload', () => {

@@ -1,4 +1,5 @@
 import { ZulipError } from '@hub/api/zulip-error';
+import { parseXml, XmlSyntaxError } from '../../../integrations/core/xml';
 
 export interface ParsedWebhookBody {
   /** What the integration reads: JSON, or the JSON inside a form's `payload` field. */
@@ -13,7 +14,8 @@ export function invalidJson(): ZulipError {
 
 /**
  * Parses a webhook body by what it is, not only by its content type: Semaphore sends JSON labelled
- * as a form, Travis a form whose `payload` field holds JSON, most tools plain JSON.
+ * as a form, Travis a form whose `payload` field holds JSON, Pivotal Tracker (v3) XML, most tools
+ * plain JSON.
  */
 export function parseWebhookBody(raw: Buffer, contentType: string | undefined): ParsedWebhookBody {
   const text = raw.toString('utf8').trim();
@@ -23,6 +25,15 @@ export function parseWebhookBody(raw: Buffer, contentType: string | undefined): 
       return { payload: JSON.parse(text), form: {} };
     } catch {
       throw invalidJson();
+    }
+  }
+  // A few services post XML (Pivotal Tracker's v3 activity): its elements, read like JSON.
+  if (text.startsWith('<')) {
+    try {
+      return { payload: parseXml(text), form: {} };
+    } catch (err) {
+      if (err instanceof XmlSyntaxError) throw invalidJson();
+      throw err;
     }
   }
   const looksLikeForm =

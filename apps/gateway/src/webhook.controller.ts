@@ -35,6 +35,11 @@ export class WebhookController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    if (req.method === 'HEAD') {
+      const probe = this.webhooks.probe(integration);
+      res.status(probe.status).json(probe.body);
+      return;
+    }
     const answer = await this.webhooks.accept({
       integration,
       host: req.headers['x-forwarded-host']?.toString() ?? req.headers.host ?? '',

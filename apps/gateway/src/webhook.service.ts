@@ -43,6 +43,18 @@ export class WebhookService {
     private readonly secrets: WebhookSecrets,
   ) {}
 
+  /**
+   * A HEAD request to a webhook URL: services (Trello) check that the URL answers before they
+   * register a webhook, without a body or key. Zulip answers success; so does this, for an
+   * integration that exists.
+   */
+  probe(name: string): WebhookAnswer {
+    if (!this.integrations.has(name)) {
+      throw new ZulipError('BAD_REQUEST', 'Endpoint does not exist', 404);
+    }
+    return { status: 200, body: { result: 'success', msg: '' } };
+  }
+
   async accept(req: WebhookRequest): Promise<WebhookAnswer> {
     const integration = this.integrations.get(req.integration);
     if (!integration) throw new ZulipError('BAD_REQUEST', 'Endpoint does not exist', 404);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RenderedMessage } from '../../../integrations/core/integration';
 import {
+  Expected,
   fixtureFiles,
   fixtureRequest,
   FixtureSuite,
@@ -10,14 +11,17 @@ import {
   wireBody,
 } from '../../../integrations/core/testing';
 
-/** One webhook request as its tool sends it, and the message it must produce (null: none). */
+/**
+ * One webhook request as its tool sends it, and what it must produce: a message, nothing (null),
+ * or a refusal (UNSUPPORTED, ANOMALOUS in integrations/core/testing.ts).
+ */
 export interface FixtureCase {
   label: string;
   integration: string;
   headers: Record<string, string>;
   contentType: string;
   body: string;
-  expected: RenderedMessage | null;
+  expected: Expected;
 }
 
 export const SHARED_WEBHOOK_FIXTURES = sharedWebhookFixturesRoot();

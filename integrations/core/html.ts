@@ -1,0 +1,70 @@
+/**
+ * HTML that services put in their payloads (ticket descriptions, conversation bodies, notes) as
+ * Zulip Markdown: paragraphs and line breaks, links, images (a link named after the file),
+ * emphasis, inline code, list items; every other tag dropped, entities decoded. Not a general
+ * HTML parser: it reads the small, well-formed HTML help desks generate.
+ */
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? decodeEntities(match[2] ?? match[3] ?? match[4] ?? '') : null;
+}
+
+/** The last part of a URL's path: what an inline image is called. */
+function fileName(url: string): string {
+  const path = url.split(/[?#]/)[0];
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'image';
+}
+
+export function htmlToMarkdown(html: string): string {
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    // Source line breaks are not breaks in HTML.
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (whole, inner: string) => {
+      const href = attribute(whole.slice(0, whole.indexOf('>') + 1), 'href');
+      const label = inner.replace(/<[^>]*>/g, '').trim();
+      if (!href) return label;
+      return label && label !== href ? `[${label}](${href})` : href;
+    })
+    .replace(/<img\b[^>]*>/gi, (tag) => {
+      const src = attribute(tag, 'src');
+      return src ? `[${attribute(tag, 'alt') || fileName(src)}](${src})` : '';
+    })
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '\n* ')
+    .replace(/<\/?(p|div|ul|ol|h[1-6]|blockquote|pre|table|tr)\b[^>]*>/gi, '\n\n')
+    .replace(/<\/?(strong|b)\b[^>]*>/gi, '**')
+    .replace(/<\/?(em|i)\b[^>]*>/gi, '*')
+    .replace(/<\/?code\b[^>]*>/gi, '`')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
