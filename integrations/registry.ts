@@ -21,6 +21,7 @@ import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
+import { sentryIntegration } from './sentry/sentry.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
@@ -64,6 +65,8 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   sonarqubeIntegration,
   teamcityIntegration,
   travisIntegration,
+  // Monitoring, errors and alerting
+  sentryIntegration,
   // Everything else
   jsonIntegration,
   slackIncomingIntegration,

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
+import { AnomalousPayloadError } from './payload';
 
 /**
  * Spec helpers shared by every integration's fixture-driven tests. A `FixtureSuite` says how a
@@ -18,8 +19,18 @@ export interface CaseRequest {
   options?: Record<string, string>;
 }
 
-/** [fixture file, event name, message (null: recognised, nothing posted), request extras] */
-export type FixtureCase = [string, string, RenderedMessage | null, CaseRequest?];
+/**
+ * A captured payload the gateway posts nothing for and says so: `unsupported` (an event type the
+ * integration does not handle, 200 with Zulip's UNSUPPORTED_WEBHOOK_EVENT_TYPE body) or
+ * `anomalous` (a payload it cannot read, 400 ANOMALOUS_WEBHOOK_PAYLOAD).
+ */
+export type Refusal = 'unsupported' | 'anomalous';
+
+/**
+ * [fixture file, event name, message (null: recognised, nothing posted; a Refusal: refused),
+ * request extras]
+ */
+export type FixtureCase = [string, string, RenderedMessage | null | Refusal, CaseRequest?];
 
 /**
  * How the service puts a payload on the wire:
@@ -207,7 +218,14 @@ export function deliverFixture(
 /** One case's check: the fixture, sent as the suite says, gives the expected event and message. */
 function rendersAsExpected(suite: FixtureSuite) {
   return (...[file, event, expected, extra]: FixtureCase): void => {
-    expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
+    if (expected === 'anomalous') {
+      expect(() => deliverFixture(suite, file, extra)).toThrow(AnomalousPayloadError);
+    } else if (expected === 'unsupported') {
+      const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
+      expect(dispatchWebhook(suite.integration, input)).toEqual({ kind: 'unsupported', event });
+    } else {
+      expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
+    }
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   capMessage,
+  codeBlock,
   countedNames,
   countOf,
   inlineCode,
@@ -52,6 +53,11 @@ describe('the shared message text', () => {
     expect(inlineCode('main')).toBe('`main`');
     expect(inlineCode('a`b')).toBe('``a`b``');
     expect(inlineCode('`x')).toBe('`` `x ``');
+  });
+
+  it('fences a code block so backticks inside cannot close it', () => {
+    expect(codeBlock('x = 1\n', 'python')).toBe('```python\nx = 1\n```');
+    expect(codeBlock('a ``` b')).toBe('````\na ``` b\n````');
   });
 
   it('cuts topics at 60 characters with "..."', () => {

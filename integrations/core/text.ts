@@ -50,6 +50,16 @@ export function blockQuote(text: string): string {
   return `~~~ quote\n${text.trim()}\n~~~`;
 }
 
+/**
+ * A fenced code block (a traceback, a log excerpt), its fence longer than any backtick run in the
+ * text so the text cannot close it; `language` names the syntax highlighting.
+ */
+export function codeBlock(text: string, language = ''): string {
+  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
+}
+
 /** "1 commit", "2 commits"; `plural` for irregular nouns. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;

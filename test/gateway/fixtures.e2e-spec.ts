@@ -48,7 +48,9 @@ describe('webhook fixtures through the gateway into the server', () => {
         }
       };
       await Promise.all(Array.from({ length: 8 }, post));
-      const expectedCount = cases.filter((c) => c.expected !== null).length;
+      const expectedCount = cases.filter(
+        (c) => typeof c.expected === 'object' && c.expected,
+      ).length;
       const messages = await stack.waitForMessages([], expectedCount, 30_000 + cases.length * 500);
       for (const m of messages) {
         const stream = typeof m.display_recipient === 'string' ? m.display_recipient : '(direct)';
@@ -74,12 +76,20 @@ describe('webhook fixtures through the gateway into the server', () => {
 
   it.each(cases.map((c, i) => [c.label, i] as const))('%s', (_label, i) => {
     const c = cases[i];
-    expect(replies[i]).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    if (c.expected === 'unsupported' || c.expected === 'anomalous') {
+      const refused =
+        c.expected === 'unsupported'
+          ? { status: 200, code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE' }
+          : { status: 400, code: 'ANOMALOUS_WEBHOOK_PAYLOAD' };
+      expect({ status: replies[i].status, code: replies[i].body.code }).toEqual(refused);
+    } else {
+      expect(replies[i]).toEqual({ status: 200, body: { result: 'success', msg: '' } });
+    }
     const here = (landed.get(streamOf(i)) ?? []).map((m) => ({
       topic: m.subject,
       body: m.content,
     }));
-    expect(here).toEqual(c.expected === null ? [] : [c.expected]);
+    expect(here).toEqual(typeof c.expected === 'object' && c.expected ? [c.expected] : []);
     for (const m of landed.get(streamOf(i)) ?? []) expect(m.sender_id).toBe(stack.bot.id);
   });
 });

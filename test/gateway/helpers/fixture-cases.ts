@@ -5,19 +5,23 @@ import {
   fixtureFiles,
   fixtureRequest,
   FixtureSuite,
+  Refusal,
   sharedWebhookFixturesRoot,
   Wire,
   wireBody,
 } from '../../../integrations/core/testing';
 
-/** One webhook request as its tool sends it, and the message it must produce (null: none). */
+/**
+ * One webhook request as its tool sends it, and the message it must produce (null: none; a
+ * Refusal: none, and the gateway says why).
+ */
 export interface FixtureCase {
   label: string;
   integration: string;
   headers: Record<string, string>;
   contentType: string;
   body: string;
-  expected: RenderedMessage | null;
+  expected: RenderedMessage | null | Refusal;
 }
 
 export const SHARED_WEBHOOK_FIXTURES = sharedWebhookFixturesRoot();
