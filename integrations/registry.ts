@@ -19,6 +19,7 @@ import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { sentryIntegration } from './sentry/sentry.handler';
@@ -66,6 +67,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   teamcityIntegration,
   travisIntegration,
   // Monitoring, errors and alerting
+  pagerdutyIntegration,
   sentryIntegration,
   // Everything else
   jsonIntegration,
