@@ -19,6 +19,7 @@ import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
@@ -67,6 +68,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   teamcityIntegration,
   travisIntegration,
   // Monitoring, errors and alerting
+  opsgenieIntegration,
   pagerdutyIntegration,
   sentryIntegration,
   // Everything else
