@@ -14,6 +14,7 @@ import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { grafanaIntegration } from './grafana/grafana.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
@@ -68,6 +69,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   teamcityIntegration,
   travisIntegration,
   // Monitoring, errors and alerting
+  grafanaIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
   sentryIntegration,

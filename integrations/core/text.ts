@@ -60,6 +60,16 @@ export function codeBlock(text: string, language = ''): string {
   return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
 }
 
+/**
+ * A moment as "2022-08-31 05:54:04 UTC" (from an ISO 8601 string, epoch milliseconds or a Date);
+ * an unreadable value is returned as given.
+ */
+export function utcTime(when: string | number | Date): string {
+  const date = when instanceof Date ? when : new Date(when);
+  if (Number.isNaN(date.getTime())) return String(when);
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 /** "1 commit", "2 commits"; `plural` for irregular nouns. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
