@@ -1,4 +1,5 @@
 import type { IntegrationDefinition } from './core/integration';
+import { alertmanagerIntegration } from './alertmanager/alertmanager.handler';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
@@ -69,6 +70,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   teamcityIntegration,
   travisIntegration,
   // Monitoring, errors and alerting
+  alertmanagerIntegration,
   grafanaIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
