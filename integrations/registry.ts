@@ -21,6 +21,7 @@ import { herokuIntegration } from './heroku/heroku.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
+import { newrelicIntegration } from './newrelic/newrelic.handler';
 import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
@@ -72,6 +73,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Monitoring, errors and alerting
   alertmanagerIntegration,
   grafanaIntegration,
+  newrelicIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
   sentryIntegration,
