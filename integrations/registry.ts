@@ -24,16 +24,21 @@ import { netlifyIntegration } from './netlify/netlify.handler';
 import { newrelicIntegration } from './newrelic/newrelic.handler';
 import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
+import { pingdomIntegration } from './pingdom/pingdom.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
-import { sentryIntegration } from './sentry/sentry.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
+import { sentryIntegration } from './sentry/sentry.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
 import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
+import { splunkIntegration } from './splunk/splunk.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
+import { updownIntegration } from './updown/updown.handler';
+import { uptimerobotIntegration } from './uptimerobot/uptimerobot.handler';
+import { zabbixIntegration } from './zabbix/zabbix.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -76,7 +81,12 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   newrelicIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
+  pingdomIntegration,
   sentryIntegration,
+  splunkIntegration,
+  updownIntegration,
+  uptimerobotIntegration,
+  zabbixIntegration,
   // Everything else
   jsonIntegration,
   slackIncomingIntegration,
