@@ -1,4 +1,5 @@
 import type { IntegrationDefinition } from './core/integration';
+import { airbrakeIntegration } from './airbrake/airbrake.handler';
 import { alertmanagerIntegration } from './alertmanager/alertmanager.handler';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
@@ -10,6 +11,7 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { errbitIntegration } from './errbit/errbit.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
@@ -24,6 +26,7 @@ import { netlifyIntegration } from './netlify/netlify.handler';
 import { newrelicIntegration } from './newrelic/newrelic.handler';
 import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
+import { papertrailIntegration } from './papertrail/papertrail.handler';
 import { pingdomIntegration } from './pingdom/pingdom.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
@@ -33,6 +36,7 @@ import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
 import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
 import { splunkIntegration } from './splunk/splunk.handler';
+import { statuspageIntegration } from './statuspage/statuspage.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
@@ -76,14 +80,18 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   teamcityIntegration,
   travisIntegration,
   // Monitoring, errors and alerting
+  airbrakeIntegration,
   alertmanagerIntegration,
+  errbitIntegration,
   grafanaIntegration,
   newrelicIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
+  papertrailIntegration,
   pingdomIntegration,
   sentryIntegration,
   splunkIntegration,
+  statuspageIntegration,
   updownIntegration,
   uptimerobotIntegration,
   zabbixIntegration,
