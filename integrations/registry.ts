@@ -11,15 +11,19 @@ import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
+import { crashlyticsIntegration } from './crashlytics/crashlytics.handler';
 import { errbitIntegration } from './errbit/errbit.handler';
+import { freshpingIntegration } from './freshping/freshping.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
 import { gocdIntegration } from './gocd/gocd.handler';
 import { gogsIntegration } from './gogs/gogs.handler';
+import { gosquaredIntegration } from './gosquared/gosquared.handler';
 import { grafanaIntegration } from './grafana/grafana.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
+import { inspingIntegration } from './insping/insping.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
@@ -82,8 +86,12 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Monitoring, errors and alerting
   airbrakeIntegration,
   alertmanagerIntegration,
+  crashlyticsIntegration,
   errbitIntegration,
+  freshpingIntegration,
+  gosquaredIntegration,
   grafanaIntegration,
+  inspingIntegration,
   newrelicIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
