@@ -14,6 +14,7 @@ import { codeshipIntegration } from './codeship/codeship.handler';
 import { crashlyticsIntegration } from './crashlytics/crashlytics.handler';
 import { errbitIntegration } from './errbit/errbit.handler';
 import { freshpingIntegration } from './freshping/freshping.handler';
+import { freshstatusIntegration } from './freshstatus/freshstatus.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
@@ -89,6 +90,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   crashlyticsIntegration,
   errbitIntegration,
   freshpingIntegration,
+  freshstatusIntegration,
   gosquaredIntegration,
   grafanaIntegration,
   inspingIntegration,
