@@ -9,6 +9,7 @@ import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
 import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
 import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
+import { canarytokenIntegration } from './canarytoken/canarytoken.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
 import { crashlyticsIntegration } from './crashlytics/crashlytics.handler';
@@ -43,6 +44,7 @@ import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
 import { splunkIntegration } from './splunk/splunk.handler';
 import { statuspageIntegration } from './statuspage/statuspage.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
+import { thinkstIntegration } from './thinkst/thinkst.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 import { updownIntegration } from './updown/updown.handler';
@@ -87,6 +89,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Monitoring, errors and alerting
   airbrakeIntegration,
   alertmanagerIntegration,
+  canarytokenIntegration,
   crashlyticsIntegration,
   errbitIntegration,
   freshpingIntegration,
@@ -102,6 +105,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   sentryIntegration,
   splunkIntegration,
   statuspageIntegration,
+  thinkstIntegration,
   updownIntegration,
   uptimerobotIntegration,
   zabbixIntegration,
