@@ -34,6 +34,7 @@ import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
 import { papertrailIntegration } from './papertrail/papertrail.handler';
 import { pingdomIntegration } from './pingdom/pingdom.handler';
+import { raygunIntegration } from './raygun/raygun.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
@@ -102,6 +103,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   pagerdutyIntegration,
   papertrailIntegration,
   pingdomIntegration,
+  raygunIntegration,
   sentryIntegration,
   splunkIntegration,
   statuspageIntegration,
