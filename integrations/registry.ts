@@ -30,6 +30,7 @@ import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
 import { newrelicIntegration } from './newrelic/newrelic.handler';
+import { opbeatIntegration } from './opbeat/opbeat.handler';
 import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
 import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
 import { papertrailIntegration } from './papertrail/papertrail.handler';
@@ -99,6 +100,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   grafanaIntegration,
   inspingIntegration,
   newrelicIntegration,
+  opbeatIntegration,
   opsgenieIntegration,
   pagerdutyIntegration,
   papertrailIntegration,
