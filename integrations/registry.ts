@@ -1,4 +1,6 @@
 import type { IntegrationDefinition } from './core/integration';
+import { airbrakeIntegration } from './airbrake/airbrake.handler';
+import { alertmanagerIntegration } from './alertmanager/alertmanager.handler';
 import { ansibletowerIntegration } from './ansibletower/ansibletower.handler';
 import { appveyorIntegration } from './appveyor/appveyor.handler';
 import { azuredevopsIntegration } from './azuredevops/azuredevops.handler';
@@ -8,12 +10,17 @@ import { bitbucketIntegration } from './bitbucket/bitbucket.handler';
 import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
 import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
+import { canarytokenIntegration } from './canarytoken/canarytoken.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
 import { deskdotcomIntegration } from './deskdotcom/deskdotcom.handler';
 import { freshdeskIntegration } from './freshdesk/freshdesk.handler';
 import { frontIntegration } from './front/front.handler';
 import { gciIntegration } from './gci/gci.handler';
+import { crashlyticsIntegration } from './crashlytics/crashlytics.handler';
+import { errbitIntegration } from './errbit/errbit.handler';
+import { freshpingIntegration } from './freshping/freshping.handler';
+import { freshstatusIntegration } from './freshstatus/freshstatus.handler';
 import { giteaIntegration } from './gitea/gitea.handler';
 import { githubIntegration } from './github/github.handler';
 import { gitlabIntegration } from './gitlab/gitlab.handler';
@@ -24,23 +31,40 @@ import { grooveIntegration } from './groove/groove.handler';
 import { harborIntegration } from './harbor/harbor.handler';
 import { herokuIntegration } from './heroku/heroku.handler';
 import { intercomIntegration } from './intercom/intercom.handler';
+import { gosquaredIntegration } from './gosquared/gosquared.handler';
+import { grafanaIntegration } from './grafana/grafana.handler';
+import { inspingIntegration } from './insping/insping.handler';
 import { jenkinsIntegration } from './jenkins/jenkins.handler';
 import { jiraIntegration } from './jira/jira.handler';
 import { jsonIntegration } from './json/json.handler';
 import { netlifyIntegration } from './netlify/netlify.handler';
 import { pivotalIntegration } from './pivotal/pivotal.handler';
+import { newrelicIntegration } from './newrelic/newrelic.handler';
+import { opbeatIntegration } from './opbeat/opbeat.handler';
+import { opsgenieIntegration } from './opsgenie/opsgenie.handler';
+import { pagerdutyIntegration } from './pagerduty/pagerduty.handler';
+import { papertrailIntegration } from './papertrail/papertrail.handler';
+import { pingdomIntegration } from './pingdom/pingdom.handler';
+import { raygunIntegration } from './raygun/raygun.handler';
 import { reviewboardIntegration } from './reviewboard/reviewboard.handler';
 import { rhodecodeIntegration } from './rhodecode/rhodecode.handler';
 import { semaphoreIntegration } from './semaphore/semaphore.handler';
+import { sentryIntegration } from './sentry/sentry.handler';
 import { slackIncomingIntegration } from './slack/slack.handler';
 import { solanoIntegration } from './solano/solano.handler';
 import { sonarqubeIntegration } from './sonarqube/sonarqube.handler';
 import { taigaIntegration } from './taiga/taiga.handler';
+import { splunkIntegration } from './splunk/splunk.handler';
+import { statuspageIntegration } from './statuspage/statuspage.handler';
 import { teamcityIntegration } from './teamcity/teamcity.handler';
+import { thinkstIntegration } from './thinkst/thinkst.handler';
 import { tracIntegration } from './trac/trac.handler';
 import { travisIntegration } from './travis/travis.handler';
 import { trelloIntegration } from './trello/trello.handler';
 import { wekanIntegration } from './wekan/wekan.handler';
+import { updownIntegration } from './updown/updown.handler';
+import { uptimerobotIntegration } from './uptimerobot/uptimerobot.handler';
+import { zabbixIntegration } from './zabbix/zabbix.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -90,6 +114,31 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   sonarqubeIntegration,
   teamcityIntegration,
   travisIntegration,
+  // Monitoring, errors and alerting
+  airbrakeIntegration,
+  alertmanagerIntegration,
+  canarytokenIntegration,
+  crashlyticsIntegration,
+  errbitIntegration,
+  freshpingIntegration,
+  freshstatusIntegration,
+  gosquaredIntegration,
+  grafanaIntegration,
+  inspingIntegration,
+  newrelicIntegration,
+  opbeatIntegration,
+  opsgenieIntegration,
+  pagerdutyIntegration,
+  papertrailIntegration,
+  pingdomIntegration,
+  raygunIntegration,
+  sentryIntegration,
+  splunkIntegration,
+  statuspageIntegration,
+  thinkstIntegration,
+  updownIntegration,
+  uptimerobotIntegration,
+  zabbixIntegration,
   // Everything else
   jsonIntegration,
   slackIncomingIntegration,

@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
-import { blockQuote, commitLink, countOf, inlineCode, joinNames, link, shortSha } from './text';
+import {
+  blockQuote,
+  codeBlock,
+  commitLink,
+  countOf,
+  inlineCode,
+  joinNames,
+  link,
+  shortSha,
+} from './text';
 
 /**
  * Handlebars templates for message bodies. Each integration keeps its own under
@@ -13,6 +22,7 @@ const engine = Handlebars.create();
 /**
  * The shared text (core/text.ts) as helpers named like its functions: `{{link title url}}`,
  * `{{commitLink sha url}}`, `{{shortSha sha}}`, `{{inlineCode name}}`, `{{blockQuote body}}`,
+ * `{{codeBlock text "python"}}`,
  * `{{countOf n "commit"}}`, `{{joinNames people}}`. (Names that no payload field is likely to
  * have: a bare `{{name}}` calls a helper of that name before it reads the context.)
  */
@@ -38,6 +48,9 @@ helper('commitLink', (sha, url) => commitLink(str(sha), str(url)));
 helper('shortSha', (sha) => shortSha(str(sha)));
 helper('inlineCode', (text) => inlineCode(str(text)));
 helper('blockQuote', (text) => blockQuote(str(text)));
+helper('codeBlock', (text, language) =>
+  codeBlock(str(text), typeof language === 'string' ? language : ''),
+);
 helper('countOf', (n, singular, plural) =>
   countOf(Number(n), str(singular), typeof plural === 'string' ? plural : undefined),
 );

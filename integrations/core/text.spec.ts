@@ -1,6 +1,7 @@
 import {
   blockQuote,
   capMessage,
+  codeBlock,
   countedNames,
   countOf,
   inlineCode,
@@ -9,6 +10,7 @@ import {
   MAX_MESSAGE_LENGTH,
   truncatedList,
   truncateTopic,
+  utcTime,
 } from './text';
 import { render } from './templates';
 
@@ -61,6 +63,17 @@ describe('the shared message text', () => {
     expect(inlineCode('main')).toBe('`main`');
     expect(inlineCode('a`b')).toBe('``a`b``');
     expect(inlineCode('`x')).toBe('`` `x ``');
+  });
+
+  it('fences a code block so backticks inside cannot close it', () => {
+    expect(codeBlock('x = 1\n', 'python')).toBe('```python\nx = 1\n```');
+    expect(codeBlock('a ``` b')).toBe('````\na ``` b\n````');
+  });
+
+  it('writes a moment in UTC, to the second', () => {
+    expect(utcTime('2022-08-31T07:54:04.52289368+02:00')).toBe('2022-08-31 05:54:04 UTC');
+    expect(utcTime(1588082165903)).toBe('2020-04-28 13:56:05 UTC');
+    expect(utcTime('soon')).toBe('soon');
   });
 
   it('cuts topics at 60 characters with "..."', () => {

@@ -58,6 +58,26 @@ export function blockQuote(text: string): string {
   return `${fence} quote\n${body}\n${fence}`;
 }
 
+/**
+ * A fenced code block (a traceback, a log excerpt), its fence longer than any backtick run in the
+ * text so the text cannot close it; `language` names the syntax highlighting.
+ */
+export function codeBlock(text: string, language = ''): string {
+  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
+}
+
+/**
+ * A moment as "2022-08-31 05:54:04 UTC" (from an ISO 8601 string, epoch milliseconds or a Date);
+ * an unreadable value is returned as given.
+ */
+export function utcTime(when: string | number | Date): string {
+  const date = when instanceof Date ? when : new Date(when);
+  if (Number.isNaN(date.getTime())) return String(when);
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 /** "1 commit", "2 commits"; `plural` for irregular nouns. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;

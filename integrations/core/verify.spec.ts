@@ -59,6 +59,22 @@ describe('signature checks', () => {
     ).not.toThrow();
   });
 
+  it('accepts any one of several signatures in a header that lists them', () => {
+    const pagerduty = hmacHeader({
+      header: 'X-PagerDuty-Signature',
+      prefix: 'v1=',
+      separator: ',',
+    });
+    const good = `v1=${hmac('sha256', SECRET)}`;
+    const old = `v1=${hmac('sha256', 'old secret')}`;
+    for (const value of [good, `${old},${good}`, `${good}, ${old}`]) {
+      expect(() => pagerduty(SECRET, request({ 'X-PagerDuty-Signature': value }))).not.toThrow();
+    }
+    expect(() => pagerduty(SECRET, request({ 'X-PagerDuty-Signature': old }))).toThrow(
+      SignatureError,
+    );
+  });
+
   it('compares a shared token in a header or the URL', () => {
     const gitlab = tokenHeader('X-Gitlab-Token');
     expect(() => gitlab(SECRET, request({ 'X-Gitlab-Token': SECRET }))).not.toThrow();

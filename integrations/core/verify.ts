@@ -38,18 +38,24 @@ export interface HmacOptions {
   encoding?: 'hex' | 'base64';
   /** What precedes the digest in the header, e.g. "sha256=". */
   prefix?: string;
+  /**
+   * The header may hold several signatures split by this (PagerDuty's "v1=…,v1=…" while a secret
+   * is rotated); any one matching passes.
+   */
+  separator?: string;
 }
 
 /** An HMAC of the raw body in a header: GitHub, Gitea, Gogs, Bitbucket, SonarQube, Review Board. */
 export function hmacHeader(options: HmacOptions): SignatureCheck {
-  const { header, algorithm = 'sha256', encoding = 'hex', prefix = '' } = options;
+  const { header, algorithm = 'sha256', encoding = 'hex', prefix = '', separator } = options;
   return (secret, request) => {
-    const given = headerOf(request, header);
+    const value = headerOf(request, header);
+    const given = separator ? value.split(separator).map((s) => s.trim()) : [value];
     const digest = createHmac(algorithm, secret).update(request.rawBody).digest(encoding);
     const expected = `${prefix}${digest}`;
     // Hex digits may come in either case; base64 is case-sensitive.
     const normalize = (s: string) => (encoding === 'hex' ? s.toLowerCase() : s);
-    if (!sameText(normalize(given), normalize(expected))) throw mismatch();
+    if (!given.some((g) => sameText(normalize(g), normalize(expected)))) throw mismatch();
   };
 }
 

@@ -6,6 +6,7 @@ import {
   fixtureFiles,
   fixtureRequest,
   FixtureSuite,
+  Refusal,
   sharedWebhookFixturesRoot,
   Wire,
   wireBody,
