@@ -6,6 +6,7 @@ import {
   fromApi,
   isMentioned,
   type ConnectionState,
+  type Linkifier,
   type Message,
   type Person,
   type PresenceStatus,
@@ -29,7 +30,8 @@ export type Slice =
   | 'typing'
   | 'connection'
   | 'topics'
-  | 'groups';
+  | 'groups'
+  | 'realm';
 
 export interface View {
   narrow: Narrow;
@@ -81,6 +83,9 @@ export class ChatStore implements Directory {
   readonly presence = new Map<number, { status: PresenceStatus; timestamp: number }>();
   readonly typing = new Map<string, TypingEntry[]>();
   groups: UserGroup[] = [];
+  /** Every `realm_*` value of the initial state, kept current by `realm` events. */
+  realmSettings: Record<string, unknown> = {};
+  linkifiers: Linkifier[] = [];
   unread = new UnreadIndex();
   connection: ConnectionState = 'connecting';
   view: View = {
@@ -106,6 +111,7 @@ export class ChatStore implements Directory {
     connection: 0,
     topics: 0,
     groups: 0,
+    realm: 0,
   };
   private readonly listeners = new Set<() => void>();
   private pendingNotify = false;
@@ -157,9 +163,15 @@ export class ChatStore implements Directory {
     this.self = {
       user_id: Number(state.user_id),
       email: String(state.email ?? ''),
+      delivery_email: String(state.delivery_email ?? state.email ?? ''),
       full_name: String(state.full_name ?? ''),
       is_admin: Boolean(state.is_admin),
+      is_owner: Boolean(state.is_owner),
     };
+    this.realmSettings = Object.fromEntries(
+      Object.entries(state).filter(([key]) => key.startsWith('realm_')),
+    );
+    this.linkifiers = (state.realm_linkifiers as Linkifier[] | undefined) ?? [];
     this.realm = {
       name: String(state.realm_name ?? ''),
       allowMessageEditing: state.realm_allow_message_editing !== false,
@@ -205,7 +217,24 @@ export class ChatStore implements Directory {
     this.groups = ((state.realm_user_groups as UserGroup[] | undefined) ?? []).filter(
       (g) => g.name && !g.name.startsWith('role:'),
     );
-    this.changed('users', 'streams', 'unread', 'presence', 'topics', 'groups', 'messages');
+    this.changed('users', 'streams', 'unread', 'presence', 'topics', 'groups', 'messages', 'realm');
+  }
+
+  /** One realm setting changed (`realm` event `update`, or a key of `update_dict`). */
+  private applyRealmSetting(property: string, value: unknown): void {
+    // The one setting whose event name differs from its initial-state name.
+    const key =
+      property === 'invite_by_admin_only' ? 'realm_invite_by_admins_only' : `realm_${property}`;
+    this.realmSettings = { ...this.realmSettings, [key]: value };
+    const realm = this.realm;
+    if (property === 'name') realm.name = String(value);
+    if (property === 'mandatory_topics') realm.mandatoryTopics = Boolean(value);
+    if (property === 'allow_message_editing') realm.allowMessageEditing = Boolean(value);
+    if (property === 'message_content_edit_limit_seconds')
+      realm.editLimitSeconds = value as number | null;
+    if (property === 'allow_message_deleting') realm.allowMessageDeleting = Boolean(value);
+    if (property === 'message_content_delete_limit_seconds')
+      realm.deleteLimitSeconds = value as number | null;
   }
 
   private putUser(person: Person): void {
@@ -575,8 +604,15 @@ export class ChatStore implements Directory {
           if (old) this.users.set(person.user_id, { ...old, is_active: false });
         } else {
           this.putUser({ ...(this.users.get(person.user_id) ?? ({} as Person)), ...person });
+          if (person.user_id === this.self.user_id) {
+            if (person.full_name !== undefined) this.self.full_name = person.full_name;
+            if (person.role !== undefined) {
+              this.self.is_admin = person.role <= 200;
+              this.self.is_owner = person.role === 100;
+            }
+          }
         }
-        this.changed('users');
+        this.changed('users', 'realm');
         return;
       }
       case 'subscription':
@@ -607,15 +643,16 @@ export class ChatStore implements Directory {
         void this.loadGroups();
         return;
       case 'realm':
-        if (e.op === 'update_dict' && e.data) {
-          const data = e.data as unknown as Record<string, unknown>;
-          if ('allow_message_editing' in data)
-            this.realm.allowMessageEditing = Boolean(data.allow_message_editing);
-          if ('message_content_edit_limit_seconds' in data)
-            this.realm.editLimitSeconds = data.message_content_edit_limit_seconds as number | null;
-          if ('name' in data) this.realm.name = String(data.name);
-          this.changed('users');
-        }
+        if (e.op === 'update' && typeof e.property === 'string')
+          this.applyRealmSetting(e.property, e.value);
+        if (e.op === 'update_dict' && e.data)
+          for (const [property, value] of Object.entries(e.data as Record<string, unknown>))
+            this.applyRealmSetting(property, value);
+        this.changed('users', 'realm');
+        return;
+      case 'realm_linkifiers':
+        this.linkifiers = (e.realm_linkifiers as unknown as Linkifier[]) ?? [];
+        this.changed('realm');
         return;
       default:
         return;
