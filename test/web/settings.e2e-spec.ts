@@ -135,6 +135,13 @@ describeBrowser('settings and administration in Chromium', () => {
       await page.getByRole('radio', { name: 'Dark' }).check();
       await page.getByRole('checkbox', { name: /24-hour time/ }).check();
       expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+      // Kept by the server, so every browser Alice uses shows the same.
+      const aliceNow = server.client({ email: alice.email, apiKey: newKey });
+      await eventually(async () => {
+        const state = await aliceNow.post('/register', { event_types: ['user_settings'] });
+        const settings = state.body.user_settings as Record<string, unknown>;
+        return settings.color_scheme === 2 && settings.twenty_four_hour_time === true;
+      }, 'the display settings saved');
       await shot(page, 'settings-display-dark');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('radio', { name: 'Light' }).check();

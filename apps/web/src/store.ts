@@ -17,6 +17,7 @@ import {
 } from './model';
 import { matchesNarrow, narrowToApi, type Directory, type Narrow } from './narrow';
 import { UnreadIndex, type UnreadSummary } from './unread';
+import { applyUserSettings } from './display-settings';
 import type { Message as ApiMessage, ZulipEvent } from '../../../libs/client/src/types';
 
 /** Parts of the state components subscribe to, each with its own version. */
@@ -172,6 +173,7 @@ export class ChatStore implements Directory {
       Object.entries(state).filter(([key]) => key.startsWith('realm_')),
     );
     this.linkifiers = (state.realm_linkifiers as Linkifier[] | undefined) ?? [];
+    applyUserSettings((state.user_settings as Record<string, unknown> | undefined) ?? {});
     this.realm = {
       name: String(state.realm_name ?? ''),
       allowMessageEditing: state.realm_allow_message_editing !== false,
@@ -649,6 +651,10 @@ export class ChatStore implements Directory {
           for (const [property, value] of Object.entries(e.data as Record<string, unknown>))
             this.applyRealmSetting(property, value);
         this.changed('users', 'realm');
+        return;
+      case 'user_settings':
+        if (e.op === 'update' && typeof e.property === 'string')
+          applyUserSettings({ [e.property]: e.value });
         return;
       case 'realm_linkifiers':
         this.linkifiers = (e.realm_linkifiers as unknown as Linkifier[]) ?? [];

@@ -65,6 +65,8 @@ export class UsersController {
         oldPassword: p.old_password,
         newPassword: p.new_password,
         timezone: p.timezone,
+        twentyFourHourTime: p.twenty_four_hour_time,
+        colorScheme: p.color_scheme,
       },
       sessionHash,
     );

@@ -22,6 +22,8 @@ export interface SettingsChanges {
   oldPassword?: string;
   newPassword?: string;
   timezone?: string;
+  twentyFourHourTime?: boolean;
+  colorScheme?: number;
 }
 
 /** Whether the runtime knows an IANA time zone name ('' means "not set", as in Zulip). */
@@ -251,9 +253,14 @@ export class UsersService {
     user: User,
     changes: SettingsChanges,
     keepSessionHash?: string,
-  ): Promise<Record<string, string>> {
-    const update: Partial<Pick<User, 'full_name' | 'password_hash' | 'timezone'>> = {};
-    const reply: Record<string, string> = {};
+  ): Promise<Record<string, string | boolean | number>> {
+    const update: Partial<
+      Pick<
+        User,
+        'full_name' | 'password_hash' | 'timezone' | 'twenty_four_hour_time' | 'color_scheme'
+      >
+    > = {};
+    const reply: Record<string, string | boolean | number> = {};
     if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
       update.full_name = this.validateFullName(changes.fullName);
       reply.full_name = update.full_name;
@@ -276,9 +283,31 @@ export class UsersService {
       }
       update.timezone = changes.timezone;
     }
+    const display: Array<['twenty_four_hour_time' | 'color_scheme', boolean | number]> = [];
+    if (
+      changes.twentyFourHourTime !== undefined &&
+      changes.twentyFourHourTime !== user.twenty_four_hour_time
+    ) {
+      update.twenty_four_hour_time = changes.twentyFourHourTime;
+      display.push(['twenty_four_hour_time', changes.twentyFourHourTime]);
+    }
+    if (changes.colorScheme !== undefined && changes.colorScheme !== user.color_scheme) {
+      update.color_scheme = changes.colorScheme;
+      display.push(['color_scheme', changes.colorScheme]);
+    }
+    for (const [property, value] of display) reply[property] = value;
     await this.db.transaction(async () => {
       await this.users.update(user.id, update);
       if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
+      // The person's other clients follow (Zulip's `user_settings` event, one per setting).
+      for (const [property, value] of display) {
+        await this.events.toUsers([user.id], {
+          type: 'user_settings',
+          op: 'update',
+          property,
+          value,
+        });
+      }
     });
     await this.publishUpdate(user, {
       ...(update.full_name !== undefined ? { full_name: update.full_name } : {}),

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { logout } from '../api';
 import { store, useSlices } from '../store';
-import { dialog, drawer, resolveTheme, theme } from '../ui';
+import { chooseTheme } from '../display-settings';
+import { dialog, drawer, resolveTheme, showToast, theme } from '../ui';
 import { SearchBar } from './SearchBar';
 
 /** The gear menu: personal settings, and the organization's for administrators. */
@@ -100,7 +101,11 @@ export function TopBar() {
       <button
         className="icon-button"
         aria-label={currentTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-        onClick={() => theme.set(currentTheme === 'dark' ? 'light' : 'dark')}
+        onClick={() =>
+          chooseTheme(currentTheme === 'dark' ? 'light' : 'dark').catch((err: unknown) =>
+            showToast((err as Error).message, true),
+          )
+        }
       >
         {currentTheme === 'dark' ? '☀' : '☾'}
       </button>

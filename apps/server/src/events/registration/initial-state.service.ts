@@ -252,10 +252,10 @@ export class InitialStateService {
     return {
       default_language: realm.default_language,
       timezone: user.timezone,
-      twenty_four_hour_time: false,
+      twenty_four_hour_time: user.twenty_four_hour_time,
       enter_sends: false,
       emojiset: 'google',
-      color_scheme: 1,
+      color_scheme: user.color_scheme,
       send_private_typing_notifications: true,
       send_stream_typing_notifications: true,
       presence_enabled: true,

@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { api } from '../../api';
 import { estimateStrength } from '../../password-strength';
 import { store, useSlices } from '../../store';
-import { setTwentyFourHour, twentyFourHour } from '../../time-format';
+import { chooseTheme, chooseTwentyFourHour } from '../../display-settings';
+import { twentyFourHour } from '../../time-format';
 import { theme, type Theme } from '../../ui';
 import { downloadText, Outcome, useAction, zuliprcText } from './common';
 
@@ -203,6 +204,7 @@ const THEMES: Array<[Theme, string]> = [
 export function Display() {
   const current = theme.use();
   const hours = twentyFourHour.use();
+  const save = useAction();
   return (
     <div className="settings-form">
       <fieldset>
@@ -214,7 +216,7 @@ export function Display() {
               name="theme"
               value={value}
               checked={current === value}
-              onChange={() => theme.set(value)}
+              onChange={() => void save.run(() => chooseTheme(value))}
             />
             {label}
           </label>
@@ -226,12 +228,16 @@ export function Display() {
           <input
             type="checkbox"
             checked={hours === true}
-            onChange={(e) => setTwentyFourHour(e.target.checked)}
+            onChange={(e) => {
+              const on = e.target.checked;
+              void save.run(() => chooseTwentyFourHour(on));
+            }}
           />
           Use 24-hour time (17:00 instead of 5:00 PM)
         </label>
       </fieldset>
-      <p className="hint">Display settings are kept in this browser.</p>
+      <p className="hint">These follow you to every browser and device you sign in with.</p>
+      <Outcome action={save} />
     </div>
   );
 }
