@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
-import { Outcome, useAction, type ActionState } from './common';
+import { Outcome, useAction } from './common';
 
 type Values = Record<string, string | boolean>;
 
@@ -37,6 +37,10 @@ function currentValues(): Values {
   return values;
 }
 
+function sameValues(a: Values, b: Values): boolean {
+  return Object.keys(a).every((key) => a[key] === b[key]);
+}
+
 /** Only what changed, in `PATCH /realm`'s terms. */
 function changedParams(before: Values, after: Values): Record<string, unknown> {
   const params: Record<string, unknown> = {};
@@ -51,8 +55,19 @@ function changedParams(before: Values, after: Values): Record<string, unknown> {
   return params;
 }
 
-function OrganizationForm({ save }: { save: ActionState }) {
+export function OrganizationSettings() {
+  useSlices('realm');
+  const version = store.version('realm');
   const [values, setValues] = useState(currentValues);
+  const baseline = useRef(values);
+  const save = useAction();
+  // Another administrator's change shows at once, unless this form has unsaved edits.
+  useEffect(() => {
+    const fresh = currentValues();
+    const old = baseline.current;
+    baseline.current = fresh;
+    setValues((v) => (sameValues(v, old) ? fresh : v));
+  }, [version]);
   const id = useId();
   const set = (key: string, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
   return (
@@ -120,13 +135,6 @@ function OrganizationForm({ save }: { save: ActionState }) {
       <Outcome action={save} />
     </form>
   );
-}
-
-export function OrganizationSettings() {
-  // Changes by other administrators show at once (the form starts over from the new values).
-  useSlices('realm');
-  const save = useAction();
-  return <OrganizationForm key={store.version('realm')} save={save} />;
 }
 
 interface Member {
