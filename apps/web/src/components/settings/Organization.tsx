@@ -1,69 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
+import { changedParams, formValues, sameValues, TOGGLES } from '../../realm-settings';
 import { Outcome, useAction } from './common';
-
-type Values = Record<string, string | boolean>;
-
-/** The realm settings this page edits: initial-state key, `PATCH /realm` parameter, label. */
-const TOGGLES: Array<[string, string, string]> = [
-  [
-    'realm_restricted_to_domain',
-    'restricted_to_domain',
-    'Restrict sign-up to the organization’s email domains',
-  ],
-  ['realm_invite_required', 'invite_required', 'Invitations are required to join'],
-  ['realm_invite_by_admins_only', 'invite_by_admin_only', 'Only administrators can invite'],
-  ['realm_mandatory_topics', 'mandatory_topics', 'Require a topic on stream messages'],
-  ['realm_allow_message_editing', 'allow_message_editing', 'Allow people to edit their messages'],
-  ['realm_inline_image_preview', 'inline_image_preview', 'Show previews of linked images'],
-  [
-    'realm_inline_url_embed_preview',
-    'inline_url_embed_preview',
-    'Show previews of linked websites',
-  ],
-];
-
-function currentValues(): Values {
-  const s = store.realmSettings;
-  const limit = s.realm_message_content_edit_limit_seconds;
-  const values: Values = {
-    name: String(s.realm_name ?? ''),
-    description: String(s.realm_description ?? ''),
-    edit_limit_minutes:
-      typeof limit === 'number' && limit > 0 ? String(Math.round(limit / 60)) : '',
-  };
-  for (const [key, param] of TOGGLES) values[param] = Boolean(s[key]);
-  return values;
-}
-
-function sameValues(a: Values, b: Values): boolean {
-  return Object.keys(a).every((key) => a[key] === b[key]);
-}
-
-/** Only what changed, in `PATCH /realm`'s terms. */
-function changedParams(before: Values, after: Values): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  if (after.name !== before.name) params.name = String(after.name).trim();
-  if (after.description !== before.description) params.description = after.description;
-  for (const [, param] of TOGGLES) if (after[param] !== before[param]) params[param] = after[param];
-  if (after.edit_limit_minutes !== before.edit_limit_minutes) {
-    const minutes = Number(after.edit_limit_minutes);
-    params.message_content_edit_limit_seconds =
-      after.edit_limit_minutes === '' || minutes <= 0 ? 'unlimited' : Math.round(minutes * 60);
-  }
-  return params;
-}
 
 export function OrganizationSettings() {
   useSlices('realm');
   const version = store.version('realm');
-  const [values, setValues] = useState(currentValues);
+  const [values, setValues] = useState(() => formValues(store.realmSettings));
   const baseline = useRef(values);
   const save = useAction();
   // Another administrator's change shows at once, unless this form has unsaved edits.
   useEffect(() => {
-    const fresh = currentValues();
+    const fresh = formValues(store.realmSettings);
     const old = baseline.current;
     baseline.current = fresh;
     setValues((v) => (sameValues(v, old) ? fresh : v));
@@ -76,7 +25,7 @@ export function OrganizationSettings() {
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(async () => {
-          const params = changedParams(currentValues(), values);
+          const params = changedParams(formValues(store.realmSettings), values);
           if (Object.keys(params).length === 0) return 'Nothing to save.';
           await api('PATCH', '/realm', params);
           return 'Saved.';
