@@ -285,9 +285,20 @@ describeBrowser('settings and administration in Chromium', () => {
       await page.getByRole('button', { name: 'Edit #teatime' }).click();
       await page.getByLabel('Stream name', { exact: true }).fill('mad-teatime');
       await page.getByLabel('Stream description', { exact: true }).fill('No room!');
+      await page.getByRole('checkbox', { name: 'Private', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'New subscribers see earlier messages' }).uncheck();
       await page.getByRole('button', { name: 'Save stream' }).click();
       const row = page.getByRole('row', { name: /#mad-teatime/ });
       await row.getByText('No room!').waitFor();
+      await row.getByText('Private, history from joining').waitFor();
+      const teatime = await server.client(owner).get('/streams', { include_all_active: true });
+      expect(teatime.body.streams).toContainEqual(
+        expect.objectContaining({
+          name: 'mad-teatime',
+          invite_only: true,
+          history_public_to_subscribers: false,
+        }),
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'organization-streams');
       await page.getByRole('button', { name: 'Archive #mad-teatime' }).click();

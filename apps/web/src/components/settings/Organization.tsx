@@ -227,11 +227,14 @@ interface StreamRow {
   name: string;
   description: string;
   invite_only: boolean;
+  history_public_to_subscribers: boolean;
 }
 
 function StreamEditor({ stream, done }: { stream: StreamRow; done: () => void }) {
   const [name, setName] = useState(stream.name);
   const [description, setDescription] = useState(stream.description);
+  const [isPrivate, setPrivate] = useState(stream.invite_only);
+  const [history, setHistory] = useState(stream.history_public_to_subscribers);
   const save = useAction();
   const id = useId();
   return (
@@ -244,6 +247,10 @@ function StreamEditor({ stream, done }: { stream: StreamRow; done: () => void })
           const params: Record<string, unknown> = {};
           if (name.trim() !== stream.name) params.new_name = name.trim();
           if (description !== stream.description) params.description = description;
+          if (isPrivate !== stream.invite_only) params.is_private = isPrivate;
+          // Public streams always show their history to subscribers (as in Zulip).
+          if (isPrivate && history !== stream.history_public_to_subscribers)
+            params.history_public_to_subscribers = history;
           if (Object.keys(params).length > 0)
             await api('PATCH', `/streams/${stream.stream_id}`, params);
           done();
@@ -258,6 +265,19 @@ function StreamEditor({ stream, done }: { stream: StreamRow; done: () => void })
         value={description}
         onChange={(e) => setDescription(e.target.value)}
       />
+      <label className="choice">
+        <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
+        Private
+      </label>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={!isPrivate || history}
+          disabled={!isPrivate}
+          onChange={(e) => setHistory(e.target.checked)}
+        />
+        New subscribers see earlier messages
+      </label>
       <button className="primary" type="submit" disabled={save.busy}>
         Save stream
       </button>
@@ -365,25 +385,36 @@ export function Streams() {
                 <tr key={s.stream_id}>
                   <th scope="row">#{s.name}</th>
                   <td>{s.description}</td>
-                  <td>{s.invite_only ? 'Private' : 'Public'}</td>
-                  <td className="row-actions">
-                    <button aria-label={`Edit #${s.name}`} onClick={() => setEditing(s.stream_id)}>
-                      Edit
-                    </button>
-                    <button
-                      className="danger"
-                      aria-label={`Archive #${s.name}`}
-                      disabled={action.busy}
-                      onClick={() =>
-                        void action.run(async () => {
-                          await api('DELETE', `/streams/${s.stream_id}`);
-                          load();
-                          return `#${s.name} is archived.`;
-                        })
-                      }
-                    >
-                      Archive
-                    </button>
+                  <td>
+                    {s.invite_only
+                      ? s.history_public_to_subscribers
+                        ? 'Private, full history'
+                        : 'Private, history from joining'
+                      : 'Public'}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        aria-label={`Edit #${s.name}`}
+                        onClick={() => setEditing(s.stream_id)}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        className="danger"
+                        aria-label={`Archive #${s.name}`}
+                        disabled={action.busy}
+                        onClick={() =>
+                          void action.run(async () => {
+                            await api('DELETE', `/streams/${s.stream_id}`);
+                            load();
+                            return `#${s.name} is archived.`;
+                          })
+                        }
+                      >
+                        Archive
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ),
