@@ -213,13 +213,7 @@ describeBrowser('settings and administration in Chromium', () => {
     }
   });
 
-  it('lets an admin change organization settings that another person sees without a reload, and manage users and streams', async () => {
-    const carol = await server.createUser({ fullName: 'Carol Danvers' });
-    const carolBot = await server.client(carol).post('/bots', {
-      full_name: 'Carol Bot',
-      short_name: 'carol',
-    });
-    expect(carolBot.status).toBe(200);
+  it('lets an admin change organization settings that another person sees without a reload', async () => {
     const admin = await signedIn(browser, server, owner, {
       hash: '#organization/organization-settings',
     });
@@ -253,7 +247,23 @@ describeBrowser('settings and administration in Chromium', () => {
         realm_inline_image_preview: false,
         realm_message_content_edit_limit_seconds: 900,
       });
+    } finally {
+      await admin.context.close();
+      await viewer.context.close();
+    }
+  });
 
+  it('lets an admin manage users (their bots and open browser follow a deactivation) and streams', async () => {
+    const carol = await server.createUser({ fullName: 'Carol Danvers' });
+    const carolBot = await server.client(carol).post('/bots', {
+      full_name: 'Carol Bot',
+      short_name: 'carol',
+    });
+    expect(carolBot.status).toBe(200);
+    const admin = await signedIn(browser, server, owner, { hash: '#organization/users' });
+    const carolsBrowser = await signedIn(browser, server, carol);
+    try {
+      const page = admin.page;
       // Users: deactivating Carol deactivates her bot too, and the page shows it.
       await page.getByRole('link', { name: 'Users', exact: true }).click();
       const bots = page.getByRole('table', { name: 'Bots' });
@@ -272,6 +282,8 @@ describeBrowser('settings and administration in Chromium', () => {
         .getByRole('row', { name: /Carol Danvers/ })
         .getByText('Deactivated')
         .waitFor();
+      // Carol's open browser is signed out.
+      await carolsBrowser.page.waitForURL((url) => url.pathname === '/login/');
       await shot(page, 'organization-users');
       await page.getByLabel('Role of Bob Builder').selectOption({ label: 'Moderator' });
       await page.getByRole('status').filter({ hasText: 'Bob Builder is now Moderator.' }).waitFor();
@@ -305,7 +317,7 @@ describeBrowser('settings and administration in Chromium', () => {
       await row.waitFor({ state: 'detached' });
     } finally {
       await admin.context.close();
-      await viewer.context.close();
+      await carolsBrowser.context.close();
     }
   });
 

@@ -37,6 +37,11 @@ export function setSignedOutHandler(handler: () => void): void {
   onSignedOut = handler;
 }
 
+/** The session is over (the account was deactivated): back to the login page. */
+export function signedOut(): void {
+  onSignedOut();
+}
+
 export async function api<T = Record<string, unknown>>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
   path: string,

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from './api';
+import { api, ApiError, signedOut } from './api';
 import {
   conversationKey,
   dmKey,
@@ -607,6 +607,8 @@ export class ChatStore implements Directory {
         } else {
           this.putUser({ ...(this.users.get(person.user_id) ?? ({} as Person)), ...person });
           if (person.user_id === this.self.user_id) {
+            // Deactivated: the server has ended the session already.
+            if (person.is_active === false) signedOut();
             if (person.full_name !== undefined) this.self.full_name = person.full_name;
             if (person.role !== undefined) {
               this.self.is_admin = person.role <= 200;

@@ -200,6 +200,13 @@ export class UsersService {
     });
     // Zulip (feature level 222+) announces deactivation as an update, not a removal.
     await this.publishUpdate(target, { is_active: false });
+    // The realm's audience is its active users, so the person's own open clients (whose
+    // sessions just ended) are told directly, and sign out.
+    await this.events.toUsers([target.id], {
+      type: 'realm_user',
+      op: 'update',
+      person: { user_id: target.id, is_active: false },
+    });
     for (const bot of bots) {
       await this.publishUpdate(bot, { is_active: false });
       await this.events.toAdminsAnd(bot.realm_id, [], {
