@@ -68,6 +68,8 @@ export default defineConfig({
     alias: [
       { find: /^@hub\/api(\/.*)?$/, replacement: path.join(root, 'libs/api/src$1') },
       { find: /^@hub\/client(\/.*)?$/, replacement: path.join(root, 'libs/client/src$1') },
+      // Only Node-free modules of the Markdown library (the linkifier rules) are imported.
+      { find: /^@hub\/markdown\/(.*)$/, replacement: path.join(root, 'libs/markdown/src/$1') },
     ],
   },
   build: {

@@ -216,4 +216,40 @@ describe('users API', () => {
     });
     expect(login.status).toBe(200);
   });
+
+  it('keeps display settings (time format, color scheme) and tells the person’s other clients', async () => {
+    const person = await server.createUser();
+    const client = server.client(person);
+    const queue = await client.post('/register', { event_types: ['user_settings'] });
+    expect(queue.body.user_settings).toMatchObject({
+      twenty_four_hour_time: false,
+      color_scheme: 1,
+    });
+    const changed = await client.patch('/settings', {
+      twenty_four_hour_time: true,
+      color_scheme: 2,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ twenty_four_hour_time: true, color_scheme: 2 });
+    const events = await client.get('/events', {
+      queue_id: String(queue.body.queue_id),
+      last_event_id: -1,
+    });
+    expect(events.body.events).toEqual([
+      expect.objectContaining({
+        type: 'user_settings',
+        op: 'update',
+        property: 'twenty_four_hour_time',
+        value: true,
+      }),
+      expect.objectContaining({ type: 'user_settings', property: 'color_scheme', value: 2 }),
+    ]);
+    const again = await client.post('/register', { event_types: ['user_settings'] });
+    expect(again.body.user_settings).toMatchObject({
+      twenty_four_hour_time: true,
+      color_scheme: 2,
+    });
+    const bad = await client.patch('/settings', { color_scheme: 7 });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -6,6 +6,7 @@ import { Drafts1765000000003 } from './1765000000003-drafts';
 import { UserStatus1765100000001 } from './1765100000001-user-status';
 import { ReadReceipts1765100000002 } from './1765100000002-read-receipts';
 import { Uploads1765200000000 } from './1765200000000-uploads';
+import { DisplaySettings1765300000001 } from './1765300000001-display-settings';
 import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messages';
 import { CustomProfileFields1765400000002 } from './1765400000002-custom-profile-fields';
 import { RealmPlaygrounds1765400000003 } from './1765400000003-realm-playgrounds';
@@ -21,6 +22,7 @@ export const migrations = [
   UserStatus1765100000001,
   ReadReceipts1765100000002,
   Uploads1765200000000,
+  DisplaySettings1765300000001,
   ScheduledMessages1765400000001,
   CustomProfileFields1765400000002,
   RealmPlaygrounds1765400000003,

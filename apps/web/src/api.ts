@@ -37,6 +37,11 @@ export function setSignedOutHandler(handler: () => void): void {
   onSignedOut = handler;
 }
 
+/** The session is over (the account was deactivated): back to the login page. */
+export function signedOut(): void {
+  onSignedOut();
+}
+
 export async function api<T = Record<string, unknown>>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
   path: string,
@@ -66,7 +71,8 @@ export async function api<T = Record<string, unknown>>(
   } catch {
     throw new ApiError(`The server answered ${res.status}`, 'BAD_RESPONSE', res.status);
   }
-  if (res.status === 401) onSignedOut();
+  // A wrong password typed again (to see the API key) is not the end of the session.
+  if (res.status === 401 && data.code !== 'AUTHENTICATION_FAILED') onSignedOut();
   if (!res.ok || data.result !== 'success') {
     throw new ApiError(
       String(data.msg || `Request failed (${res.status})`),

@@ -53,8 +53,18 @@ export interface RealmInfo {
 export interface SelfInfo {
   user_id: number;
   email: string;
+  /** The address the person logs in with (may differ from `email` in public-facing realms). */
+  delivery_email?: string;
   full_name: string;
   is_admin: boolean;
+  is_owner?: boolean;
+}
+
+/** A realm linkifier as `realm_linkifiers` lists it. */
+export interface Linkifier {
+  id: number;
+  pattern: string;
+  url_template: string;
 }
 
 export type PresenceStatus = 'active' | 'idle' | 'offline';

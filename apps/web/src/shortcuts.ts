@@ -4,7 +4,7 @@ import { openCompose } from './compose';
 import { narrowToHash } from './narrow';
 import { jumpTo } from './scroll';
 import { store } from './store';
-import { dialog, editing } from './ui';
+import { closeOverlay, dialog, editing, overlay } from './ui';
 import { canEditContent, canEditTopic } from './permissions';
 
 /** The shortcuts Zulip's help center lists, as the help panel shows them. */
@@ -77,13 +77,16 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   if (e.key === 'Escape') {
     if (dialog.get()) dialog.set(null);
-    else if (editing.get() !== null) editing.set(null);
+    else if (overlay.get()) {
+      if (typingInField(e.target)) (e.target as HTMLElement).blur();
+      else closeOverlay();
+    } else if (editing.get() !== null) editing.set(null);
     else if (typingInField(e.target)) (e.target as HTMLElement).blur();
     else if (store.view.narrow.length > 0) location.hash = '#all_messages';
     else return false;
     return true;
   }
-  if (typingInField(e.target) || dialog.get()) return false;
+  if (typingInField(e.target) || dialog.get() || overlay.get()) return false;
   const selected = store.selectedId !== null ? store.messages.get(store.selectedId) : undefined;
   switch (e.key) {
     case '?':

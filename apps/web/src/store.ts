@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from './api';
+import { api, ApiError, signedOut } from './api';
 import {
   conversationKey,
   dmKey,
   fromApi,
   isMentioned,
   type ConnectionState,
+  type Linkifier,
   type Message,
   type Person,
   type PresenceStatus,
@@ -16,6 +17,7 @@ import {
 } from './model';
 import { matchesNarrow, narrowToApi, type Directory, type Narrow } from './narrow';
 import { UnreadIndex, type UnreadSummary } from './unread';
+import { applyUserSettings } from './display-settings';
 import type { Message as ApiMessage, ZulipEvent } from '../../../libs/client/src/types';
 
 /** Parts of the state components subscribe to, each with its own version. */
@@ -29,7 +31,8 @@ export type Slice =
   | 'typing'
   | 'connection'
   | 'topics'
-  | 'groups';
+  | 'groups'
+  | 'realm';
 
 export interface View {
   narrow: Narrow;
@@ -81,6 +84,9 @@ export class ChatStore implements Directory {
   readonly presence = new Map<number, { status: PresenceStatus; timestamp: number }>();
   readonly typing = new Map<string, TypingEntry[]>();
   groups: UserGroup[] = [];
+  /** Every `realm_*` value of the initial state, kept current by `realm` events. */
+  realmSettings: Record<string, unknown> = {};
+  linkifiers: Linkifier[] = [];
   unread = new UnreadIndex();
   connection: ConnectionState = 'connecting';
   view: View = {
@@ -106,6 +112,7 @@ export class ChatStore implements Directory {
     connection: 0,
     topics: 0,
     groups: 0,
+    realm: 0,
   };
   private readonly listeners = new Set<() => void>();
   private pendingNotify = false;
@@ -157,9 +164,16 @@ export class ChatStore implements Directory {
     this.self = {
       user_id: Number(state.user_id),
       email: String(state.email ?? ''),
+      delivery_email: String(state.delivery_email ?? state.email ?? ''),
       full_name: String(state.full_name ?? ''),
       is_admin: Boolean(state.is_admin),
+      is_owner: Boolean(state.is_owner),
     };
+    this.realmSettings = Object.fromEntries(
+      Object.entries(state).filter(([key]) => key.startsWith('realm_')),
+    );
+    this.linkifiers = (state.realm_linkifiers as Linkifier[] | undefined) ?? [];
+    applyUserSettings((state.user_settings as Record<string, unknown> | undefined) ?? {});
     this.realm = {
       name: String(state.realm_name ?? ''),
       allowMessageEditing: state.realm_allow_message_editing !== false,
@@ -205,7 +219,24 @@ export class ChatStore implements Directory {
     this.groups = ((state.realm_user_groups as UserGroup[] | undefined) ?? []).filter(
       (g) => g.name && !g.name.startsWith('role:'),
     );
-    this.changed('users', 'streams', 'unread', 'presence', 'topics', 'groups', 'messages');
+    this.changed('users', 'streams', 'unread', 'presence', 'topics', 'groups', 'messages', 'realm');
+  }
+
+  /** One realm setting changed (`realm` event `update`, or a key of `update_dict`). */
+  private applyRealmSetting(property: string, value: unknown): void {
+    // The one setting whose event name differs from its initial-state name.
+    const key =
+      property === 'invite_by_admin_only' ? 'realm_invite_by_admins_only' : `realm_${property}`;
+    this.realmSettings = { ...this.realmSettings, [key]: value };
+    const realm = this.realm;
+    if (property === 'name') realm.name = String(value);
+    if (property === 'mandatory_topics') realm.mandatoryTopics = Boolean(value);
+    if (property === 'allow_message_editing') realm.allowMessageEditing = Boolean(value);
+    if (property === 'message_content_edit_limit_seconds')
+      realm.editLimitSeconds = value as number | null;
+    if (property === 'allow_message_deleting') realm.allowMessageDeleting = Boolean(value);
+    if (property === 'message_content_delete_limit_seconds')
+      realm.deleteLimitSeconds = value as number | null;
   }
 
   private putUser(person: Person): void {
@@ -575,8 +606,17 @@ export class ChatStore implements Directory {
           if (old) this.users.set(person.user_id, { ...old, is_active: false });
         } else {
           this.putUser({ ...(this.users.get(person.user_id) ?? ({} as Person)), ...person });
+          if (person.user_id === this.self.user_id) {
+            // Deactivated: the server has ended the session already.
+            if (person.is_active === false) signedOut();
+            if (person.full_name !== undefined) this.self.full_name = person.full_name;
+            if (person.role !== undefined) {
+              this.self.is_admin = person.role <= 200;
+              this.self.is_owner = person.role === 100;
+            }
+          }
         }
-        this.changed('users');
+        this.changed('users', 'realm');
         return;
       }
       case 'subscription':
@@ -607,15 +647,20 @@ export class ChatStore implements Directory {
         void this.loadGroups();
         return;
       case 'realm':
-        if (e.op === 'update_dict' && e.data) {
-          const data = e.data as unknown as Record<string, unknown>;
-          if ('allow_message_editing' in data)
-            this.realm.allowMessageEditing = Boolean(data.allow_message_editing);
-          if ('message_content_edit_limit_seconds' in data)
-            this.realm.editLimitSeconds = data.message_content_edit_limit_seconds as number | null;
-          if ('name' in data) this.realm.name = String(data.name);
-          this.changed('users');
-        }
+        if (e.op === 'update' && typeof e.property === 'string')
+          this.applyRealmSetting(e.property, e.value);
+        if (e.op === 'update_dict' && e.data)
+          for (const [property, value] of Object.entries(e.data as Record<string, unknown>))
+            this.applyRealmSetting(property, value);
+        this.changed('users', 'realm');
+        return;
+      case 'user_settings':
+        if (e.op === 'update' && typeof e.property === 'string')
+          applyUserSettings({ [e.property]: e.value });
+        return;
+      case 'realm_linkifiers':
+        this.linkifiers = (e.realm_linkifiers as unknown as Linkifier[]) ?? [];
+        this.changed('realm');
         return;
       default:
         return;

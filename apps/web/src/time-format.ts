@@ -2,8 +2,44 @@
  * Date and time formatting for the feed. Formatters are made once: making one costs far more
  * than using it, and the feed formats every message it draws.
  */
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+import { signal } from './signal';
+
+const TWENTY_FOUR_HOUR_KEY = 'twenty_four_hour_time';
+
+function savedHourCycle(): boolean | undefined {
+  if (typeof localStorage === 'undefined') return undefined;
+  const saved = localStorage.getItem(TWENTY_FOUR_HOUR_KEY);
+  return saved === null ? undefined : saved === 'true';
+}
+
+/** The person's time format: 24-hour, 12-hour, or (undefined) the locale's. */
+export const twentyFourHour = signal<boolean | undefined>(savedHourCycle());
+
+function formatters(hour12: boolean | undefined) {
+  const hourCycle = hour12 === undefined ? {} : { hour12 };
+  return {
+    timeOfDay: new Intl.DateTimeFormat(undefined, {
+      hour: 'numeric',
+      minute: '2-digit',
+      ...hourCycle,
+    }),
+    fullDate: new Intl.DateTimeFormat(undefined, {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      ...hourCycle,
+    }),
+  };
+}
+
+let { timeOfDay, fullDate } = formatters(
+  twentyFourHour.get() === undefined ? undefined : !twentyFourHour.get(),
+);
+
+export function setTwentyFourHour(on: boolean): void {
+  localStorage.setItem(TWENTY_FOUR_HOUR_KEY, String(on));
+  ({ timeOfDay, fullDate } = formatters(!on));
+  twentyFourHour.set(on);
+}
 const dayHeading = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   year: 'numeric',

@@ -17,19 +17,43 @@ export const editing = signal<number | null>(null);
 /** On phones the sidebars are drawers. */
 export const drawer = signal<'left' | 'right' | null>(null);
 
-export type Theme = 'light' | 'dark';
+/** The chosen theme; `auto` follows the system's light or dark preference. */
+export type Theme = 'light' | 'dark' | 'auto';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('theme');
-  if (saved === 'light' || saved === 'dark') return saved;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return saved === 'light' || saved === 'dark' ? saved : 'auto';
 }
 
 export const theme = signal<Theme>(initialTheme());
 
+/** The theme actually shown. */
+export function resolveTheme(value: Theme): 'light' | 'dark' {
+  if (value !== 'auto') return value;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
 export function applyTheme(value: Theme): void {
-  document.documentElement.dataset.theme = value;
+  document.documentElement.dataset.theme = resolveTheme(value);
   localStorage.setItem('theme', value);
+}
+
+/** The settings overlay the URL names (`#settings/<section>`, `#organization/<section>`). */
+export interface Overlay {
+  area: 'settings' | 'organization';
+  section: string;
+}
+
+export const overlay = signal<Overlay | null>(null);
+
+export function overlayFromHash(hash: string): Overlay | null {
+  const match = /^#(settings|organization)(?:\/([\w-]+))?/.exec(hash);
+  if (!match) return null;
+  const area = match[1] as Overlay['area'];
+  return {
+    area,
+    section: match[2] ?? (area === 'settings' ? 'profile' : 'organization-settings'),
+  };
 }
 
 /** A short message at the bottom of the screen (errors of actions, "Link copied"). */
@@ -40,4 +64,15 @@ export function showToast(text: string, error = false): void {
   const id = ++toastId;
   toast.set({ text, error, id });
   setTimeout(() => toast.set((t) => (t?.id === id ? null : t)), 4000);
+}
+
+/** Where the chat was before a settings page opened, to go back there on close. */
+let chatHash = '';
+
+export function rememberChatHash(hash: string): void {
+  chatHash = hash;
+}
+
+export function closeOverlay(): void {
+  location.hash = chatHash || '#all_messages';
 }

@@ -173,6 +173,14 @@ export type RealmEvent =
     }
   | { type: 'realm'; op: 'deactivated'; realm_id: number };
 
+/** One of the person's own settings changed (sent only to them). */
+export interface UserSettingsEvent {
+  type: 'user_settings';
+  op: 'update';
+  property: string;
+  value: string | boolean | number;
+}
+
 export interface Linkifier {
   id: number;
   pattern: string;
@@ -340,6 +348,7 @@ export type ZulipEvent =
   | RealmUserEvent
   | RealmBotEvent
   | RealmEvent
+  | UserSettingsEvent
   | RealmLinkifiersEvent
   | RealmFiltersEvent
   | RealmEmojiEvent

@@ -1,12 +1,7 @@
 import * as vm from 'node:vm';
+import type { RawMatch } from './linkifier-text';
 
-/** One raw regex match: which pattern, where, the matched text and its named groups. */
-export interface RawMatch {
-  pattern: number;
-  start: number;
-  text: string;
-  groups: Record<string, string>;
-}
+export type { RawMatch };
 
 export interface PatternSource {
   source: string;

@@ -6,7 +6,6 @@ import {
   fixtureFiles,
   fixtureRequest,
   FixtureSuite,
-  Refusal,
   sharedWebhookFixturesRoot,
   Wire,
   wireBody,

@@ -40,6 +40,10 @@ export interface User {
   api_key: string;
   password_hash: string | null;
   timezone: string;
+  /** Display settings (Zulip's `user_settings`). */
+  twenty_four_hour_time: boolean;
+  /** 1 automatic, 2 dark, 3 light. */
+  color_scheme: number;
   avatar_source: string;
   avatar_version: number;
   date_joined: Date;

@@ -115,6 +115,8 @@ export class UsersRepository {
         | 'is_api_super_user'
         | 'is_mirror_dummy'
         | 'timezone'
+        | 'twenty_four_hour_time'
+        | 'color_scheme'
         | 'api_key'
         | 'bot_owner_id'
         | 'last_login'

@@ -74,6 +74,8 @@ export class UsersController {
         newPassword: p.new_password,
         timezone: p.timezone,
         sendReadReceipts: p.send_read_receipts,
+        twentyFourHourTime: p.twenty_four_hour_time,
+        colorScheme: p.color_scheme,
       },
       sessionHash,
     );

@@ -23,6 +23,8 @@ export interface SettingsChanges {
   newPassword?: string;
   timezone?: string;
   sendReadReceipts?: boolean;
+  twentyFourHourTime?: boolean;
+  colorScheme?: number;
 }
 
 /** Whether the runtime knows an IANA time zone name ('' means "not set", as in Zulip). */
@@ -212,6 +214,13 @@ export class UsersService {
     });
     // Zulip (feature level 222+) announces deactivation as an update, not a removal.
     await this.publishUpdate(target, { is_active: false });
+    // The realm's audience is its active users, so the person's own open clients (whose
+    // sessions just ended) are told directly, and sign out.
+    await this.events.toUsers([target.id], {
+      type: 'realm_user',
+      op: 'update',
+      person: { user_id: target.id, is_active: false },
+    });
     for (const bot of bots) {
       await this.publishUpdate(bot, { is_active: false });
       await this.events.toAdminsAnd(bot.realm_id, [], {
@@ -266,11 +275,19 @@ export class UsersService {
     user: User,
     changes: SettingsChanges,
     keepSessionHash?: string,
-  ): Promise<Record<string, string>> {
+  ): Promise<Record<string, string | boolean | number>> {
     const update: Partial<
-      Pick<User, 'full_name' | 'password_hash' | 'timezone' | 'send_read_receipts'>
+      Pick<
+        User,
+        | 'full_name'
+        | 'password_hash'
+        | 'timezone'
+        | 'twenty_four_hour_time'
+        | 'color_scheme'
+        | 'send_read_receipts'
+      >
     > = {};
-    const reply: Record<string, string> = {};
+    const reply: Record<string, string | boolean | number> = {};
     if (changes.fullName !== undefined && changes.fullName.trim() !== user.full_name) {
       update.full_name = this.validateFullName(changes.fullName);
       reply.full_name = update.full_name;
@@ -293,22 +310,41 @@ export class UsersService {
       }
       update.timezone = changes.timezone;
     }
+    const personal: Array<
+      ['twenty_four_hour_time' | 'color_scheme' | 'send_read_receipts', boolean | number]
+    > = [];
+    if (
+      changes.twentyFourHourTime !== undefined &&
+      changes.twentyFourHourTime !== user.twenty_four_hour_time
+    ) {
+      update.twenty_four_hour_time = changes.twentyFourHourTime;
+      personal.push(['twenty_four_hour_time', changes.twentyFourHourTime]);
+    }
+    if (changes.colorScheme !== undefined && changes.colorScheme !== user.color_scheme) {
+      update.color_scheme = changes.colorScheme;
+      personal.push(['color_scheme', changes.colorScheme]);
+    }
     if (
       changes.sendReadReceipts !== undefined &&
       changes.sendReadReceipts !== user.send_read_receipts
     ) {
       update.send_read_receipts = changes.sendReadReceipts;
+      personal.push(['send_read_receipts', changes.sendReadReceipts]);
+    }
+    for (const [property, value] of personal) {
+      if (property !== 'send_read_receipts') reply[property] = value;
     }
     await this.db.transaction(async () => {
       await this.users.update(user.id, update);
       if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
-      if (update.send_read_receipts !== undefined) {
-        // A personal setting: only the user's own clients hear of it.
+      // Personal settings: only the user's own clients hear of them (Zulip's `user_settings`
+      // event, one per setting).
+      for (const [property, value] of personal) {
         await this.events.toUsers([user.id], {
           type: 'user_settings',
           op: 'update',
-          property: 'send_read_receipts',
-          value: update.send_read_receipts,
+          property,
+          value,
         });
       }
     });

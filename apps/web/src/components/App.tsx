@@ -3,7 +3,16 @@ import { EventConnection } from '../events';
 import { loadServerDrafts } from '../compose';
 import { hashToNarrow, sameNarrow } from '../narrow';
 import { store, useSlices } from '../store';
-import { applyTheme, dialog, drawer, theme, toast } from '../ui';
+import {
+  applyTheme,
+  dialog,
+  drawer,
+  overlay,
+  overlayFromHash,
+  rememberChatHash,
+  theme,
+  toast,
+} from '../ui';
 import { startPresence } from '../presence';
 import { useShortcuts } from '../shortcuts';
 import { TopBar } from './TopBar';
@@ -14,6 +23,7 @@ import { Compose } from './Compose';
 import { NarrowHeader } from './NarrowHeader';
 
 const Dialogs = lazy(() => import('./Dialogs'));
+const Settings = lazy(() => import('./settings/Settings'));
 
 /** The running event connection (tests and the bench reach it through the page only). */
 let connection: EventConnection | null = null;
@@ -28,6 +38,11 @@ function useHashRouting(ready: boolean): void {
   useEffect(() => {
     if (!ready) return;
     const open = () => {
+      // `#settings/…` and `#organization/…` open over the chat, which stays as it was.
+      const settings = overlayFromHash(location.hash);
+      overlay.set(settings);
+      if (settings) return;
+      rememberChatHash(location.hash);
       const narrow = hashToNarrow(location.hash, store) ?? [];
       if (store.view.generation > 0 && sameNarrow(narrow, store.view.narrow)) return;
       drawer.set(null);
@@ -50,6 +65,7 @@ export function App() {
   const openDialog = dialog.use();
   const message = toast.use();
   const openDrawer = drawer.use();
+  const openOverlay = overlay.use();
   useSlices('connection');
 
   useEffect(() => applyTheme(currentTheme), [currentTheme]);
@@ -121,6 +137,17 @@ export function App() {
       {openDialog && (
         <Suspense fallback={null}>
           <Dialogs />
+        </Suspense>
+      )}
+      {openOverlay && (
+        <Suspense
+          fallback={
+            <div className="loading" role="status">
+              Loading settings…
+            </div>
+          }
+        >
+          <Settings area={openOverlay.area} section={openOverlay.section} />
         </Suspense>
       )}
       {message && (

@@ -16,7 +16,7 @@ import { safeHtml } from '../sanitize';
 import { store } from '../store';
 import { dialog, editing, showToast } from '../ui';
 import { api } from '../api';
-import { formatFull, formatTime } from '../time-format';
+import { formatFull, formatTime, twentyFourHour } from '../time-format';
 
 const AVATAR_COLORS = [
   '#4f8a10',
@@ -316,6 +316,8 @@ export const MessageRow = memo(function MessageRow({
   unread: boolean;
 }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  // Redraws the times when the person switches between 12- and 24-hour time.
+  twentyFourHour.use();
   const starred = message.flags.includes('starred');
   const sender = store.users.get(message.sender_id);
   const name = sender?.full_name ?? message.sender_full_name;

@@ -1,7 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
 import { logout } from '../api';
 import { store, useSlices } from '../store';
-import { dialog, drawer, theme } from '../ui';
+import { chooseTheme } from '../display-settings';
+import { dialog, drawer, resolveTheme, showToast, theme } from '../ui';
 import { SearchBar } from './SearchBar';
+
+/** The gear menu: personal settings, and the organization's for administrators. */
+function SettingsMenu() {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div
+      className="settings-menu"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        className="icon-button"
+        aria-label="Settings menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <circle cx="12" cy="12" r="3" />
+          <path d="M19.4 15a1.7 1.7 0 00.3 1.8l.1.1a2 2 0 11-2.8 2.8l-.1-.1a1.7 1.7 0 00-1.8-.3 1.7 1.7 0 00-1 1.5V21a2 2 0 11-4 0v-.1a1.7 1.7 0 00-1.1-1.5 1.7 1.7 0 00-1.8.3l-.1.1a2 2 0 11-2.8-2.8l.1-.1a1.7 1.7 0 00.3-1.8 1.7 1.7 0 00-1.5-1H3a2 2 0 110-4h.1a1.7 1.7 0 001.5-1.1 1.7 1.7 0 00-.3-1.8l-.1-.1a2 2 0 112.8-2.8l.1.1a1.7 1.7 0 001.8.3H9a1.7 1.7 0 001-1.5V3a2 2 0 114 0v.1a1.7 1.7 0 001 1.5 1.7 1.7 0 001.8-.3l.1-.1a2 2 0 112.8 2.8l-.1.1a1.7 1.7 0 00-.3 1.8V9a1.7 1.7 0 001.5 1H21a2 2 0 110 4h-.1a1.7 1.7 0 00-1.5 1z" />
+        </svg>
+      </button>
+      {open && (
+        <div className="menu settings-menu-list" role="menu" aria-label="Settings">
+          <a role="menuitem" href="#settings/profile" onClick={() => setOpen(false)}>
+            Personal settings
+          </a>
+          {store.self.is_admin && (
+            <a
+              role="menuitem"
+              href="#organization/organization-settings"
+              onClick={() => setOpen(false)}
+            >
+              Organization settings
+            </a>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
 
 const CONNECTION_LABEL = {
   connecting: 'Connecting…',
@@ -11,8 +74,8 @@ const CONNECTION_LABEL = {
 };
 
 export function TopBar() {
-  useSlices('connection', 'unread');
-  const currentTheme = theme.use();
+  useSlices('connection', 'unread', 'realm');
+  const currentTheme = resolveTheme(theme.use());
   return (
     <header className="topbar">
       <button
@@ -38,7 +101,11 @@ export function TopBar() {
       <button
         className="icon-button"
         aria-label={currentTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-        onClick={() => theme.set(currentTheme === 'dark' ? 'light' : 'dark')}
+        onClick={() =>
+          chooseTheme(currentTheme === 'dark' ? 'light' : 'dark').catch((err: unknown) =>
+            showToast((err as Error).message, true),
+          )
+        }
       >
         {currentTheme === 'dark' ? '☀' : '☾'}
       </button>
@@ -49,6 +116,7 @@ export function TopBar() {
       >
         ?
       </button>
+      <SettingsMenu />
       <button
         className="icon-button only-phone"
         aria-label="People"

@@ -20,6 +20,8 @@ export const ROLE_VALUES = [
   Role.Guest,
 ];
 
+export const COLOR_SCHEMES = [1, 2, 3];
+
 export class ListUsersDto {
   @IsOptional()
   @Json()
@@ -98,4 +100,16 @@ export class UpdateSettingsDto {
   @Json()
   @IsBoolean()
   send_read_receipts?: boolean;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  twenty_four_hour_time?: boolean;
+
+  /** 1 automatic, 2 dark, 3 light. */
+  @IsOptional()
+  @Json()
+  @IsInt()
+  @IsIn(COLOR_SCHEMES, { message: 'must be 1 (automatic), 2 (dark) or 3 (light)' })
+  color_scheme?: number;
 }

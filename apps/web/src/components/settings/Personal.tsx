@@ -1,0 +1,243 @@
+import { useId, useMemo, useState } from 'react';
+import { api } from '../../api';
+import { estimateStrength } from '../../password-strength';
+import { store, useSlices } from '../../store';
+import { chooseTheme, chooseTwentyFourHour } from '../../display-settings';
+import { twentyFourHour } from '../../time-format';
+import { theme, type Theme } from '../../ui';
+import { downloadText, Outcome, useAction, zuliprcText } from './common';
+
+export function Profile() {
+  useSlices('realm');
+  const [name, setName] = useState(store.self.full_name);
+  const save = useAction();
+  const id = useId();
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save.run(async () => {
+          await api('PATCH', '/settings', { full_name: name.trim() });
+          return 'Your name is saved.';
+        });
+      }}
+    >
+      <label htmlFor={`${id}-name`}>Full name</label>
+      <input
+        id={`${id}-name`}
+        value={name}
+        maxLength={60}
+        required
+        autoComplete="name"
+        onChange={(e) => setName(e.target.value)}
+      />
+      <div className="form-actions">
+        <button className="primary" type="submit" disabled={save.busy}>
+          Save name
+        </button>
+      </div>
+      <Outcome action={save} />
+    </form>
+  );
+}
+
+function PasswordChange() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const change = useAction();
+  const id = useId();
+  const strength = useMemo(
+    () => estimateStrength(next, [store.self.full_name, store.self.delivery_email ?? '']),
+    [next],
+  );
+  return (
+    <form
+      className="settings-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void change.run(async () => {
+          await api('PATCH', '/settings', { old_password: current, new_password: next });
+          setCurrent('');
+          setNext('');
+          return 'Your password is changed. Your other sessions have been logged out.';
+        });
+      }}
+    >
+      <h3 id={`${id}-title`}>Change password</h3>
+      <label htmlFor={`${id}-current`}>Current password</label>
+      <input
+        id={`${id}-current`}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
+      <label htmlFor={`${id}-new`}>New password</label>
+      <input
+        id={`${id}-new`}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={next}
+        aria-describedby={`${id}-strength`}
+        onChange={(e) => setNext(e.target.value)}
+      />
+      <div className={`strength score-${strength.score}`}>
+        <meter
+          min={0}
+          max={4}
+          low={2}
+          high={3}
+          optimum={4}
+          value={next ? strength.score + 1 : 0}
+          aria-label="Password strength"
+        />
+        <span id={`${id}-strength`}>
+          {next ? `Strength: ${strength.label}` : 'Use a long password you do not use elsewhere.'}
+        </span>
+      </div>
+      <div className="form-actions">
+        <button className="primary" type="submit" disabled={change.busy}>
+          Change password
+        </button>
+      </div>
+      <Outcome action={change} />
+    </form>
+  );
+}
+
+/** The API key, shown only after the password is typed again; regenerate; `.zuliprc`. */
+function ApiKey() {
+  const [password, setPassword] = useState('');
+  const [key, setKey] = useState<string | null>(null);
+  const action = useAction();
+  const id = useId();
+  const email = store.self.delivery_email || store.self.email;
+  if (key === null) {
+    return (
+      <form
+        className="settings-form"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            const reply = await api<{ api_key: string }>('POST', '/fetch_api_key', {
+              username: email,
+              password,
+            });
+            setPassword('');
+            setKey(reply.api_key);
+          });
+        }}
+      >
+        <h3 id={`${id}-title`}>API key</h3>
+        <p className="hint">Type your password again to see your API key.</p>
+        <label htmlFor={`${id}-password`}>Your password</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <div className="form-actions">
+          <button className="primary" type="submit" disabled={action.busy}>
+            Show API key
+          </button>
+        </div>
+        <Outcome action={action} />
+      </form>
+    );
+  }
+  return (
+    <div className="settings-form" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>API key</h3>
+      <p>
+        Your API key: <code aria-label="Your API key">{key}</code>
+      </p>
+      <div className="form-actions">
+        <button
+          onClick={() =>
+            void action.run(async () => {
+              const reply = await api<{ api_key: string }>('POST', '/users/me/api_key/regenerate');
+              setKey(reply.api_key);
+              return 'A new API key is ready; the old one no longer works.';
+            })
+          }
+          disabled={action.busy}
+        >
+          Regenerate API key
+        </button>
+        <button onClick={() => downloadText('zuliprc', zuliprcText(email, key, location.origin))}>
+          Download .zuliprc
+        </button>
+      </div>
+      <Outcome action={action} />
+    </div>
+  );
+}
+
+export function Account() {
+  useSlices('realm');
+  return (
+    <>
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>{store.self.delivery_email || store.self.email}</dd>
+      </dl>
+      <PasswordChange />
+      <ApiKey />
+    </>
+  );
+}
+
+const THEMES: Array<[Theme, string]> = [
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+  ['auto', 'Automatic (as the system)'],
+];
+
+export function Display() {
+  const current = theme.use();
+  const hours = twentyFourHour.use();
+  const save = useAction();
+  return (
+    <div className="settings-form">
+      <fieldset>
+        <legend>Theme</legend>
+        {THEMES.map(([value, label]) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name="theme"
+              value={value}
+              checked={current === value}
+              onChange={() => void save.run(() => chooseTheme(value))}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Time format</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={hours === true}
+            onChange={(e) => {
+              const on = e.target.checked;
+              void save.run(() => chooseTwentyFourHour(on));
+            }}
+          />
+          Use 24-hour time (17:00 instead of 5:00 PM)
+        </label>
+      </fieldset>
+      <p className="hint">These follow you to every browser and device you sign in with.</p>
+      <Outcome action={save} />
+    </div>
+  );
+}
