@@ -182,7 +182,7 @@ describe('presence and user status', () => {
         [{ emoji_name: 'not_an_emoji_at_all' }, 'Invalid emoji name.'],
         [{ emoji_name: 'calendar', emoji_code: '1f44d' }, 'Invalid emoji name.'],
         [{ away: 'maybe' }, 'Argument "away" is not valid JSON.'],
-        [{ status_text: 'nul\u0000' }, 'Invalid status_text: must not contain null bytes'],
+        [{ status_text: 'nul\u0000' }, 'Invalid characters in parameter "status_text"'],
       ];
       for (const [params, msg] of cases) {
         const res = await server.client(bob).post('/users/me/status', params);

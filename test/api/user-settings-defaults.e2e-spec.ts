@@ -57,13 +57,14 @@ describe('PATCH /realm/user_settings_defaults', () => {
       emojiset: 'text',
       twenty_four_hour_time: false,
     });
-    // Users follow the realm's defaults for settings they cannot set one by one.
+    // Users follow the realm's defaults for settings they cannot set one by one; their own
+    // choices (the colour scheme, set with PATCH /settings) stay theirs.
     const state = await ok(
       server.client(alice).post('/register', { fetch_event_types: ['user_settings'] }),
     );
     expect(state.user_settings).toMatchObject({
       enter_sends: true,
-      color_scheme: 2,
+      color_scheme: 1,
       emojiset: 'text',
       send_read_receipts: true,
     });

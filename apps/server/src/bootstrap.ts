@@ -25,6 +25,7 @@ import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+const MULTIPART_FRAMING_BYTES = 1024 * 1024;
 
 /**
  * Idle keep-alive connections outlive those of the proxies and load balancers in front (60 s is
@@ -54,8 +55,13 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   // The edge (common/input-guard.ts): nothing malformed gets past these to a handler. Upload
   // endpoints stream their file to disk themselves, after authentication, under their own limit.
   const limitBody = bodyLimit(MAX_BODY_BYTES);
+  // An upload's declared length may exceed its file limit only by the multipart framing.
+  const { maxFileBytes, maxAvatarBytes, maxEmojiBytes } = config.uploads;
+  const limitUpload = bodyLimit(
+    Math.max(maxFileBytes, maxAvatarBytes, maxEmojiBytes) + MULTIPART_FRAMING_BYTES,
+  );
   app.use((req: Request, res: Response, next: NextFunction) =>
-    streamsOwnBody(req) ? next() : limitBody(req, res, next),
+    streamsOwnBody(req) ? limitUpload(req, res, next) : limitBody(req, res, next),
   );
   app.use(
     express.urlencoded({
