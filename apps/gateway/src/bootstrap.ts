@@ -17,6 +17,7 @@ import type { AppConfig } from '@hub/config';
 import { LOG_LEVELS } from '@hub/config/log-levels';
 import { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
+import { useTemplateOverrides } from '../../../integrations/core/templates';
 import {
   INTEGRATIONS as ALL_INTEGRATIONS,
   integrationsByName,
@@ -62,6 +63,7 @@ export async function createGatewayApp(
   overrides: GatewayOverrides = {},
 ): Promise<NestExpressApplication> {
   const logger = new Logger('Gateway');
+  useTemplateOverrides(config.webhookTemplateDir);
   // The installation's namespace (REDIS_NAMESPACE or its database): gateways of separate
   // installations sharing one Redis never take each other's jobs.
   const prefix = `${config.redisNamespace}:gateway`;

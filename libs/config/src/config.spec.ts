@@ -27,3 +27,20 @@ describe('the Redis namespace', () => {
     expect(() => loadConfig({ REDIS_NAMESPACE: 'a b' })).toThrow(ConfigError);
   });
 });
+
+describe('first-start and template settings', () => {
+  it('names the first realm and its owner from REALM_NAME and OWNER_EMAIL', () => {
+    expect(loadConfig({}).firstStart).toEqual({ realmName: 'Zulip Hub', ownerEmail: undefined });
+    expect(
+      loadConfig({ REALM_NAME: 'Acme Corp', OWNER_EMAIL: 'boss@acme.test' }).firstStart,
+    ).toEqual({ realmName: 'Acme Corp', ownerEmail: 'boss@acme.test' });
+    expect(() => loadConfig({ OWNER_EMAIL: 'not an address' })).toThrow(ConfigError);
+  });
+
+  it('reads WEBHOOK_TEMPLATE_DIR as an absolute directory', () => {
+    expect(loadConfig({}).webhookTemplateDir).toBeUndefined();
+    expect(loadConfig({ WEBHOOK_TEMPLATE_DIR: '/srv/templates' }).webhookTemplateDir).toBe(
+      '/srv/templates',
+    );
+  });
+});

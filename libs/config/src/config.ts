@@ -36,6 +36,10 @@ export interface AppConfig {
   gatewayUrl: string;
   webhookSecretsFile: string | undefined;
   webhookMaxBodyBytes: number;
+  /** `<dir>/<integration>/<template>.hbs` overrides an integration's message template. */
+  webhookTemplateDir: string | undefined;
+  /** The first start (empty database): the default realm's name and its owner's email. */
+  firstStart: { realmName: string; ownerEmail: string | undefined };
   /** Events: a queue with no GET /events for this long is collected (open long-polls keep it). */
   eventQueueIdleTimeoutSeconds: number;
   /** Events: a long-poll with nothing to deliver answers a heartbeat after a random time in [min, max]. */
@@ -135,6 +139,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       1024,
       100 * 1024 * 1024,
     ),
+    webhookTemplateDir: env.WEBHOOK_TEMPLATE_DIR
+      ? path.resolve(env.WEBHOOK_TEMPLATE_DIR)
+      : undefined,
+    firstStart: firstStartSettings(env),
     ...eventSettings(env),
     web: loadWebConfig(env, (message) => {
       throw new ConfigError(message);
@@ -175,6 +183,16 @@ function eventSettings(env: Env) {
       )
       .filter((host) => host !== ''),
   };
+}
+
+/** REALM_NAME (`Zulip Hub`) and OWNER_EMAIL (unset: `owner@<root domain>`), read by the first start. */
+function firstStartSettings(env: Env): AppConfig['firstStart'] {
+  const realmName = (env.REALM_NAME ?? '').trim() || 'Zulip Hub';
+  const ownerEmail = env.OWNER_EMAIL || undefined;
+  if (ownerEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(ownerEmail)) {
+    throw new ConfigError(`OWNER_EMAIL must be an email address, got "${ownerEmail}"`);
+  }
+  return { realmName, ownerEmail };
 }
 
 /** REDIS_NAMESPACE as given, or one derived from the installation's database. */
