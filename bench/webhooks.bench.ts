@@ -108,7 +108,7 @@ async function postgresUp(url: string): Promise<boolean> {
   }
 }
 
-/** Deletes every key a gateway with `prefix` left in Redis (its queues and once-keys). */
+/** Deletes every key a gateway with REDIS_NAMESPACE=`prefix` left in Redis (its queues and once-keys). */
 async function dropRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
@@ -191,8 +191,7 @@ function benchRegistry(): IntegrationDefinition[] {
 
 async function gatewayRole(env: Record<string, string | undefined>, redisPrefix: string) {
   await serve(async () => {
-    const app = await createGatewayApp(loadConfig(env), {
-      redisPrefix,
+    const app = await createGatewayApp(loadConfig({ ...env, REDIS_NAMESPACE: redisPrefix }), {
       integrations: benchRegistry(),
     });
     await app.listen(0, '127.0.0.1');

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'ini';
 import { loadBotConfigFile, type BotConfigSource } from '../framework/bot-config';
 import { BotConfigError } from '../framework/errors';
+import { readIniFile } from '../framework/ini-file';
 import { findRegisteredBot, registeredBotNames } from '../framework/registry';
 
 /** How a bot's first reply to the triggering message reaches the conversation. */
@@ -27,29 +26,15 @@ export interface ServedBotConfig {
 
 const REQUIRED = ['email', 'key', 'site', 'token'] as const;
 
-function stringEntries(value: unknown): Record<string, string> | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const out: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) out[key] = String(raw);
-  return out;
-}
-
 /**
  * Reads and checks a botserverrc (INI): one `[botname]` section per bundled bot with `email`,
  * `key`, `site`, `token`, and optionally `bot-config-file` (relative to the botserverrc) and
  * `reply`. Any problem is a `BotConfigError` naming the file, the section and the key.
  */
 export function loadBotserverConfig(path: string): ServedBotConfig[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new BotConfigError(`cannot read botserver config ${path}: ${(error as Error).message}`);
-  }
   const bots: ServedBotConfig[] = [];
   const emails = new Set<string>();
-  for (const [name, value] of Object.entries(parse(text))) {
-    const section = stringEntries(value);
+  for (const { name, section } of readIniFile(path, 'botserver config')) {
     if (!section) throw new BotConfigError(`${path}: "${name}" is outside any [bot] section`);
     if (!findRegisteredBot(name)) {
       throw new BotConfigError(

@@ -1,26 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'ini';
 import { BotConfigError } from './errors';
+import { readIniFile } from './ini-file';
 
 export type BotConfigSections = Record<string, Record<string, string>>;
 
 /** Reads an INI `--bot-config-file` into its sections; a missing or unreadable file is a `BotConfigError`. */
 export function loadBotConfigFile(path: string): BotConfigSections {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new BotConfigError(`cannot read bot config file ${path}: ${reason}`);
-  }
   const sections: BotConfigSections = {};
-  for (const [name, value] of Object.entries(parse(text))) {
-    if (typeof value !== 'object' || value === null) continue;
-    const entries: Record<string, string> = {};
-    for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-      entries[key] = String(raw);
-    }
-    sections[name] = entries;
+  for (const { name, section } of readIniFile(path, 'bot config file')) {
+    if (section) sections[name] = section;
   }
   return sections;
 }

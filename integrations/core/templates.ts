@@ -57,9 +57,19 @@ helper('countOf', (n, singular, plural) =>
 helper('joinNames', (names) => joinNames(Array.isArray(names) ? names.map(str) : []));
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();
+/** The operator's template directory (the gateway sets it from WEBHOOK_TEMPLATE_DIR). */
+let overrideDir: string | undefined;
+
+/**
+ * Takes overrides from `<dir>/<integration>/<template>.hbs` (undefined: none) and forgets the
+ * compiled templates, so the change takes effect at once.
+ */
+export function useTemplateOverrides(dir: string | undefined): void {
+  overrideDir = dir;
+  cache.clear();
+}
 
 function locate(integration: string, template: string): string {
-  const overrideDir = process.env.WEBHOOK_TEMPLATE_DIR;
   if (overrideDir) {
     const override = path.join(overrideDir, integration, `${template}.hbs`);
     if (fs.existsSync(override)) return override;
@@ -77,9 +87,4 @@ export function render(integration: string, template: string, context: object): 
   return compiled(context)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-/** Forgets compiled templates, so a changed override takes effect (tests, SIGHUP). */
-export function clearTemplateCache(): void {
-  cache.clear();
 }

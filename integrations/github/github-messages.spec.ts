@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { clearTemplateCache } from '../core/templates';
+import { useTemplateOverrides } from '../core/templates';
 import { MAX_TOPIC_LENGTH } from '../core/text';
 import { githubIntegration } from './github.handler';
 import { example, input, message, own, withAction, type Json } from './github.testing';
@@ -242,16 +242,14 @@ describe('GitHub repository, CI and organisation events', () => {
 
 describe('GitHub templates', () => {
   afterEach(() => {
-    delete process.env.WEBHOOK_TEMPLATE_DIR;
-    clearTemplateCache();
+    useTemplateOverrides(undefined);
   });
 
   it('lets an operator replace a message template', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'github-templates-'));
     fs.mkdirSync(path.join(dir, 'github'));
     fs.writeFileSync(path.join(dir, 'github', 'ping.hbs'), 'Hooked up by {{user}}!');
-    process.env.WEBHOOK_TEMPLATE_DIR = dir;
-    clearTemplateCache();
+    useTemplateOverrides(dir);
     expect(message('ping', example('ping')).body).toBe('Hooked up by Codertocat!');
   });
 });

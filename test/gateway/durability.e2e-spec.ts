@@ -10,7 +10,7 @@ import {
   LandedMessage,
   sleep,
   startGateway,
-  uniqueRedisPrefix,
+  uniqueRedisNamespace,
 } from './helpers/gateway-stack';
 import { githubFixture } from './helpers/own-fixtures';
 import { RestartableServer } from './helpers/restartable-server';
@@ -32,7 +32,7 @@ describe('durable delivery: the server is stopped while webhooks arrive', () => 
   let gateway: NestExpressApplication | null = null;
   let gatewayUrl = '';
   let gatewayPort = 0;
-  const redisPrefix = uniqueRedisPrefix();
+  const redisNamespace = uniqueRedisNamespace();
   const retry = { baseMs: 100, maxMs: 500, giveUpAfterMs: 10 * 60_000 };
   let member: { id: number; email: string; apiKey: string };
   let bot: Bot;
@@ -42,11 +42,8 @@ describe('durable delivery: the server is stopped while webhooks arrive', () => 
     gateway = await startGateway(
       server!.url,
       gatewayPort,
-      { REDIS_URL: REDIS_TEST_URL },
-      {
-        redisPrefix,
-        retry,
-      },
+      { REDIS_URL: REDIS_TEST_URL, REDIS_NAMESPACE: redisNamespace },
+      { retry },
     );
   };
 
@@ -122,7 +119,7 @@ describe('durable delivery: the server is stopped while webhooks arrive', () => 
   afterAll(async () => {
     await gateway?.close();
     await server?.destroy();
-    if (enabled) await dropRedisKeys(redisPrefix);
+    if (enabled) await dropRedisKeys(redisNamespace);
   });
 
   /**

@@ -17,6 +17,7 @@ import type { AppConfig } from '@hub/config';
 import { LOG_LEVELS } from '@hub/config/log-levels';
 import { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
+import { useTemplateOverrides } from '../../../integrations/core/templates';
 import {
   INTEGRATIONS as ALL_INTEGRATIONS,
   integrationsByName,
@@ -37,11 +38,6 @@ export interface GatewayOverrides {
   serverApi?: ServerApi;
   retry?: RetryPolicy;
   integrations?: readonly IntegrationDefinition[];
-  /**
-   * Namespace for the gateway's Redis keys and Bull queues, so gateways of separate deployments
-   * (or test runs) can share one Redis without taking each other's jobs.
-   */
-  redisPrefix?: string;
 }
 
 @Controller()
@@ -67,7 +63,10 @@ export async function createGatewayApp(
   overrides: GatewayOverrides = {},
 ): Promise<NestExpressApplication> {
   const logger = new Logger('Gateway');
-  const prefix = overrides.redisPrefix ?? 'zulip-hub';
+  useTemplateOverrides(config.webhookTemplateDir);
+  // The installation's namespace (REDIS_NAMESPACE or its database): gateways of separate
+  // installations sharing one Redis never take each other's jobs.
+  const prefix = `${config.redisNamespace}:gateway`;
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, keyPrefix: `${prefix}:` })
     : null;

@@ -30,7 +30,7 @@ const MAX_ATTEMPTS = 1000;
 export class BullDeliveryQueue implements DeliveryQueue {
   private readonly queues: Queue.Queue<DeliveryJob>[];
 
-  constructor(redisUrl: string, prefix = 'zulip-hub') {
+  constructor(redisUrl: string, prefix: string) {
     this.queues = Array.from(
       { length: SHARDS },
       (_, i) => new Queue<DeliveryJob>(`webhook-delivery-${i}`, redisUrl, { prefix }),

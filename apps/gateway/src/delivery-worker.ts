@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { backoffDelay } from '@hub/client/backoff';
 import { isUnreachable } from './bot-directory';
 import type { DeliveryJob } from './delivery-job';
 import type { OnceStore } from './once-store';
@@ -93,8 +94,9 @@ export class DeliveryWorker {
           return;
         }
         this.stats.retries++;
-        const backoff = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** Math.min(attempt, 16));
-        const wait = retryAfter ?? backoff / 2 + Math.random() * (backoff / 2);
+        const wait =
+          retryAfter ??
+          backoffDelay(attempt + 1, { baseMs: this.retry.baseMs, capMs: this.retry.maxMs });
         if (attempt === 0 || attempt % 10 === 0) {
           this.logger.warn(
             `Server unreachable (${(err as Error).message}); retrying in ${Math.round(wait)} ms`,

@@ -2,13 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 // Loaded the way libs/markdown loads them, so the page also works under Jest.
 import { markedModule, purifyModule } from '@hub/markdown/native-modules';
+import { escapeHtml } from '@hub/markdown/html';
 import { CATEGORIES, IntegrationDefinition } from '../../../integrations/core/integration';
 
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+const escape = escapeHtml;
 
 export interface UrlChoice {
   integration?: string;

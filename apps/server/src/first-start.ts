@@ -19,9 +19,9 @@ export async function firstStart(
 ): Promise<string[] | null> {
   const realms = app.get(RealmsRepository);
   if ((await realms.list()).length > 0) return null;
-  const realm = await app.get(RealmsService).createRealm('', process.env.REALM_NAME || 'Zulip Hub');
+  const realm = await app.get(RealmsService).createRealm('', config.firstStart.realmName);
   const email =
-    process.env.OWNER_EMAIL ||
+    config.firstStart.ownerEmail ??
     `owner@${config.rootDomain.includes('.') ? config.rootDomain : 'example.com'}`;
   const password = randomBytes(15).toString('base64url');
   const owner = await app.get(UsersService).createUser(realm, {

@@ -1,4 +1,7 @@
-/** How long the event loop waits between retries after network errors and 5xx answers. */
+/**
+ * How long to wait between retries after network errors and 5xx answers: the one backoff of the
+ * client's event loop, the bridges, the gateway's delivery worker and the service-bot job queue.
+ */
 export interface BackoffOptions {
   /** First delay in ms (default 1000). */
   baseMs?: number;
@@ -6,10 +9,13 @@ export interface BackoffOptions {
   capMs?: number;
   /** Source of jitter in [0, 1); injectable so tests are deterministic. */
   random?: () => number;
+  /** false: the plain exponential delay (default true: equal jitter). */
+  jitter?: boolean;
 }
 
 /**
- * Exponential backoff with "equal jitter": half the exponential delay is fixed, half random, so
+ * The wait before retry number `attempt` (1 for the first): `baseMs` doubled for each retry
+ * after the first, at most `capMs`. With "equal jitter" (the default) half the exponential delay is fixed, half random, so
  * many daemons reconnecting after a server restart spread out while each still backs off.
  */
 export function backoffDelay(attempt: number, options: BackoffOptions = {}): number {
@@ -17,6 +23,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
   const cap = options.capMs ?? 30_000;
   const random = options.random ?? Math.random;
   const exponential = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+  if (options.jitter === false) return exponential;
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 

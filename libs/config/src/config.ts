@@ -12,6 +12,13 @@ export interface AppConfig {
   rootDomain: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /**
+   * The prefix of every Redis key, channel and Bull queue of this installation (REDIS_NAMESPACE,
+   * or `zulip-hub:<installationId>`): installations sharing one Redis never see each other's
+   * jobs, events or counters, while the processes of one installation (servers and gateways
+   * started with its settings) share theirs.
+   */
+  redisNamespace: string;
   dataDir: string;
   devMode: boolean;
   passwordMinLength: number;
@@ -29,6 +36,10 @@ export interface AppConfig {
   gatewayUrl: string;
   webhookSecretsFile: string | undefined;
   webhookMaxBodyBytes: number;
+  /** `<dir>/<integration>/<template>.hbs` overrides an integration's message template. */
+  webhookTemplateDir: string | undefined;
+  /** The first start (empty database): the default realm's name and its owner's email. */
+  firstStart: { realmName: string; ownerEmail: string | undefined };
   /** Events: a queue with no GET /events for this long is collected (open long-polls keep it). */
   eventQueueIdleTimeoutSeconds: number;
   /** Events: a long-poll with nothing to deliver answers a heartbeat after a random time in [min, max]. */
@@ -88,6 +99,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[a-z0-9.-]+(:\d+)?$/i.test(externalHost)) {
     throw new ConfigError(`EXTERNAL_HOST must be host[:port], got "${externalHost}"`);
   }
+  const dataDir = path.resolve(env.DATA_DIR || './var');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const logLevel = (env.LOG_LEVEL || 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be error, warn, log or debug, got "${logLevel}"`);
@@ -98,9 +111,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bindHost: env.BIND_HOST || '127.0.0.1',
     externalHost,
     rootDomain: (env.ROOT_DOMAIN || externalHost.split(':')[0]).toLowerCase(),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    dataDir: path.resolve(env.DATA_DIR || './var'),
+    redisNamespace: namespace(env, { databaseUrl, dataDir }),
+    dataDir,
     devMode: flag(env, 'DEV_MODE', false),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 1, 1000),
     passwordMinScore: integer(env, 'PASSWORD_MIN_ZXCVBN_SCORE', 2, 0, 4),
@@ -125,11 +139,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       1024,
       100 * 1024 * 1024,
     ),
+    webhookTemplateDir: env.WEBHOOK_TEMPLATE_DIR
+      ? path.resolve(env.WEBHOOK_TEMPLATE_DIR)
+      : undefined,
+    firstStart: firstStartSettings(env),
     ...eventSettings(env),
     web: loadWebConfig(env, (message) => {
       throw new ConfigError(message);
     }),
-    uploads: loadUploadsConfig(env, path.resolve(env.DATA_DIR || './var'), (message) => {
+    uploads: loadUploadsConfig(env, dataDir, (message) => {
       throw new ConfigError(message);
     }),
   };
@@ -167,6 +185,28 @@ function eventSettings(env: Env) {
   };
 }
 
+/** REALM_NAME (`Zulip Hub`) and OWNER_EMAIL (unset: `owner@<root domain>`), read by the first start. */
+function firstStartSettings(env: Env): AppConfig['firstStart'] {
+  const realmName = (env.REALM_NAME ?? '').trim() || 'Zulip Hub';
+  const ownerEmail = env.OWNER_EMAIL || undefined;
+  if (ownerEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(ownerEmail)) {
+    throw new ConfigError(`OWNER_EMAIL must be an email address, got "${ownerEmail}"`);
+  }
+  return { realmName, ownerEmail };
+}
+
+/** REDIS_NAMESPACE as given, or one derived from the installation's database. */
+function namespace(env: Env, installation: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): string {
+  const raw = env.REDIS_NAMESPACE;
+  if (raw === undefined || raw === '') return `zulip-hub:${installationId(installation)}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(raw)) {
+    throw new ConfigError(
+      `REDIS_NAMESPACE must be 1-100 letters, digits, "_", ".", ":" or "-", got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 /** Loads the config or stops the process with one clear line. */
 export function loadConfigOrExit(env: Env = process.env): AppConfig {
   try {
@@ -181,7 +221,7 @@ export function loadConfigOrExit(env: Env = process.env): AppConfig {
 }
 
 /**
- * A short stable id of this installation (its database), used to namespace Redis keys so
+ * A short stable id of this installation (its database): the default Redis namespace, so
  * deployments or test servers sharing one Redis never see each other's queues or counters.
  */
 export function installationId(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): string {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import { createGatewayApp, GatewayOverrides } from '../../../apps/gateway/src/bootstrap';
-import { loadConfig } from '@hub/config';
+import { loadConfig, type AppConfig } from '@hub/config';
 import { ApiClient, Credentials, rawRequest } from '../../helpers/api-client';
 import { redisAvailable, REDIS_TEST_URL } from '../../helpers/services';
 import { startTestServer, TestServer, TestUser } from '../../helpers/test-server';
@@ -18,6 +18,12 @@ export interface StackOptions {
   /** WEBHOOK_SECRETS_FILE contents, keyed by bot email (see apps/gateway/src/signatures.ts). */
   secrets?: (bot: Bot) => Record<string, string | Record<string, string>>;
   gatewayEnv?: Record<string, string>;
+  /**
+   * Run as one installation does in production (`npm start`): the server on Redis too, and the
+   * gateway with its server's settings (DATABASE_URL, DATA_DIR) and no REDIS_NAMESPACE, so both
+   * derive the installation's namespace themselves. Default: a unique REDIS_NAMESPACE per stack.
+   */
+  asInstallation?: boolean;
   overrides?: GatewayOverrides;
 }
 
@@ -62,16 +68,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A unique Bull/Redis namespace, so parallel suites sharing one Redis keep their own jobs. */
-export function uniqueRedisPrefix(): string {
+/** A unique REDIS_NAMESPACE, so parallel suites sharing one Redis keep their own jobs. */
+export function uniqueRedisNamespace(): string {
   return `zh-test-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
 }
 
-/** Deletes every key a gateway with `prefix` left in Redis (its queues and once-keys). */
-export async function dropRedisKeys(prefix: string): Promise<void> {
+/** Deletes every key a process with REDIS_NAMESPACE=`namespace` left in Redis (queues, once-keys). */
+export async function dropRedisKeys(namespace: string): Promise<void> {
   const redis = new Redis(REDIS_TEST_URL, { maxRetriesPerRequest: 1 });
   try {
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 500 });
+    const stream = redis.scanStream({ match: `${namespace}:*`, count: 500 });
     for await (const keys of stream as AsyncIterable<string[]>) {
       if (keys.length > 0) await redis.del(...keys);
     }
@@ -87,7 +93,18 @@ export async function startGateway(
   env: Record<string, string | undefined>,
   overrides: GatewayOverrides,
 ): Promise<NestExpressApplication> {
-  const config = loadConfig({
+  const gateway = await createGatewayApp(gatewayConfig(serverUrl, port, env), overrides);
+  await gateway.listen(port, '127.0.0.1');
+  return gateway;
+}
+
+/** The settings `startGateway` boots the gateway with. */
+function gatewayConfig(
+  serverUrl: string,
+  port: number,
+  env: Record<string, string | undefined>,
+): AppConfig {
+  return loadConfig({
     ...process.env,
     DATABASE_URL: undefined,
     REDIS_URL: undefined,
@@ -95,9 +112,6 @@ export async function startGateway(
     SERVER_URL: serverUrl,
     GATEWAY_PORT: String(port),
   });
-  const gateway = await createGatewayApp(config, overrides);
-  await gateway.listen(port, '127.0.0.1');
-  return gateway;
 }
 
 /**
@@ -119,6 +133,11 @@ export class GatewayStack {
 
   static async start(options: StackOptions = {}): Promise<GatewayStack> {
     const cleanup: Array<() => Promise<void>> = [];
+    let namespace: string | undefined;
+    // Runs last: the gateway and the server have stopped writing.
+    cleanup.push(async () => {
+      if (namespace !== undefined) await dropRedisKeys(namespace);
+    });
     const port = await freePort();
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const server = await startTestServer({
@@ -127,6 +146,7 @@ export class GatewayStack {
         // The bot posts bursts of notifications; the API's per-user limit is not under test here.
         RATE_LIMIT_PER_MINUTE: '1000000',
       },
+      redis: options.asInstallation === true,
     });
     cleanup.push(() => server.stop());
     try {
@@ -141,12 +161,15 @@ export class GatewayStack {
         env.WEBHOOK_SECRETS_FILE = path.join(dir, 'secrets.json');
         fs.writeFileSync(env.WEBHOOK_SECRETS_FILE, JSON.stringify(options.secrets(bot)));
       }
-      const redisPrefix = options.overrides?.redisPrefix ?? uniqueRedisPrefix();
-      if (usesRedis) cleanup.push(() => dropRedisKeys(redisPrefix));
-      const gateway = await startGateway(server.url, port, env, {
-        ...options.overrides,
-        redisPrefix,
-      });
+      if (options.asInstallation) {
+        env.DATABASE_URL = server.config.databaseUrl;
+        env.DATA_DIR = server.config.dataDir;
+        env.REDIS_NAMESPACE = undefined;
+      } else {
+        env.REDIS_NAMESPACE ??= uniqueRedisNamespace();
+      }
+      if (usesRedis) namespace = gatewayConfig(server.url, port, env).redisNamespace;
+      const gateway = await startGateway(server.url, port, env, options.overrides ?? {});
       cleanup.push(() => gateway.close());
       return new GatewayStack(server, gateway, gatewayUrl, botOwner, bot, usesRedis, cleanup);
     } catch (err) {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Queue from 'bull';
-import { backoffDelay, type BotRuntimeSettings } from './bot-runtime.settings';
+import { retryDelay, type BotRuntimeSettings } from './bot-runtime.settings';
 import type { ServiceBotJob } from './service-bot.types';
 
 /** A failure worth trying again (network error, timeout, 5xx); anything else is final at once. */
@@ -24,6 +24,8 @@ export interface BotJobQueue {
   close(): Promise<void>;
 }
 
+const BACKOFF = 'hub-backoff';
+
 const describe = (error: unknown): Error =>
   error instanceof Error ? error : new Error(String(error));
 
@@ -37,13 +39,19 @@ export class BullBotJobQueue implements BotJobQueue {
     private readonly settings: BotRuntimeSettings,
     prefix: string,
   ) {
-    this.queue = new Queue<ServiceBotJob>('service-bots', redisUrl, { prefix });
+    this.queue = new Queue<ServiceBotJob>('service-bots', redisUrl, {
+      prefix,
+      // Bull's own "exponential" waits (2^n - 1) × delay: use the memory queue's backoff instead.
+      settings: {
+        backoffStrategies: { [BACKOFF]: (attemptsMade) => retryDelay(settings, attemptsMade) },
+      },
+    });
   }
 
   async add(job: ServiceBotJob): Promise<void> {
     await this.queue.add(job, {
       attempts: this.settings.attempts,
-      backoff: { type: 'exponential', delay: this.settings.backoffMs },
+      backoff: { type: BACKOFF },
       removeOnComplete: true,
       removeOnFail: 1000,
     });
@@ -136,7 +144,7 @@ export class MemoryBotJobQueue implements BotJobQueue {
             this.timers.delete(timer);
             void this.attempt(handlers, job, attempt + 1);
           },
-          backoffDelay(this.settings, attempt),
+          retryDelay(this.settings, attempt),
         );
         this.timers.add(timer);
       } else if (this.closed) {

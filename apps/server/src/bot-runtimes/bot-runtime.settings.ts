@@ -1,3 +1,5 @@
+import { backoffDelay } from '@hub/client/backoff';
+
 /** Delivery settings of the service-bot job queue. */
 export interface BotRuntimeSettings {
   /** How long the server waits for an outgoing webhook's answer (Zulip: 10 s). */
@@ -19,10 +21,11 @@ export const DEFAULT_BOT_RUNTIME_SETTINGS: BotRuntimeSettings = {
   ownerNoticeIntervalMs: 5 * 60_000,
 };
 
-/** The wait before retry number `retry` (1 for the first retry). */
-export function backoffDelay(
-  settings: Pick<BotRuntimeSettings, 'backoffMs'>,
-  retry: number,
-): number {
-  return settings.backoffMs * 2 ** (retry - 1);
+/** The wait before retry number `retry` (1 for the first retry), the same in Redis and memory. */
+export function retryDelay(settings: Pick<BotRuntimeSettings, 'backoffMs'>, retry: number): number {
+  return backoffDelay(retry, {
+    baseMs: settings.backoffMs,
+    capMs: Number.POSITIVE_INFINITY,
+    jitter: false,
+  });
 }

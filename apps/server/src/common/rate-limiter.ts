@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { APP_CONFIG } from '../config/config.module';
-import { AppConfig, installationId } from '@hub/config';
+import type { AppConfig } from '@hub/config';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -39,7 +39,7 @@ export class RateLimiter {
   private readonly redis: (Redis & RateLimitCommands) | null;
 
   constructor(@Inject(REDIS) redis: Redis | null, @Inject(APP_CONFIG) config: AppConfig) {
-    this.prefix = `ratelimit:${installationId(config)}:`;
+    this.prefix = `${config.redisNamespace}:ratelimit:`;
     redis?.defineCommand('zhRateLimitHit', { numberOfKeys: 1, lua: HIT_LUA });
     this.redis = redis as (Redis & RateLimitCommands) | null;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeHtml } from '@hub/markdown/html';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
@@ -309,8 +310,4 @@ export class MessageFetchService {
 
 export function invalidMessage(): ZulipError {
   return ZulipError.badRequest('Invalid message(s)');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

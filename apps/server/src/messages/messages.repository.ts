@@ -74,7 +74,7 @@ const REGEX_SPECIALS = '([.^$*+?()\\[\\]{}|\\\\-])';
 const ESCAPED_SPECIAL = '\\\\\\1';
 const HIGHLIGHT_OPTIONS =
   'HighlightAll=true, StartSel="<span class=""highlight"">", StopSel=</span>';
-const ESCAPED_TOPIC = `replace(replace(replace(m.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+const ESCAPED_TOPIC = `replace(replace(replace(replace(replace(m.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 /**
  * The SQL that says whether the reader may see stream message `m` without having a row of their

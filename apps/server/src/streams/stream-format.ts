@@ -1,3 +1,4 @@
+import { escapeHtml } from '@hub/markdown/html';
 import type { Stream as ApiStream, Subscription as ApiSubscription } from '@hub/api/stream.types';
 import type { Stream } from './stream.types';
 import type { SubscribedStream } from './subscriptions.repository';
@@ -45,19 +46,11 @@ export function toApiSubscription(sub: SubscribedStream, subscribers?: number[])
   };
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /**
  * The stored HTML form of a stream description. Plain escaped text in one paragraph until the
  * server's Markdown renderer exists; it must never let markup through.
  */
 export function renderDescription(description: string): string {
   if (description === '') return '';
-  return `<p>${description.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])}</p>`;
+  return `<p>${escapeHtml(description)}</p>`;
 }

@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { installationId, type AppConfig } from '@hub/config';
+import type { AppConfig } from '@hub/config';
 import { AuthModule } from '../../auth/auth.module';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisherModule } from '../../event-publisher/event-publisher.module';
@@ -14,18 +14,15 @@ import { MemoryQueueStore } from './memory-queue-store';
 import { QUEUE_STORE, QueueStore } from './queue-store';
 import { RedisQueueStore } from './redis-queue-store';
 
-/**
- * Keys are namespaced by the database the processes share, so deployments (or test servers)
- * sharing one Redis never see each other's queues.
- */
-function redisPrefix(config: AppConfig): string {
-  return `zh:ev:${installationId(config)}:`;
-}
-
 async function createQueueStore(config: AppConfig, redis: Redis | null): Promise<QueueStore> {
   const idleMs = config.eventQueueIdleTimeoutSeconds * 1000;
   if (!redis) return new MemoryQueueStore(idleMs, config.eventQueueMaxEvents);
-  const store = new RedisQueueStore(redis, redisPrefix(config), idleMs, config.eventQueueMaxEvents);
+  const store = new RedisQueueStore(
+    redis,
+    `${config.redisNamespace}:ev:`,
+    idleMs,
+    config.eventQueueMaxEvents,
+  );
   await store.start();
   new Logger('Events').log('Event queues live in Redis (shared by every server process)');
   return store;

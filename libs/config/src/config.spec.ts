@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('the Redis namespace', () => {
+  const postgres = (db: string) => ({ DATABASE_URL: `postgresql://hub@127.0.0.1:5432/${db}` });
+
+  it('is the same for every process of one installation (same database)', () => {
+    const server = loadConfig({ ...postgres('one'), PORT: '9991' });
+    const gateway = loadConfig({ ...postgres('one'), GATEWAY_PORT: '9000', PORT: '8000' });
+    expect(gateway.redisNamespace).toBe(server.redisNamespace);
+    expect(server.redisNamespace).toMatch(/^zulip-hub:[0-9a-f]{12}$/);
+  });
+
+  it('differs between installations sharing one Redis', () => {
+    expect(loadConfig(postgres('one')).redisNamespace).not.toBe(
+      loadConfig(postgres('two')).redisNamespace,
+    );
+    expect(loadConfig({ DATA_DIR: '/srv/a' }).redisNamespace).not.toBe(
+      loadConfig({ DATA_DIR: '/srv/b' }).redisNamespace,
+    );
+  });
+
+  it('is REDIS_NAMESPACE when set, and refuses one that would break key patterns', () => {
+    expect(loadConfig({ ...postgres('one'), REDIS_NAMESPACE: 'acme:prod' }).redisNamespace).toBe(
+      'acme:prod',
+    );
+    expect(() => loadConfig({ REDIS_NAMESPACE: 'acme*' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_NAMESPACE: 'a b' })).toThrow(ConfigError);
+  });
+});
+
+describe('first-start and template settings', () => {
+  it('names the first realm and its owner from REALM_NAME and OWNER_EMAIL', () => {
+    expect(loadConfig({}).firstStart).toEqual({ realmName: 'Zulip Hub', ownerEmail: undefined });
+    expect(
+      loadConfig({ REALM_NAME: 'Acme Corp', OWNER_EMAIL: 'boss@acme.test' }).firstStart,
+    ).toEqual({ realmName: 'Acme Corp', ownerEmail: 'boss@acme.test' });
+    expect(() => loadConfig({ OWNER_EMAIL: 'not an address' })).toThrow(ConfigError);
+  });
+
+  it('reads WEBHOOK_TEMPLATE_DIR as an absolute directory', () => {
+    expect(loadConfig({}).webhookTemplateDir).toBeUndefined();
+    expect(loadConfig({ WEBHOOK_TEMPLATE_DIR: '/srv/templates' }).webhookTemplateDir).toBe(
+      '/srv/templates',
+    );
+  });
+});
