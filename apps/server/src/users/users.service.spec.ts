@@ -21,6 +21,7 @@ function realmOf(people: User[]) {
   const rows = new Map(people.map((p) => [p.id, { ...p }]));
   const published: Published[] = [];
   const endedSessions: number[] = [];
+  const toldDirectly: Array<{ userIds: number[]; event: Published['event'] }> = [];
   const repository = {
     findById: async (id: number) => rows.get(id) ?? null,
     update: async (id: number, changes: Partial<User>) => {
@@ -41,6 +42,8 @@ function realmOf(people: User[]) {
       void published.push({ realmId, event }),
     toAdminsAnd: async (realmId: number, _extra: number[], event: Published['event']) =>
       void published.push({ realmId, event }),
+    toUsers: async (userIds: number[], event: Published['event']) =>
+      void toldDirectly.push({ userIds, event }),
   };
   const sessions = { endAllFor: async (id: number) => void endedSessions.push(id) };
   const db = { transaction: <T>(work: () => Promise<T>) => work() };
@@ -54,7 +57,7 @@ function realmOf(people: User[]) {
     sessions as unknown as SessionsService,
   );
   const row = (u: User) => rows.get(u.id)!;
-  return { service, published, endedSessions, row };
+  return { service, published, endedSessions, toldDirectly, row };
 }
 
 describe('UsersService: roles', () => {
@@ -115,11 +118,22 @@ describe('UsersService: deactivation', () => {
   it("deactivates a member with their bots and ends the member's sessions", async () => {
     const [admin, member] = [user({ role: Role.Administrator }), user()];
     const bot = user({ is_bot: true, bot_owner_id: member.id });
-    const { service, row, endedSessions, published } = realmOf([admin, member, bot]);
+    const { service, row, endedSessions, published, toldDirectly } = realmOf([admin, member, bot]);
     await service.deactivate(admin, member);
     expect([row(member).is_active, row(bot).is_active]).toEqual([false, false]);
     expect(endedSessions).toEqual([member.id]);
     expect(published.map((p) => p.event.op)).toEqual(['update', 'update', 'remove']);
+    // The member's own open clients (no longer in the realm's audience) hear it too, and sign out.
+    expect(toldDirectly).toEqual([
+      {
+        userIds: [member.id],
+        event: {
+          type: 'realm_user',
+          op: 'update',
+          person: { user_id: member.id, is_active: false },
+        },
+      },
+    ]);
   });
 
   it('lets only administrators deactivate, only owners deactivate an owner, never the last', async () => {
