@@ -51,6 +51,25 @@ describe('read receipts', () => {
     expect((await receipts(alice, id)).body.user_ids).not.toContain(alice.id);
   });
 
+  it('leaves out whoever the asker muted and whoever muted the asker', async () => {
+    const id = await sendToClub('read by the muted');
+    await markRead(bob, id);
+    await markRead(carol, id);
+    const mute = (user: TestUser, target: TestUser) =>
+      server.client(user).post(`/users/me/muted_users/${target.id}`);
+    expect((await mute(dave, bob)).status).toBe(200);
+    expect((await mute(carol, dave)).status).toBe(200);
+    try {
+      expect((await receipts(dave, id)).body.user_ids).toEqual([]);
+      expect((await receipts(alice, id)).body.user_ids).toEqual(
+        [bob.id, carol.id].sort((a, b) => a - b),
+      );
+    } finally {
+      await server.client(dave).delete(`/users/me/muted_users/${bob.id}`);
+      await server.client(carol).delete(`/users/me/muted_users/${dave.id}`);
+    }
+  });
+
   it('leaves out users who turned off sending read receipts, and tells only them', async () => {
     const [carolQ, bobQ] = await Promise.all([
       QueueReader.register(server, carol, { event_types: ['user_settings'] }),

@@ -25,6 +25,6 @@ export class ReadReceiptsService {
       [messageId],
     );
     if (!message) throw invalidMessage();
-    return this.receipts.readers(message.id, message.sender_id);
+    return this.receipts.readers(message.id, message.sender_id, user.id);
   }
 }
