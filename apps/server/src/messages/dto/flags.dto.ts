@@ -8,7 +8,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { MAX_INT32, NoNul } from './no-nul';
+import { MAX_INT32, NoNul } from '../../common/no-nul';
 import { Json } from '../../common/params';
 
 export class UpdateFlagsDto {

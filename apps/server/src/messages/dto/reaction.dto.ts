@@ -1,5 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from './no-nul';
+import { NoNul } from '../../common/no-nul';
 
 export class ReactionDto {
   @IsOptional()

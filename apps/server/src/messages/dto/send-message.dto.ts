@@ -1,5 +1,5 @@
 import { IsBoolean, IsDefined, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from './no-nul';
+import { NoNul } from '../../common/no-nul';
 import { Alias, Json } from '../../common/params';
 
 export class SendMessageDto {

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
-import { MAX_INT32, NoNul } from './no-nul';
+import { MAX_INT32, NoNul } from '../../common/no-nul';
 import { Alias, Json } from '../../common/params';
 import type { PropagateMode } from '../message-changes';
 import { PROPAGATE_MODES } from '../message-edit.service';

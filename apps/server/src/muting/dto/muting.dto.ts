@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Json } from '../../common/params';
-import { MAX_INT32, NoNul } from '../../messages/dto/no-nul';
+import { MAX_INT32, NoNul } from '../../common/no-nul';
 
 /** Zulip's longest topic name. */
 const MAX_TOPIC_LENGTH = 60;

@@ -6,18 +6,12 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { MAX_INT32, NoNul } from '../../common/no-nul';
 import { Json } from '../../common/params';
-
-/** The largest id an `integer` column holds. */
-const MAX_INT32 = 2_147_483_647;
-/** PostgreSQL text cannot hold NUL. */
-const NoNul = (): PropertyDecorator =>
-  Matches(/^[^\u0000]*$/, { message: 'must not contain null bytes' });
 
 export class ProfileFieldDto {
   @IsOptional()

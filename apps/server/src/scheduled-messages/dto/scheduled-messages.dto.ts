@@ -9,7 +9,7 @@ import {
   Min,
 } from 'class-validator';
 import { Alias, Json } from '../../common/params';
-import { NoNul } from '../../messages/dto/no-nul';
+import { NoNul } from '../../common/no-nul';
 
 /** The latest time, in seconds since the epoch, that a JavaScript Date can hold. */
 const MAX_TIMESTAMP = 8_640_000_000_000;

@@ -9,7 +9,7 @@ import {
   Min,
 } from 'class-validator';
 import { Json } from '../../common/params';
-import { MAX_INT32, NoNul } from '../../messages/dto/no-nul';
+import { MAX_INT32, NoNul } from '../../common/no-nul';
 
 /** A JSON list of ids (users or groups), as Zulip's `members`, `add`, `delete`. */
 const IdList = (): PropertyDecorator => (target, key) => {

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from '../../../messages/dto/no-nul';
+import { NoNul } from '../../../common/no-nul';
 import { Alias, Json } from '../../../common/params';
 
 export class TypingDto {

@@ -4,4 +4,4 @@ import { Matches } from 'class-validator';
 export const NoNul = (): PropertyDecorator =>
   Matches(/^[^\u0000]*$/, { message: 'must not contain null bytes' });
 
-export { MAX_INT32 } from '../../common/params';
+export { MAX_INT32 } from './params';
