@@ -25,6 +25,8 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
   private listening = false;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
+  private readonly markers = new Map<string, () => void>();
+  private markerCount = 0;
   private readonly logger = new Logger('LookupCaches');
 
   constructor(private readonly db: Database) {}
@@ -44,6 +46,19 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
     if (!this.db.sharedUrl) return;
     await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, name]);
     await this.db.afterCommit(async () => this.caches.get(name)?.clear());
+  }
+
+  /**
+   * Resolves once every invalidation committed before the call has reached this process:
+   * PostgreSQL delivers notifications in commit order, so a marker sent now arrives after them.
+   */
+  async settled(): Promise<void> {
+    if (!this.listening) return;
+    const marker = `settled:${process.pid}:${++this.markerCount}`;
+    const arrived = new Promise<void>((resolve) => this.markers.set(marker, resolve));
+    await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, marker]);
+    await arrived;
+    this.markers.delete(marker);
   }
 
   async onModuleInit(): Promise<void> {
@@ -72,7 +87,9 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
     if (!url || this.closed) return;
     const client = new Client({ connectionString: url });
     client.on('notification', (msg) => {
-      if (msg.channel === CHANNEL && msg.payload) this.caches.get(msg.payload)?.clear();
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      this.caches.get(msg.payload)?.clear();
+      this.markers.get(msg.payload)?.();
     });
     const lost = (reason: string) => {
       if (this.listener !== client) return;

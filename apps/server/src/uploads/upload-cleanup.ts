@@ -1,3 +1,4 @@
+import { runPeriodic } from '../database/query-counter';
 import {
   Inject,
   Injectable,
@@ -25,11 +26,9 @@ export class UploadCleanup implements OnApplicationBootstrap, OnModuleDestroy {
     const seconds = this.config.uploads.cleanupIntervalSeconds;
     if (seconds === 0) return;
     this.timer = setInterval(() => {
-      this.running = this.uploads
-        .cleanup()
-        .catch((err: unknown) =>
-          this.logger.error(`Upload cleanup failed: ${(err as Error).message}`),
-        );
+      this.running = runPeriodic(() => this.uploads.cleanup()).catch((err: unknown) =>
+        this.logger.error(`Upload cleanup failed: ${(err as Error).message}`),
+      );
     }, seconds * 1000);
     this.timer.unref();
   }

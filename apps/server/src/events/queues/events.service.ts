@@ -1,3 +1,4 @@
+import { runPeriodic } from '../../database/query-counter';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -55,7 +56,7 @@ export class EventsService
   onModuleInit(): void {
     const idleMs = this.config.eventQueueIdleTimeoutSeconds * 1000;
     const every = Math.min(30_000, Math.max(200, Math.floor(idleMs / 4)));
-    this.sweeper = setInterval(() => void this.sweep(), every);
+    this.sweeper = setInterval(() => void runPeriodic(() => this.sweep()), every);
     this.sweeper.unref();
   }
 
