@@ -27,7 +27,9 @@ export class AuthService {
       throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
     }
     const user = await this.users.findByEmail(realm.id, email);
-    const ok = user && !user.is_bot && (await verifyPassword(password, user.password_hash));
+    // Unknown emails and bots cost one hash too: the timing must not reveal who has an account.
+    const hash = user && !user.is_bot ? user.password_hash : null;
+    const ok = await verifyPassword(password, hash, this.config.passwordHashIterations);
     if (!user || !ok) {
       throw new ZulipError('AUTHENTICATION_FAILED', 'Your username or password is incorrect', 401);
     }

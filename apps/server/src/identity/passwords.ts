@@ -18,12 +18,28 @@ export async function hashPassword(
   return `pbkdf2_sha256$${iterations}$${salt}$${hash.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  if (!stored) return false;
-  const [algorithm, iterationsText, salt, expected] = stored.split('$');
-  if (algorithm !== 'pbkdf2_sha256' || !salt || !expected) return false;
+/**
+ * Whether `password` matches the stored hash. Without a usable hash (an unknown email, a bot, an
+ * account without a password) it still spends one hash of `iterationsWhenMissing` rounds before
+ * answering no, so the answer's timing does not tell which emails have accounts.
+ */
+export async function verifyPassword(
+  password: string,
+  stored: string | null,
+  iterationsWhenMissing = PBKDF2_ITERATIONS,
+): Promise<boolean> {
+  const [algorithm, iterationsText, salt, expected] = (stored ?? '').split('$');
   const iterations = Number(iterationsText);
-  if (!Number.isInteger(iterations) || iterations < 1) return false;
+  if (
+    algorithm !== 'pbkdf2_sha256' ||
+    !salt ||
+    !expected ||
+    !Number.isInteger(iterations) ||
+    iterations < 1
+  ) {
+    await pbkdf2Async(password, randomBytes(16), iterationsWhenMissing, KEY_LENGTH, 'sha256');
+    return false;
+  }
   const expectedBytes = Buffer.from(expected, 'base64');
   const actual = await pbkdf2Async(password, salt, iterations, expectedBytes.length, 'sha256');
   return actual.length === expectedBytes.length && timingSafeEqual(actual, expectedBytes);

@@ -94,6 +94,7 @@ export class MessageFetchService {
       numBefore: options.numBefore,
       numAfter: options.numAfter,
       highlight: searchQueries(narrow.terms),
+      isGuest: user.role === Role.Guest,
     };
     query.anchor = await this.anchorId(options.anchor, narrow.near, query);
     const page = await this.messages.findPage(query);
@@ -160,6 +161,7 @@ export class MessageFetchService {
       numBefore: 0,
       numAfter: 0,
       highlight: searchQueries(narrow.terms),
+      isGuest: user.role === Role.Guest,
     };
     const rows = await this.messages.matching(query, ids);
     const result: Record<string, { match_content: string; match_subject: string }> = {};

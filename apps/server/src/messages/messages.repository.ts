@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readsMessageSql } from '../streams/message-access-sql';
 import { Database } from '../database/database.service';
 import { MessageFlag } from './flags';
 import { groupMembersSql } from './group-members-sql';
@@ -63,6 +64,8 @@ export interface PageQuery {
   numAfter: number;
   /** Search operands to highlight in `match_content` / `match_subject`. */
   highlight: string[];
+  /** Guests read public streams only where web-public or subscribed. */
+  isGuest: boolean;
 }
 
 /** Every column of `m` but the search vector, which clients never see. */
@@ -75,17 +78,6 @@ const ESCAPED_SPECIAL = '\\\\\\1';
 const HIGHLIGHT_OPTIONS =
   'HighlightAll=true, StartSel="<span class=""highlight"">", StopSel=</span>';
 const ESCAPED_TOPIC = `replace(replace(replace(replace(replace(m.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
-
-/**
- * The SQL that says whether the reader may see stream message `m` without having a row of their
- * own: a public stream (web-public for guests), or a shared-history stream they are subscribed to.
- */
-function historyAccessible(userParam: string, guestParam: string): string {
-  return `EXISTS (SELECT 1 FROM streams hs WHERE hs.id = m.stream_id AND NOT hs.deactivated AND (
-      (NOT hs.invite_only AND (NOT ${guestParam}::boolean OR hs.is_web_public))
-      OR (hs.history_public_to_subscribers AND EXISTS (SELECT 1 FROM subscriptions hx
-           WHERE hx.stream_id = hs.id AND hx.user_id = ${userParam} AND hx.active))))`;
-}
 
 @Injectable()
 export class MessagesRepository {
@@ -227,7 +219,7 @@ export class MessagesRepository {
        LEFT JOIN streams st ON st.id = m.stream_id
        LEFT JOIN direct_message_groups g ON g.id = m.dm_group_id
        WHERE m.realm_id = $1 AND m.id = ANY($3::bigint[])
-         AND (um.user_id IS NOT NULL OR ${historyAccessible('$2', '$4')})
+         AND ${readsMessageSql('$2', '$4')}
        ORDER BY m.id`,
       [realmId, userId, ids, isGuest],
     );
@@ -242,7 +234,7 @@ export class MessagesRepository {
     const params = new SqlParams();
     const realm = params.add(q.realmId);
     const user = params.add(q.userId);
-    const { join, conditions } = this.accessAndNarrow(q, params, realm);
+    const { join, conditions } = this.accessAndNarrow(q, params, realm, user);
     const extra = this.highlightColumns(q.highlight, params);
     const select = `SELECT ${M_COLUMNS}, um.flags AS user_flags, st.name AS stream_name,
         g.user_ids AS dm_user_ids${extra}
@@ -273,7 +265,12 @@ export class MessagesRepository {
     const params = new SqlParams();
     const realm = params.add(q.realmId);
     const user = params.add(q.userId);
-    const { conditions } = this.accessAndNarrow({ ...q, historyStreamIds: [] }, params, realm);
+    const { conditions } = this.accessAndNarrow(
+      { ...q, historyStreamIds: [] },
+      params,
+      realm,
+      user,
+    );
     const row = await this.db.one<{ id: number | null }>(
       `SELECT min(m.id) AS id FROM messages m
        JOIN user_messages um ON um.message_id = m.id AND um.user_id = ${user}
@@ -288,7 +285,7 @@ export class MessagesRepository {
     const params = new SqlParams();
     const realm = params.add(q.realmId);
     const user = params.add(q.userId);
-    const { join, conditions } = this.accessAndNarrow(q, params, realm);
+    const { join, conditions } = this.accessAndNarrow(q, params, realm, user);
     const extra = this.highlightColumns(q.highlight, params);
     return this.db.rows<FetchedMessageRow>(
       `SELECT ${M_COLUMNS}, um.flags AS user_flags, NULL AS stream_name, NULL AS dm_user_ids${extra}
@@ -302,18 +299,20 @@ export class MessagesRepository {
 
   /**
    * The narrow's conditions plus the access rule: the reader's own rows (inner join), or — when
-   * the narrow may show whole-stream history — also those streams' messages (outer join).
+   * the narrow may show whole-stream history — also those streams' messages (outer join); either
+   * way only messages the reader may read now (a private stream they left shows nothing).
    */
   private accessAndNarrow(
     q: PageQuery,
     params: SqlParams,
     realm: string,
+    user: string,
   ): { join: string; conditions: string[] } {
     const conditions = [`m.realm_id = ${realm}`, ...narrowConditions(q.terms, params, realm)];
-    if (q.historyStreamIds.length === 0) return { join: 'JOIN', conditions };
-    conditions.push(
-      `(um.user_id IS NOT NULL OR m.stream_id = ANY(${params.add(q.historyStreamIds)}::int[]))`,
-    );
+    const reads = readsMessageSql(user, params.add(q.isGuest));
+    if (q.historyStreamIds.length === 0)
+      return { join: 'JOIN', conditions: [...conditions, reads] };
+    conditions.push(`(m.stream_id = ANY(${params.add(q.historyStreamIds)}::int[]) OR ${reads})`);
     return { join: 'LEFT JOIN', conditions };
   }
 

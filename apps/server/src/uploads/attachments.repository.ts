@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { readsMessageSql } from '../streams/message-access-sql';
 
 /** A row of `attachments`. */
 export interface AttachmentRow {
@@ -26,27 +27,6 @@ export interface NewAttachment {
   file_name: string;
   content_type: string;
   size: number;
-}
-
-/**
- * The SQL that says whether user `$user` (a guest when `$guest`) may read message `m`, for
- * attachments: a DM they received; a public stream message (web-public ones only for guests);
- * or a private stream they are subscribed to now, whose history they can see. Unsubscribing from
- * a private stream ends access at once, admins included.
- */
-function readsMessage(user: string, guest: string): string {
-  return `(
-    (m.stream_id IS NULL AND EXISTS (SELECT 1 FROM user_messages um
-       WHERE um.message_id = m.id AND um.user_id = ${user}))
-    OR EXISTS (SELECT 1 FROM streams s WHERE s.id = m.stream_id AND NOT s.deactivated AND (
-       (NOT s.invite_only AND (NOT ${guest}::boolean OR s.is_web_public
-          OR EXISTS (SELECT 1 FROM subscriptions sg WHERE sg.stream_id = s.id
-                     AND sg.user_id = ${user} AND sg.active)))
-       OR (s.invite_only AND EXISTS (SELECT 1 FROM subscriptions sx
-             WHERE sx.stream_id = s.id AND sx.user_id = ${user} AND sx.active)
-           AND (s.history_public_to_subscribers OR EXISTS (SELECT 1 FROM user_messages ux
-             WHERE ux.message_id = m.id AND ux.user_id = ${user})))))
-  )`;
 }
 
 const WITH_MESSAGES = `
@@ -95,7 +75,7 @@ export class AttachmentsRepository {
       `SELECT a.* FROM attachments a
        WHERE a.realm_id = $1 AND a.path_id = $2 AND (a.owner_id = $3 OR EXISTS (
          SELECT 1 FROM message_attachments ma JOIN messages m ON m.id = ma.message_id
-         WHERE ma.attachment_id = a.id AND ${readsMessage('$3', '$4')}))`,
+         WHERE ma.attachment_id = a.id AND ${readsMessageSql('$3', '$4')}))`,
       [realmId, pathId, userId, isGuest],
     );
   }
@@ -147,7 +127,7 @@ export class AttachmentsRepository {
          SELECT $2, a.id FROM attachments a
          WHERE a.realm_id = $1 AND a.path_id = ANY($3::text[]) AND (a.owner_id = $4 OR EXISTS (
            SELECT 1 FROM message_attachments ma JOIN messages m ON m.id = ma.message_id
-           WHERE ma.attachment_id = a.id AND ${readsMessage('$4', '$5')}))
+           WHERE ma.attachment_id = a.id AND ${readsMessageSql('$4', '$5')}))
          ON CONFLICT DO NOTHING
          RETURNING attachment_id
        ), referenced AS (
