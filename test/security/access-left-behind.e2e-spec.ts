@@ -1,4 +1,5 @@
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
+import { eventually, QueueReader } from '../events/event-fixtures';
 import { createStream, expectOk, fetchNarrow, sendToStream } from '../messages/message-fixtures';
 
 /*
@@ -7,6 +8,8 @@ import { createStream, expectOk, fetchNarrow, sendToStream } from '../messages/m
  * at once on every read path — by id, in feeds, in search, in matches_narrow, in edit history,
  * reactions and read receipts — whatever the stream's history setting.
  */
+const lobby = 'lobby';
+
 describe('security: access left behind after a move or an unsubscribe', () => {
   let server: TestServer;
   let alice: TestUser;
@@ -18,6 +21,7 @@ describe('security: access left behind after a move or an unsubscribe', () => {
     alice = await server.createUser({ fullName: 'Alice' });
     bob = await server.createUser({ fullName: 'Bob' });
     carol = await server.createUser({ fullName: 'Carol' });
+    await createStream(server, lobby, { subscribers: [alice, bob] });
   });
 
   afterAll(() => server.stop());
@@ -84,6 +88,20 @@ describe('security: access left behind after a move or an unsubscribe', () => {
         }),
       );
       expect(await readPaths(alice, id, word)).toEqual(NONE);
+
+      // Nor does any later change to it reach her open queue.
+      const queue = await QueueReader.register(server, alice);
+      expectOk(await server.client(bob).patch(`/messages/${id}`, { content: 'edited secret' }));
+      expectOk(await server.client(bob).post(`/messages/${id}/reactions`, { emoji_name: 'tada' }));
+      const marker = await sendToStream(server.client(bob), lobby, 'marker', `after ${label}`);
+      const events = await eventually(async () => {
+        const seen = await queue.drain();
+        if (!seen.some((e) => (e.message as { id?: number } | undefined)?.id === marker)) {
+          throw new Error('marker not delivered yet');
+        }
+        return seen;
+      });
+      expect(events.filter((e) => e.message_id === id || e.message_ids !== undefined)).toEqual([]);
       // Bob, still subscribed, keeps everything.
       expect((await server.client(bob).get(`/messages/${id}`)).status).toBe(200);
     },
@@ -99,13 +117,11 @@ describe('security: access left behind after a move or an unsubscribe', () => {
     expect((await readPaths(carol, id, 'walrus')).byId).toBe(200);
 
     expectOk(
-      await server
-        .client(alice)
-        .patch(`/messages/${id}`, {
-          stream_id: privateId,
-          topic: 'news',
-          propagate_mode: 'change_one',
-        }),
+      await server.client(alice).patch(`/messages/${id}`, {
+        stream_id: privateId,
+        topic: 'news',
+        propagate_mode: 'change_one',
+      }),
     );
     expect(await readPaths(carol, id, 'walrus')).toEqual(NONE);
     expect((await server.client(bob).get(`/messages/${id}`)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readsMessageSql } from '../streams/message-access-sql';
 import { Database } from '../database/database.service';
+import { Role } from '../identity/user.types';
 import { MessageFlag } from './flags';
 import { groupMembersSql } from './group-members-sql';
 import type {
@@ -66,6 +67,15 @@ export interface PageQuery {
   highlight: string[];
   /** Guests read public streams only where web-public or subscribed. */
   isGuest: boolean;
+}
+
+/** The rows of messages `ids` whose holders may read them now (`guestRole`: Role.Guest). */
+function readersOfRows(ids: string, guestRole: string): string {
+  return `FROM user_messages um
+    JOIN messages m ON m.id = um.message_id
+    JOIN users u ON u.id = um.user_id
+    WHERE um.message_id = ANY(${ids}::bigint[])
+      AND ${readsMessageSql('um.user_id', `(u.role = ${guestRole})`)}`;
 }
 
 /** Every column of `m` but the search vector, which clients never see. */
@@ -171,26 +181,30 @@ export class MessagesRepository {
   }
 
   /**
-   * Everyone holding a row for any of `messageIds` (an edit's messages), with their flags on
-   * `messageId`, the message the edit names (0 for rows only on the others, as a topic move
-   * carries).
+   * Everyone holding a row for any of `messageIds` (an edit's messages) who may still read it,
+   * with their flags on `messageId`, the message the edit names (0 for rows only on the others,
+   * as a topic move carries).
    */
   recipientFlags(
     messageId: number,
     messageIds: number[],
   ): Promise<Array<{ user_id: number; flags: number }>> {
     return this.db.rows(
-      `SELECT user_id, COALESCE(max(flags) FILTER (WHERE message_id = $2), 0) AS flags
-       FROM user_messages WHERE message_id = ANY($1::bigint[]) GROUP BY user_id ORDER BY 1`,
-      [messageIds, messageId],
+      `SELECT um.user_id, COALESCE(max(um.flags) FILTER (WHERE um.message_id = $2), 0) AS flags
+       ${readersOfRows('$1', '$3')}
+       GROUP BY um.user_id ORDER BY 1`,
+      [messageIds, messageId, Role.Guest],
     );
   }
 
-  /** Everyone holding a row for any of these messages (whom a deletion or reaction concerns). */
+  /**
+   * Everyone holding a row for any of these messages who may still read it (whom a deletion or
+   * reaction concerns): someone who left a private stream hears nothing more of it.
+   */
   async recipientsOf(messageIds: number[]): Promise<number[]> {
     const rows = await this.db.rows<{ user_id: number }>(
-      'SELECT DISTINCT user_id FROM user_messages WHERE message_id = ANY($1::bigint[]) ORDER BY 1',
-      [messageIds],
+      `SELECT DISTINCT um.user_id ${readersOfRows('$1', '$2')} ORDER BY 1`,
+      [messageIds, Role.Guest],
     );
     return rows.map((r) => r.user_id);
   }
