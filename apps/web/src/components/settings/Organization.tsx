@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
 import { changedParams, formValues, sameValues, TOGGLES } from '../../realm-settings';
-import { Outcome, useAction } from './common';
+import { Outcome, ROLES, useAction } from './common';
 
 export function OrganizationSettings() {
   useSlices('realm');
@@ -97,13 +97,6 @@ interface Member {
   bot_owner_id?: number | null;
 }
 
-const ROLES: Array<[number, string]> = [
-  [100, 'Owner'],
-  [200, 'Administrator'],
-  [300, 'Moderator'],
-  [400, 'Member'],
-  [600, 'Guest'],
-];
 
 function useMembers(): [Member[] | null, () => void, string | null] {
   const [members, setMembers] = useState<Member[] | null>(null);
