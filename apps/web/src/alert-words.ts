@@ -13,7 +13,10 @@ export function alertWordPattern(words: string[]): RegExp | null {
     (a, b) => b.length - a.length,
   );
   if (clean.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${clean.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${clean.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`,
+    'giu',
+  );
 }
 
 /** The text cut into runs, each marked whether it is an alert word. */

@@ -24,9 +24,7 @@ export function choicesData(lines: string): Record<string, { text: string; order
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  return Object.fromEntries(
-    options.map((text, i) => [String(i), { text, order: String(i + 1) }]),
-  );
+  return Object.fromEntries(options.map((text, i) => [String(i), { text, order: String(i + 1) }]));
 }
 
 /** The options of a list field's `field_data` (a JSON string), in their order, one a line. */

@@ -383,11 +383,7 @@ export const MessageRow = memo(function MessageRow({
             </time>
           </div>
         )}
-        {isEditing ? (
-          <MessageEditor message={message} />
-        ) : (
-          <RenderedContent message={message} />
-        )}
+        {isEditing ? <MessageEditor message={message} /> : <RenderedContent message={message} />}
         {message.last_edit_timestamp !== undefined && message.last_edit_timestamp !== null && (
           <button
             className="edited"

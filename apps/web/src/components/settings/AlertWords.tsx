@@ -23,7 +23,7 @@ export function AlertWords() {
           return `Messages with “${fresh}” will be highlighted.`;
         }}
       >
-        <TextField label="Alert word" value={word} onChange={setWord} required maxLength={100} />
+        <TextField label="New alert word" value={word} onChange={setWord} required maxLength={100} />
       </SettingsForm>
       {words.length === 0 ? (
         <p>You have no alert words.</p>

@@ -8,8 +8,7 @@ import { store, useSlices } from '../../store';
 export function AuthMethods() {
   useSlices('realm');
   const methods = Object.entries(
-    (store.realmSettings.realm_authentication_methods as Record<string, boolean> | undefined) ??
-      {},
+    (store.realmSettings.realm_authentication_methods as Record<string, boolean> | undefined) ?? {},
   );
   return (
     <>

@@ -27,7 +27,7 @@ export function DefaultStreams() {
           return `New members will join #${store.streamName(streamId)}.`;
         }}
       >
-        <label htmlFor="default-stream-choice">Stream</label>
+        <label htmlFor="default-stream-choice">Stream to add</label>
         <select
           id="default-stream-choice"
           value={streamId ?? ''}

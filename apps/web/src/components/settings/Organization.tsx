@@ -97,7 +97,6 @@ interface Member {
   bot_owner_id?: number | null;
 }
 
-
 function useMembers(): [Member[] | null, () => void, string | null] {
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -54,7 +54,11 @@ function CreateField() {
       }}
     >
       <label htmlFor="profile-field-type">Field type</label>
-      <select id="profile-field-type" value={type} onChange={(e) => setType(Number(e.target.value))}>
+      <select
+        id="profile-field-type"
+        value={type}
+        onChange={(e) => setType(Number(e.target.value))}
+      >
         {FIELD_TYPES.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
