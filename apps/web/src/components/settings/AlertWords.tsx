@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
-import { SettingsForm, TextField, useAction } from './common';
+import { Outcome, RemovableList, SettingsForm, TextField, useAction } from './common';
 
 /** Words that highlight a message for this person, as a mention does. */
 export function AlertWords() {
@@ -23,31 +23,30 @@ export function AlertWords() {
           return `Messages with “${fresh}” will be highlighted.`;
         }}
       >
-        <TextField label="New alert word" value={word} onChange={setWord} required maxLength={100} />
+        <TextField
+          label="New alert word"
+          value={word}
+          onChange={setWord}
+          required
+          maxLength={100}
+        />
       </SettingsForm>
+      <Outcome action={remove} />
       {words.length === 0 ? (
         <p>You have no alert words.</p>
       ) : (
-        <ul className="plain-list" aria-label="Your alert words">
-          {words.map((w) => (
-            <li key={w}>
-              <span>{w}</span>
-              <button
-                className="danger"
-                aria-label={`Remove alert word ${w}`}
-                disabled={remove.busy}
-                onClick={() =>
-                  void remove.run(async () => {
-                    await api('DELETE', '/users/me/alert_words', { alert_words: [w] });
-                    return `Removed “${w}”.`;
-                  })
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
+        <RemovableList
+          label="Your alert words"
+          items={words}
+          keyOf={(w) => w}
+          text={(w) => w}
+          removeName={(w) => `Remove alert word ${w}`}
+          action={remove}
+          remove={async (w) => {
+            await api('DELETE', '/users/me/alert_words', { alert_words: [w] });
+            return `Removed “${w}”.`;
+          }}
+        />
       )}
     </>
   );

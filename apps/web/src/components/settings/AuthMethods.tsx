@@ -1,4 +1,5 @@
 import { store, useSlices } from '../../store';
+import { SettingsTable } from './common';
 
 /**
  * The ways to log in to the organization (`realm_authentication_methods`). This server decides
@@ -15,23 +16,14 @@ export function AuthMethods() {
       <p className="hint">
         The server’s configuration sets these; they cannot be changed from the browser.
       </p>
-      <table className="settings-table">
-        <caption>Authentication methods</caption>
-        <thead>
-          <tr>
-            <th scope="col">Method</th>
-            <th scope="col">Enabled</th>
+      <SettingsTable caption="Authentication methods" columns={['Method', 'Enabled']}>
+        {methods.map(([name, on]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{on ? 'Yes' : 'No'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {methods.map(([name, on]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{on ? 'Yes' : 'No'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SettingsTable>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { api, postFile } from '../../api';
 import { store, useSlices } from '../../store';
-import { Outcome, useAction } from './common';
+import { ActionButton, SettingsForm, useAction } from './common';
 
 /** The person's avatar: a preview of the chosen picture, upload it, or go back to the default. */
 export function AvatarUpload() {
@@ -19,20 +19,31 @@ export function AvatarUpload() {
   }, [file]);
   const shown = preview ?? current;
   return (
-    <form
-      className="settings-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SettingsForm
+      title="Avatar"
+      submit="Upload avatar"
+      action={action}
+      disabled={!file}
+      onSubmit={async () => {
         if (!file) return;
-        void action.run(async () => {
-          await postFile('/users/me/avatar', file);
-          setFile(null);
-          return 'Your new avatar is saved.';
-        });
+        await postFile('/users/me/avatar', file);
+        setFile(null);
+        return 'Your new avatar is saved.';
       }}
+      actions={
+        <ActionButton
+          action={action}
+          danger
+          work={async () => {
+            await api('DELETE', '/users/me/avatar');
+            setFile(null);
+            return 'Your avatar is back to the default.';
+          }}
+        >
+          Delete avatar
+        </ActionButton>
+      }
     >
-      <h3 id={`${id}-title`}>Avatar</h3>
       <div className="avatar-preview">
         {shown ? (
           <img
@@ -52,26 +63,6 @@ export function AvatarUpload() {
         accept="image/png,image/jpeg,image/gif,image/webp"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
-      <div className="form-actions">
-        <button className="primary" type="submit" disabled={action.busy || !file}>
-          Upload avatar
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => {
-              await api('DELETE', '/users/me/avatar');
-              setFile(null);
-              return 'Your avatar is back to the default.';
-            })
-          }
-        >
-          Delete avatar
-        </button>
-      </div>
-      <Outcome action={action} />
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, postFile } from '../../api';
 import { store, useSlices } from '../../store';
-import { Outcome, SettingsForm, TextField, useAction } from './common';
+import { ActionButton, Outcome, SettingsForm, SettingsTable, TextField, useAction } from './common';
 
 /** The organization's custom emoji: upload one under a name, see them all, delete one. */
 export function CustomEmoji() {
@@ -52,41 +52,29 @@ export function CustomEmoji() {
       {emoji.length === 0 ? (
         <p>There are no custom emoji yet.</p>
       ) : (
-        <table className="settings-table">
-          <caption>Custom emoji</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Image</th>
-              <th scope="col">Actions</th>
+        <SettingsTable caption="Custom emoji" columns={['Name', 'Image', 'Actions']}>
+          {emoji.map(([id, e]) => (
+            <tr key={id}>
+              <th scope="row">:{e.name}:</th>
+              <td>
+                <img className="emoji" src={e.source_url} alt={`:${e.name}:`} />
+              </td>
+              <td>
+                <ActionButton
+                  action={remove}
+                  danger
+                  name={`Delete :${e.name}:`}
+                  work={async () => {
+                    await api('DELETE', `/realm/emoji/${encodeURIComponent(e.name)}`);
+                    return `Deleted :${e.name}:.`;
+                  }}
+                >
+                  Delete
+                </ActionButton>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {emoji.map(([id, e]) => (
-              <tr key={id}>
-                <th scope="row">:{e.name}:</th>
-                <td>
-                  <img className="emoji" src={e.source_url} alt={`:${e.name}:`} />
-                </td>
-                <td>
-                  <button
-                    className="danger"
-                    aria-label={`Delete :${e.name}:`}
-                    disabled={remove.busy}
-                    onClick={() =>
-                      void remove.run(async () => {
-                        await api('DELETE', `/realm/emoji/${encodeURIComponent(e.name)}`);
-                        return `Deleted :${e.name}:.`;
-                      })
-                    }
-                  >
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SettingsTable>
       )}
     </>
   );

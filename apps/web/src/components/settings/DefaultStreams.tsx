@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
-import { Outcome, SettingsForm, useAction } from './common';
+import { Outcome, RemovableList, SettingsForm, useAction } from './common';
 
 /** Streams every new member joins: add one, remove one. */
 export function DefaultStreams() {
@@ -13,6 +13,7 @@ export function DefaultStreams() {
   const [chosen, setChosen] = useState<number | null>(null);
   const add = useAction();
   const remove = useAction();
+  const name = (id: number) => `#${store.streamName(id) ?? id}`;
   const streamId = chosen ?? others[0]?.stream_id ?? null;
   return (
     <>
@@ -44,29 +45,18 @@ export function DefaultStreams() {
       {defaults.length === 0 ? (
         <p>There are no default streams.</p>
       ) : (
-        <ul className="plain-list" aria-label="Default streams">
-          {defaults.map((id) => {
-            const name = `#${store.streamName(id) ?? id}`;
-            return (
-              <li key={id}>
-                <span>{name}</span>
-                <button
-                  className="danger"
-                  aria-label={`Remove ${name} from the default streams`}
-                  disabled={remove.busy}
-                  onClick={() =>
-                    void remove.run(async () => {
-                      await api('DELETE', '/default_streams', { stream_id: id });
-                      return `${name} is no longer a default stream.`;
-                    })
-                  }
-                >
-                  Remove
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <RemovableList
+          label="Default streams"
+          items={defaults}
+          keyOf={(id) => id}
+          text={name}
+          removeName={(id) => `Remove ${name(id)} from the default streams`}
+          action={remove}
+          remove={async (id) => {
+            await api('DELETE', '/default_streams', { stream_id: id });
+            return `${name(id)} is no longer a default stream.`;
+          }}
+        />
       )}
     </>
   );

@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { store } from '../../store';
 import { formatFull } from '../../time-format';
-import { Loaded, Outcome, ROLES, SettingsForm, useAction, useServerList } from './common';
+import {
+  ActionButton,
+  Loaded,
+  Outcome,
+  ROLES,
+  SettingsForm,
+  SettingsTable,
+  useAction,
+  useServerList,
+} from './common';
 
 interface Invite {
   id: number;
@@ -90,44 +99,33 @@ export function Invitations() {
           invites.length === 0 ? (
             <p>No pending invitations.</p>
           ) : (
-            <table className="settings-table">
-              <caption>Pending invitations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Actions</th>
+            <SettingsTable
+              caption="Pending invitations"
+              columns={['Email', 'Invited by', 'Role', 'Expires', 'Actions']}
+            >
+              {invites.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.email}</th>
+                  <td>{store.userName(i.invited_by_user_id) ?? '—'}</td>
+                  <td>{roleName(i.invited_as)}</td>
+                  <td>{i.expiry_date ? formatFull(i.expiry_date) : 'Never'}</td>
+                  <td>
+                    <ActionButton
+                      action={revoke}
+                      danger
+                      name={`Revoke invitation of ${i.email}`}
+                      work={async () => {
+                        await api('DELETE', `/invites/${i.id}`);
+                        list.reload();
+                        return `The invitation of ${i.email} is revoked.`;
+                      }}
+                    >
+                      Revoke
+                    </ActionButton>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {invites.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">{i.email}</th>
-                    <td>{store.userName(i.invited_by_user_id) ?? '—'}</td>
-                    <td>{roleName(i.invited_as)}</td>
-                    <td>{i.expiry_date ? formatFull(i.expiry_date) : 'Never'}</td>
-                    <td>
-                      <button
-                        className="danger"
-                        aria-label={`Revoke invitation of ${i.email}`}
-                        disabled={revoke.busy}
-                        onClick={() =>
-                          void revoke.run(async () => {
-                            await api('DELETE', `/invites/${i.id}`);
-                            list.reload();
-                            return `The invitation of ${i.email} is revoked.`;
-                          })
-                        }
-                      >
-                        Revoke
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </SettingsTable>
           )
         }
       </Loaded>

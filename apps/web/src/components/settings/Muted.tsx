@@ -1,8 +1,8 @@
 import { api } from '../../api';
 import { MUTED_TOPIC } from '../../settings-lists';
 import { store, useSlices } from '../../store';
-import { Outcome, useAction } from './common';
 import { formatFull } from '../../time-format';
+import { ActionButton, Outcome, SettingsTable, useAction } from './common';
 
 /** Topics the person muted, newest first, each with an Unmute button. */
 export function MutedTopics() {
@@ -15,47 +15,34 @@ export function MutedTopics() {
   return (
     <>
       <Outcome action={action} />
-      <table className="settings-table">
-        <caption>Muted topics</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stream</th>
-            <th scope="col">Topic</th>
-            <th scope="col">Muted</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {topics.map((t) => {
-            const stream = `#${store.streamName(t.stream_id) ?? t.stream_id}`;
-            return (
-              <tr key={`${t.stream_id}:${t.topic_name}`}>
-                <td>{stream}</td>
-                <th scope="row">{t.topic_name}</th>
-                <td>{formatFull(t.last_updated)}</td>
-                <td>
-                  <button
-                    aria-label={`Unmute ${stream} > ${t.topic_name}`}
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(async () => {
-                        await api('POST', '/user_topics', {
-                          stream_id: t.stream_id,
-                          topic: t.topic_name,
-                          visibility_policy: 0,
-                        });
-                        return `${stream} > ${t.topic_name} is unmuted.`;
-                      })
-                    }
-                  >
-                    Unmute
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <SettingsTable caption="Muted topics" columns={['Stream', 'Topic', 'Muted', 'Actions']}>
+        {topics.map((t) => {
+          const stream = `#${store.streamName(t.stream_id) ?? t.stream_id}`;
+          return (
+            <tr key={`${t.stream_id}:${t.topic_name}`}>
+              <td>{stream}</td>
+              <th scope="row">{t.topic_name}</th>
+              <td>{formatFull(t.last_updated)}</td>
+              <td>
+                <ActionButton
+                  action={action}
+                  name={`Unmute ${stream} > ${t.topic_name}`}
+                  work={async () => {
+                    await api('POST', '/user_topics', {
+                      stream_id: t.stream_id,
+                      topic: t.topic_name,
+                      visibility_policy: 0,
+                    });
+                    return `${stream} > ${t.topic_name} is unmuted.`;
+                  }}
+                >
+                  Unmute
+                </ActionButton>
+              </td>
+            </tr>
+          );
+        })}
+      </SettingsTable>
     </>
   );
 }
@@ -69,41 +56,29 @@ export function MutedUsers() {
   return (
     <>
       <Outcome action={action} />
-      <table className="settings-table">
-        <caption>Muted users</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Muted</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {muted.map((m) => {
-            const name = store.userName(m.id) ?? `User ${m.id}`;
-            return (
-              <tr key={m.id}>
-                <th scope="row">{name}</th>
-                <td>{formatFull(m.timestamp)}</td>
-                <td>
-                  <button
-                    aria-label={`Unmute ${name}`}
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(async () => {
-                        await api('DELETE', `/users/me/muted_users/${m.id}`);
-                        return `${name} is unmuted.`;
-                      })
-                    }
-                  >
-                    Unmute
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <SettingsTable caption="Muted users" columns={['Name', 'Muted', 'Actions']}>
+        {muted.map((m) => {
+          const name = store.userName(m.id) ?? `User ${m.id}`;
+          return (
+            <tr key={m.id}>
+              <th scope="row">{name}</th>
+              <td>{formatFull(m.timestamp)}</td>
+              <td>
+                <ActionButton
+                  action={action}
+                  name={`Unmute ${name}`}
+                  work={async () => {
+                    await api('DELETE', `/users/me/muted_users/${m.id}`);
+                    return `${name} is unmuted.`;
+                  }}
+                >
+                  Unmute
+                </ActionButton>
+              </td>
+            </tr>
+          );
+        })}
+      </SettingsTable>
     </>
   );
 }

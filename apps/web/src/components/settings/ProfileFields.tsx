@@ -10,7 +10,7 @@ import {
 } from '../../profile-field-form';
 import type { ProfileField } from '../../settings-lists';
 import { store, useSlices } from '../../store';
-import { Outcome, SettingsForm, TextField, useAction } from './common';
+import { ActionButton, Outcome, SettingsForm, SettingsTable, TextField, useAction } from './common';
 
 /** The options of a list field, one a line. */
 function ChoicesField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
@@ -103,15 +103,10 @@ export function ProfileFields() {
   const fields = store.lists.profileFields;
   const [editing, setEditing] = useState<number | null>(null);
   const action = useAction();
-  const reorder = (index: number, delta: number) =>
-    void action.run(async () => {
-      const order = moved(
-        fields.map((f) => f.id),
-        index,
-        delta,
-      );
-      await api('PATCH', '/realm/profile_fields', { order });
-    });
+  const reorder = async (index: number, delta: number) => {
+    const ids = fields.map((f) => f.id);
+    await api('PATCH', '/realm/profile_fields', { order: moved(ids, index, delta) });
+  };
   return (
     <>
       <CreateField />
@@ -119,68 +114,60 @@ export function ProfileFields() {
       {fields.length === 0 ? (
         <p>There are no custom profile fields.</p>
       ) : (
-        <table className="settings-table">
-          <caption>Custom profile fields</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Type</th>
-              <th scope="col">Hint</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, index) =>
-              editing === f.id ? (
-                <tr key={f.id}>
-                  <td colSpan={4}>
-                    <FieldEditor field={f} done={() => setEditing(null)} />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={f.id}>
-                  <th scope="row">{f.name}</th>
-                  <td>{fieldTypeName(f.type)}</td>
-                  <td>{f.hint}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        aria-label={`Move “${f.name}” up`}
-                        disabled={action.busy || index === 0}
-                        onClick={() => reorder(index, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        aria-label={`Move “${f.name}” down`}
-                        disabled={action.busy || index === fields.length - 1}
-                        onClick={() => reorder(index, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button aria-label={`Edit “${f.name}”`} onClick={() => setEditing(f.id)}>
-                        Edit
-                      </button>
-                      <button
-                        className="danger"
-                        aria-label={`Delete “${f.name}”`}
-                        disabled={action.busy}
-                        onClick={() =>
-                          void action.run(async () => {
-                            await api('DELETE', `/realm/profile_fields/${f.id}`);
-                            return `Deleted “${f.name}”.`;
-                          })
-                        }
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <SettingsTable
+          caption="Custom profile fields"
+          columns={['Label', 'Type', 'Hint', 'Actions']}
+        >
+          {fields.map((f, index) =>
+            editing === f.id ? (
+              <tr key={f.id}>
+                <td colSpan={4}>
+                  <FieldEditor field={f} done={() => setEditing(null)} />
+                </td>
+              </tr>
+            ) : (
+              <tr key={f.id}>
+                <th scope="row">{f.name}</th>
+                <td>{fieldTypeName(f.type)}</td>
+                <td>{f.hint}</td>
+                <td>
+                  <div className="row-actions">
+                    <ActionButton
+                      action={action}
+                      name={`Move “${f.name}” up`}
+                      disabled={index === 0}
+                      work={() => reorder(index, -1)}
+                    >
+                      ↑
+                    </ActionButton>
+                    <ActionButton
+                      action={action}
+                      name={`Move “${f.name}” down`}
+                      disabled={index === fields.length - 1}
+                      work={() => reorder(index, 1)}
+                    >
+                      ↓
+                    </ActionButton>
+                    <button aria-label={`Edit “${f.name}”`} onClick={() => setEditing(f.id)}>
+                      Edit
+                    </button>
+                    <ActionButton
+                      action={action}
+                      danger
+                      name={`Delete “${f.name}”`}
+                      work={async () => {
+                        await api('DELETE', `/realm/profile_fields/${f.id}`);
+                        return `Deleted “${f.name}”.`;
+                      }}
+                    >
+                      Delete
+                    </ActionButton>
+                  </div>
+                </td>
+              </tr>
+            ),
+          )}
+        </SettingsTable>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import type { UserGroup } from '../../model';
 import { store, useSlices } from '../../store';
-import { Outcome, SettingsForm, TextField, useAction } from './common';
+import { ActionButton, Outcome, RemovableList, SettingsForm, TextField, useAction } from './common';
 
 function CreateGroup() {
   const [name, setName] = useState('');
@@ -47,12 +47,12 @@ function GroupCard({ group }: { group: UserGroup }) {
     .sort((a, b) => a.full_name.localeCompare(b.full_name));
   const outside = people.filter((p) => !group.members.includes(p.user_id));
   const candidate = adding ?? outside[0]?.user_id ?? null;
-  const changeMembers = (params: { add?: number[]; delete?: number[] }, note: string) =>
-    void members.run(async () => {
-      await api('POST', `/user_groups/${group.id}/members`, params);
-      setAdding(null);
-      return note;
-    });
+  const who = (id: number) => store.userName(id) ?? `User ${id}`;
+  const changeMembers = async (params: { add?: number[]; delete?: number[] }, note: string) => {
+    await api('POST', `/user_groups/${group.id}/members`, params);
+    setAdding(null);
+    return note;
+  };
   return (
     <li className="bot-card">
       <h4>@{group.name}</h4>
@@ -82,23 +82,15 @@ function GroupCard({ group }: { group: UserGroup }) {
           maxLength={1024}
         />
       </SettingsForm>
-      <ul className="plain-list" aria-label={`Members of @${group.name}`}>
-        {group.members.map((id) => {
-          const who = store.userName(id) ?? `User ${id}`;
-          return (
-            <li key={id}>
-              <span>{who}</span>
-              <button
-                aria-label={`Remove ${who} from @${group.name}`}
-                disabled={members.busy}
-                onClick={() => changeMembers({ delete: [id] }, `${who} left @${group.name}.`)}
-              >
-                Remove
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <RemovableList
+        label={`Members of @${group.name}`}
+        items={group.members}
+        keyOf={(id) => id}
+        text={who}
+        removeName={(id) => `Remove ${who(id)} from @${group.name}`}
+        action={members}
+        remove={(id) => changeMembers({ delete: [id] }, `${who(id)} left @${group.name}.`)}
+      />
       {candidate !== null && (
         <div className="inline-form">
           <label htmlFor={`group-${group.id}-add`}>Add to @{group.name}</label>
@@ -113,32 +105,27 @@ function GroupCard({ group }: { group: UserGroup }) {
               </option>
             ))}
           </select>
-          <button
-            disabled={members.busy}
-            onClick={() =>
-              changeMembers(
-                { add: [candidate] },
-                `${store.userName(candidate)} joined @${group.name}.`,
-              )
+          <ActionButton
+            action={members}
+            work={() =>
+              changeMembers({ add: [candidate] }, `${who(candidate)} joined @${group.name}.`)
             }
           >
             Add member
-          </button>
+          </ActionButton>
         </div>
       )}
       <div className="form-actions">
-        <button
-          className="danger"
-          disabled={members.busy}
-          onClick={() =>
-            void members.run(async () => {
-              await api('DELETE', `/user_groups/${group.id}`);
-              return `@${group.name} is deleted.`;
-            })
-          }
+        <ActionButton
+          action={members}
+          danger
+          work={async () => {
+            await api('DELETE', `/user_groups/${group.id}`);
+            return `@${group.name} is deleted.`;
+          }}
         >
           Delete @{group.name}
-        </button>
+        </ActionButton>
       </div>
       <Outcome action={members} />
     </li>

@@ -84,12 +84,18 @@ export function SettingsForm({
   action,
   onSubmit,
   children,
+  actions,
+  disabled = false,
 }: {
   title?: string;
   submit: string;
   action: ActionState;
   onSubmit: () => Promise<string | null | void>;
   children: ReactNode;
+  /** Buttons beside the submit button. */
+  actions?: ReactNode;
+  /** The submit button is off (nothing to submit yet). */
+  disabled?: boolean;
 }) {
   const id = useId();
   return (
@@ -104,9 +110,10 @@ export function SettingsForm({
       {title && <h3 id={`${id}-title`}>{title}</h3>}
       {children}
       <div className="form-actions">
-        <button className="primary" type="submit" disabled={action.busy}>
+        <button className="primary" type="submit" disabled={action.busy || disabled}>
           {submit}
         </button>
+        {actions}
       </div>
       <Outcome action={action} />
     </form>
@@ -175,4 +182,98 @@ export function Loaded<T>({
     );
   if (list.items === null) return <p role="status">Loading…</p>;
   return <>{children(list.items)}</>;
+}
+
+/** A table of settings rows: its caption (the table's name) and column headings. */
+export function SettingsTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <table className="settings-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/**
+ * A button that runs `work` as `action` (off while it runs); `name` is its accessible name
+ * where the visible text alone would be ambiguous ("Remove" in a list).
+ */
+export function ActionButton({
+  action,
+  work,
+  name,
+  danger = false,
+  disabled = false,
+  children,
+}: {
+  action: ActionState;
+  work: () => Promise<string | null | void>;
+  name?: string;
+  danger?: boolean;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'danger' : undefined}
+      aria-label={name}
+      disabled={action.busy || disabled}
+      onClick={() => void action.run(work)}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A named list of short items, each with a button that removes it. */
+export function RemovableList<T>({
+  label,
+  items,
+  keyOf,
+  text,
+  removeName,
+  action,
+  remove,
+  buttonText = 'Remove',
+}: {
+  label: string;
+  items: T[];
+  keyOf: (item: T) => string | number;
+  text: (item: T) => string;
+  /** The remove button's accessible name for an item. */
+  removeName: (item: T) => string;
+  action: ActionState;
+  remove: (item: T) => Promise<string | null | void>;
+  buttonText?: string;
+}) {
+  return (
+    <ul className="plain-list" aria-label={label}>
+      {items.map((item) => (
+        <li key={keyOf(item)}>
+          <span>{text(item)}</span>
+          <ActionButton action={action} danger name={removeName(item)} work={() => remove(item)}>
+            {buttonText}
+          </ActionButton>
+        </li>
+      ))}
+    </ul>
+  );
 }
