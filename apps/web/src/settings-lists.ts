@@ -1,37 +1,14 @@
 import type { ZulipEvent } from '../../../libs/client/src/types';
+import type { UserStatus } from '@hub/api/event.types';
+import { VISIBILITY_POLICIES, type MutedUser, type UserTopic } from '@hub/api/muting.types';
+import type { CustomProfileField as ProfileField } from '@hub/api/profile-field.types';
 
-/** A topic the person muted, followed or unmuted (Zulip's `user_topics`). */
-export interface UserTopic {
-  stream_id: number;
-  topic_name: string;
-  last_updated: number;
-  /** 0 inherit, 1 muted, 2 unmuted, 3 followed. */
-  visibility_policy: number;
-}
-
-export interface UserStatus {
-  away?: boolean;
-  status_text?: string;
-  emoji_name?: string;
-  emoji_code?: string;
-  reaction_type?: string;
-}
-
-export interface ProfileField {
-  id: number;
-  name: string;
-  hint: string;
-  type: number;
-  field_data: string;
-  order: number;
-  display_in_profile_summary?: boolean;
-  required?: boolean;
-}
+export type { ProfileField, UserStatus, UserTopic };
 
 /** The lists the settings pages show, from the initial state and kept current by events. */
 export interface SettingsLists {
   alertWords: string[];
-  mutedUsers: Array<{ id: number; timestamp: number }>;
+  mutedUsers: MutedUser[];
   userTopics: UserTopic[];
   /** By user id (as a string, as the server sends it). */
   userStatus: Record<string, UserStatus>;
@@ -39,7 +16,7 @@ export interface SettingsLists {
   defaultStreamIds: number[];
 }
 
-export const MUTED_TOPIC = 1;
+export const MUTED_TOPIC = VISIBILITY_POLICIES.muted;
 
 export function emptyLists(): SettingsLists {
   return {
@@ -87,7 +64,7 @@ export function applyListEvent(lists: SettingsLists, e: ZulipEvent): SettingsLis
       return {
         ...lists,
         userTopics:
-          visibility_policy === 0
+          visibility_policy === VISIBILITY_POLICIES.inherit
             ? others
             : [...others, { stream_id, topic_name, last_updated, visibility_policy }],
       };

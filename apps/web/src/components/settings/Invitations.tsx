@@ -9,6 +9,7 @@ import {
   ROLES,
   SettingsForm,
   SettingsTable,
+  TextAreaField,
   useAction,
   useServerList,
 } from './common';
@@ -49,13 +50,12 @@ function SendInvites({ onSent }: { onSent: () => void }) {
         return `Invited ${reply.invited_emails.join(', ')}.`;
       }}
     >
-      <label htmlFor="invite-emails">Email addresses (comma or newline separated)</label>
-      <textarea
-        id="invite-emails"
+      <TextAreaField
+        label="Email addresses (comma or newline separated)"
         rows={3}
         required
         value={emails}
-        onChange={(e) => setEmails(e.target.value)}
+        onChange={setEmails}
       />
       <label htmlFor="invite-role">Join as</label>
       <select id="invite-role" value={role} onChange={(e) => setRole(Number(e.target.value))}>

@@ -10,21 +10,26 @@ import {
 } from '../../profile-field-form';
 import type { ProfileField } from '../../settings-lists';
 import { store, useSlices } from '../../store';
-import { ActionButton, Outcome, SettingsForm, SettingsTable, TextField, useAction } from './common';
+import {
+  ActionButton,
+  Outcome,
+  SettingsForm,
+  SettingsTable,
+  TextAreaField,
+  TextField,
+  useAction,
+} from './common';
 
 /** The options of a list field, one a line. */
 function ChoicesField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (
-    <>
-      <label htmlFor="profile-field-choices">Options (one a line)</label>
-      <textarea
-        id="profile-field-choices"
-        rows={4}
-        required
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </>
+    <TextAreaField
+      label="Options (one a line)"
+      rows={4}
+      required
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 

@@ -140,6 +140,26 @@ export function TextField({
   );
 }
 
+/** A labelled text area (the label is its accessible name). */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  ...area
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id'>) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} {...area} />
+    </>
+  );
+}
+
 /**
  * A list the server returns (`GET path`, `pick` takes it from the reply), reloaded whenever
  * one of `slices` changes (an event) and after `reload()`.
