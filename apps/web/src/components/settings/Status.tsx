@@ -31,7 +31,7 @@ export function Status() {
   return (
     <>
       <p>
-        Your status now: <strong data-testid="current-status">{statusLine(mine)}</strong>
+        Your status now: <strong>{statusLine(mine)}</strong>
       </p>
       <SettingsForm
         submit="Save status"
