@@ -84,15 +84,18 @@ export async function api<T = Record<string, unknown>>(
   return data as T;
 }
 
-/** `POST /user_uploads`: returns the file's URL on this server. */
-export async function uploadFile(file: File): Promise<{ url: string; filename: string }> {
+/** Sends one file as a multipart form (uploads, avatars, custom emoji). */
+export function postFile<T = Record<string, unknown>>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const reply = await api<{ uri?: string; url?: string; filename?: string }>(
-    'POST',
+  return api<T>('POST', path, {}, { body: form });
+}
+
+/** `POST /user_uploads`: returns the file's URL on this server. */
+export async function uploadFile(file: File): Promise<{ url: string; filename: string }> {
+  const reply = await postFile<{ uri?: string; url?: string; filename?: string }>(
     '/user_uploads',
-    {},
-    { body: form },
+    file,
   );
   const url = reply.url ?? reply.uri;
   if (!url) throw new ApiError('The server did not return the upload URL', 'BAD_RESPONSE', 200);

@@ -18,6 +18,7 @@ import {
 import { matchesNarrow, narrowToApi, type Directory, type Narrow } from './narrow';
 import { UnreadIndex, type UnreadSummary } from './unread';
 import { applyUserSettings } from './display-settings';
+import { applyListEvent, emptyLists, listsFromState, type SettingsLists } from './settings-lists';
 import type { Message as ApiMessage, ZulipEvent } from '../../../libs/client/src/types';
 
 /** Parts of the state components subscribe to, each with its own version. */
@@ -32,7 +33,9 @@ export type Slice =
   | 'connection'
   | 'topics'
   | 'groups'
-  | 'realm';
+  | 'realm'
+  /** Personal lists (alert words, mutes, statuses) and realm lists (profile fields, defaults). */
+  | 'lists';
 
 export interface View {
   narrow: Narrow;
@@ -87,6 +90,7 @@ export class ChatStore implements Directory {
   /** Every `realm_*` value of the initial state, kept current by `realm` events. */
   realmSettings: Record<string, unknown> = {};
   linkifiers: Linkifier[] = [];
+  lists: SettingsLists = emptyLists();
   unread = new UnreadIndex();
   connection: ConnectionState = 'connecting';
   view: View = {
@@ -113,6 +117,7 @@ export class ChatStore implements Directory {
     topics: 0,
     groups: 0,
     realm: 0,
+    lists: 0,
   };
   private readonly listeners = new Set<() => void>();
   private pendingNotify = false;
@@ -173,6 +178,7 @@ export class ChatStore implements Directory {
       Object.entries(state).filter(([key]) => key.startsWith('realm_')),
     );
     this.linkifiers = (state.realm_linkifiers as Linkifier[] | undefined) ?? [];
+    this.lists = listsFromState(state);
     applyUserSettings((state.user_settings as Record<string, unknown> | undefined) ?? {});
     this.realm = {
       name: String(state.realm_name ?? ''),
@@ -219,7 +225,17 @@ export class ChatStore implements Directory {
     this.groups = ((state.realm_user_groups as UserGroup[] | undefined) ?? []).filter(
       (g) => g.name && !g.name.startsWith('role:'),
     );
-    this.changed('users', 'streams', 'unread', 'presence', 'topics', 'groups', 'messages', 'realm');
+    this.changed(
+      'users',
+      'streams',
+      'unread',
+      'presence',
+      'topics',
+      'groups',
+      'messages',
+      'realm',
+      'lists',
+    );
   }
 
   /** One realm setting changed (`realm` event `update`, or a key of `update_dict`). */
@@ -657,6 +673,21 @@ export class ChatStore implements Directory {
       case 'user_settings':
         if (e.op === 'update' && typeof e.property === 'string')
           applyUserSettings({ [e.property]: e.value });
+        return;
+      case 'realm_emoji':
+        if (e.op === 'update' && e.realm_emoji) {
+          this.realm.realmEmoji = e.realm_emoji as unknown as RealmInfo['realmEmoji'];
+          this.changed('realm', 'messages');
+        }
+        return;
+      case 'alert_words':
+      case 'muted_users':
+      case 'user_topic':
+      case 'user_status':
+      case 'custom_profile_fields':
+      case 'default_streams':
+        this.lists = applyListEvent(this.lists, e);
+        this.changed('lists');
         return;
       case 'realm_linkifiers':
         this.linkifiers = (e.realm_linkifiers as unknown as Linkifier[]) ?? [];

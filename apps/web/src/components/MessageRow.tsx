@@ -13,6 +13,7 @@ import type { Message, Reaction } from '../model';
 import { narrowToHash } from '../narrow';
 import { canDelete, canEditContent, canEditTopic } from '../permissions';
 import { safeHtml } from '../sanitize';
+import { markAlertWords } from '../alert-words';
 import { store } from '../store';
 import { dialog, editing, showToast } from '../ui';
 import { api } from '../api';
@@ -302,6 +303,24 @@ function MessageEditor({ message }: { message: Message }) {
   );
 }
 
+/** The message's HTML, with the reader's alert words highlighted where the server flagged them. */
+function RenderedContent({ message }: { message: Message }) {
+  const box = useRef<HTMLDivElement>(null);
+  const html = safeHtml(message.content);
+  const alerted = message.flags.includes('has_alert_word');
+  const words = alerted ? store.lists.alertWords : null;
+  useEffect(() => {
+    if (box.current && words) markAlertWords(box.current, words);
+  }, [html, words]);
+  return (
+    <div
+      ref={box}
+      className="message-content rendered"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
+
 export const MessageRow = memo(function MessageRow({
   message,
   showSender,
@@ -364,14 +383,7 @@ export const MessageRow = memo(function MessageRow({
             </time>
           </div>
         )}
-        {isEditing ? (
-          <MessageEditor message={message} />
-        ) : (
-          <div
-            className="message-content rendered"
-            dangerouslySetInnerHTML={{ __html: safeHtml(message.content) }}
-          />
-        )}
+        {isEditing ? <MessageEditor message={message} /> : <RenderedContent message={message} />}
         {message.last_edit_timestamp !== undefined && message.last_edit_timestamp !== null && (
           <button
             className="edited"

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api';
-import { store, useSlices } from '../../store';
-import { downloadText, Outcome, useAction } from './common';
+import { store } from '../../store';
+import { downloadText, Loaded, Outcome, SettingsForm, useAction, useServerList } from './common';
 
 /** Zulip's bot types. */
 const BOT_TYPES: Array<[number, string]> = [
@@ -29,27 +29,24 @@ function CreateBot({ onCreated }: { onCreated: () => void }) {
   const create = useAction();
   const id = useId();
   return (
-    <form
-      className="settings-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create.run(async () => {
-          const reply = await api<{ email: string }>('POST', '/bots', {
-            bot_type: type,
-            full_name: name.trim(),
-            short_name: shortName.trim(),
-            ...(type === 3 ? { payload_url: url.trim(), interface_type: 1 } : {}),
-          });
-          setName('');
-          setShortName('');
-          setUrl('');
-          onCreated();
-          return `Created ${reply.email}.`;
+    <SettingsForm
+      title="Add a new bot"
+      submit="Create bot"
+      action={create}
+      onSubmit={async () => {
+        const reply = await api<{ email: string }>('POST', '/bots', {
+          bot_type: type,
+          full_name: name.trim(),
+          short_name: shortName.trim(),
+          ...(type === 3 ? { payload_url: url.trim(), interface_type: 1 } : {}),
         });
+        setName('');
+        setShortName('');
+        setUrl('');
+        onCreated();
+        return `Created ${reply.email}.`;
       }}
     >
-      <h3 id={`${id}-title`}>Add a new bot</h3>
       <label htmlFor={`${id}-type`}>Bot type</label>
       <select id={`${id}-type`} value={type} onChange={(e) => setType(Number(e.target.value))}>
         {BOT_TYPES.map(([value, label]) => (
@@ -92,13 +89,7 @@ function CreateBot({ onCreated }: { onCreated: () => void }) {
           />
         </>
       )}
-      <div className="form-actions">
-        <button className="primary" type="submit" disabled={create.busy}>
-          Create bot
-        </button>
-      </div>
-      <Outcome action={create} />
-    </form>
+    </SettingsForm>
   );
 }
 
@@ -190,35 +181,29 @@ function BotCard({ bot, onChanged }: { bot: Bot; onChanged: () => void }) {
 
 /** The person's own bots (administrators see only theirs here too). */
 export function Bots() {
-  useSlices('users');
-  const [bots, setBots] = useState<Bot[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<{ bots: Bot[] }>('GET', '/bots')
-      .then((reply) => {
-        setBots(reply.bots.filter((b) => b.owner_id === store.self.user_id && b.is_active));
-        setError(null);
-      })
-      .catch((err: unknown) => setError((err as Error).message));
-  }, []);
-  const usersVersion = store.version('users');
-  useEffect(load, [load, usersVersion]);
+  const list = useServerList<Bot>(
+    '/bots',
+    (reply) =>
+      (reply.bots as Bot[]).filter((b) => b.owner_id === store.self.user_id && b.is_active),
+    ['users'],
+  );
   return (
     <>
-      <CreateBot onCreated={load} />
+      <CreateBot onCreated={list.reload} />
       <h3>Your bots</h3>
-      {error && <p role="alert">{error}</p>}
-      {bots === null ? (
-        <p role="status">Loading…</p>
-      ) : bots.length === 0 ? (
-        <p>You have no active bots.</p>
-      ) : (
-        <ul className="bot-list" aria-label="Your bots">
-          {bots.map((bot) => (
-            <BotCard key={bot.user_id} bot={bot} onChanged={load} />
-          ))}
-        </ul>
-      )}
+      <Loaded list={list}>
+        {(bots) =>
+          bots.length === 0 ? (
+            <p>You have no active bots.</p>
+          ) : (
+            <ul className="bot-list" aria-label="Your bots">
+              {bots.map((bot) => (
+                <BotCard key={bot.user_id} bot={bot} onChanged={list.reload} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -1,8 +1,17 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api';
 import { store, useSlices } from '../../store';
 import { changedParams, formValues, sameValues, TOGGLES } from '../../realm-settings';
-import { Outcome, useAction } from './common';
+import {
+  Loaded,
+  Outcome,
+  ROLES,
+  SettingsForm,
+  SettingsTable,
+  TextField,
+  useAction,
+  useServerList,
+} from './common';
 
 export function OrganizationSettings() {
   useSlices('realm');
@@ -97,36 +106,17 @@ interface Member {
   bot_owner_id?: number | null;
 }
 
-const ROLES: Array<[number, string]> = [
-  [100, 'Owner'],
-  [200, 'Administrator'],
-  [300, 'Moderator'],
-  [400, 'Member'],
-  [600, 'Guest'],
-];
-
-function useMembers(): [Member[] | null, () => void, string | null] {
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<{ members: Member[] }>('GET', '/users')
-      .then((reply) => {
-        setMembers(reply.members);
-        setError(null);
-      })
-      .catch((err: unknown) => setError((err as Error).message));
-  }, []);
-  useSlices('users');
-  const version = store.version('users');
-  useEffect(load, [load, version]);
-  return [members, load, error];
+export function Users() {
+  const list = useServerList<Member>('/users', (reply) => reply.members as Member[], ['users']);
+  return (
+    <Loaded list={list}>
+      {(members) => <UserTables members={members} reload={list.reload} />}
+    </Loaded>
+  );
 }
 
-export function Users() {
-  const [members, reload, error] = useMembers();
+function UserTables({ members, reload }: { members: Member[]; reload: () => void }) {
   const action = useAction();
-  if (error) return <p role="alert">{error}</p>;
-  if (!members) return <p role="status">Loading…</p>;
   const people = members.filter((m) => !m.is_bot);
   const bots = members.filter((m) => m.is_bot);
   const nameOf = (id: number | null | undefined) =>
@@ -134,90 +124,67 @@ export function Users() {
   return (
     <>
       <Outcome action={action} />
-      <table className="settings-table">
-        <caption>People</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((m) => (
-            <tr key={m.user_id}>
-              <th scope="row">{m.full_name}</th>
-              <td>{m.delivery_email ?? m.email}</td>
-              <td>
-                <select
-                  aria-label={`Role of ${m.full_name}`}
-                  value={m.role}
-                  disabled={action.busy || m.user_id === store.self.user_id}
-                  onChange={(e) => {
-                    const role = Number(e.target.value);
+      <SettingsTable caption="People" columns={['Name', 'Email', 'Role', 'Status', 'Actions']}>
+        {people.map((m) => (
+          <tr key={m.user_id}>
+            <th scope="row">{m.full_name}</th>
+            <td>{m.delivery_email ?? m.email}</td>
+            <td>
+              <select
+                aria-label={`Role of ${m.full_name}`}
+                value={m.role}
+                disabled={action.busy || m.user_id === store.self.user_id}
+                onChange={(e) => {
+                  const role = Number(e.target.value);
+                  void action.run(async () => {
+                    await api('PATCH', `/users/${m.user_id}`, { role });
+                    reload();
+                    return `${m.full_name} is now ${ROLES.find(([r]) => r === role)?.[1]}.`;
+                  });
+                }}
+              >
+                {ROLES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>{m.is_active ? 'Active' : 'Deactivated'}</td>
+            <td>
+              {m.user_id !== store.self.user_id && (
+                <button
+                  className={m.is_active ? 'danger' : undefined}
+                  disabled={action.busy}
+                  onClick={() =>
                     void action.run(async () => {
-                      await api('PATCH', `/users/${m.user_id}`, { role });
+                      if (m.is_active) await api('DELETE', `/users/${m.user_id}`);
+                      else await api('POST', `/users/${m.user_id}/reactivate`);
                       reload();
-                      return `${m.full_name} is now ${ROLES.find(([r]) => r === role)?.[1]}.`;
-                    });
-                  }}
+                      return m.is_active
+                        ? `${m.full_name} and their bots are deactivated.`
+                        : `${m.full_name} is reactivated.`;
+                    })
+                  }
                 >
-                  {ROLES.map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{m.is_active ? 'Active' : 'Deactivated'}</td>
-              <td>
-                {m.user_id !== store.self.user_id && (
-                  <button
-                    className={m.is_active ? 'danger' : undefined}
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(async () => {
-                        if (m.is_active) await api('DELETE', `/users/${m.user_id}`);
-                        else await api('POST', `/users/${m.user_id}/reactivate`);
-                        reload();
-                        return m.is_active
-                          ? `${m.full_name} and their bots are deactivated.`
-                          : `${m.full_name} is reactivated.`;
-                      })
-                    }
-                  >
-                    {m.is_active ? 'Deactivate' : 'Reactivate'}
-                    <span className="visually-hidden"> {m.full_name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="settings-table">
-        <caption>Bots</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Status</th>
+                  {m.is_active ? 'Deactivate' : 'Reactivate'}
+                  <span className="visually-hidden"> {m.full_name}</span>
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {bots.map((m) => (
-            <tr key={m.user_id}>
-              <th scope="row">{m.full_name}</th>
-              <td>{m.email}</td>
-              <td>{nameOf(m.bot_owner_id)}</td>
-              <td>{m.is_active ? 'Active' : 'Deactivated'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SettingsTable>
+      <SettingsTable caption="Bots" columns={['Name', 'Email', 'Owner', 'Status']}>
+        {bots.map((m) => (
+          <tr key={m.user_id}>
+            <th scope="row">{m.full_name}</th>
+            <td>{m.email}</td>
+            <td>{nameOf(m.bot_owner_id)}</td>
+            <td>{m.is_active ? 'Active' : 'Deactivated'}</td>
+          </tr>
+        ))}
+      </SettingsTable>
     </>
   );
 }
@@ -290,55 +257,42 @@ function StreamEditor({ stream, done }: { stream: StreamRow; done: () => void })
 }
 
 export function Streams() {
-  const [streams, setStreams] = useState<StreamRow[] | null>(null);
+  const list = useServerList<StreamRow>(
+    '/streams?include_all_active=true',
+    (reply) => (reply.streams as StreamRow[]).sort((a, b) => a.name.localeCompare(b.name)),
+    ['streams'],
+  );
+  const load = list.reload;
   const [editing, setEditing] = useState<number | null>(null);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [isPrivate, setPrivate] = useState(false);
   const action = useAction();
-  const id = useId();
-  const load = useCallback(() => {
-    api<{ streams: StreamRow[] }>('GET', '/streams', { include_all_active: true })
-      .then((reply) => setStreams(reply.streams.sort((a, b) => a.name.localeCompare(b.name))))
-      .catch(() => setStreams([]));
-  }, []);
-  useSlices('streams');
-  const version = store.version('streams');
-  useEffect(load, [load, version]);
   return (
     <>
-      <form
-        className="settings-form"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(async () => {
-            await api('POST', '/users/me/subscriptions', {
-              subscriptions: [{ name: name.trim(), description }],
-              invite_only: isPrivate,
-            });
-            setName('');
-            setDescription('');
-            load();
-            return `Created #${name.trim()}.`;
+      <SettingsForm
+        title="Create a stream"
+        submit="Create stream"
+        action={action}
+        onSubmit={async () => {
+          await api('POST', '/users/me/subscriptions', {
+            subscriptions: [{ name: name.trim(), description }],
+            invite_only: isPrivate,
           });
+          setName('');
+          setDescription('');
+          load();
+          return `Created #${name.trim()}.`;
         }}
       >
-        <h3 id={`${id}-title`}>Create a stream</h3>
-        <label htmlFor={`${id}-name`}>New stream name</label>
-        <input
-          id={`${id}-name`}
+        <TextField
+          label="New stream name"
           required
           maxLength={60}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={setName}
         />
-        <label htmlFor={`${id}-description`}>New stream description</label>
-        <input
-          id={`${id}-description`}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
+        <TextField label="New stream description" value={description} onChange={setDescription} />
         <label className="choice">
           <input
             type="checkbox"
@@ -347,27 +301,10 @@ export function Streams() {
           />
           Private (only subscribers can see it)
         </label>
-        <div className="form-actions">
-          <button className="primary" type="submit" disabled={action.busy}>
-            Create stream
-          </button>
-        </div>
-        <Outcome action={action} />
-      </form>
-      {streams === null ? (
-        <p role="status">Loading…</p>
-      ) : (
-        <table className="settings-table">
-          <caption>Streams</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Access</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
+      </SettingsForm>
+      <Loaded list={list}>
+        {(streams) => (
+          <SettingsTable caption="Streams" columns={['Name', 'Description', 'Access', 'Actions']}>
             {streams.map((s) =>
               editing === s.stream_id ? (
                 <tr key={s.stream_id}>
@@ -419,9 +356,9 @@ export function Streams() {
                 </tr>
               ),
             )}
-          </tbody>
-        </table>
-      )}
+          </SettingsTable>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -5,40 +5,30 @@ import { store, useSlices } from '../../store';
 import { chooseTheme, chooseTwentyFourHour } from '../../display-settings';
 import { twentyFourHour } from '../../time-format';
 import { theme, type Theme } from '../../ui';
-import { downloadText, Outcome, useAction, zuliprcText } from './common';
+import { downloadText, Outcome, SettingsForm, TextField, useAction, zuliprcText } from './common';
 
 export function Profile() {
   useSlices('realm');
   const [name, setName] = useState(store.self.full_name);
   const save = useAction();
-  const id = useId();
   return (
-    <form
-      className="settings-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(async () => {
-          await api('PATCH', '/settings', { full_name: name.trim() });
-          return 'Your name is saved.';
-        });
+    <SettingsForm
+      submit="Save name"
+      action={save}
+      onSubmit={async () => {
+        await api('PATCH', '/settings', { full_name: name.trim() });
+        return 'Your name is saved.';
       }}
     >
-      <label htmlFor={`${id}-name`}>Full name</label>
-      <input
-        id={`${id}-name`}
+      <TextField
+        label="Full name"
         value={name}
+        onChange={setName}
         maxLength={60}
         required
         autoComplete="name"
-        onChange={(e) => setName(e.target.value)}
       />
-      <div className="form-actions">
-        <button className="primary" type="submit" disabled={save.busy}>
-          Save name
-        </button>
-      </div>
-      <Outcome action={save} />
-    </form>
+    </SettingsForm>
   );
 }
 
@@ -52,38 +42,33 @@ function PasswordChange() {
     [next],
   );
   return (
-    <form
-      className="settings-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void change.run(async () => {
-          await api('PATCH', '/settings', { old_password: current, new_password: next });
-          setCurrent('');
-          setNext('');
-          return 'Your password is changed. Your other sessions have been logged out.';
-        });
+    <SettingsForm
+      title="Change password"
+      submit="Change password"
+      action={change}
+      onSubmit={async () => {
+        await api('PATCH', '/settings', { old_password: current, new_password: next });
+        setCurrent('');
+        setNext('');
+        return 'Your password is changed. Your other sessions have been logged out.';
       }}
     >
-      <h3 id={`${id}-title`}>Change password</h3>
-      <label htmlFor={`${id}-current`}>Current password</label>
-      <input
-        id={`${id}-current`}
+      <TextField
+        label="Current password"
         type="password"
         autoComplete="current-password"
         required
         value={current}
-        onChange={(e) => setCurrent(e.target.value)}
+        onChange={setCurrent}
       />
-      <label htmlFor={`${id}-new`}>New password</label>
-      <input
-        id={`${id}-new`}
+      <TextField
+        label="New password"
         type="password"
         autoComplete="new-password"
         required
         value={next}
         aria-describedby={`${id}-strength`}
-        onChange={(e) => setNext(e.target.value)}
+        onChange={setNext}
       />
       <div className={`strength score-${strength.score}`}>
         <meter
@@ -99,13 +84,7 @@ function PasswordChange() {
           {next ? `Strength: ${strength.label}` : 'Use a long password you do not use elsewhere.'}
         </span>
       </div>
-      <div className="form-actions">
-        <button className="primary" type="submit" disabled={change.busy}>
-          Change password
-        </button>
-      </div>
-      <Outcome action={change} />
-    </form>
+    </SettingsForm>
   );
 }
 
@@ -118,39 +97,29 @@ function ApiKey() {
   const email = store.self.delivery_email || store.self.email;
   if (key === null) {
     return (
-      <form
-        className="settings-form"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(async () => {
-            const reply = await api<{ api_key: string }>('POST', '/fetch_api_key', {
-              username: email,
-              password,
-            });
-            setPassword('');
-            setKey(reply.api_key);
+      <SettingsForm
+        title="API key"
+        submit="Show API key"
+        action={action}
+        onSubmit={async () => {
+          const reply = await api<{ api_key: string }>('POST', '/fetch_api_key', {
+            username: email,
+            password,
           });
+          setPassword('');
+          setKey(reply.api_key);
         }}
       >
-        <h3 id={`${id}-title`}>API key</h3>
         <p className="hint">Type your password again to see your API key.</p>
-        <label htmlFor={`${id}-password`}>Your password</label>
-        <input
-          id={`${id}-password`}
+        <TextField
+          label="Your password"
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
         />
-        <div className="form-actions">
-          <button className="primary" type="submit" disabled={action.busy}>
-            Show API key
-          </button>
-        </div>
-        <Outcome action={action} />
-      </form>
+      </SettingsForm>
     );
   }
   return (

@@ -5,6 +5,16 @@ import { Bots } from './Bots';
 import { Linkifiers } from './Linkifiers';
 import { OrganizationSettings, Streams, Users } from './Organization';
 import { Account, Display, Profile } from './Personal';
+import { AlertWords } from './AlertWords';
+import { AuthMethods } from './AuthMethods';
+import { AvatarUpload } from './Avatar';
+import { CustomEmoji } from './CustomEmoji';
+import { DefaultStreams } from './DefaultStreams';
+import { Invitations } from './Invitations';
+import { MutedTopics, MutedUsers } from './Muted';
+import { ProfileFields } from './ProfileFields';
+import { Status } from './Status';
+import { UserGroups } from './UserGroups';
 import './settings.css';
 
 interface Section {
@@ -14,10 +24,23 @@ interface Section {
 }
 
 const PERSONAL: Section[] = [
-  { id: 'profile', label: 'Profile', view: () => <Profile /> },
+  {
+    id: 'profile',
+    label: 'Profile',
+    view: () => (
+      <>
+        <Profile />
+        <AvatarUpload />
+      </>
+    ),
+  },
+  { id: 'status', label: 'Status', view: () => <Status /> },
   { id: 'account-and-privacy', label: 'Account & privacy', view: () => <Account /> },
   { id: 'preferences', label: 'Display', view: () => <Display /> },
   { id: 'your-bots', label: 'Bots', view: () => <Bots /> },
+  { id: 'alert-words', label: 'Alert words', view: () => <AlertWords /> },
+  { id: 'muted-topics', label: 'Muted topics', view: () => <MutedTopics /> },
+  { id: 'muted-users', label: 'Muted users', view: () => <MutedUsers /> },
 ];
 
 const ORGANIZATION: Section[] = [
@@ -29,6 +52,12 @@ const ORGANIZATION: Section[] = [
   { id: 'users', label: 'Users', view: () => <Users /> },
   { id: 'streams', label: 'Streams', view: () => <Streams /> },
   { id: 'linkifier-settings', label: 'Linkifiers', view: () => <Linkifiers /> },
+  { id: 'invites-list', label: 'Invitations', view: () => <Invitations /> },
+  { id: 'default-streams-list', label: 'Default streams', view: () => <DefaultStreams /> },
+  { id: 'emoji-settings', label: 'Custom emoji', view: () => <CustomEmoji /> },
+  { id: 'user-groups-admin', label: 'User groups', view: () => <UserGroups /> },
+  { id: 'profile-field-settings', label: 'Custom profile fields', view: () => <ProfileFields /> },
+  { id: 'auth-methods', label: 'Authentication methods', view: () => <AuthMethods /> },
 ];
 
 function NavGroup({
