@@ -13,6 +13,7 @@ import { presentUser } from '../identity/user-presenter';
 import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
+import { NOTIFICATION_SETTINGS } from '../user-settings-defaults/user-settings-defaults';
 import { ProfileFieldsService } from '../profile-fields/profile-fields.service';
 
 @Controller('api/v1')
@@ -76,6 +77,7 @@ export class UsersController {
         sendReadReceipts: p.send_read_receipts,
         twentyFourHourTime: p.twenty_four_hour_time,
         colorScheme: p.color_scheme,
+        notifications: Object.fromEntries(NOTIFICATION_SETTINGS.map((name) => [name, p[name]])),
       },
       sessionHash,
     );

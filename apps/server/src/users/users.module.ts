@@ -5,6 +5,8 @@ import { ProfileFieldsModule } from '../profile-fields/profile-fields.module';
 import { RealmsModule } from '../realms/realms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
+import { UserSettingsDefaultsModule } from '../user-settings-defaults/user-settings-defaults.module';
+import { UserGroupsModule } from '../user-groups/user-groups.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -17,6 +19,8 @@ import { UsersService } from './users.service';
     StreamsModule,
     SessionsModule,
     ProfileFieldsModule,
+    UserSettingsDefaultsModule,
+    UserGroupsModule,
   ],
   controllers: [UsersController],
   providers: [UsersService],
