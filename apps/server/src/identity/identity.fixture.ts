@@ -24,6 +24,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   default_language: 'en',
   waiting_period_threshold: 0,
   enable_read_receipts: true,
+  email_changes_disabled: false,
   ...changes,
 });
 

@@ -7,6 +7,9 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
 import { UserSettingsDefaultsModule } from '../user-settings-defaults/user-settings-defaults.module';
 import { UserGroupsModule } from '../user-groups/user-groups.module';
+import { MailModule } from '../mail/mail.module';
+import { EmailChangeRepository } from './email-change.repository';
+import { EmailChangeService } from './email-change.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -21,9 +24,10 @@ import { UsersService } from './users.service';
     ProfileFieldsModule,
     UserSettingsDefaultsModule,
     UserGroupsModule,
+    MailModule,
   ],
   controllers: [UsersController],
-  providers: [UsersService],
-  exports: [UsersService],
+  providers: [UsersService, EmailChangeRepository, EmailChangeService],
+  exports: [UsersService, EmailChangeService],
 })
 export class UsersModule {}

@@ -308,7 +308,7 @@ export class InitialStateService {
       realm_waiting_period_threshold: realm.waiting_period_threshold,
       realm_is_zephyr_mirror_realm: false,
       realm_presence_disabled: false,
-      realm_email_changes_disabled: false,
+      realm_email_changes_disabled: realm.email_changes_disabled,
       realm_name_changes_disabled: false,
       realm_authentication_methods: { Email: true, 'Dev Auth': this.config.devMode },
       max_topic_length: MAX_TOPIC_LENGTH,
