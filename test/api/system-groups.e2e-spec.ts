@@ -1,16 +1,9 @@
+import type { UserGroup } from '@hub/api/user-group.types';
 import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createBot, fails, ok, queues, receive } from './api-fixtures';
 
-interface Group {
-  id: number;
-  name: string;
-  description: string;
-  members: number[];
-  direct_subgroup_ids: number[];
-  is_system_group: boolean;
-  can_mention_group: number;
-}
+type Group = UserGroup;
 
 const ROLE_GROUPS = [
   'role:owners',
