@@ -130,6 +130,22 @@ describe("Zulip's role groups (system groups)", () => {
     });
   });
 
+  it('does not let a message mention a role group', async () => {
+    const sent = await ok(
+      server.client(alice).post('/messages', {
+        type: 'direct',
+        to: JSON.stringify([bob.id]),
+        content: 'hello @*role:everyone*',
+      }),
+    );
+    const message = await ok(
+      server.client(bob).get(`/messages/${sent.id as number}`, { apply_markdown: true }),
+    );
+    const flags = (message.message as { flags: string[] }).flags;
+    expect(flags).not.toContain('mentioned');
+    expect((message.message as { content: string }).content).not.toContain('user-group-mention');
+  });
+
   it('refuses to edit, fill or delete a system group, for admins too', async () => {
     const members = (await groups(admin)).get('role:members')!;
     for (const user of [server.owner, admin, alice, guest, bot]) {
