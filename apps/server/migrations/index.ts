@@ -11,6 +11,9 @@ import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messag
 import { CustomProfileFields1765400000002 } from './1765400000002-custom-profile-fields';
 import { RealmPlaygrounds1765400000003 } from './1765400000003-realm-playgrounds';
 import { RealmUserDefaults1765400000004 } from './1765400000004-realm-user-defaults';
+import { UserSettingsColumn1765510000001 } from './1765510000001-user-settings-column';
+import { SystemGroups1765510000002 } from './1765510000002-system-groups';
+import { EmailChange1765510000003 } from './1765510000003-email-change';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -27,4 +30,7 @@ export const migrations = [
   CustomProfileFields1765400000002,
   RealmPlaygrounds1765400000003,
   RealmUserDefaults1765400000004,
+  UserSettingsColumn1765510000001,
+  SystemGroups1765510000002,
+  EmailChange1765510000003,
 ];

@@ -220,7 +220,7 @@ export type UserGroupEvent =
       type: 'user_group';
       op: 'update';
       group_id: number;
-      data: { name?: string; description?: string };
+      data: { name?: string; description?: string; can_mention_group?: number };
     }
   | { type: 'user_group'; op: 'remove'; group_id: number }
   | {
@@ -317,6 +317,17 @@ export interface UserSettingsEvent {
   value: string | boolean | number;
 }
 
+/**
+ * Zulip's legacy form of a notification-setting change, for clients registered without the
+ * `user_settings_object` capability (they get `user_settings` too).
+ */
+export interface UpdateGlobalNotificationsEvent {
+  type: 'update_global_notifications';
+  user: string;
+  notification_name: string;
+  setting: string | boolean | number;
+}
+
 /** A user's status as `/register` and `GET /users/{id}/status` report it: only what is set. */
 export interface UserStatus {
   away?: boolean;
@@ -368,6 +379,7 @@ export type ZulipEvent =
   | PresenceEvent
   | UserStatusEvent
   | UserSettingsEvent
+  | UpdateGlobalNotificationsEvent
   | HeartbeatEvent;
 
 export type EventType = ZulipEvent['type'];

@@ -9,6 +9,8 @@ export interface UserGroup {
   direct_subgroup_ids: number[];
   /** Role groups (`role:members` ...) are system groups; every group made through the API is not. */
   is_system_group: boolean;
+  /** The id of the group whose members may mention this group. */
+  can_mention_group: number;
   creator_id: number | null;
   /** Seconds since the epoch. */
   date_created: number | null;

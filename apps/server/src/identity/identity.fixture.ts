@@ -24,6 +24,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   default_language: 'en',
   waiting_period_threshold: 0,
   enable_read_receipts: true,
+  email_changes_disabled: false,
   ...changes,
 });
 
@@ -55,6 +56,7 @@ export const user = (changes: Partial<User> = {}): User => {
     default_events_register_stream_id: null,
     default_all_public_streams: false,
     send_read_receipts: true,
+    settings: {},
     twenty_four_hour_time: false,
     color_scheme: 1,
     ...changes,

@@ -18,6 +18,8 @@ export interface Realm {
   default_language: string;
   waiting_period_threshold: number;
   enable_read_receipts: boolean;
+  /** Only administrators may change their own email address. */
+  email_changes_disabled: boolean;
 }
 
 export interface RealmDomain {
@@ -44,6 +46,7 @@ export const EDITABLE_REALM_SETTINGS = [
   'default_language',
   'waiting_period_threshold',
   'enable_read_receipts',
+  'email_changes_disabled',
 ] as const satisfies readonly (keyof Realm)[];
 
 export type EditableRealmSetting = (typeof EDITABLE_REALM_SETTINGS)[number];

@@ -53,6 +53,8 @@ export interface User {
   default_all_public_streams: boolean;
   /** Whether others may see that this user read a message (read receipts). */
   send_read_receipts: boolean;
+  /** Personal settings without a column of their own (notification settings), as changed. */
+  settings: Record<string, string | boolean | number>;
 }
 
 export function isAdmin(user: Pick<User, 'role'>): boolean {

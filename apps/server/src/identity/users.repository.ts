@@ -141,8 +141,17 @@ export class UsersRepository {
     return rows[0];
   }
 
-  /** Deactivates every active bot `ownerId` owns; returns how many. */
-  /** Returns the bots it deactivated. */
+  /** Stores changed personal settings (the `settings` column) beside those already stored. */
+  async mergeSettings(id: number, changes: Record<string, string | boolean | number>) {
+    if (Object.keys(changes).length === 0) return;
+    await this.db.execute('UPDATE users SET settings = settings || $2::jsonb WHERE id = $1', [
+      id,
+      JSON.stringify(changes),
+    ]);
+    await this.forgetCachedUsers();
+  }
+
+  /** Deactivates every active bot `ownerId` owns; returns them. */
   async deactivateBotsOwnedBy(ownerId: number): Promise<User[]> {
     const bots = await this.db.rows<User>(
       `UPDATE users SET is_active = false WHERE bot_owner_id = $1 AND is_bot AND is_active

@@ -8,7 +8,7 @@ import { RealmsService } from '../realms/realms.service';
 import { isAdmin, Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
-import { generateConfirmationKey } from './confirmation-key';
+import { generateConfirmationKey } from '../identity/confirmation-key';
 import { Invite, PendingInvite } from './invite.types';
 import { InvitesRepository } from './invites.repository';
 

@@ -11,7 +11,7 @@ import { RealmsService } from '../realms/realms.service';
 import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
-import { generateConfirmationKey, looksLikeConfirmationKey } from './confirmation-key';
+import { generateConfirmationKey, looksLikeConfirmationKey } from '../identity/confirmation-key';
 import type { Confirmation } from './invite.types';
 import { InvitesRepository } from './invites.repository';
 

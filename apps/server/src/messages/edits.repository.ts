@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { MessageFlag } from './flags';
-import { groupMembersSql } from './group-members-sql';
+import { groupMembersSql } from '../user-groups/group-members-sql';
 import type { MessageEditRow } from './message.types';
 import type { RenderedContent } from './render-content';
 

@@ -3,7 +3,7 @@ import { readsMessageSql } from '../streams/message-access-sql';
 import { Database } from '../database/database.service';
 import { Role } from '../identity/user.types';
 import { MessageFlag } from './flags';
-import { groupMembersSql } from './group-members-sql';
+import { groupMembersSql } from '../user-groups/group-members-sql';
 import type {
   FetchedMessageRow,
   MessageEditRow,

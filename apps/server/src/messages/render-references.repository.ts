@@ -14,9 +14,11 @@ export class RenderReferencesRepository {
     );
   }
 
+  /** Groups a mention may name: role groups (`role:everyone` ...) cannot be mentioned. */
   groups(realmId: number, names: string[]) {
     return this.db.rows<{ id: number; name: string }>(
-      'SELECT id, name FROM user_groups WHERE realm_id = $1 AND name = ANY($2::text[])',
+      `SELECT id, name FROM user_groups
+       WHERE realm_id = $1 AND name = ANY($2::text[]) AND NOT is_system_group`,
       [realmId, names],
     );
   }

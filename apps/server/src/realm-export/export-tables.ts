@@ -113,7 +113,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     key: ['id'],
     scope: OF_REALM,
     serialId: true,
-    refs: { realm_id: 'realms', creator_id: 'users' },
+    refs: { realm_id: 'realms', creator_id: 'users', can_mention_group: 'user_groups' },
   },
   {
     table: 'user_group_subgroups',

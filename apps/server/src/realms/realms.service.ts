@@ -7,6 +7,7 @@ import { emailDomainAllowed, normaliseDomain } from './email-domain';
 import type { EditableRealmSetting, Realm, RealmDomain } from '../identity/realm.types';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmsRepository } from '../identity/realms.repository';
+import { SystemGroupsService } from '../user-groups/system-groups.service';
 import { StreamsService } from '../streams/streams.service';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
@@ -31,6 +32,7 @@ export class RealmsService {
     private readonly db: Database,
     private readonly events: EventPublisher,
     private readonly streams: StreamsService,
+    private readonly systemGroups: SystemGroupsService,
   ) {}
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
@@ -46,6 +48,7 @@ export class RealmsService {
         name: name.trim(),
         description,
       });
+      await this.systemGroups.createForRealm(realm.id);
       await this.streams.createStartingStream(
         realm.id,
         'general',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
+import { SystemGroupsService } from './system-groups.service';
 import { UserGroupsController } from './user-groups.controller';
 import { UserGroupsRepository } from './user-groups.repository';
 import { UserGroupsService } from './user-groups.service';
@@ -9,7 +10,7 @@ import { UserGroupsService } from './user-groups.service';
 @Module({
   imports: [IdentityModule, EventPublisherModule],
   controllers: [UserGroupsController],
-  providers: [UserGroupsRepository, UserGroupsService],
-  exports: [UserGroupsRepository],
+  providers: [UserGroupsRepository, UserGroupsService, SystemGroupsService],
+  exports: [UserGroupsRepository, SystemGroupsService],
 })
 export class UserGroupsModule {}

@@ -6,6 +6,7 @@ import { EventPublisher } from '../event-publisher/event-publisher';
 import { UsersRepository } from '../identity/users.repository';
 import type { User } from '../identity/user.types';
 import { toApiUserGroup } from './user-group-format';
+import { DEFAULT_CAN_MENTION_GROUP, NOT_ALLOWED_FOR_CAN_MENTION } from './system-groups';
 import {
   checkGroupDescription,
   checkGroupName,
@@ -39,7 +40,13 @@ export class UserGroupsService {
 
   async create(
     actor: User,
-    input: { name: string; description: string; members: number[]; subgroups?: number[] },
+    input: {
+      name: string;
+      description: string;
+      members: number[];
+      subgroups?: number[];
+      can_mention_group?: number;
+    },
   ): Promise<number> {
     requireMayCreateGroup(actor);
     const name = checkGroupName(input.name);
@@ -49,11 +56,16 @@ export class UserGroupsService {
     return this.db.transaction(async () => {
       await this.requireFreeName(actor.realm_id, name, null);
       await this.requireGroups(actor.realm_id, subgroups);
+      const canMentionGroup =
+        input.can_mention_group === undefined
+          ? await this.groups.systemGroupId(actor.realm_id, DEFAULT_CAN_MENTION_GROUP)
+          : await this.settingGroup(actor.realm_id, 'can_mention_group', input.can_mention_group);
       const id = await this.groups.create(actor.realm_id, {
         name,
         description,
         creatorId: actor.id,
         members,
+        canMentionGroup,
       });
       if (id === null) throw nameTaken(name);
       if (subgroups.length > 0) await this.groups.addSubgroups(id, subgroups);
@@ -71,9 +83,13 @@ export class UserGroupsService {
   async update(
     actor: User,
     groupId: number,
-    input: { name?: string; description?: string },
+    input: { name?: string; description?: string; can_mention_group?: number },
   ): Promise<void> {
-    if (input.name === undefined && input.description === undefined) {
+    if (
+      input.name === undefined &&
+      input.description === undefined &&
+      input.can_mention_group === undefined
+    ) {
       throw ZulipError.badRequest('No new data supplied');
     }
     const name = input.name === undefined ? undefined : checkGroupName(input.name);
@@ -81,13 +97,21 @@ export class UserGroupsService {
       input.description === undefined ? undefined : checkGroupDescription(input.description);
     await this.db.transaction(async () => {
       const group = await this.editable(actor, groupId);
-      const data: { name?: string; description?: string } = {};
+      const data: { name?: string; description?: string; can_mention_group?: number } = {};
       if (name !== undefined && name !== group.name) {
         await this.requireFreeName(actor.realm_id, name, group.id);
         data.name = name;
       }
       if (description !== undefined && description !== group.description) {
         data.description = description;
+      }
+      if (input.can_mention_group !== undefined) {
+        const setting = await this.settingGroup(
+          actor.realm_id,
+          'can_mention_group',
+          input.can_mention_group,
+        );
+        if (setting !== group.can_mention_group) data.can_mention_group = setting;
       }
       if (Object.keys(data).length === 0) return;
       if (!(await this.groups.update(group.id, data))) throw nameTaken(name ?? group.name);
@@ -103,6 +127,11 @@ export class UserGroupsService {
   async remove(actor: User, groupId: number): Promise<void> {
     await this.db.transaction(async () => {
       const group = await this.editable(actor, groupId);
+      if (await this.groups.usedInSettings(group.id)) {
+        throw ZulipError.badRequest(
+          "This group is another group's can_mention_group setting; change that first.",
+        );
+      }
       await this.groups.delete(group.id);
       await this.events.toRealm(actor.realm_id, {
         type: 'user_group',
@@ -237,12 +266,26 @@ export class UserGroupsService {
     return group;
   }
 
+  /** Role groups follow roles: nobody edits, fills or deletes them through the API. */
   private async editable(actor: User, groupId: number): Promise<UserGroupRow> {
     const group = await this.visible(actor.realm_id, groupId);
-    if (!mayManageGroup(actor, group.members)) {
+    if (group.is_system_group || !mayManageGroup(actor, group.members)) {
       throw ZulipError.badRequest('Insufficient permission');
     }
     return group;
+  }
+
+  /** The group a permission setting names, or Zulip's error for one it may not name. */
+  private async settingGroup(realmId: number, setting: string, id: number): Promise<number> {
+    const group = await this.groups.find(realmId, id);
+    if (!group) throw ZulipError.badRequest('Invalid user group');
+    const refused = NOT_ALLOWED_FOR_CAN_MENTION.find(
+      (name) => group.is_system_group && group.name === name,
+    );
+    if (refused) {
+      throw ZulipError.badRequest(`'${setting}' setting cannot be set to '${refused}' group.`);
+    }
+    return group.id;
   }
 
   private async requireFreeName(realmId: number, name: string, exceptId: number | null) {

@@ -3,7 +3,12 @@ import { Database } from '../database/database.service';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import { requireAdmin } from '../identity/permissions';
 import type { User } from '../identity/user.types';
-import { checkSettings, effectiveDefaults, SettingValue } from './user-settings-defaults';
+import {
+  checkSettings,
+  effectiveDefaults,
+  SettingValue,
+  withPersonal,
+} from './user-settings-defaults';
 import { UserSettingsDefaultsRepository } from './user-settings-defaults.repository';
 
 /** The settings a realm gives new users: administrators change them; the realm hears of it. */
@@ -17,6 +22,11 @@ export class UserSettingsDefaultsService {
 
   async get(realmId: number): Promise<Record<string, SettingValue>> {
     return effectiveDefaults(await this.repo.get(realmId));
+  }
+
+  /** The user's effective settings of the catalogue: their own choices over the realm's. */
+  async forUser(user: Pick<User, 'realm_id' | 'settings'>): Promise<Record<string, SettingValue>> {
+    return withPersonal(await this.get(user.realm_id), user.settings);
   }
 
   async update(actor: User, given: Record<string, unknown>): Promise<void> {

@@ -13,6 +13,8 @@ import { presentUser } from '../identity/user-presenter';
 import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
+import { EmailChangeService } from './email-change.service';
+import { NOTIFICATION_SETTINGS } from '../user-settings-defaults/user-settings-defaults';
 import { ProfileFieldsService } from '../profile-fields/profile-fields.service';
 
 @Controller('api/v1')
@@ -21,6 +23,7 @@ export class UsersController {
     private readonly service: UsersService,
     private readonly users: UsersRepository,
     private readonly profileFields: ProfileFieldsService,
+    private readonly emailChange: EmailChangeService,
   ) {}
 
   @Get('users')
@@ -60,13 +63,17 @@ export class UsersController {
     return { api_key: await this.service.regenerateApiKey(me) };
   }
 
-  @Patch('settings')
+  /** Zulip's older `/settings/notifications` and `/settings/display` are aliases of this. */
+  @Patch(['settings', 'settings/notifications', 'settings/display'])
   async settings(
     @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
     @Params(UpdateSettingsDto) p: UpdateSettingsDto,
     @CurrentSessionHash() sessionHash: string | undefined,
   ) {
-    return this.service.updateOwnSettings(
+    // The address changes only once the link mailed to it is followed.
+    const mailed = p.email !== undefined && (await this.emailChange.request(me, realm, p.email));
+    const reply = await this.service.updateOwnSettings(
       me,
       {
         fullName: p.full_name,
@@ -76,9 +83,13 @@ export class UsersController {
         sendReadReceipts: p.send_read_receipts,
         twentyFourHourTime: p.twenty_four_hour_time,
         colorScheme: p.color_scheme,
+        notifications: Object.fromEntries(NOTIFICATION_SETTINGS.map((name) => [name, p[name]])),
       },
       sessionHash,
     );
+    return mailed
+      ? { ...reply, account_email: 'Check your email for a confirmation link. ' }
+      : reply;
   }
 
   @Post('users')

@@ -5,6 +5,11 @@ import { ProfileFieldsModule } from '../profile-fields/profile-fields.module';
 import { RealmsModule } from '../realms/realms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
+import { UserSettingsDefaultsModule } from '../user-settings-defaults/user-settings-defaults.module';
+import { UserGroupsModule } from '../user-groups/user-groups.module';
+import { MailModule } from '../mail/mail.module';
+import { EmailChangeRepository } from './email-change.repository';
+import { EmailChangeService } from './email-change.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -17,9 +22,12 @@ import { UsersService } from './users.service';
     StreamsModule,
     SessionsModule,
     ProfileFieldsModule,
+    UserSettingsDefaultsModule,
+    UserGroupsModule,
+    MailModule,
   ],
   controllers: [UsersController],
-  providers: [UsersService],
-  exports: [UsersService],
+  providers: [UsersService, EmailChangeRepository, EmailChangeService],
+  exports: [UsersService, EmailChangeService],
 })
 export class UsersModule {}

@@ -7,6 +7,8 @@ import type { UsersRepository } from '../identity/users.repository';
 import type { RealmsService } from '../realms/realms.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { SubscriptionsService } from '../streams/subscriptions.service';
+import type { SystemGroupsService } from '../user-groups/system-groups.service';
+import type { UserSettingsDefaultsService } from '../user-settings-defaults/user-settings-defaults.service';
 import { UsersService } from './users.service';
 
 /** Who may change roles, deactivate and reactivate whom: the rules, with the repositories faked. */
@@ -46,6 +48,10 @@ function realmOf(people: User[]) {
       void toldDirectly.push({ userIds, event }),
   };
   const sessions = { endAllFor: async (id: number) => void endedSessions.push(id) };
+  const rolesFollowed: Array<{ id: number; role: Role }> = [];
+  const systemGroups = {
+    followRole: async (u: User) => void rolesFollowed.push({ id: u.id, role: u.role }),
+  };
   const db = { transaction: <T>(work: () => Promise<T>) => work() };
   const service = new UsersService(
     repository as unknown as UsersRepository,
@@ -55,17 +61,20 @@ function realmOf(people: User[]) {
     events as unknown as EventPublisher,
     {} as SubscriptionsService,
     sessions as unknown as SessionsService,
+    {} as UserSettingsDefaultsService,
+    systemGroups as unknown as SystemGroupsService,
   );
   const row = (u: User) => rows.get(u.id)!;
-  return { service, published, endedSessions, toldDirectly, row };
+  return { service, published, endedSessions, toldDirectly, row, rolesFollowed };
 }
 
 describe('UsersService: roles', () => {
   it('lets an administrator make a member a moderator, and announces it', async () => {
     const [admin, member] = [user({ role: Role.Administrator }), user()];
-    const { service, published, row } = realmOf([admin, member]);
+    const { service, published, row, rolesFollowed } = realmOf([admin, member]);
     await service.updateByAdmin(admin, member, { role: Role.Moderator });
     expect(row(member).role).toBe(Role.Moderator);
+    expect(rolesFollowed).toEqual([{ id: member.id, role: Role.Moderator }]);
     expect(published).toEqual([
       {
         realmId: 1,

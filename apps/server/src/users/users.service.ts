@@ -14,6 +14,13 @@ import { noSuchUser, requireAdmin, requireOwner } from '../identity/permissions'
 import { NewUser, UsersRepository } from '../identity/users.repository';
 import { isAdmin, isOwner, Role, User } from '../identity/user.types';
 import { SessionsService } from '../sessions/sessions.service';
+import { SystemGroupsService } from '../user-groups/system-groups.service';
+import { UserSettingsDefaultsService } from '../user-settings-defaults/user-settings-defaults.service';
+import {
+  checkSettings,
+  LEGACY_NOTIFICATION_SETTINGS,
+  SettingValue,
+} from '../user-settings-defaults/user-settings-defaults';
 
 export type Permission = 'administer' | 'api_super_user';
 
@@ -25,6 +32,8 @@ export interface SettingsChanges {
   sendReadReceipts?: boolean;
   twentyFourHourTime?: boolean;
   colorScheme?: number;
+  /** Notification settings by Zulip name (NOTIFICATION_SETTINGS), checked here. */
+  notifications?: Record<string, unknown>;
 }
 
 /** Whether the runtime knows an IANA time zone name ('' means "not set", as in Zulip). */
@@ -59,6 +68,8 @@ export class UsersService {
     private readonly events: EventPublisher,
     private readonly subscriptions: SubscriptionsService,
     private readonly sessions: SessionsService,
+    private readonly settingsDefaults: UserSettingsDefaultsService,
+    private readonly systemGroups: SystemGroupsService,
   ) {}
 
   validateEmail(email: string): string {
@@ -117,6 +128,7 @@ export class UsersService {
         throw new ZulipError('BAD_REQUEST', `Email '${user.email}' already in use`, 400);
       }
       const created = await this.users.create(user);
+      await this.systemGroups.followRole(created, { quiet: true });
       if (!created.is_bot)
         await this.subscriptions.subscribeToDefaultStreams(created.id, created.realm_id);
       return created;
@@ -130,6 +142,7 @@ export class UsersService {
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Administrator) },
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Member) },
     );
+    await this.systemGroups.announceNewMember(created);
   }
 
   /** A `realm_user` update with only the changed fields, to the whole realm. */
@@ -182,7 +195,9 @@ export class UsersService {
     }
     const updated = await this.db.transaction(async () => {
       if (update.role !== undefined && isOwner(target)) await this.assertNotLastOwner(target);
-      return this.users.update(target.id, update);
+      const changed = await this.users.update(target.id, update);
+      if (update.role !== undefined) await this.systemGroups.followRole(changed);
+      return changed;
     });
     await this.publishUpdate(updated, update);
     return updated;
@@ -334,8 +349,19 @@ export class UsersService {
     for (const [property, value] of personal) {
       if (property !== 'send_read_receipts') reply[property] = value;
     }
+    const notifications = checkSettings(changes.notifications ?? {});
+    const current =
+      Object.keys(notifications).length > 0 ? await this.settingsDefaults.forUser(user) : {};
+    const changedNotifications = Object.entries(notifications).filter(
+      ([name, value]) => current[name] !== value,
+    );
     await this.db.transaction(async () => {
       await this.users.update(user.id, update);
+      // Stored even when equal to the realm's default, so the choice outlives a default change.
+      await this.users.mergeSettings(user.id, notifications);
+      for (const [property, value] of changedNotifications) {
+        await this.announceOwnSetting(user, property, value);
+      }
       if (update.password_hash) await this.sessions.endAllFor(user.id, keepSessionHash);
       // Personal settings: only the user's own clients hear of them (Zulip's `user_settings`
       // event, one per setting).
@@ -355,6 +381,19 @@ export class UsersService {
     return reply;
   }
 
+  /** A notification setting changed: `user_settings`, plus the legacy event old clients read. */
+  private async announceOwnSetting(user: User, property: string, value: SettingValue) {
+    await this.events.toUsers([user.id], { type: 'user_settings', op: 'update', property, value });
+    if (LEGACY_NOTIFICATION_SETTINGS.has(property)) {
+      await this.events.toUsers([user.id], {
+        type: 'update_global_notifications',
+        user: user.email,
+        notification_name: property,
+        setting: value,
+      });
+    }
+  }
+
   /**
    * Grants or revokes a permission (`manage knight`). `actor` null is the command line; otherwise
    * only owners and administrators may change permissions.
@@ -365,7 +404,11 @@ export class UsersService {
     permission: Permission,
     grant: boolean,
   ): Promise<User> {
-    const updated = await this.applyPermission(actor, target, permission, grant);
+    const updated = await this.db.transaction(async () => {
+      const changed = await this.applyPermission(actor, target, permission, grant);
+      if (changed.role !== target.role) await this.systemGroups.followRole(changed);
+      return changed;
+    });
     if (updated.role !== target.role) await this.publishUpdate(updated, { role: updated.role });
     return updated;
   }

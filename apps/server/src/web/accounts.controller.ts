@@ -11,6 +11,7 @@ import { formCsrfToken, formCsrfValid } from './form-csrf';
 import { sendErrorPage, sendHtml } from './page-response';
 import { emailFormPage, messagePage, newPasswordPage } from './pages';
 import { PasswordResetService } from './password-reset.service';
+import { EmailChangeService } from '../users/email-change.service';
 
 const EXPIRED_FORM = new ZulipError('CSRF_FAILED', 'This form expired. Please try again.', 403);
 
@@ -22,7 +23,37 @@ export class AccountsController {
     private readonly signup: SignupService,
     private readonly resets: PasswordResetService,
     private readonly sessions: SessionsService,
+    private readonly emailChange: EmailChangeService,
   ) {}
+
+  /** The link of an email-change mail: following it makes the change, as in Zulip. */
+  @Get('accounts/confirm_new_email/:key')
+  async confirmNewEmail(
+    @CurrentRealm() realm: Realm,
+    @Param('key') key: string,
+    @Res() res: Response,
+  ) {
+    const title = 'Email address change';
+    try {
+      const { user, oldEmail } = await this.emailChange.confirm(realm, key);
+      sendHtml(
+        res,
+        200,
+        messagePage(
+          {
+            title,
+            realmName: realm.name,
+            notice:
+              `The email address of your account is now ${user.delivery_email} ` +
+              `(it was ${oldEmail}).`,
+          },
+          { link: { href: '/', text: `Open ${realm.name}` } },
+        ),
+      );
+    } catch (err) {
+      sendErrorPage(res, realm, title, err, { href: '/', text: `Open ${realm.name}` });
+    }
+  }
 
   @Get('register')
   signupForm(@CurrentRealm() realm: Realm, @Req() req: Request, @Res() res: Response) {

@@ -5,7 +5,7 @@ import { PasswordPolicy } from '../identity/password-policy';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
-import { generateConfirmationKey, looksLikeConfirmationKey } from '../invites/confirmation-key';
+import { generateConfirmationKey, looksLikeConfirmationKey } from '../identity/confirmation-key';
 import type { Confirmation } from '../invites/invite.types';
 import { InvitesRepository } from '../invites/invites.repository';
 import { MailService } from '../mail/mail.service';

@@ -5,6 +5,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { InvitesModule } from '../invites/invites.module';
 import { MailModule } from '../mail/mail.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
 import { AccountsController } from './accounts.controller';
 import { ExternalLoginService } from './external-login.service';
 import { LoginController } from './login.controller';
@@ -15,7 +16,15 @@ import { SsoController } from './sso.controller';
 
 /** The web client at `/` and its sign-in pages: password, sign-up, reset, remote-user SSO, OIDC. */
 @Module({
-  imports: [IdentityModule, AuthModule, SessionsModule, InvitesModule, MailModule, RateLimitModule],
+  imports: [
+    IdentityModule,
+    AuthModule,
+    SessionsModule,
+    InvitesModule,
+    MailModule,
+    RateLimitModule,
+    UsersModule,
+  ],
   controllers: [LoginController, AccountsController, SsoController, OidcController],
   providers: [PasswordResetService, ExternalLoginService, OidcService],
 })

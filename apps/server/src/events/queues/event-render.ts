@@ -11,6 +11,9 @@ export function queueWants(
   if (event.type === 'message') {
     return narrowAccepts(spec.narrow, event.message, flags, spec.userId);
   }
+  if (event.type === 'update_global_notifications') {
+    return spec.userSettingsObject !== true;
+  }
   if (event.type === 'typing' && event.message_type === 'stream') {
     return spec.streamTypingNotifications;
   }

@@ -20,6 +20,8 @@ export interface QueueSpec {
   clientGravatar: boolean;
   bulkMessageDeletion: boolean;
   streamTypingNotifications: boolean;
+  /** New clients get `user_settings` events only, not the legacy settings events. */
+  userSettingsObject?: boolean;
 }
 
 const OPERATORS = new Set([

@@ -24,6 +24,7 @@ import { ProfileFieldsService } from '../../profile-fields/profile-fields.servic
 import { RealmsRepository } from '../../identity/realms.repository';
 import { PlaygroundsService } from '../../playgrounds/playgrounds.service';
 import { UserSettingsDefaultsService } from '../../user-settings-defaults/user-settings-defaults.service';
+import { LEGACY_NOTIFICATION_SETTINGS } from '../../user-settings-defaults/user-settings-defaults';
 import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
@@ -33,6 +34,8 @@ export interface StateOptions {
   clientGravatar: boolean;
   includeSubscribers: boolean;
   slimPresence: boolean;
+  /** The `user_settings_object` client capability. */
+  userSettingsObject: boolean;
 }
 
 type State = Record<string, unknown>;
@@ -160,10 +163,15 @@ export class InitialStateService {
         toApiScheduledMessage,
       );
     }
+    if (want('update_global_notifications') && !options.userSettingsObject) {
+      // Clients without the `user_settings_object` capability read these at the top level.
+      const settings = await this.userSettingsDefaults.forUser(user);
+      for (const name of LEGACY_NOTIFICATION_SETTINGS) state[name] = settings[name];
+    }
     if (want('user_settings') || want('update_display_settings')) {
       // Settings users cannot set one by one yet follow the realm's defaults.
       state.user_settings = {
-        ...(await this.userSettingsDefaults.get(realm.id)),
+        ...(await this.userSettingsDefaults.forUser(user)),
         ...this.userSettings(user, realm),
       };
     }
@@ -300,7 +308,7 @@ export class InitialStateService {
       realm_waiting_period_threshold: realm.waiting_period_threshold,
       realm_is_zephyr_mirror_realm: false,
       realm_presence_disabled: false,
-      realm_email_changes_disabled: false,
+      realm_email_changes_disabled: realm.email_changes_disabled,
       realm_name_changes_disabled: false,
       realm_authentication_methods: { Email: true, 'Dev Auth': this.config.devMode },
       max_topic_length: MAX_TOPIC_LENGTH,

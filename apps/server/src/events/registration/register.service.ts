@@ -30,6 +30,7 @@ export class RegisterService {
       clientGravatar: p.client_gravatar ?? false,
       includeSubscribers: p.include_subscribers ?? false,
       slimPresence: p.slim_presence ?? false,
+      userSettingsObject: p.client_capabilities?.user_settings_object === true,
     });
     return {
       queue_id: queueId,
@@ -63,6 +64,7 @@ export class RegisterService {
       clientGravatar: p.client_gravatar ?? false,
       bulkMessageDeletion: capabilities.bulk_message_deletion === true,
       streamTypingNotifications: capabilities.stream_typing_notifications === true,
+      userSettingsObject: capabilities.user_settings_object === true,
     };
   }
 }

@@ -88,6 +88,11 @@ export class UpdateRealmDto {
   @Json()
   @IsBoolean()
   enable_read_receipts?: boolean;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  email_changes_disabled?: boolean;
 }
 
 export class AddRealmDomainDto {

@@ -21,16 +21,26 @@ const IdList = (): PropertyDecorator => (target, key) => {
   Max(MAX_INT32, { each: true })(target, key);
 };
 
+/** One group id, as Zulip's group permission settings (`can_mention_group`) take it. */
+const GroupId = (): PropertyDecorator => (target, key) => {
+  Json()(target, key);
+  IsInt()(target, key);
+  Min(1)(target, key);
+  Max(MAX_INT32)(target, key);
+};
+
 export class CreateUserGroupDto {
   @IsString() @NoNul() name!: string;
   @IsString() @NoNul() description!: string;
   @IdList() members!: number[];
   @IsOptional() @IdList() subgroups?: number[];
+  @IsOptional() @GroupId() can_mention_group?: number;
 }
 
 export class UpdateUserGroupDto {
   @IsOptional() @IsString() @NoNul() name?: string;
   @IsOptional() @IsString() @NoNul() description?: string;
+  @IsOptional() @GroupId() can_mention_group?: number;
 }
 
 export class UpdateMembersDto {

@@ -11,6 +11,10 @@ import {
 } from 'class-validator';
 import { Json } from '../../common/params';
 import { Role } from '../../identity/user.types';
+import {
+  NOTIFICATION_SETTINGS,
+  USER_SETTINGS_DEFAULTS,
+} from '../../user-settings-defaults/user-settings-defaults';
 
 export const ROLE_VALUES = [
   Role.Owner,
@@ -76,6 +80,15 @@ export class UpdateUserDto {
 }
 
 export class UpdateSettingsDto {
+  /** The notification settings (NOTIFICATION_SETTINGS), declared below from the catalogue. */
+  [setting: string]: unknown;
+
+  /** A new address: changes only once the link mailed to it is followed. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -112,4 +125,12 @@ export class UpdateSettingsDto {
   @IsInt()
   @IsIn(COLOR_SCHEMES, { message: 'must be 1 (automatic), 2 (dark) or 3 (light)' })
   color_scheme?: number;
+}
+
+// Booleans and numbers arrive JSON-encoded (`true`, `300`); `checkSettings` checks the values.
+for (const name of NOTIFICATION_SETTINGS) {
+  IsOptional()(UpdateSettingsDto.prototype, name);
+  if (typeof USER_SETTINGS_DEFAULTS[name].default !== 'string') {
+    Json()(UpdateSettingsDto.prototype, name);
+  }
 }
