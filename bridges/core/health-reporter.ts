@@ -3,6 +3,8 @@ import type { BridgeLogger } from './logger';
 import type { HealthReport } from './router';
 
 const REPORT_TIMEOUT_MS = 10_000;
+/** The report sent while stopping waits less: stopping must not hang on an absent server. */
+const FINAL_REPORT_TIMEOUT_MS = 3_000;
 
 const seconds = (iso: string | null): number | null =>
   iso === null ? null : Math.floor(Date.parse(iso) / 1000);
@@ -35,10 +37,10 @@ export function startHealthReports(
 ): { stop(final?: HealthReport): Promise<void> } {
   let failing = false;
   let inFlight: Promise<void> = Promise.resolve();
-  const send = (snapshot: HealthReport): Promise<void> => {
+  const send = (snapshot: HealthReport, timeoutMs = REPORT_TIMEOUT_MS): Promise<void> => {
     inFlight = client
       .call('POST', 'bridges/health', healthReportParams(snapshot, intervalSeconds), {
-        timeoutMs: REPORT_TIMEOUT_MS,
+        timeoutMs,
       })
       .then(() => {
         if (failing) logger.info('health report accepted again');
@@ -57,7 +59,7 @@ export function startHealthReports(
     async stop(final) {
       clearInterval(timer);
       await inFlight;
-      if (final) await send(final);
+      if (final) await send(final, FINAL_REPORT_TIMEOUT_MS);
     },
   };
 }
