@@ -23,6 +23,10 @@ export const commonShape = {
     host: f.string({ default: '127.0.0.1' }),
     /** Unset: no /health endpoint. 0: any free port (logged). */
     port: f.optional(f.int({ min: 0, max: 65535 })),
+    /** Report health to the chat server (`POST /bridges/health`, seen by admins) this often. */
+    report_seconds: f.int({ default: 60, min: 5, max: 3600 }),
+    /** Off: no reports (a server without the endpoint, or a bot that should stay quiet). */
+    report: f.bool({ default: true }),
   }),
   queue: f.object({
     /** Messages waiting per direction; beyond this new ones are dropped (logged and counted). */

@@ -1,6 +1,7 @@
 import { ZulipApiError, ZulipClient, ZulipNetworkError } from '@hub/client';
 import { Backoff } from './backoff';
 import type { LoadedBridge } from './definition';
+import { startHealthReports } from './health-reporter';
 import { startHealthServer } from './health-server';
 import { BridgeLogger, jsonLogger } from './logger';
 import { MessageMap } from './message-map';
@@ -93,6 +94,9 @@ export async function startBridge(
       : await startHealthServer(common.health.host, common.health.port, () => router.health());
   if (health)
     logger.info('health endpoint listening', { host: common.health.host, port: health.port });
+  const reports = common.health.report
+    ? startHealthReports(client, () => router.health(), common.health.report_seconds, logger)
+    : undefined;
   logger.info('bridge running', { protocol: loaded.protocol, mappings: setup.mappings });
 
   let stopping: Promise<{ flushed: boolean }> | undefined;
@@ -104,6 +108,9 @@ export async function startBridge(
     stop: () => {
       stopping ??= (async () => {
         logger.info('bridge stopping', { timeout_seconds: common.shutdown_timeout_seconds });
+        // The last report says so: the hub shows a stopped bridge, not a stale one.
+        const last = router.health();
+        await reports?.stop({ ...last, remote: { ...last.remote, state: 'stopped' } });
         const result = await router.stop(common.shutdown_timeout_seconds * 1000);
         await health?.close();
         logger.info('bridge stopped', { flushed: result.flushed, ...router.health().queues });

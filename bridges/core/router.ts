@@ -32,6 +32,8 @@ export interface HealthReport {
   ok: boolean;
   chat: { connected: boolean; email: string | null; lastEventAt: string | null };
   remote: { state: ConnectionState; channelsJoined: string[] };
+  /** Each mapped remote channel, its stream (and topic), and whether the bridge is in it. */
+  mappings: Array<{ remote: string; stream: string; topic?: string; joined: boolean }>;
   queues: { to_chat: QueueStats; to_remote: QueueStats };
   lastMessage: { to_chat: string | null; to_remote: string | null };
 }
@@ -188,6 +190,8 @@ export class BridgeRouter {
   health(): HealthReport {
     const toChat = this.toChat.stats();
     const toRemote = this.toRemote.stats();
+    const joined = this.options.bridge.joinedChannels();
+    const joinedLower = new Set(joined.map((c) => c.toLowerCase()));
     return {
       protocol: this.protocol,
       ok: this.chatConnected && this.remoteState === 'connected',
@@ -196,7 +200,13 @@ export class BridgeRouter {
         email: this.me?.email ?? null,
         lastEventAt: this.lastEventAt === null ? null : new Date(this.lastEventAt).toISOString(),
       },
-      remote: { state: this.remoteState, channelsJoined: this.options.bridge.joinedChannels() },
+      remote: { state: this.remoteState, channelsJoined: joined },
+      mappings: this.options.mappings.map((m) => ({
+        remote: m.remote,
+        stream: m.stream,
+        ...(m.topic === undefined ? {} : { topic: m.topic }),
+        joined: joinedLower.has(m.remote.toLowerCase()),
+      })),
       queues: { to_chat: toChat, to_remote: toRemote },
       lastMessage: { to_chat: toChat.lastDeliveredAt, to_remote: toRemote.lastDeliveredAt },
     };

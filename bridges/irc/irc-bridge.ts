@@ -457,10 +457,15 @@ export class IrcBridge implements Bridge {
     return {};
   }
 
-  /** Resolves when the server answered a PING sent after the message's lines. */
+  /**
+   * Resolves when the server answered a PING sent after the message's lines. The PING takes no
+   * flood token (the limiter paces the lines people read; a PING per message would halve them),
+   * and it is never registered on a connection that closed meanwhile: closing rejects the acks
+   * it knows, so a late one would wait out the whole acknowledgement timeout instead.
+   */
   private async acknowledge(conn: Connection): Promise<void> {
+    if (conn.closed) throw new ConnectionLost('connection lost before the acknowledgement');
     const token = `zhack${++this.ackCounter}`;
-    await conn.limiter.take(this.stop$.signal);
     const acked = new Promise<void>((resolve, reject) => conn.acks.set(token, { resolve, reject }));
     conn.client.raw('PING', token);
     let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 import { ConfigError, defineBridge, f } from '../core';
 import type { ChannelMapping } from '../core/types';
-import { JabberBridge } from './jabber-bridge';
+import { JabberBridge, roomAddressOn } from './jabber-bridge';
 import { peopleInStore } from './people';
 import { parseJid } from './xmpp';
 
@@ -65,6 +65,18 @@ export const definition = defineBridge({
       throw new ConfigError('rooms: public mode needs at least one room');
     }
     const conferenceDomain = xmpp.conference_domain ?? `conference.${domain}`;
+    const mappings: ChannelMapping[] =
+      xmpp.mode === 'public'
+        ? config.rooms.map((r) => {
+            const remote = roomAddressOn(r.room, conferenceDomain);
+            return {
+              remote,
+              stream: r.stream ?? `${remote.split('@')[0]}/xmpp`,
+              topic: r.topic,
+              defaultTopic: r.default_topic,
+            };
+          })
+        : [];
     const bridge = new JabberBridge({
       service: xmpp.service,
       jid: xmpp.jid,
@@ -80,21 +92,10 @@ export const definition = defineBridge({
       pingTimeoutMs: xmpp.ping_timeout_seconds * 1000,
       connectTimeoutMs: xmpp.connect_timeout_seconds * 1000,
       format: { message: xmpp.message_format, otherTopic: xmpp.other_topic_format },
+      mappings,
       backoff: { baseMs: config.reconnect.base_ms, capMs: config.reconnect.cap_ms },
       logger,
     });
-    const mappings: ChannelMapping[] =
-      xmpp.mode === 'public'
-        ? config.rooms.map((r) => {
-            const remote = bridge.roomAddress(r.room);
-            return {
-              remote,
-              stream: r.stream ?? `${remote.split('@')[0]}/xmpp`,
-              topic: r.topic,
-              defaultTopic: r.default_topic,
-            };
-          })
-        : [];
     return { bridge, mappings, relayEdits: true, relayDeletes: xmpp.relay_deletes };
   },
 });

@@ -18,15 +18,17 @@ function fill(template: string, values: Record<string, string>): string {
 
 /**
  * The body a chat message gets in a room: the bridge speaks for many people, so each line says
- * who wrote it and, when it is not the room's own topic, which topic it belongs to.
+ * who wrote it and, when it is not the room's own topic, which topic it belongs to. The room's
+ * own topic is the one its messages go to on chat: the mapped topic of a one-topic room, else the
+ * room's subject, else the default topic.
  */
 export function formatForRoom(
   message: BridgeMessage,
-  subject: string | undefined,
+  ownTopic: string | undefined,
   format: RoomFormat = DEFAULT_ROOM_FORMAT,
 ): string {
   const topic = message.topic ?? '';
-  const inRoomTopic = topic === '' || topic.toLowerCase() === (subject ?? '').toLowerCase();
+  const inRoomTopic = topic === '' || topic.toLowerCase() === (ownTopic ?? '').toLowerCase();
   const isAction = message.kind === 'action' || message.text.startsWith('/me ');
   const text = message.text.startsWith('/me ') ? message.text.slice(4) : message.text;
   if (isAction) {

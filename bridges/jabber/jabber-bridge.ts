@@ -5,6 +5,7 @@ import type { BridgeLogger } from '../core/logger';
 import {
   Bridge,
   BridgeMessage,
+  ChannelMapping,
   ConnectionState,
   PermanentDeliveryError,
   SendResult,
@@ -24,6 +25,7 @@ import {
   parseOccupantPresence,
   pingRequest,
   retraction,
+  roomNotice,
   subjectMessage,
 } from './stanzas';
 import { createXmppClient, parseJid, xml, XmlElement, XmppClient } from './xmpp';
@@ -50,6 +52,8 @@ export interface JabberBridgeOptions {
   /** Personal mode: the chat user every 1:1 chat is addressed to. */
   ownerEmail?: string;
   format?: RoomFormat;
+  /** The rooms' stream/topic mappings: a room's own topic gets no `[topic]` prefix. */
+  mappings?: ChannelMapping[];
   /** Keep-alive: an XEP-0199 ping this often; no answer within the timeout = dead connection. */
   pingIntervalMs: number;
   pingTimeoutMs: number;
@@ -68,6 +72,11 @@ export function remoteMessageId(from: string, stanzaId: string): string {
 
 export function stanzaIdOf(remoteId: string): string {
   return remoteId.slice(remoteId.lastIndexOf(ID_SEPARATOR) + 1);
+}
+
+/** `room` alone means `room@<conference domain>`; addresses are compared in lower case. */
+export function roomAddressOn(channel: string, conferenceDomain: string): string {
+  return (channel.includes('@') ? channel : `${channel}@${conferenceDomain}`).toLowerCase();
 }
 
 /** Emails allow no spaces or brackets in the local part; nicks may have them. */
@@ -135,9 +144,13 @@ export class JabberBridge implements Bridge {
 
   /** `room` alone means `room@<conference domain>`. */
   roomAddress(channel: string): string {
-    return (
-      channel.includes('@') ? channel : `${channel}@${this.options.conferenceDomain}`
-    ).toLowerCase();
+    return roomAddressOn(channel, this.options.conferenceDomain);
+  }
+
+  /** The chat topic the room's own messages go to (see `formatForRoom`). */
+  private ownTopicOf(room: string): string | undefined {
+    const mapping = this.options.mappings?.find((m) => m.remote.toLowerCase() === room);
+    return mapping?.topic ?? this.rooms.subjectOf(room) ?? mapping?.defaultTopic;
   }
 
   mirrorEmail(sender: SenderIdentity): string {
@@ -196,11 +209,7 @@ export class JabberBridge implements Bridge {
     } else {
       const body =
         type === 'groupchat'
-          ? formatForRoom(
-              message,
-              this.rooms.subjectOf(to),
-              this.options.format ?? DEFAULT_ROOM_FORMAT,
-            )
+          ? formatForRoom(message, this.ownTopicOf(to), this.options.format ?? DEFAULT_ROOM_FORMAT)
           : message.text;
       const replaces = message.kind === 'edit' ? message.edits : undefined;
       if (message.kind === 'edit' && !replaces) {
@@ -364,9 +373,28 @@ export class JabberBridge implements Bridge {
         if (knownSubject) await client.send(subjectMessage(room, knownSubject));
       }
       this.log.info('joined room', { room, nick: presence.nick });
+      if (!this.rooms.seesRealJids(room)) await this.sayJidsHidden(client, room);
       return;
     }
     throw new Error(`joining ${room} failed: every nick tried is taken`);
+  }
+
+  /**
+   * The room hides real JIDs from us (someone else created it, e.g. after a server restart, and
+   * we are no moderator): people are matched to the address last seen behind their nick, which
+   * the room is told rather than left to find out from a changed name on chat.
+   */
+  private async sayJidsHidden(client: XmppClient, room: string): Promise<void> {
+    const nick = this.rooms.nickIn(room);
+    this.log.warn('room hides real JIDs; matching people by nick', { room, nick });
+    const text =
+      `${nick} cannot see members' XMPP addresses in this room, so it matches each nick to ` +
+      `the address last seen using it, and nicks it never saw post to chat as "nick@` +
+      `${this.options.conferenceDomain}". A room owner can fix this by making ` +
+      `${this.ownBareJid} an admin of the room.`;
+    await client.send(roomNotice(room, randomUUID(), text)).catch((error: unknown) => {
+      this.log.warn('could not tell the room', { room, error });
+    });
   }
 
   private onStanza(client: XmppClient, stanza: XmlElement): void {
@@ -375,6 +403,14 @@ export class JabberBridge implements Bridge {
       if (!presence) return;
       const wasJoined = this.rooms.isJoined(presence.room);
       this.rooms.onPresence(presence);
+      if (
+        presence.available &&
+        presence.realJid &&
+        !presence.self &&
+        this.rooms.has(presence.room)
+      ) {
+        this.people.rememberJid(presence.room, presence.nick, presence.realJid);
+      }
       if (presence.self && !presence.available && wasJoined) {
         this.rooms.markLeft(presence.room);
         this.log.warn('removed from room; rejoining', { room: presence.room });
@@ -418,7 +454,10 @@ export class JabberBridge implements Bridge {
     const timestamp = message.delayedAt ?? Date.now();
     if (message.id && !this.rooms.firstSighting(room, `${message.from}#${message.id}`)) return;
     this.rooms.noteSeen(room, timestamp);
-    const realJid = this.rooms.realJidOf(room, message.resource);
+    // A room hiding real JIDs: the person last seen behind the nick, never a new identity.
+    const realJid =
+      this.rooms.realJidOf(room, message.resource) ??
+      (this.rooms.seesRealJids(room) ? undefined : this.people.jidBehind(room, message.resource));
     const remoteId = realJid ?? `${message.resource}@${this.options.conferenceDomain}`;
     this.bridgeInbound(message, {
       channel: room,

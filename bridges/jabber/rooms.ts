@@ -2,6 +2,8 @@ import type { OccupantPresence } from './stanzas';
 
 interface RoomState {
   joinedAs?: string;
+  /** What our own presence said: the room shows us everyone's real JID. */
+  seesRealJids?: boolean;
   subject?: string;
   /** When the newest relayed message was written: a rejoin asks for history since then. */
   lastSeen?: number;
@@ -60,6 +62,7 @@ export class RoomRegistry {
     const state = this.rooms.get(room);
     if (!state) return;
     state.joinedAs = undefined;
+    state.seesRealJids = undefined;
     state.occupants.clear();
   }
 
@@ -84,6 +87,11 @@ export class RoomRegistry {
 
   realJidOf(room: string, nick: string): string | undefined {
     return this.rooms.get(room)?.occupants.get(nick);
+  }
+
+  /** False once our presence in the room said we cannot see real JIDs. */
+  seesRealJids(room: string): boolean {
+    return this.rooms.get(room)?.seesRealJids !== false;
   }
 
   lastSeen(room: string): number | undefined {
@@ -127,7 +135,10 @@ export class RoomRegistry {
     if (presence.available) state.occupants.set(presence.nick, presence.realJid);
     else state.occupants.delete(presence.nick);
     // Set at once: history right behind this presence must already know our nick.
-    if (presence.self && presence.available) state.joinedAs = presence.nick;
+    if (presence.self && presence.available) {
+      state.joinedAs = presence.nick;
+      state.seesRealJids = presence.seesRealJids;
+    }
     const waiter = this.waiters.get(presence.room);
     if (waiter && (presence.self || presence.error !== undefined)) {
       clearTimeout(waiter.timer);

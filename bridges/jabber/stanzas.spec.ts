@@ -90,6 +90,21 @@ describe('XMPP stanzas', () => {
       available: true,
       realJid: 'mirror@example.com',
     });
+    // A participant of a semi-anonymous room sees no real JIDs; a moderator or status 100 does.
+    const participant = parseOccupantPresence(
+      xml(
+        'presence',
+        { from: 'lobby@conference.example.com/bridge' },
+        xml(
+          'x',
+          { xmlns: NS.mucUser },
+          xml('item', { affiliation: 'none', role: 'participant' }),
+          xml('status', { code: '110' }),
+        ),
+      ),
+    );
+    expect(participant).toMatchObject({ self: true, role: 'participant', seesRealJids: false });
+    expect(self?.seesRealJids).toBe(true);
     const conflict = parseOccupantPresence(
       xml(
         'presence',

@@ -82,6 +82,13 @@ export interface OccupantPresence {
   created: boolean;
   /** The occupant's real JID, when the room discloses it. */
   realJid?: string;
+  /** `moderator`, `participant`, `visitor`, `none`. */
+  role?: string;
+  /**
+   * About ourselves: the room shows us everyone's real JID (status 100, a non-anonymous room,
+   * or we are a moderator of a semi-anonymous one).
+   */
+  seesRealJids: boolean;
   /** The presence is an error: `conflict` (nick taken), `forbidden`, ... */
   error?: string;
 }
@@ -109,6 +116,8 @@ export function parseOccupantPresence(stanza: XmlElement): OccupantPresence | nu
     self: codes.includes('110'),
     created: codes.includes('201'),
     realJid: item?.attrs.jid ? parseJid(item.attrs.jid).bare().toString() : undefined,
+    role: item?.attrs.role,
+    seesRealJids: codes.includes('100') || item?.attrs.role === 'moderator',
     error: isError ? (errorCondition?.name ?? 'error') : undefined,
   };
 }
@@ -177,6 +186,11 @@ export function instantRoomRequest(room: string): XmlElement {
     { to: room, type: 'set' },
     xml('query', { xmlns: NS.mucOwner }, xml('x', { xmlns: NS.dataForms, type: 'submit' })),
   );
+}
+
+/** A plain line from the bridge itself (not on anyone's behalf), e.g. a warning to the room. */
+export function roomNotice(room: string, id: string, body: string): XmlElement {
+  return xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), marker());
 }
 
 export function subjectMessage(room: string, subject: string): XmlElement {

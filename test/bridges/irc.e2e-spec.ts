@@ -144,6 +144,29 @@ describeIrc('IRC bridge (ngircd)', () => {
     });
   });
 
+  it('reports its health to the chat server, where admins list it', async () => {
+    const deadline = Date.now() + 20_000;
+    let listed: Array<Record<string, unknown>> = [];
+    while (!listed.some((b) => b.bot_id === bot.id) && Date.now() < deadline) {
+      const res = await ownerApi.get('/bridges');
+      expect(res.body.result).toBe('success');
+      listed = res.body.bridges as Array<Record<string, unknown>>;
+      if (!listed.some((b) => b.bot_id === bot.id)) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(listed.find((b) => b.bot_id === bot.id)).toMatchObject({
+      bot_email: bot.email,
+      protocol: 'irc',
+      remote_state: 'connected',
+      chat_connected: true,
+      queue_to_remote: 0,
+      stale: false,
+      mappings: [
+        { remote: '#dev', stream: 'dev', joined: true },
+        { remote: '#ops', stream: 'ops', topic: 'alerts', joined: true },
+      ],
+    });
+  });
+
   it('relays chat messages in two topics with the topic and sender prefix', async () => {
     await send('dev', 'alpha', 'hello **world**');
     await send('dev', 'beta', 'see [the docs](https://example.com/docs)');

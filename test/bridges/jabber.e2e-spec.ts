@@ -10,6 +10,7 @@ import { UsersRepository } from '../../apps/server/src/identity/users.repository
 import { UsersService } from '../../apps/server/src/users/users.service';
 import { ApiClient } from '../helpers/api-client';
 import { chatMessages, type ChatMessage } from './helpers/chat-side';
+import { TcpGate } from './helpers/tcp-gate';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const haveProsody = prosodyBinary() !== undefined;
@@ -56,12 +57,18 @@ const suite = haveProsody || required ? describe : describe.skip;
 suite('Jabber bridge against a real prosody', () => {
   let server: TestServer;
   let prosody: ProsodyServer;
+  /** The bridge reaches prosody through it, so a test decides who is back first after a restart. */
+  let gate: TcpGate;
   let bridge: RunningBridge;
   let alice: XmppPerson;
   let chat: ApiClient;
   let workDir: string;
   const room = 'lobby@conference.localhost';
   const stream = 'lobby/xmpp';
+  /** Mapped to one stream and one topic. */
+  const standup = 'standup@conference.localhost';
+  /** Mapped to every topic of its stream, and never given a subject. */
+  const quiet = 'quiet@conference.localhost';
 
   beforeAll(async () => {
     if (!haveProsody) throw new Error('REQUIRE_SERVICES=1 but prosody is not installed');
@@ -70,13 +77,14 @@ suite('Jabber bridge against a real prosody', () => {
     prosody = await startProsody();
     prosody.register('bridge', 'bridge password 1');
     prosody.register('alice', 'alice password 1');
+    gate = await TcpGate.create(prosody.port);
     const bot = await createBridgeBot(server, 'xmpp');
     const file = writeConfig(workDir, {
       zulip: { site: server.url, email: bot.email, api_key: bot.apiKey },
       data_dir: path.join(workDir, 'public-data'),
       reconnect: { base_ms: 200, cap_ms: 1000 },
       jabber: {
-        service: prosody.service,
+        service: `xmpp://127.0.0.1:${gate.port}`,
         jid: 'bridge@localhost',
         password: 'bridge password 1',
         nick: 'chat-bridge',
@@ -84,23 +92,32 @@ suite('Jabber bridge against a real prosody', () => {
         ping_timeout_seconds: 2,
         connect_timeout_seconds: 5,
       },
-      rooms: [{ room: 'lobby' }],
+      rooms: [
+        { room: 'lobby' },
+        { room: 'standup', stream: 'standup', topic: 'bridged' },
+        { room: 'quiet' },
+      ],
     });
     bridge = await startBridge(definition.load(file, {}), {
       logger: jsonLogger(process.env.BRIDGE_TEST_LOG === '1' ? 'debug' : 'error'),
     });
     await eventually('the bridge to join the room', async () =>
-      bridge.health().remote.channelsJoined.includes(room) ? true : undefined,
+      [room, standup, quiet].every((r) => bridge.health().remote.channelsJoined.includes(r))
+        ? true
+        : undefined,
     );
     alice = new XmppPerson(prosody.service, 'alice@localhost', 'alice password 1');
     await alice.connect();
     await alice.join(room, 'Alice');
+    await alice.join(standup, 'Alice');
+    await alice.join(quiet, 'Alice');
     chat = server.client(server.owner);
   }, 60_000);
 
   afterAll(async () => {
     await bridge?.stop();
     await alice?.stop();
+    await gate?.close();
     await prosody?.stop();
     await server?.stop();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
@@ -181,6 +198,46 @@ suite('Jabber bridge against a real prosody', () => {
     });
   });
 
+  it('gives no topic prefix to a one-topic room, nor to a room on its default topic', async () => {
+    const fromBridgeIn = (r: string, text: string) => (m: { from: string; body: string }) =>
+      m.from === `${r}/chat-bridge` && m.body.includes(text);
+    const sent = await chat.post('/messages', {
+      type: 'stream',
+      to: 'standup',
+      topic: 'bridged',
+      content: 'standup line',
+    });
+    expect(sent.status).toBe(200);
+    const line = await alice.waitFor(fromBridgeIn(standup, 'standup line'));
+    expect(line.body).toBe('<Olivia Owner> standup line');
+    await chat.patch(`/messages/${sent.body.id as number}`, { content: 'standup line, edited' });
+    const edit = await alice.waitFor(fromBridgeIn(standup, 'standup line, edited'));
+    expect(edit).toMatchObject({ body: '<Olivia Owner> standup line, edited', replaces: line.id });
+    await chat.post('/messages', {
+      type: 'stream',
+      to: 'standup',
+      topic: 'bridged',
+      content: '/me waves',
+    });
+    const action = await alice.waitFor(fromBridgeIn(standup, 'waves'));
+    expect(action.body).toBe('* Olivia Owner waves');
+
+    // The room has no subject: its messages go to the default topic, which is its own.
+    await chat.post('/messages', {
+      type: 'stream',
+      to: 'quiet/xmpp',
+      topic: '(no topic)',
+      content: 'quiet line',
+    });
+    const quietLine = await alice.waitFor(fromBridgeIn(quiet, 'quiet line'));
+    expect(quietLine.body).toBe('<Olivia Owner> quiet line');
+    await alice.say(quiet, 'quiet answer');
+    const answer = await eventually('the answer on chat', async () =>
+      (await streamMessages(chat, 'quiet/xmpp')).find((m) => m.content === 'quiet answer'),
+    );
+    expect(answer.subject).toBe('(no topic)');
+  });
+
   it('never loops: each message crosses once', async () => {
     await alice.say(room, 'loop check from xmpp');
     await chat.post('/messages', {
@@ -249,6 +306,53 @@ suite('Jabber bridge against a real prosody', () => {
       .map(Number);
     // Every message exactly once, in the order it was written.
     expect(seen).toEqual(bodies.map((_, i) => i + 1));
+  }, 90_000);
+
+  it('keeps a person the same chat user when their client recreated the room after a restart', async () => {
+    prosody.register('carol', 'carol password 1');
+    const carol = new XmppPerson(prosody.service, 'carol@localhost', 'carol password 1');
+    await carol.connect();
+    await carol.join(room, 'Carol');
+    await carol.say(room, 'carol before the restart');
+    const before = await eventually('Carol on chat', async () =>
+      (await streamMessages(chat, stream)).find((m) => m.content === 'carol before the restart'),
+    );
+    expect(before).toMatchObject({
+      sender_email: 'carol@localhost',
+      sender_full_name: 'carol (XMPP)',
+    });
+
+    // The bridge stays away while prosody restarts: Carol's client recreates the room and owns
+    // it, so the bridge comes back as a mere participant who sees no real JIDs.
+    gate.setOpen(false);
+    await prosody.kill();
+    await eventually('the bridge to notice', async () =>
+      bridge.health().remote.state !== 'connected' ? true : undefined,
+    );
+    await prosody.start();
+    await carol.reconnect();
+    gate.setOpen(true);
+    await eventually(
+      'the bridge to rejoin',
+      async () => (bridge.health().remote.channelsJoined.includes(room) ? true : undefined),
+      30_000,
+    );
+    // Not silent: the room is told that people are matched by nick, and how to fix it.
+    const notice = await carol.waitFor(
+      (m) => m.from === `${room}/chat-bridge` && m.body.includes('cannot see'),
+    );
+    expect(notice.body).toContain('making bridge@localhost an admin of the room');
+
+    await carol.say(room, 'carol after the restart');
+    const after = await eventually('Carol on chat again', async () =>
+      (await streamMessages(chat, stream)).find((m) => m.content === 'carol after the restart'),
+    );
+    expect(after).toMatchObject({
+      sender_email: 'carol@localhost',
+      sender_full_name: 'carol (XMPP)',
+    });
+    await carol.stop();
+    await alice.reconnect();
   }, 90_000);
 
   describe('personal mode', () => {

@@ -26,6 +26,7 @@ import { MutingModule } from './muting/muting.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { ProfileFieldsModule } from './profile-fields/profile-fields.module';
 import { PlaygroundsModule } from './playgrounds/playgrounds.module';
+import { BridgesModule } from './bridges/bridges.module';
 import { UserSettingsDefaultsModule } from './user-settings-defaults/user-settings-defaults.module';
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
@@ -50,6 +51,7 @@ const FEATURES = [
   InvitesModule,
   LinkifiersModule,
   PlaygroundsModule,
+  BridgesModule,
   UserSettingsDefaultsModule,
   BotStorageModule,
   UploadsModule,

@@ -282,6 +282,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
     'sign-ins to this server: tokens mean nothing on another server, people log in again',
   user_presence: 'transient: rebuilt as soon as clients connect',
   confirmations: 'one-time links bound to the old realm URL; pending invites can be re-sent',
+  bridge_health: 'transient: each running bridge reports again within its interval',
 };
 
 export function tableSpec(table: string): TableSpec | undefined {
