@@ -28,9 +28,14 @@ export function createBotJobQueue(
     {
       name: 'service-bots',
       order: { concurrency: CONCURRENCY },
+      // Read at each use, so changes to the settings object apply to the next job or retry.
       retry: {
-        attempts: settings.attempts,
-        backoff: { baseMs: settings.backoffMs, capMs: Number.POSITIVE_INFINITY, jitter: false },
+        get attempts() {
+          return settings.attempts;
+        },
+        get backoff() {
+          return { baseMs: settings.backoffMs, capMs: Number.POSITIVE_INFINITY, jitter: false };
+        },
         retryable: (error) => error instanceof RetryableError,
       },
     },
