@@ -8,8 +8,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Json } from '../../common/params';
-import { MAX_INT32, NoNul } from '../../common/no-nul';
+import { Json, MAX_INT32 } from '../../common/params';
 
 /** A JSON list of ids (users or groups), as Zulip's `members`, `add`, `delete`. */
 const IdList = (): PropertyDecorator => (target, key) => {
@@ -22,15 +21,15 @@ const IdList = (): PropertyDecorator => (target, key) => {
 };
 
 export class CreateUserGroupDto {
-  @IsString() @NoNul() name!: string;
-  @IsString() @NoNul() description!: string;
+  @IsString() name!: string;
+  @IsString() description!: string;
   @IdList() members!: number[];
   @IsOptional() @IdList() subgroups?: number[];
 }
 
 export class UpdateUserGroupDto {
-  @IsOptional() @IsString() @NoNul() name?: string;
-  @IsOptional() @IsString() @NoNul() description?: string;
+  @IsOptional() @IsString() name?: string;
+  @IsOptional() @IsString() description?: string;
 }
 
 export class UpdateMembersDto {
