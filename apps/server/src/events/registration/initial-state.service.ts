@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AlertWordsRepository } from '../../alert-words/alert-words.repository';
 import { LinkifiersRepository } from '../../linkifiers/linkifiers.repository';
 import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -63,6 +64,7 @@ export class InitialStateService {
     private readonly playgrounds: PlaygroundsService,
     private readonly userSettingsDefaults: UserSettingsDefaultsService,
     private readonly userStatus: UserStatusService,
+    private readonly alertWords: AlertWordsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -142,7 +144,7 @@ export class InitialStateService {
       );
     }
     if (want('user_status')) state.user_status = await this.userStatus.realmStatuses(realm.id);
-    if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
+    if (want('alert_words')) state.alert_words = await this.alertWords.list(user.id);
     if (want('realm_user_groups')) {
       state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
     }
