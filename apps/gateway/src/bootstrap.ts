@@ -23,7 +23,7 @@ import {
   integrationsByName,
 } from '../../../integrations/registry';
 import { BotDirectory } from './bot-directory';
-import { BullDeliveryQueue, DeliveryQueue, MemoryDeliveryQueue } from './delivery-queue';
+import { createDeliveryQueue } from './delivery-queue';
 import { DEFAULT_RETRY, DeliveryWorker, RetryPolicy } from './delivery-worker';
 import { integrationsPage, UrlChoice } from './integrations-page';
 import { MemoryOnceStore, OnceStore, RedisOnceStore } from './once-store';
@@ -74,13 +74,12 @@ export async function createGatewayApp(
     logger.warn(
       'REDIS_URL is not set: the delivery queue is in-process and not durable across gateway restarts',
     );
-  const queue: DeliveryQueue = config.redisUrl
-    ? new BullDeliveryQueue(config.redisUrl, prefix)
-    : new MemoryDeliveryQueue();
+  const retry = overrides.retry ?? DEFAULT_RETRY;
+  const queue = createDeliveryQueue({ redisUrl: config.redisUrl, prefix }, retry);
   const once: OnceStore = redis ? new RedisOnceStore(redis) : new MemoryOnceStore();
   const api = overrides.serverApi ?? new ClientServerApi(config.serverUrl);
   const integrations = overrides.integrations ?? ALL_INTEGRATIONS;
-  const worker = new DeliveryWorker(api, once, overrides.retry ?? DEFAULT_RETRY);
+  const worker = new DeliveryWorker(api, once, retry);
   const service = new WebhookService(
     integrationsByName(integrations),
     new BotDirectory(api),
@@ -121,6 +120,6 @@ export async function createGatewayApp(
     err ? filter.send(res, err) : next(),
   );
   app.enableShutdownHooks();
-  queue.process(worker.handle);
+  queue.process({ run: worker.handle });
   return app;
 }

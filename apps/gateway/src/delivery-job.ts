@@ -15,13 +15,7 @@ export interface DeliveryJob {
   acceptedAt: number;
 }
 
-/** Jobs for one stream and topic (or one DM) keep their order: they land on the same shard. */
-export function shardOf(
-  job: Pick<DeliveryJob, 'host' | 'stream' | 'topic' | 'dmTo'>,
-  shards: number,
-): number {
-  const key = `${job.host}\u0000${job.stream ?? `dm:${(job.dmTo ?? []).join(',')}`}\u0000${job.topic.toLowerCase()}`;
-  let hash = 2166136261;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
-  return (hash >>> 0) % shards;
+/** Jobs of one stream and topic (or one DM) share this key, so they keep their order. */
+export function orderKey(job: Pick<DeliveryJob, 'host' | 'stream' | 'topic' | 'dmTo'>): string {
+  return `${job.host}\u0000${job.stream ?? `dm:${(job.dmTo ?? []).join(',')}`}\u0000${job.topic.toLowerCase()}`;
 }

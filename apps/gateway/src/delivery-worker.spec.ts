@@ -1,5 +1,6 @@
-import { DeliveryJob, shardOf } from './delivery-job';
-import { MemoryDeliveryQueue } from './delivery-queue';
+import { laneOf } from '@hub/queue';
+import { DeliveryJob, orderKey } from './delivery-job';
+import { createDeliveryQueue } from './delivery-queue';
 import { DeliveryWorker } from './delivery-worker';
 import { MemoryOnceStore } from './once-store';
 import type { OutgoingMessage, ServerApi } from './server-api';
@@ -58,8 +59,8 @@ describe('DeliveryWorker', () => {
   it('keeps retrying while the server is unreachable, then delivers each message once, in order', async () => {
     const server = flakyServer(5);
     const worker = new DeliveryWorker(server.api, new MemoryOnceStore(), fastRetry);
-    const queue = new MemoryDeliveryQueue();
-    queue.process(worker.handle);
+    const queue = createDeliveryQueue({ redisUrl: undefined, prefix: 'test' }, fastRetry);
+    queue.process({ run: worker.handle });
     for (let i = 0; i < 10; i++) await queue.add(job('repo / main', `message ${i}`));
     while ((await queue.depth()) > 0) await new Promise((r) => setTimeout(r, 5));
     expect(server.delivered.map((m) => m.content)).toEqual(
@@ -126,11 +127,13 @@ describe('DeliveryWorker', () => {
   });
 });
 
-describe('shardOf', () => {
-  it('puts every message of one topic on the same shard, case-insensitively', () => {
-    expect(shardOf(job('Repo / Main', 'a'), 4)).toBe(shardOf(job('repo / main', 'b'), 4));
+describe('orderKey', () => {
+  it('puts every message of one topic on the same lane, case-insensitively', () => {
+    expect(laneOf(orderKey(job('Repo / Main', 'a')), 4)).toBe(
+      laneOf(orderKey(job('repo / main', 'b')), 4),
+    );
     const shards = new Set(
-      Array.from({ length: 50 }, (_, i) => shardOf(job(`topic ${i}`, 'x'), 4)),
+      Array.from({ length: 50 }, (_, i) => laneOf(orderKey(job(`topic ${i}`, 'x')), 4)),
     );
     expect(shards.size).toBeGreaterThan(1);
   });

@@ -9,5 +9,6 @@ import { AlertWordsService } from './alert-words.service';
   imports: [EventPublisherModule],
   controllers: [AlertWordsController],
   providers: [AlertWordsRepository, AlertWordsService],
+  exports: [AlertWordsRepository],
 })
 export class AlertWordsModule {}

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
-import { BullBotJobQueue, MemoryBotJobQueue, type BotJobQueue } from './bot-job-queue';
+import { createBotJobQueue, type BotJobQueue } from './bot-job-queue';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
 
 export const BOT_JOB_QUEUE = Symbol('BOT_JOB_QUEUE');
@@ -15,7 +15,5 @@ export const botJobQueueProvider: Provider = {
   provide: BOT_JOB_QUEUE,
   inject: [APP_CONFIG, BOT_RUNTIME_SETTINGS],
   useFactory: (config: AppConfig, settings: BotRuntimeSettings): BotJobQueue =>
-    config.redisUrl
-      ? new BullBotJobQueue(config.redisUrl, settings, config.redisNamespace)
-      : new MemoryBotJobQueue(settings),
+    createBotJobQueue({ redisUrl: config.redisUrl, prefix: config.redisNamespace }, settings),
 };

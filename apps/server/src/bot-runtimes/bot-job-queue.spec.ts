@@ -1,7 +1,8 @@
-import { MemoryBotJobQueue, RetryableError, type BotJobHandlers } from './bot-job-queue';
+import { createBotJobQueue, RetryableError, type BotJobHandlers } from './bot-job-queue';
 import type { ServiceBotJob } from './service-bot.types';
 
 const JOB: ServiceBotJob = { realmId: 1, botId: 2, messageId: 3, senderId: 4, trigger: 'mention' };
+const IN_PROCESS = { redisUrl: undefined, prefix: 'test' };
 const SETTINGS = { webhookTimeoutMs: 1000, attempts: 4, backoffMs: 5, ownerNoticeIntervalMs: 1000 };
 
 function recording(outcomes: Array<Error | null>) {
@@ -22,7 +23,7 @@ function recording(outcomes: Array<Error | null>) {
 
 describe('the in-process bot job queue', () => {
   it('retries retryable failures with growing waits until one succeeds', async () => {
-    const queue = new MemoryBotJobQueue(SETTINGS);
+    const queue = createBotJobQueue(IN_PROCESS, SETTINGS);
     const run = recording([new RetryableError('500'), new RetryableError('500'), null]);
     queue.process(run.handlers);
     await queue.add(JOB);
@@ -35,7 +36,7 @@ describe('the in-process bot job queue', () => {
   });
 
   it('reports once after the last attempt', async () => {
-    const queue = new MemoryBotJobQueue(SETTINGS);
+    const queue = createBotJobQueue(IN_PROCESS, SETTINGS);
     const run = recording(Array.from({ length: 10 }, (_, i) => new RetryableError(`try ${i + 1}`)));
     queue.process(run.handlers);
     await queue.add(JOB);
@@ -45,7 +46,7 @@ describe('the in-process bot job queue', () => {
   });
 
   it('does not retry a final failure', async () => {
-    const queue = new MemoryBotJobQueue(SETTINGS);
+    const queue = createBotJobQueue(IN_PROCESS, SETTINGS);
     const run = recording([new Error('bad answer')]);
     queue.process(run.handlers);
     await queue.add(JOB);
@@ -55,7 +56,7 @@ describe('the in-process bot job queue', () => {
   });
 
   it('drops scheduled retries when closed', async () => {
-    const queue = new MemoryBotJobQueue({ ...SETTINGS, backoffMs: 60_000 });
+    const queue = createBotJobQueue(IN_PROCESS, { ...SETTINGS, backoffMs: 60_000 });
     const run = recording([new RetryableError('500')]);
     queue.process(run.handlers);
     await queue.add(JOB);

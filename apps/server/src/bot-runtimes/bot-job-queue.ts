@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
-import Queue from 'bull';
-import { retryDelay, type BotRuntimeSettings } from './bot-runtime.settings';
+import { createJobQueue, type JobHandlers, type JobQueue, type QueueBackend } from '@hub/queue';
+import type { BotRuntimeSettings } from './bot-runtime.settings';
 import type { ServiceBotJob } from './service-bot.types';
 
 /** A failure worth trying again (network error, timeout, 5xx); anything else is final at once. */
@@ -8,164 +7,38 @@ export class RetryableError extends Error {
   override name = 'RetryableError';
 }
 
-export interface BotJobHandlers {
-  /** Runs one attempt; throwing a `RetryableError` asks for another attempt. */
-  run(job: ServiceBotJob): Promise<void>;
-  /** Runs once when the last attempt failed. */
-  failed(job: ServiceBotJob, error: Error): Promise<void>;
-}
+/** `run` runs one attempt (a `RetryableError` asks for another); `failed` runs after the last. */
+export type BotJobHandlers = Required<JobHandlers<ServiceBotJob>>;
 
 /** The queue between a sent message and the service bots it triggers. */
-export interface BotJobQueue {
-  add(job: ServiceBotJob): Promise<void>;
-  process(handlers: BotJobHandlers): void;
-  /** Resolves when no job is waiting, running or scheduled for a retry (tests, shutdown). */
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
+export type BotJobQueue = JobQueue<ServiceBotJob>;
 
-const BACKOFF = 'hub-backoff';
+/** Bot events handled at once (outgoing webhooks mostly wait on the bot's server). */
+const CONCURRENCY = 8;
 
-const describe = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
-
-/** Bull on Redis: events survive a restart and are shared between server processes. */
-export class BullBotJobQueue implements BotJobQueue {
-  private readonly queue: Queue.Queue<ServiceBotJob>;
-  private readonly logger = new Logger('ServiceBots');
-
-  constructor(
-    redisUrl: string,
-    private readonly settings: BotRuntimeSettings,
-    prefix: string,
-  ) {
-    this.queue = new Queue<ServiceBotJob>('service-bots', redisUrl, {
-      prefix,
-      // Bull's own "exponential" waits (2^n - 1) × delay: use the memory queue's backoff instead.
-      settings: {
-        backoffStrategies: { [BACKOFF]: (attemptsMade) => retryDelay(settings, attemptsMade) },
+/**
+ * Bull on Redis (queue `service-bots`: events survive a restart and are shared between server
+ * processes) or in-process (not durable). Retries wait `backoffMs`, doubled for each retry.
+ */
+export function createBotJobQueue(
+  backend: QueueBackend,
+  settings: BotRuntimeSettings,
+): BotJobQueue {
+  return createJobQueue<ServiceBotJob>(
+    {
+      name: 'service-bots',
+      order: { concurrency: CONCURRENCY },
+      // Read at each use, so changes to the settings object apply to the next job or retry.
+      retry: {
+        get attempts() {
+          return settings.attempts;
+        },
+        get backoff() {
+          return { baseMs: settings.backoffMs, capMs: Number.POSITIVE_INFINITY, jitter: false };
+        },
+        retryable: (error) => error instanceof RetryableError,
       },
-    });
-  }
-
-  async add(job: ServiceBotJob): Promise<void> {
-    await this.queue.add(job, {
-      attempts: this.settings.attempts,
-      backoff: { type: BACKOFF },
-      removeOnComplete: true,
-      removeOnFail: 1000,
-    });
-  }
-
-  process(handlers: BotJobHandlers): void {
-    void this.queue.process(8, async (job) => {
-      try {
-        await handlers.run(job.data);
-      } catch (error) {
-        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (error instanceof RetryableError && !finalAttempt) throw error;
-        // Final: report it here and finish the job, so Bull does not retry it.
-        await handlers.failed(job.data, describe(error)).catch((failure: unknown) => {
-          this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
-        });
-      }
-    });
-  }
-
-  async idle(): Promise<void> {
-    for (;;) {
-      const counts = await this.queue.getJobCounts();
-      if (counts.waiting + counts.active + counts.delayed === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.queue.close();
-  }
-}
-
-/** In-process queue for the single-process default (REDIS_URL unset): not durable. */
-export class MemoryBotJobQueue implements BotJobQueue {
-  private handlers?: BotJobHandlers;
-  private readonly waiting: ServiceBotJob[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private running = 0;
-  private closed = false;
-  private readonly idleWaiters: Array<() => void> = [];
-  private readonly logger = new Logger('ServiceBots');
-
-  constructor(private readonly settings: BotRuntimeSettings) {}
-
-  async add(job: ServiceBotJob): Promise<void> {
-    if (this.closed) return;
-    this.waiting.push(job);
-    this.pump();
-  }
-
-  process(handlers: BotJobHandlers): void {
-    this.handlers = handlers;
-    this.pump();
-  }
-
-  idle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    this.waiting.length = 0;
-    this.settle();
-  }
-
-  private pump(): void {
-    const handlers = this.handlers;
-    if (!handlers) return;
-    for (let job = this.waiting.shift(); job; job = this.waiting.shift()) {
-      void this.attempt(handlers, job, 1);
-    }
-  }
-
-  private async attempt(
-    handlers: BotJobHandlers,
-    job: ServiceBotJob,
-    attempt: number,
-  ): Promise<void> {
-    this.running++;
-    try {
-      await handlers.run(job);
-    } catch (error) {
-      if (error instanceof RetryableError && attempt < this.settings.attempts && !this.closed) {
-        const timer = setTimeout(
-          () => {
-            this.timers.delete(timer);
-            void this.attempt(handlers, job, attempt + 1);
-          },
-          retryDelay(this.settings, attempt),
-        );
-        this.timers.add(timer);
-      } else if (this.closed) {
-        this.logger.warn(`Dropped a bot event at shutdown: ${describe(error).message}`);
-      } else {
-        await handlers.failed(job, describe(error)).catch((failure: unknown) => {
-          this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
-        });
-      }
-    } finally {
-      this.running--;
-      this.settle();
-    }
-  }
-
-  private isIdle(): boolean {
-    return this.running === 0 && this.timers.size === 0 && this.waiting.length === 0;
-  }
-
-  private settle(): void {
-    if (!this.isIdle() && !this.closed) return;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
-  }
+    },
+    backend,
+  );
 }

@@ -1,5 +1,3 @@
-import { backoffDelay } from '@hub/client/backoff';
-
 /** Delivery settings of the service-bot job queue. */
 export interface BotRuntimeSettings {
   /** How long the server waits for an outgoing webhook's answer (Zulip: 10 s). */
@@ -20,12 +18,3 @@ export const DEFAULT_BOT_RUNTIME_SETTINGS: BotRuntimeSettings = {
   backoffMs: 1_000,
   ownerNoticeIntervalMs: 5 * 60_000,
 };
-
-/** The wait before retry number `retry` (1 for the first retry), the same in Redis and memory. */
-export function retryDelay(settings: Pick<BotRuntimeSettings, 'backoffMs'>, retry: number): number {
-  return backoffDelay(retry, {
-    baseMs: settings.backoffMs,
-    capMs: Number.POSITIVE_INFINITY,
-    jitter: false,
-  });
-}

@@ -1,5 +1,6 @@
 import { ZulipError } from './zulip-error';
-import { formIsUtf8, nestingDepth, PathParamsPipe, unstorable } from './input-guard';
+import { formIsUtf8, nestingDepth, PathParamsPipe } from './input-guard';
+import { unstorable } from './unstorable';
 
 describe('the input guard', () => {
   it('tells form text that decodes to UTF-8 from text that does not', () => {

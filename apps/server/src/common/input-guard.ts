@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { MAX_INT32 } from './params';
+import { badCharacters, unstorable } from './unstorable';
 import { ZulipError } from './zulip-error';
 
 /**
@@ -17,22 +18,8 @@ import { ZulipError } from './zulip-error';
 /** Deeper than this, a parameter's JSON is refused: Zulip's own structures nest 3 or 4 levels. */
 export const MAX_PARAM_DEPTH = 16;
 
-/** NUL (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its pair. */
-const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
-
 interface GuardedRequest extends IncomingMessage {
   badEncoding?: boolean;
-}
-
-export function badCharacters(name: string): ZulipError {
-  return new ZulipError('BAD_REQUEST', `Invalid characters in parameter "${name}"`, 400, {
-    var_name: name,
-  });
-}
-
-/** Whether a string holds characters that must never reach storage. */
-export function unstorable(text: string): boolean {
-  return UNSTORABLE.test(text);
 }
 
 /** Whether a form-encoded string (`a=1&b=%C3%A9`) decodes to valid UTF-8. */

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { badCharacters, MAX_PARAM_DEPTH, nestingDepth, unstorable } from './input-guard';
+import { MAX_PARAM_DEPTH, nestingDepth } from './input-guard';
 import type { ParamsRequest } from './params';
+import { badCharacters, unstorable } from './unstorable';
 import { ZulipError } from './zulip-error';
 
 /** Copies parameters into `into` as strings: the last of repeated ones, JSON for structured ones. */

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import type { Request } from 'express';
+import { badCharacters, unstorable } from './unstorable';
 import { ZulipError } from './zulip-error';
 
 /** The largest id a PostgreSQL `integer` column (users, streams, most ids) holds. */
@@ -92,9 +93,10 @@ function firstMessage(error: ValidationError): string {
 
 /**
  * The rules every JSON-encoded parameter obeys, whatever its endpoint: not nested beyond reason,
- * no `null` unless it means something there, and numbers that fit the columns they are compared
- * with (a 32-bit integer, or a 64-bit message id where the field says so). So a value a
- * PostgreSQL column cannot hold is refused here, never sent to the database.
+ * no `null` unless it means something there, numbers that fit the columns they are compared
+ * with (a 32-bit integer, or a 64-bit message id where the field says so), and strings (values
+ * and keys) without NUL or lone surrogates, which the edge sees only as `\u0000` escapes. So a
+ * value a PostgreSQL column cannot hold is refused here, never sent to the database.
  */
 function checkDecoded(name: string, value: unknown, options: JsonOptions, wide: boolean): void {
   if (value === null && !options.nullable) throw ZulipError.invalid(name, 'must not be null');
@@ -106,8 +108,12 @@ function checkDecoded(name: string, value: unknown, options: JsonOptions, wide: 
     if (typeof item === 'number' && !(Number.isFinite(item) && Math.abs(item) <= limit)) {
       throw ZulipError.invalid(name, 'number out of range');
     }
+    if (typeof item === 'string' && unstorable(item)) throw badCharacters(name);
     if (item && typeof item === 'object') {
-      for (const child of Object.values(item)) stack.push([child, depth + 1]);
+      for (const [key, child] of Object.entries(item)) {
+        if (unstorable(key)) throw badCharacters(name);
+        stack.push([child, depth + 1]);
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 import { ZulipError } from '../common/zulip-error';
-import { MAX_INT32 } from '../common/no-nul';
+import { MAX_INT32 } from '../common/params';
 
 /** One narrow term after checking its shape; operands are not yet resolved to ids. */
 export type NarrowTerm =

@@ -1,5 +1,5 @@
 import { ZulipError } from '../common/zulip-error';
-import { MAX_INT32 } from '../common/no-nul';
+import { MAX_INT32 } from '../common/params';
 import { MAX_MESSAGE_LENGTH, MAX_TOPIC_LENGTH, NO_TOPIC } from './message.types';
 
 /** Zulip's truncation: cut so that the text plus the marker fits in `max` characters. */

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { Json } from '../../common/params';
 
 /** Zulip caps each alert word at 100 characters. */
@@ -10,6 +10,5 @@ export class AlertWordsDto {
   @ArrayMaxSize(1000)
   @IsString({ each: true })
   @MaxLength(MAX_ALERT_WORD_LENGTH, { each: true })
-  @Matches(/^[^\u0000]*$/, { each: true, message: 'must not contain null bytes' })
   alert_words!: string[];
 }

@@ -14,7 +14,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BRIDGE_REMOTE_STATES, BridgeRemoteState } from '@hub/api/bridge.types';
-import { NoNul } from '../../common/no-nul';
 import { Json } from '../../common/params';
 import {
   MAX_BRIDGE_MAPPINGS,
@@ -23,9 +22,9 @@ import {
 } from '../bridge-health-rules';
 
 export class BridgeMappingDto {
-  @IsString() @NoNul() @MaxLength(300) remote!: string;
-  @IsString() @NoNul() @MaxLength(60) stream!: string;
-  @IsOptional() @IsString() @NoNul() @MaxLength(60) topic?: string;
+  @IsString() @MaxLength(300) remote!: string;
+  @IsString() @MaxLength(60) stream!: string;
+  @IsOptional() @IsString() @MaxLength(60) topic?: string;
   @IsBoolean() joined!: boolean;
 }
 

@@ -118,12 +118,4 @@ export class InitialStateRepository {
       [realmId],
     );
   }
-
-  async alertWords(userId: number): Promise<string[]> {
-    const rows = await this.db.rows<{ word: string }>(
-      'SELECT word FROM alert_words WHERE user_id = $1 ORDER BY id',
-      [userId],
-    );
-    return rows.map((r) => r.word);
-  }
 }

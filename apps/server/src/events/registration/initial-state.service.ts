@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AlertWordsRepository } from '../../alert-words/alert-words.repository';
 import { LinkifiersRepository } from '../../linkifiers/linkifiers.repository';
 import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -24,7 +25,11 @@ import { ProfileFieldsService } from '../../profile-fields/profile-fields.servic
 import { RealmsRepository } from '../../identity/realms.repository';
 import { PlaygroundsService } from '../../playgrounds/playgrounds.service';
 import { UserSettingsDefaultsService } from '../../user-settings-defaults/user-settings-defaults.service';
-import { LEGACY_NOTIFICATION_SETTINGS } from '../../user-settings-defaults/user-settings-defaults';
+import {
+  LEGACY_NOTIFICATION_SETTINGS,
+  SettingValue,
+  withPersonal,
+} from '../../user-settings-defaults/user-settings-defaults';
 import { FIELD_TYPES } from '../../profile-fields/profile-field-rules';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 
@@ -66,59 +71,71 @@ export class InitialStateService {
     private readonly playgrounds: PlaygroundsService,
     private readonly userSettingsDefaults: UserSettingsDefaultsService,
     private readonly userStatus: UserStatusService,
+    private readonly alertWords: AlertWordsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Every requested part is read at once (each is one query or a few, independent of the
+   * others; streams, users and the realm's setting defaults are loaded once and shared), then
+   * the parts are put together in a fixed order.
+   */
   async build(user: User, realm: Realm, options: StateOptions): Promise<State> {
     const want = (type: string) => options.fetchTypes === null || options.fetchTypes.includes(type);
-    const state: State = {};
     let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
     const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
     let users: Promise<User[]> | undefined;
     const loadUsers = () => (users ??= this.repo.realmUsers(realm.id));
+    let defaults: Promise<Record<string, SettingValue>> | undefined;
+    const loadDefaults = () => (defaults ??= this.userSettingsDefaults.get(realm.id));
+    const parts: Array<Promise<State>> = [];
+    const part = (wanted: boolean, read: () => Promise<State>) => {
+      if (wanted) parts.push(read());
+    };
 
-    if (want('message')) state.max_message_id = await this.repo.maxMessageId(user.id);
-    if (want('subscription')) {
-      Object.assign(
-        state,
-        await this.subscriptions(await loadStreams(), options.includeSubscribers),
-      );
-    }
-    if (want('stream')) state.streams = (await loadStreams()).map((s) => toApiStream(s));
-    if (want('realm_user')) {
+    part(want('message'), async () => ({ max_message_id: await this.repo.maxMessageId(user.id) }));
+    part(want('subscription'), async () =>
+      this.subscriptions(await loadStreams(), options.includeSubscribers),
+    );
+    part(want('stream'), async () => ({
+      streams: (await loadStreams()).map((s) => toApiStream(s)),
+    }));
+    part(want('realm_user'), async () => {
       const [users, profileData] = await Promise.all([
         loadUsers(),
         this.profileFields.realmProfileData(realm.id),
       ]);
-      Object.assign(state, this.realmUsers(user, users, profileData, options));
-    }
-    if (want('recent_private_conversations')) {
-      state.recent_private_conversations = await this.repo.recentPrivateConversations(user.id);
-    }
-    if (want('realm_domains')) {
-      state.realm_domains = (await this.realms.domains(realm.id)).map((d) => ({
+      return this.realmUsers(user, users, profileData, options);
+    });
+    part(want('recent_private_conversations'), async () => ({
+      recent_private_conversations: await this.repo.recentPrivateConversations(user.id),
+    }));
+    part(want('realm_domains'), async () => ({
+      realm_domains: (await this.realms.domains(realm.id)).map((d) => ({
         domain: d.domain,
         allow_subdomains: d.allow_subdomains,
-      }));
-    }
-    if (want('realm_playgrounds')) {
-      state.realm_playgrounds = await this.playgrounds.list(realm.id);
-    }
-    if (want('realm_user_settings_defaults')) {
-      state.realm_user_settings_defaults = await this.userSettingsDefaults.get(realm.id);
-    }
+      })),
+    }));
+    part(want('realm_playgrounds'), async () => ({
+      realm_playgrounds: await this.playgrounds.list(realm.id),
+    }));
+    part(want('realm_user_settings_defaults'), async () => ({
+      realm_user_settings_defaults: await loadDefaults(),
+    }));
     // Default stream groups are not a feature here: there are never any.
-    if (want('default_stream_groups')) state.realm_default_stream_groups = [];
-    if (want('custom_profile_fields')) {
-      state.custom_profile_fields = await this.profileFields.list(realm.id);
-      state.custom_profile_field_types = FIELD_TYPES;
-    }
-    if (want('realm_bot')) {
-      state.realm_bots = await this.realmBots(user, await loadUsers(), await loadStreams());
-    }
-    if (want('realm')) Object.assign(state, this.realmSettings(realm));
-    if (want('realm_linkifiers') || want('realm_filters')) {
+    part(want('default_stream_groups'), async () => ({ realm_default_stream_groups: [] }));
+    part(want('custom_profile_fields'), async () => ({
+      custom_profile_fields: await this.profileFields.list(realm.id),
+      custom_profile_field_types: FIELD_TYPES,
+    }));
+    part(want('realm_bot'), async () => {
+      const [users, streams] = await Promise.all([loadUsers(), loadStreams()]);
+      return { realm_bots: await this.realmBots(user, users, streams) };
+    });
+    part(want('realm'), async () => this.realmSettings(realm));
+    part(want('realm_linkifiers') || want('realm_filters'), async () => {
       const rows = await this.linkifiers.list(realm.id);
+      const state: State = {};
       if (want('realm_linkifiers')) {
         state.realm_linkifiers = rows.map(({ id, pattern, url_template }) => ({
           id,
@@ -129,53 +146,62 @@ export class InitialStateService {
       if (want('realm_filters')) {
         state.realm_filters = rows.map((r) => [r.pattern, r.url_template, r.id]);
       }
-    }
-    if (want('realm_emoji')) state.realm_emoji = await this.emoji(realm.id);
-    if (want('presence')) {
-      state.presences = await this.presence.realmPresences(realm.id, options.slimPresence);
-      state.server_timestamp = Date.now() / 1000;
-      state.presence_last_update_id = -1;
-    }
-    if (want('update_message_flags') || want('message')) {
-      state.unread_msgs = summarizeUnread(await this.repo.unread(user.id), user.id);
-    }
-    if (want('default_streams')) {
-      state.realm_default_streams = (await this.repo.defaultStreams(realm.id)).map((s) =>
-        toApiStream(s),
-      );
-    }
-    if (want('user_status')) state.user_status = await this.userStatus.realmStatuses(realm.id);
-    if (want('alert_words')) state.alert_words = await this.repo.alertWords(user.id);
-    if (want('realm_user_groups')) {
-      state.realm_user_groups = (await this.userGroups.list(realm.id)).map(toApiUserGroup);
-    }
-    if (want('user_topic') || want('muted_topics')) {
+      return state;
+    });
+    part(want('realm_emoji'), async () => ({ realm_emoji: await this.emoji(realm.id) }));
+    part(want('presence'), async () => ({
+      presences: await this.presence.realmPresences(realm.id, options.slimPresence),
+      server_timestamp: Date.now() / 1000,
+      presence_last_update_id: -1,
+    }));
+    part(want('update_message_flags') || want('message'), async () => ({
+      unread_msgs: summarizeUnread(await this.repo.unread(user.id), user.id),
+    }));
+    part(want('default_streams'), async () => ({
+      realm_default_streams: (await this.repo.defaultStreams(realm.id)).map((s) => toApiStream(s)),
+    }));
+    part(want('user_status'), async () => ({
+      user_status: await this.userStatus.realmStatuses(realm.id),
+    }));
+    part(want('alert_words'), async () => ({
+      alert_words: await this.alertWords.list(user.id),
+    }));
+    part(want('realm_user_groups'), async () => ({
+      realm_user_groups: (await this.userGroups.list(realm.id)).map(toApiUserGroup),
+    }));
+    part(want('user_topic') || want('muted_topics'), async () => {
       const topics = await this.muting.userTopics(user.id);
+      const state: State = {};
       if (want('user_topic')) state.user_topics = topics.map(toUserTopic);
       if (want('muted_topics')) state.muted_topics = toMutedTopics(topics);
-    }
-    if (want('muted_users')) {
-      state.muted_users = toMutedUsers(await this.muting.mutedUsers(user.id));
-    }
-    if (want('drafts')) state.drafts = (await this.drafts.list(user.id)).map(toApiDraft);
-    if (want('scheduled_messages')) {
-      state.scheduled_messages = (await this.scheduledMessages.listPending(user.id)).map(
+      return state;
+    });
+    part(want('muted_users'), async () => ({
+      muted_users: toMutedUsers(await this.muting.mutedUsers(user.id)),
+    }));
+    part(want('drafts'), async () => ({
+      drafts: (await this.drafts.list(user.id)).map(toApiDraft),
+    }));
+    part(want('scheduled_messages'), async () => ({
+      scheduled_messages: (await this.scheduledMessages.listPending(user.id)).map(
         toApiScheduledMessage,
-      );
-    }
-    if (want('update_global_notifications') && !options.userSettingsObject) {
+      ),
+    }));
+    part(want('update_global_notifications') && !options.userSettingsObject, async () => {
       // Clients without the `user_settings_object` capability read these at the top level.
-      const settings = await this.userSettingsDefaults.forUser(user);
+      const settings = withPersonal(await loadDefaults(), user.settings);
+      const state: State = {};
       for (const name of LEGACY_NOTIFICATION_SETTINGS) state[name] = settings[name];
-    }
-    if (want('user_settings') || want('update_display_settings')) {
+      return state;
+    });
+    part(want('user_settings') || want('update_display_settings'), async () => ({
       // Settings users cannot set one by one yet follow the realm's defaults.
-      state.user_settings = {
-        ...(await this.userSettingsDefaults.forUser(user)),
+      user_settings: {
+        ...withPersonal(await loadDefaults(), user.settings),
         ...this.userSettings(user, realm),
-      };
-    }
-    return state;
+      },
+    }));
+    return Object.assign({}, ...(await Promise.all(parts))) as State;
   }
 
   /** Public streams plus the private ones the user is or was subscribed to (guests: only theirs). */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertWordsModule } from '../../alert-words/alert-words.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { LinkifiersModule } from '../../linkifiers/linkifiers.module';
 import { UserGroupsModule } from '../../user-groups/user-groups.module';
@@ -28,6 +29,7 @@ import { RegisterService } from './register.service';
     ProfileFieldsModule,
     PlaygroundsModule,
     UserSettingsDefaultsModule,
+    AlertWordsModule,
   ],
   providers: [InitialStateRepository, InitialStateService, RegisterService],
   exports: [RegisterService],

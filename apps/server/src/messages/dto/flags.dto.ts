@@ -8,8 +8,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { MAX_INT32, NoNul } from '../../common/no-nul';
-import { Json } from '../../common/params';
+import { Json, MAX_INT32 } from '../../common/params';
 
 export class UpdateFlagsDto {
   @Json()
@@ -20,11 +19,9 @@ export class UpdateFlagsDto {
   messages!: number[];
 
   @IsString()
-  @NoNul()
   op!: string;
 
   @IsString()
-  @NoNul()
   flag!: string;
 }
 
@@ -42,7 +39,6 @@ export class MarkTopicDto {
   stream_id!: number;
 
   @IsString()
-  @NoNul()
   topic_name!: string;
 }
 
@@ -71,10 +67,8 @@ export class UpdateFlagsNarrowDto {
   narrow!: unknown;
 
   @IsString()
-  @NoNul()
   op!: string;
 
   @IsString()
-  @NoNul()
   flag!: string;
 }

@@ -1,10 +1,8 @@
 import { IsBoolean, IsDefined, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from '../../common/no-nul';
 import { Alias, Json } from '../../common/params';
 
 export class SendMessageDto {
   @IsString()
-  @NoNul()
   type!: string;
 
   /** A stream name or id, or DM recipients (JSON list, bare email, comma list). */
@@ -15,28 +13,23 @@ export class SendMessageDto {
   @Alias('subject')
   @IsOptional()
   @IsString()
-  @NoNul()
   topic?: string;
 
   @IsString()
-  @NoNul()
   @MaxLength(1_000_000)
   content!: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   queue_id?: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   local_id?: string;
 
   /** Mirror semantics (§5.3 of the API notes). */
   @IsOptional()
   @IsString()
-  @NoNul()
   sender?: string;
 
   /** `yes` from mirrors, or a JSON boolean. */
@@ -51,7 +44,6 @@ export class SendMessageDto {
 
   @IsOptional()
   @IsString()
-  @NoNul()
   realm_str?: string;
 
   @Json()

@@ -1,6 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
-import { MAX_INT32, NoNul } from '../../common/no-nul';
-import { Alias, Json } from '../../common/params';
+import { Alias, Json, MAX_INT32 } from '../../common/params';
 import type { PropagateMode } from '../message-changes';
 import { PROPAGATE_MODES } from '../message-edit.service';
 
@@ -8,12 +7,10 @@ export class UpdateMessageDto {
   @Alias('subject')
   @IsOptional()
   @IsString()
-  @NoNul()
   topic?: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(1_000_000)
   content?: string;
 

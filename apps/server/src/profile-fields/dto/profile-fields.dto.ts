@@ -10,19 +10,16 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MAX_INT32, NoNul } from '../../common/no-nul';
-import { Json } from '../../common/params';
+import { Json, MAX_INT32 } from '../../common/params';
 
 export class ProfileFieldDto {
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(1000)
   name?: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(1000)
   hint?: string;
 

@@ -9,14 +9,12 @@ import {
   Min,
 } from 'class-validator';
 import { Alias, Json } from '../../common/params';
-import { NoNul } from '../../common/no-nul';
 
 /** The latest time, in seconds since the epoch, that a JavaScript Date can hold. */
 const MAX_TIMESTAMP = 8_640_000_000_000;
 
 export class CreateScheduledMessageDto {
   @IsString()
-  @NoNul()
   type!: string;
 
   /** A stream id, or a JSON list of user ids. */
@@ -27,11 +25,9 @@ export class CreateScheduledMessageDto {
   @Alias('subject')
   @IsOptional()
   @IsString()
-  @NoNul()
   topic?: string;
 
   @IsString()
-  @NoNul()
   @MaxLength(1_000_000)
   content!: string;
 
@@ -50,7 +46,6 @@ export class CreateScheduledMessageDto {
 export class EditScheduledMessageDto {
   @IsOptional()
   @IsString()
-  @NoNul()
   type?: string;
 
   @Json({ orString: true })
@@ -60,12 +55,10 @@ export class EditScheduledMessageDto {
   @Alias('subject')
   @IsOptional()
   @IsString()
-  @NoNul()
   topic?: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(1_000_000)
   content?: string;
 

@@ -8,8 +8,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Json } from '../../common/params';
-import { MAX_INT32, NoNul } from '../../common/no-nul';
+import { Json, MAX_INT32 } from '../../common/params';
 
 /** A JSON list of ids (users or groups), as Zulip's `members`, `add`, `delete`. */
 const IdList = (): PropertyDecorator => (target, key) => {
@@ -30,16 +29,16 @@ const GroupId = (): PropertyDecorator => (target, key) => {
 };
 
 export class CreateUserGroupDto {
-  @IsString() @NoNul() name!: string;
-  @IsString() @NoNul() description!: string;
+  @IsString() name!: string;
+  @IsString() description!: string;
   @IdList() members!: number[];
   @IsOptional() @IdList() subgroups?: number[];
   @IsOptional() @GroupId() can_mention_group?: number;
 }
 
 export class UpdateUserGroupDto {
-  @IsOptional() @IsString() @NoNul() name?: string;
-  @IsOptional() @IsString() @NoNul() description?: string;
+  @IsOptional() @IsString() name?: string;
+  @IsOptional() @IsString() description?: string;
   @IsOptional() @GroupId() can_mention_group?: number;
 }
 

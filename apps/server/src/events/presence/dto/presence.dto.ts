@@ -1,5 +1,4 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from '../../../common/no-nul';
 import { Alias, Json } from '../../../common/params';
 
 export class TypingDto {
@@ -23,9 +22,9 @@ export class PresenceDto {
 
 export class UserStatusDto {
   /** Checked against Zulip's 60-character limit after trimming; this only bounds the input. */
-  @IsOptional() @IsString() @NoNul() @MaxLength(1000) status_text?: string;
+  @IsOptional() @IsString() @MaxLength(1000) status_text?: string;
   @IsOptional() @Json() @IsBoolean() away?: boolean;
-  @IsOptional() @IsString() @NoNul() @MaxLength(100) emoji_name?: string;
-  @IsOptional() @IsString() @NoNul() @MaxLength(100) emoji_code?: string;
-  @IsOptional() @IsString() @NoNul() @MaxLength(30) reaction_type?: string;
+  @IsOptional() @IsString() @MaxLength(100) emoji_name?: string;
+  @IsOptional() @IsString() @MaxLength(100) emoji_code?: string;
+  @IsOptional() @IsString() @MaxLength(30) reaction_type?: string;
 }
