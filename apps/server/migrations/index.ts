@@ -11,6 +11,7 @@ import { ScheduledMessages1765400000001 } from './1765400000001-scheduled-messag
 import { CustomProfileFields1765400000002 } from './1765400000002-custom-profile-fields';
 import { RealmPlaygrounds1765400000003 } from './1765400000003-realm-playgrounds';
 import { RealmUserDefaults1765400000004 } from './1765400000004-realm-user-defaults';
+import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CustomProfileFields1765400000002,
   RealmPlaygrounds1765400000003,
   RealmUserDefaults1765400000004,
+  WebhookDeliveries1765530000001,
 ];
