@@ -81,7 +81,7 @@ describe('webhook delivery history: recorded by the gateway, listed and replayed
       ['failed', 'no_such_event:???'],
       ['filtered', 'push_commits'],
     ]);
-    expect(all[0].reason).toContain("The 'no_such_event' event isn't currently supported");
+    expect(all[0].reason).toContain("The 'no_such_event:???' event isn't currently supported");
     expect(all[1].reason).toMatch(/only_events/);
     const ids = all.map((d) => d.id);
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);

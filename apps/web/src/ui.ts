@@ -38,22 +38,28 @@ export function applyTheme(value: Theme): void {
   localStorage.setItem('theme', value);
 }
 
-/** The settings overlay the URL names (`#settings/<section>`, `#organization/<section>`). */
+/**
+ * The overlay the URL names: settings (`#settings/<section>`, `#organization/<section>`) or the
+ * integration hub (`#integrations/<section>`).
+ */
 export interface Overlay {
-  area: 'settings' | 'organization';
+  area: 'settings' | 'organization' | 'integrations';
   section: string;
 }
 
 export const overlay = signal<Overlay | null>(null);
 
+const DEFAULT_SECTION: Record<Overlay['area'], string> = {
+  settings: 'profile',
+  organization: 'organization-settings',
+  integrations: 'catalogue',
+};
+
 export function overlayFromHash(hash: string): Overlay | null {
-  const match = /^#(settings|organization)(?:\/([\w-]+))?/.exec(hash);
+  const match = /^#(settings|organization|integrations)(?:\/([\w-]+))?/.exec(hash);
   if (!match) return null;
   const area = match[1] as Overlay['area'];
-  return {
-    area,
-    section: match[2] ?? (area === 'settings' ? 'profile' : 'organization-settings'),
-  };
+  return { area, section: match[2] ?? DEFAULT_SECTION[area] };
 }
 
 /** A short message at the bottom of the screen (errors of actions, "Link copied"). */
