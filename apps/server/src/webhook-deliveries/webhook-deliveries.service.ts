@@ -33,6 +33,7 @@ function strings(value: Record<string, unknown> | undefined, name: string) {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') throw ZulipError.invalid(name, `${k} must be a string`);
+    if (`${k}${v}`.includes('\u0000')) throw ZulipError.invalid(name, 'NUL bytes are not allowed');
     out[k] = v;
   }
   return out;

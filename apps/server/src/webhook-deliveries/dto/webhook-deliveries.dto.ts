@@ -72,6 +72,7 @@ export class ReportDeliveryDto {
   @Json()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   replay_of?: number;
 }
 
@@ -98,6 +99,7 @@ export class ListDeliveriesDto {
   @Json()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @IsOptional()
