@@ -255,7 +255,9 @@ function SigningSetup({
           <code>X-Webhook-Token</code> header.
         </p>
       )}
-      <pre aria-label="WEBHOOK_SECRETS_FILE entry">{entry}</pre>
+      <pre aria-label="WEBHOOK_SECRETS_FILE entry" tabIndex={0}>
+        {entry}
+      </pre>
       <button type="button" onClick={() => copy(secret, 'Secret')}>
         Copy secret
       </button>{' '}
