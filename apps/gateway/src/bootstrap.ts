@@ -24,8 +24,9 @@ import {
 } from '../../../integrations/registry';
 import { BotDirectory } from './bot-directory';
 import { createDeliveryQueue } from './delivery-queue';
+import { DeliveryRecorder } from './delivery-recorder';
 import { DEFAULT_RETRY, DeliveryWorker, RetryPolicy } from './delivery-worker';
-import { integrationsPage, UrlChoice } from './integrations-page';
+import { integrationCatalogue, integrationsPage, UrlChoice } from './integrations-page';
 import { MemoryOnceStore, OnceStore, RedisOnceStore } from './once-store';
 import { ClientServerApi } from './client-server-api';
 import type { ServerApi } from './server-api';
@@ -45,6 +46,11 @@ class IntegrationsPageController {
   constructor(
     @Inject(INTEGRATIONS) private readonly integrations: readonly IntegrationDefinition[],
   ) {}
+
+  @Get('integrations.json')
+  catalogue() {
+    return { result: 'success', msg: '', integrations: integrationCatalogue(this.integrations) };
+  }
 
   @Get('integrations')
   page(@Query() query: UrlChoice, @Res() res: Response & { req: Request }): void {
@@ -79,13 +85,15 @@ export async function createGatewayApp(
   const once: OnceStore = redis ? new RedisOnceStore(redis) : new MemoryOnceStore();
   const api = overrides.serverApi ?? new ClientServerApi(config.serverUrl);
   const integrations = overrides.integrations ?? ALL_INTEGRATIONS;
-  const worker = new DeliveryWorker(api, once, retry);
+  const recorder = new DeliveryRecorder(api);
+  const worker = new DeliveryWorker(api, once, retry, recorder);
   const service = new WebhookService(
     integrationsByName(integrations),
     new BotDirectory(api),
     queue,
     once,
     WebhookSecrets.load(config.webhookSecretsFile),
+    recorder,
   );
 
   @Module({

@@ -1,5 +1,5 @@
 import { ZulipClient } from '@hub/client';
-import type { BotIdentity, OutgoingMessage, ServerApi } from './server-api';
+import type { BotIdentity, DeliveryReportParams, OutgoingMessage, ServerApi } from './server-api';
 
 /**
  * The gateway's view of the server, through libs/client. Each request carries the Host header the
@@ -42,21 +42,36 @@ export class ClientServerApi implements ServerApi {
     };
   }
 
-  async send(host: string, email: string, apiKey: string, message: OutgoingMessage): Promise<void> {
+  async send(
+    host: string,
+    email: string,
+    apiKey: string,
+    message: OutgoingMessage,
+  ): Promise<number> {
     const client = this.client(host, email, apiKey);
     if (message.stream !== null) {
-      await client.messages.send({
+      const sent = await client.messages.send({
         type: 'stream',
         to: /^\d+$/.test(message.stream) ? Number(message.stream) : message.stream,
         topic: message.topic,
         content: message.content,
       });
-    } else {
-      await client.messages.send({
-        type: 'private',
-        to: message.dmTo ?? [],
-        content: message.content,
-      });
+      return sent.id;
     }
+    const sent = await client.messages.send({
+      type: 'private',
+      to: message.dmTo ?? [],
+      content: message.content,
+    });
+    return sent.id;
+  }
+
+  async reportDelivery(
+    host: string,
+    email: string,
+    apiKey: string,
+    report: DeliveryReportParams,
+  ): Promise<void> {
+    await this.client(host, email, apiKey).call('POST', 'webhooks/deliveries', report);
   }
 }

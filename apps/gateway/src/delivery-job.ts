@@ -13,6 +13,8 @@ export interface DeliveryJob {
   ownerId: number | null;
   integration: string;
   acceptedAt: number;
+  /** The delivery history's record of the webhook this job posts (delivery-recorder.ts). */
+  deliveryId?: string;
 }
 
 /** Jobs of one stream and topic (or one DM) share this key, so they keep their order. */

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { backoffDelay } from '@hub/client/backoff';
 import { isUnreachable } from './bot-directory';
 import type { DeliveryJob } from './delivery-job';
+import type { DeliveryObserver } from './delivery-recorder';
 import type { OnceStore } from './once-store';
 import type { ServerApi } from './server-api';
 
@@ -41,6 +42,8 @@ export class DeliveryWorker {
     private readonly api: ServerApi,
     private readonly once: OnceStore,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** Told each job's outcome (the delivery history). */
+    private readonly observer?: DeliveryObserver,
   ) {}
 
   /**
@@ -70,7 +73,8 @@ export class DeliveryWorker {
   readonly handle = async (job: DeliveryJob): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.api.send(job.host, job.botEmail, job.botApiKey, job);
+        const messageId = await this.api.send(job.host, job.botEmail, job.botApiKey, job);
+        this.observer?.delivered(job, typeof messageId === 'number' ? messageId : null);
         this.stats.delivered++;
         this.stats.lastDeliveredAt = Date.now();
         return;
@@ -83,6 +87,7 @@ export class DeliveryWorker {
           this.logger.error(
             `Dropped ${job.integration} message for ${job.botEmail}: ${(err as Error).message}`,
           );
+          this.observer?.failed(job, (err as Error).message);
           return;
         }
         if (this.stopped) throw err;
@@ -91,9 +96,14 @@ export class DeliveryWorker {
           this.logger.error(
             `Gave up on a ${job.integration} message for ${job.botEmail} after ${attempt + 1} attempts`,
           );
+          this.observer?.failed(
+            job,
+            `Gave up after ${attempt + 1} attempts: ${(err as Error).message}`,
+          );
           return;
         }
         this.stats.retries++;
+        if (attempt === 0) this.observer?.retrying(job, (err as Error).message);
         const wait =
           retryAfter ??
           backoffDelay(attempt + 1, { baseMs: this.retry.baseMs, capMs: this.retry.maxMs });
@@ -110,6 +120,7 @@ export class DeliveryWorker {
 
   /** Tells the bot's owner (at most once a minute per bot and stream) instead of posting. */
   private async streamMissing(job: DeliveryJob): Promise<void> {
+    if (job.stream !== null) this.observer?.failed(job, `Channel ${job.stream} does not exist`);
     if (job.ownerId === null || job.stream === null) return;
     if (!(await this.once.claim(`notice:${job.botEmail}:stream:${job.stream}`, 60))) return;
     const streamRef = /^\d+$/.test(job.stream) ? `with ID ${job.stream}` : `#**${job.stream}**`;
@@ -121,6 +132,7 @@ export class DeliveryWorker {
       topic: '',
       content,
       ownerId: null,
+      deliveryId: undefined,
     });
   }
 }

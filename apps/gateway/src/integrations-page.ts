@@ -3,6 +3,7 @@ import * as path from 'node:path';
 // Loaded the way libs/markdown loads them, so the page also works under Jest.
 import { markedModule, purifyModule } from '@hub/markdown/native-modules';
 import { escapeHtml } from '@hub/markdown/html';
+import type { IntegrationInfo } from '@hub/api/webhook-delivery.types';
 import { CATEGORIES, IntegrationDefinition } from '../../../integrations/core/integration';
 
 const escape = escapeHtml;
@@ -87,4 +88,20 @@ export function integrationsPage(
 ${built}
 ${sections}
 </body></html>`;
+}
+
+/** `/integrations.json`: the catalogue the web client's integration hub builds URLs from. */
+export function integrationCatalogue(
+  integrations: readonly IntegrationDefinition[],
+): IntegrationInfo[] {
+  return integrations.map((i) => ({
+    name: i.name,
+    display_name: i.displayName,
+    category: i.category,
+    category_name: CATEGORIES[i.category],
+    events: Object.keys(i.events),
+    branches: i.branchOf !== undefined,
+    signature: i.verify ? 'service' : 'token',
+    parameters: { ...(i.parameters ?? {}) },
+  }));
 }

@@ -5,6 +5,7 @@ import { dispatchWebhook } from '../../../integrations/core/dispatch';
 import { AnomalousPayloadError } from '../../../integrations/core/payload';
 import { BotDirectory } from './bot-directory';
 import type { DeliveryQueue } from './delivery-queue';
+import { DeliveryRecord, DeliveryRecorder, replayOf } from './delivery-recorder';
 import { branchWanted, eventWanted, parseEventPatterns } from './event-filter';
 import type { OnceStore } from './once-store';
 import type { BotIdentity } from './server-api';
@@ -24,6 +25,8 @@ export type WebhookAnswer = { status: 200; body: Record<string, unknown> };
 
 /** Redelivered webhooks within a day post once. */
 const DELIVERY_ID_TTL_SECONDS = 24 * 60 * 60;
+/** Replays of one original delivery (from the integration hub) within this window post once. */
+const REPLAY_WINDOW_SECONDS = 10 * 60;
 /** At most one notice per bot and kind of problem per minute, as Zulip does. */
 const OWNER_NOTICE_TTL_SECONDS = 60;
 
@@ -41,6 +44,7 @@ export class WebhookService {
     private readonly queue: DeliveryQueue,
     private readonly once: OnceStore,
     private readonly secrets: WebhookSecrets,
+    private readonly recorder: DeliveryRecorder,
   ) {}
 
   /**
@@ -80,7 +84,26 @@ export class WebhookService {
       headers: req.headers,
       query: req.query,
     });
+    const record = this.recorder.start({ ...req, bot, apiKey });
+    try {
+      return await this.route(req, integration, bot, apiKey, params, parsed, parseError, record);
+    } catch (err) {
+      record.failed(null, (err as Error).message);
+      throw err;
+    }
+  }
 
+  /** After the key and signature checks: validates and renders the event, and queues it. */
+  private async route(
+    req: WebhookRequest,
+    integration: IntegrationDefinition,
+    bot: BotIdentity,
+    apiKey: string,
+    params: Record<string, string>,
+    parsed: ReturnType<typeof parseWebhookBody> | undefined,
+    parseError: ZulipError | undefined,
+    record: DeliveryRecord,
+  ): Promise<WebhookAnswer> {
     if (parseError || !parsed) {
       await this.noticeOwner(req, bot, apiKey, 'invalid-json', invalidJsonNotice(integration, bot));
       throw parseError ?? new ZulipError('INVALID_JSON', 'Malformed JSON', 400);
@@ -112,28 +135,48 @@ export class WebhookService {
       this.logger.warn(
         `Unsupported ${integration.displayName} event "${outcome.event}" (bot ${bot.email})`,
       );
-      return {
-        status: 200,
-        body: new ZulipError(
-          'UNSUPPORTED_WEBHOOK_EVENT_TYPE',
-          `The '${outcome.event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
-          200,
-          { webhook_name: integration.displayName, event_type: outcome.event },
-        ).envelope(),
-      };
+      const unsupported = new ZulipError(
+        'UNSUPPORTED_WEBHOOK_EVENT_TYPE',
+        `The '${outcome.event}' event isn't currently supported by the ${integration.displayName} webhook; ignoring`,
+        200,
+        { webhook_name: integration.displayName, event_type: outcome.event },
+      );
+      record.failed(outcome.event, unsupported.message);
+      return { status: 200, body: unsupported.envelope() };
     }
-    if (outcome.kind === 'ignored' || !eventWanted(outcome.event, only, exclude)) return success();
+    if (outcome.kind === 'ignored') {
+      record.filtered(outcome.event, `${integration.displayName} events of this kind post nothing`);
+      return success();
+    }
+    if (!eventWanted(outcome.event, only, exclude)) {
+      record.filtered(outcome.event, 'Left out by only_events / exclude_events');
+      return success();
+    }
     const branch = integration.branchOf
       ? this.readPayload(integration, () => integration.branchOf!(input))
       : null;
-    if (!branchWanted(branch, params.branches)) return success();
+    if (!branchWanted(branch, params.branches)) {
+      record.filtered(outcome.event, `Branch ${branch ?? ''} is not in branches`);
+      return success();
+    }
     const rendered = outcome.message;
 
     const deliveryId = integration.deliveryIdHeader
       ? req.headers[integration.deliveryIdHeader.toLowerCase()]
       : undefined;
-    const onceKey = deliveryId ? `delivery:${integration.name}:${bot.userId}:${deliveryId}` : null;
-    if (onceKey && !(await this.once.claim(onceKey, DELIVERY_ID_TTL_SECONDS))) return success();
+    // A replay is posted once per original delivery within the window, whatever its delivery id.
+    const original = replayOf(req.headers);
+    const onceKey =
+      original !== null
+        ? `replay:${bot.userId}:${original}`
+        : deliveryId
+          ? `delivery:${integration.name}:${bot.userId}:${deliveryId}`
+          : null;
+    const onceTtl = original !== null ? REPLAY_WINDOW_SECONDS : DELIVERY_ID_TTL_SECONDS;
+    if (onceKey && !(await this.once.claim(onceKey, onceTtl))) {
+      record.skip();
+      return success();
+    }
     const toOwner = params.stream === undefined || params.stream === '';
     try {
       await this.queue.add({
@@ -147,6 +190,7 @@ export class WebhookService {
         ownerId: bot.ownerId,
         integration: integration.name,
         acceptedAt: Date.now(),
+        deliveryId: record.queued(outcome.event),
       });
     } catch (err) {
       if (onceKey) await this.once.release(onceKey);

@@ -35,6 +35,7 @@ import { RealmExportModule } from './realm-export/realm-export.module';
 import { HealthModule } from './health/health.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
+import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
 
 /** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
 const FEATURES = [
@@ -65,6 +66,7 @@ const FEATURES = [
   EventsModule,
   RealmExportModule,
   BotRuntimesModule,
+  WebhookDeliveriesModule,
   WebModule,
   HealthModule,
 ];

@@ -39,21 +39,21 @@ export function applyTheme(value: Theme): void {
 }
 
 /**
- * The settings overlay the URL names (`#settings/<section>`, `#organization/<section>`,
- * `#integrations/<section>`).
+ * The overlay the URL names: settings (`#settings/<section>`, `#organization/<section>`) or the
+ * integration hub (`#integrations/<section>`).
  */
 export interface Overlay {
   area: 'settings' | 'organization' | 'integrations';
   section: string;
 }
 
+export const overlay = signal<Overlay | null>(null);
+
 const DEFAULT_SECTION: Record<Overlay['area'], string> = {
   settings: 'profile',
   organization: 'organization-settings',
-  integrations: 'bridges',
+  integrations: 'catalogue',
 };
-
-export const overlay = signal<Overlay | null>(null);
 
 export function overlayFromHash(hash: string): Overlay | null {
   const match = /^#(settings|organization|integrations)(?:\/([\w-]+))?/.exec(hash);

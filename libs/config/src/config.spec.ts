@@ -44,3 +44,12 @@ describe('first-start and template settings', () => {
     );
   });
 });
+
+describe('WEBHOOK_HISTORY_LIMIT', () => {
+  it('bounds the deliveries kept per bot: 1000 by default, a positive whole number when set', () => {
+    expect(loadConfig({}).webhookHistoryLimit).toBe(1000);
+    expect(loadConfig({ WEBHOOK_HISTORY_LIMIT: '25' }).webhookHistoryLimit).toBe(25);
+    expect(() => loadConfig({ WEBHOOK_HISTORY_LIMIT: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBHOOK_HISTORY_LIMIT: 'lots' })).toThrow(ConfigError);
+  });
+});

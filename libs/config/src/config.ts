@@ -38,6 +38,8 @@ export interface AppConfig {
   webhookMaxBodyBytes: number;
   /** `<dir>/<integration>/<template>.hbs` overrides an integration's message template. */
   webhookTemplateDir: string | undefined;
+  /** WEBHOOK_HISTORY_LIMIT: deliveries the server keeps per incoming-webhook bot (the hub's history). */
+  webhookHistoryLimit: number;
   /** The first start (empty database): the default realm's name and its owner's email. */
   firstStart: { realmName: string; ownerEmail: string | undefined };
   /** Events: a queue with no GET /events for this long is collected (open long-polls keep it). */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookTemplateDir: env.WEBHOOK_TEMPLATE_DIR
       ? path.resolve(env.WEBHOOK_TEMPLATE_DIR)
       : undefined,
+    webhookHistoryLimit: integer(env, 'WEBHOOK_HISTORY_LIMIT', 1000, 1, 1_000_000),
     firstStart: firstStartSettings(env),
     ...eventSettings(env),
     web: loadWebConfig(env, (message) => {

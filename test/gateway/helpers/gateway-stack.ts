@@ -18,6 +18,8 @@ export interface StackOptions {
   /** WEBHOOK_SECRETS_FILE contents, keyed by bot email (see apps/gateway/src/signatures.ts). */
   secrets?: (bot: Bot) => Record<string, string | Record<string, string>>;
   gatewayEnv?: Record<string, string>;
+  /** Extra settings of the server (WEBHOOK_HISTORY_LIMIT...). */
+  serverEnv?: Record<string, string>;
   /**
    * Run as one installation does in production (`npm start`): the server on Redis too, and the
    * gateway with its server's settings (DATABASE_URL, DATA_DIR) and no REDIS_NAMESPACE, so both
@@ -145,6 +147,7 @@ export class GatewayStack {
         GATEWAY_URL: options.forward === false ? '' : gatewayUrl,
         // The bot posts bursts of notifications; the API's per-user limit is not under test here.
         RATE_LIMIT_PER_MINUTE: '1000000',
+        ...options.serverEnv,
       },
       redis: options.asInstallation === true,
     });

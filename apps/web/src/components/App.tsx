@@ -24,6 +24,7 @@ import { NarrowHeader } from './NarrowHeader';
 
 const Dialogs = lazy(() => import('./Dialogs'));
 const Settings = lazy(() => import('./settings/Settings'));
+const Integrations = lazy(() => import('./integrations/Integrations'));
 
 /** The running event connection (tests and the bench reach it through the page only). */
 let connection: EventConnection | null = null;
@@ -147,7 +148,11 @@ export function App() {
             </div>
           }
         >
-          <Settings area={openOverlay.area} section={openOverlay.section} />
+          {openOverlay.area === 'integrations' ? (
+            <Integrations section={openOverlay.section} />
+          ) : (
+            <Settings area={openOverlay.area} section={openOverlay.section} />
+          )}
         </Suspense>
       )}
       {message && (

@@ -60,6 +60,9 @@ function SettingsMenu() {
               Organization settings
             </a>
           )}
+          <a role="menuitem" href="#integrations" onClick={() => setOpen(false)}>
+            Integrations
+          </a>
         </div>
       )}
     </div>

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { store, useSlices } from '../../store';
 import { closeOverlay, type Overlay } from '../../ui';
-import { Bridges } from '../integrations/Bridges';
 import { Bots } from './Bots';
 import { Linkifiers } from './Linkifiers';
 import { OrganizationSettings, Streams, Users } from './Organization';
@@ -61,20 +60,6 @@ const ORGANIZATION: Section[] = [
   { id: 'auth-methods', label: 'Authentication methods', view: () => <AuthMethods /> },
 ];
 
-const INTEGRATIONS: Section[] = [{ id: 'bridges', label: 'Bridges', view: () => <Bridges /> }];
-
-const SECTIONS: Record<Overlay['area'], Section[]> = {
-  settings: PERSONAL,
-  organization: ORGANIZATION,
-  integrations: INTEGRATIONS,
-};
-
-const TITLES: Record<Overlay['area'], string> = {
-  settings: 'Personal settings',
-  organization: 'Organization administration',
-  integrations: 'Integrations',
-};
-
 function NavGroup({
   title,
   area,
@@ -107,7 +92,7 @@ export default function Settings({ area, section }: Overlay) {
   useSlices('realm');
   const heading = useRef<HTMLHeadingElement>(null);
   const admin = store.self.is_admin;
-  const sections = SECTIONS[area];
+  const sections = area === 'settings' ? PERSONAL : ORGANIZATION;
   const current = sections.find((s) => s.id === section) ?? sections[0];
   useEffect(() => heading.current?.focus(), [area, current.id]);
   return (
@@ -118,7 +103,9 @@ export default function Settings({ area, section }: Overlay) {
       aria-labelledby="settings-title"
     >
       <div className="settings-head">
-        <h1 id="settings-title">{TITLES[area]}</h1>
+        <h1 id="settings-title">
+          {area === 'settings' ? 'Personal settings' : 'Organization administration'}
+        </h1>
         <button className="icon-button" aria-label="Close settings" onClick={closeOverlay}>
           ×
         </button>
@@ -139,20 +126,12 @@ export default function Settings({ area, section }: Overlay) {
               current={area === 'organization' ? current.id : null}
             />
           )}
-          {admin && (
-            <NavGroup
-              title="Integrations"
-              area="integrations"
-              sections={INTEGRATIONS}
-              current={area === 'integrations' ? current.id : null}
-            />
-          )}
         </nav>
         <section className="settings-content" aria-labelledby="settings-section-title">
           <h2 id="settings-section-title" ref={heading} tabIndex={-1}>
             {current.label}
           </h2>
-          {area !== 'settings' && !admin ? (
+          {area === 'organization' && !admin ? (
             <p className="form-error" role="alert">
               Only organization administrators and owners can open these pages.
             </p>
