@@ -66,6 +66,9 @@ import { updownIntegration } from './updown/updown.handler';
 import { uptimerobotIntegration } from './uptimerobot/uptimerobot.handler';
 import { zabbixIntegration } from './zabbix/zabbix.handler';
 
+import { lidarrIntegration } from './lidarr/lidarr.handler';
+import { radarrIntegration } from './radarr/radarr.handler';
+import { sonarrIntegration } from './sonarr/sonarr.handler';
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
  * Add a new one on its own line, in its category's block, alphabetically.
@@ -141,7 +144,10 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   zabbixIntegration,
   // Everything else
   jsonIntegration,
+  lidarrIntegration,
+  radarrIntegration,
   slackIncomingIntegration,
+  sonarrIntegration,
 ];
 
 /** Name → integration: the gateway finds an integration in one lookup, however many there are. */

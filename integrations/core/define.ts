@@ -2,6 +2,7 @@ import type {
   Category,
   EventRenderer,
   IntegrationDefinition,
+  Rendered,
   RenderedMessage,
   WebhookInput,
 } from './integration';
@@ -64,8 +65,11 @@ export class WebhookEvent {
   }
 }
 
-/** What a handler makes of one event: a message, or null (recognised, nothing to post). */
-export type EventHandler = (e: WebhookEvent) => RenderedMessage | null;
+/**
+ * What a handler makes of one event: a message, a list of messages (a batch of events in one
+ * payload, posted in order, each with its own topic), or null (recognised, nothing to post).
+ */
+export type EventHandler = (e: WebhookEvent) => Rendered;
 
 /**
  * The common handler: a topic and a template with its context, both read from the event.

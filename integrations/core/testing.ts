@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { eventWanted } from '../../apps/gateway/src/event-filter';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
@@ -30,8 +31,18 @@ export const UNSUPPORTED = 'unsupported';
  */
 export const ANOMALOUS = 'anomalous';
 
-/** What a fixture must make: a message, nothing (null: recognised), or one of the two refusals. */
-export type Expected = RenderedMessage | null | typeof UNSUPPORTED | typeof ANOMALOUS;
+/**
+ * What a fixture must make: a message, several (in order: a batch of events in one payload),
+ * nothing (null: recognised), or one of the two refusals.
+ */
+export type Expected =
+  RenderedMessage | RenderedMessage[] | null | typeof UNSUPPORTED | typeof ANOMALOUS;
+
+/** The messages a fixture must post, in order (none for null and the refusals). */
+export function expectedMessages(expected: Expected): RenderedMessage[] {
+  if (expected === null || expected === UNSUPPORTED || expected === ANOMALOUS) return [];
+  return Array.isArray(expected) ? expected : [expected];
+}
 
 /** [fixture file, event name, what it must make, request extras] */
 export type FixtureCase = [string, string, Expected, CaseRequest?];
@@ -204,6 +215,9 @@ export function deliverWith(integration: IntegrationDefinition) {
   return (webhook: WebhookInput): Delivered => {
     const outcome = dispatchWebhook(integration, webhook);
     if (outcome.kind === 'unsupported') throw new Error(`unsupported event ${outcome.event}`);
+    if (outcome.kind === 'messages') {
+      throw new Error(`event ${outcome.event} posts several messages: use dispatchWebhook`);
+    }
     return { event: outcome.event, message: outcome.kind === 'message' ? outcome.message : null };
   };
 }
@@ -228,6 +242,13 @@ function rendersAsExpected(suite: FixtureSuite) {
     } else if (expected === UNSUPPORTED) {
       const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
       expect(dispatchWebhook(suite.integration, input)).toEqual({ kind: 'unsupported', event });
+    } else if (Array.isArray(expected)) {
+      const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
+      expect(dispatchWebhook(suite.integration, input)).toEqual({
+        kind: 'messages',
+        event,
+        messages: expected,
+      });
     } else {
       expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
     }
@@ -264,5 +285,23 @@ export function itRendersOwnFixtures(suite: FixtureSuite): void {
   it('renders every supported event from its own fixtures', () => {
     const covered = new Set(suite.cases.map(([, event]) => event));
     expect(Object.keys(suite.integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+}
+
+/**
+ * `only_events` / `exclude_events` select this fixture by the event name the integration gives
+ * it (the gateway applies them with the same `eventWanted`).
+ */
+export function itAppliesEventFilters(
+  suite: FixtureSuite,
+  file: string,
+  extra?: CaseRequest,
+): void {
+  it(`only_events / exclude_events select ${file} by its event name`, () => {
+    const { event } = deliverFixture(suite, file, extra);
+    expect(eventWanted(event, [event], null)).toBe(true);
+    expect(eventWanted(event, [`${event}*`], null)).toBe(true);
+    expect(eventWanted(event, ['no_such_event'], null)).toBe(false);
+    expect(eventWanted(event, null, [event])).toBe(false);
   });
 }

@@ -75,6 +75,21 @@ export function tokenParam(param: string): SignatureCheck {
   };
 }
 
+/**
+ * HTTP basic auth whose password is the secret (the *arr family's webhook Username and Password,
+ * Home Assistant's `rest_command` `password`); any user name. The gateway reads the api_key from
+ * the URL, so basic auth is free to carry the secret.
+ */
+export function basicAuthPassword(): SignatureCheck {
+  return (secret, request) => {
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(headerOf(request, 'Authorization'));
+    if (!match) throw mismatch();
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0 || !sameText(decoded.slice(colon + 1), secret)) throw mismatch();
+  };
+}
+
 /** The secret as a field of the JSON body (RhodeCode's `token`). */
 export function tokenInBody(field: string): SignatureCheck {
   return (secret, request) => {

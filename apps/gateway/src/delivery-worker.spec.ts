@@ -134,4 +134,12 @@ describe('shardOf', () => {
     );
     expect(shards.size).toBeGreaterThan(1);
   });
+
+  it('keeps the messages of one delivery on one shard (its first topic), so they post in order', () => {
+    const batch = Array.from({ length: 20 }, (_, i) => ({
+      ...job(`story ${i}`, 'x'),
+      shardTopic: 'story 0',
+    }));
+    expect(new Set(batch.map((j) => shardOf(j, 4)))).toEqual(new Set([shardOf(batch[0], 4)]));
+  });
 });

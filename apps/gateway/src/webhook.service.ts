@@ -127,7 +127,7 @@ export class WebhookService {
       ? this.readPayload(integration, () => integration.branchOf!(input))
       : null;
     if (!branchWanted(branch, params.branches)) return success();
-    const rendered = outcome.message;
+    const messages = outcome.kind === 'messages' ? outcome.messages : [outcome.message];
 
     const deliveryId = integration.deliveryIdHeader
       ? req.headers[integration.deliveryIdHeader.toLowerCase()]
@@ -135,19 +135,24 @@ export class WebhookService {
     const onceKey = deliveryId ? `delivery:${integration.name}:${bot.userId}:${deliveryId}` : null;
     if (onceKey && !(await this.once.claim(onceKey, DELIVERY_ID_TTL_SECONDS))) return success();
     const toOwner = params.stream === undefined || params.stream === '';
+    // The messages of one delivery share a shard (the first one's topic), so they post in order.
+    const shardTopic = messages.length > 1 ? (params.topic ?? messages[0].topic) : undefined;
     try {
-      await this.queue.add({
-        host: req.host,
-        botEmail: bot.email,
-        botApiKey: apiKey,
-        stream: toOwner ? null : params.stream,
-        dmTo: toOwner ? [bot.ownerId ?? bot.userId] : null,
-        topic: params.topic ?? rendered.topic,
-        content: rendered.body,
-        ownerId: bot.ownerId,
-        integration: integration.name,
-        acceptedAt: Date.now(),
-      });
+      for (const rendered of messages) {
+        await this.queue.add({
+          host: req.host,
+          botEmail: bot.email,
+          botApiKey: apiKey,
+          stream: toOwner ? null : params.stream,
+          dmTo: toOwner ? [bot.ownerId ?? bot.userId] : null,
+          topic: params.topic ?? rendered.topic,
+          shardTopic,
+          content: rendered.body,
+          ownerId: bot.ownerId,
+          integration: integration.name,
+          acceptedAt: Date.now(),
+        });
+      }
     } catch (err) {
       if (onceKey) await this.once.release(onceKey);
       throw err;
