@@ -65,10 +65,16 @@ import { wekanIntegration } from './wekan/wekan.handler';
 import { updownIntegration } from './updown/updown.handler';
 import { uptimerobotIntegration } from './uptimerobot/uptimerobot.handler';
 import { zabbixIntegration } from './zabbix/zabbix.handler';
-
 import { lidarrIntegration } from './lidarr/lidarr.handler';
 import { radarrIntegration } from './radarr/radarr.handler';
 import { sonarrIntegration } from './sonarr/sonarr.handler';
+import { zapierIntegration } from './zapier/zapier.handler';
+import { iftttIntegration } from './ifttt/ifttt.handler';
+import { homeassistantIntegration } from './homeassistant/homeassistant.handler';
+import { helloworldIntegration } from './helloworld/helloworld.handler';
+import { beeminderIntegration } from './beeminder/beeminder.handler';
+import { appfollowIntegration } from './appfollow/appfollow.handler';
+
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
  * Add a new one on its own line, in its category's block, alphabetically.
@@ -143,11 +149,17 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   uptimerobotIntegration,
   zabbixIntegration,
   // Everything else
+  appfollowIntegration,
+  beeminderIntegration,
+  helloworldIntegration,
+  homeassistantIntegration,
+  iftttIntegration,
   jsonIntegration,
   lidarrIntegration,
   radarrIntegration,
   slackIncomingIntegration,
   sonarrIntegration,
+  zapierIntegration,
 ];
 
 /** Name → integration: the gateway finds an integration in one lookup, however many there are. */
