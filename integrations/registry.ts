@@ -74,6 +74,17 @@ import { homeassistantIntegration } from './homeassistant/homeassistant.handler'
 import { helloworldIntegration } from './helloworld/helloworld.handler';
 import { beeminderIntegration } from './beeminder/beeminder.handler';
 import { appfollowIntegration } from './appfollow/appfollow.handler';
+import { delightedIntegration } from './delighted/delighted.handler';
+import { dialogflowIntegration } from './dialogflow/dialogflow.handler';
+import { flockIntegration } from './flock/flock.handler';
+import { jotformIntegration } from './jotform/jotform.handler';
+import { mentionIntegration } from './mention/mention.handler';
+import { opencollectiveIntegration } from './opencollective/opencollective.handler';
+import { dropboxIntegration } from './dropbox/dropbox.handler';
+import { hellosignIntegration } from './hellosign/hellosign.handler';
+import { wordpressIntegration } from './wordpress/wordpress.handler';
+import { libratoIntegration } from './librato/librato.handler';
+import { slackOutgoingIntegration } from './slack/slack-outgoing.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -134,6 +145,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   gosquaredIntegration,
   grafanaIntegration,
   inspingIntegration,
+  libratoIntegration,
   newrelicIntegration,
   opbeatIntegration,
   opsgenieIntegration,
@@ -151,14 +163,24 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   // Everything else
   appfollowIntegration,
   beeminderIntegration,
+  delightedIntegration,
+  dialogflowIntegration,
+  dropboxIntegration,
+  flockIntegration,
+  hellosignIntegration,
   helloworldIntegration,
   homeassistantIntegration,
   iftttIntegration,
+  jotformIntegration,
   jsonIntegration,
   lidarrIntegration,
+  mentionIntegration,
+  opencollectiveIntegration,
   radarrIntegration,
   slackIncomingIntegration,
+  slackOutgoingIntegration,
   sonarrIntegration,
+  wordpressIntegration,
   zapierIntegration,
 ];
 

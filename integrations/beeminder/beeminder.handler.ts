@@ -1,4 +1,5 @@
 import { defineIntegration, post } from '../core/define';
+import { timeMention } from '../core/text';
 
 /**
  * Beeminder's goal reminder webhook ("you are about to derail"): the goal under `goal`. Topic
@@ -21,7 +22,7 @@ export const beeminderIntegration = defineIntegration({
         return {
           goal: goal.str('slug'),
           title: goal.optStr('title'),
-          deadline: new Date(goal.num('losedate') * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          deadline: timeMention(goal.num('losedate') * 1000),
           limsum: goal.str('limsum'),
           pledge,
           worried: pledge > 0,

@@ -108,6 +108,11 @@ export interface IntegrationSpec {
   verify?: SignatureCheck;
   /** The integration's own URL parameters and what they do. */
   parameters?: Record<string, string>;
+  /**
+   * A GET with this query parameter is the service checking the URL (Dropbox's `challenge`):
+   * the gateway answers its value as text/plain, once the api_key is valid.
+   */
+  challengeParam?: string;
 }
 
 const BRANCHES_PARAMETER =
@@ -145,6 +150,7 @@ export function defineIntegration(spec: IntegrationSpec): IntegrationDefinition 
     deliveryIdHeader: spec.deliveryIdHeader,
     branchOf: branchOf ? (input) => branchOf(wrap(input)) : undefined,
     verify: spec.verify,
+    challengeParam: spec.challengeParam,
     parameters: branchOf ? { branches: BRANCHES_PARAMETER, ...spec.parameters } : spec.parameters,
   };
 }

@@ -74,6 +74,8 @@ export interface IntegrationDefinition {
   verify?: SignatureCheck;
   /** The integration's own URL parameters beyond api_key/stream/topic/only_events/exclude_events. */
   parameters?: Record<string, string>;
+  /** A GET with this query parameter is a URL check: the gateway echoes its value (Dropbox). */
+  challengeParam?: string;
 }
 
 export type WebhookOutcome =

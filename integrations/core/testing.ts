@@ -30,17 +30,28 @@ export const UNSUPPORTED = 'unsupported';
  * 400 ANOMALOUS_WEBHOOK_PAYLOAD, nothing posted. Its event name is '' when none can be read.
  */
 export const ANOMALOUS = 'anomalous';
+/**
+ * A captured payload that is not JSON at all (a truncated capture Zulip keeps): answered 400
+ * INVALID_JSON by the gateway's body parser, before any integration sees it.
+ */
+export const MALFORMED = 'malformed';
 
 /**
  * What a fixture must make: a message, several (in order: a batch of events in one payload),
- * nothing (null: recognised), or one of the two refusals.
+ * nothing (null: recognised), or one of the refusals.
  */
 export type Expected =
-  RenderedMessage | RenderedMessage[] | null | typeof UNSUPPORTED | typeof ANOMALOUS;
+  | RenderedMessage
+  | RenderedMessage[]
+  | null
+  | typeof UNSUPPORTED
+  | typeof ANOMALOUS
+  | typeof MALFORMED;
 
 /** The messages a fixture must post, in order (none for null and the refusals). */
 export function expectedMessages(expected: Expected): RenderedMessage[] {
   if (expected === null || expected === UNSUPPORTED || expected === ANOMALOUS) return [];
+  if (expected === MALFORMED) return [];
   return Array.isArray(expected) ? expected : [expected];
 }
 
@@ -236,7 +247,10 @@ export function deliverFixture(
 /** One case's check: the fixture, sent as the suite says, gives the expected event and message. */
 function rendersAsExpected(suite: FixtureSuite) {
   return (...[file, event, expected, extra]: FixtureCase): void => {
-    if (expected === ANOMALOUS) {
+    if (expected === MALFORMED) {
+      const request = fixtureRequest(suite, file, extra);
+      expect(() => requestInput(request, extra?.options)).toThrow('Malformed JSON');
+    } else if (expected === ANOMALOUS) {
       const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
       expect(() => dispatchWebhook(suite.integration, input)).toThrow(AnomalousPayloadError);
     } else if (expected === UNSUPPORTED) {

@@ -90,14 +90,15 @@ export function basicAuthPassword(): SignatureCheck {
   };
 }
 
-/** The secret as a field of the JSON body (RhodeCode's `token`). */
+/** The secret as a field of the JSON or form body (RhodeCode's and Slack's `token`). */
 export function tokenInBody(field: string): SignatureCheck {
   return (secret, request) => {
+    const text = request.rawBody.toString('utf8');
     let given: unknown;
     try {
-      given = (JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>)[field];
+      given = (JSON.parse(text) as Record<string, unknown>)[field];
     } catch {
-      given = undefined;
+      given = new URLSearchParams(text).get(field) ?? undefined;
     }
     if (typeof given !== 'string' || given === '') {
       throw new SignatureError(`Missing ${field} in the payload`);

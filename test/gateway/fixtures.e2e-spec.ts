@@ -6,7 +6,12 @@ import {
   sharedFixtureCases,
   SHARED_WEBHOOK_FIXTURES,
 } from './helpers/fixture-cases';
-import { ANOMALOUS, expectedMessages, UNSUPPORTED } from '../../integrations/core/testing';
+import {
+  ANOMALOUS,
+  expectedMessages,
+  MALFORMED,
+  UNSUPPORTED,
+} from '../../integrations/core/testing';
 import { INTEGRATIONS } from '../../integrations/registry';
 import { GatewayStack, LandedMessage, WebhookReply } from './helpers/gateway-stack';
 
@@ -79,6 +84,11 @@ describe('webhook fixtures through the gateway into the server', () => {
       expect(replies[i]).toMatchObject({
         status: 200,
         body: { result: 'error', code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE' },
+      });
+    } else if (c.expected === MALFORMED) {
+      expect(replies[i]).toMatchObject({
+        status: 400,
+        body: { result: 'error', code: 'INVALID_JSON' },
       });
     } else if (c.expected === ANOMALOUS) {
       expect(replies[i]).toMatchObject({

@@ -55,6 +55,21 @@ export class WebhookService {
     return { status: 200, body: { result: 'success', msg: '' } };
   }
 
+  /**
+   * A GET carrying the integration's challenge parameter (Dropbox's `?challenge=`): the service
+   * checks the URL by expecting the value back as text. The api_key must be valid, as Zulip
+   * requires; null when this GET is no challenge (the caller then treats it as a delivery).
+   */
+  async challenge(req: WebhookRequest): Promise<string | null> {
+    const integration = this.integrations.get(req.integration);
+    const param = integration?.challengeParam;
+    if (!param || req.query[param] === undefined) return null;
+    const apiKey = req.query.api_key?.trim();
+    if (!apiKey) throw ZulipError.missing('api_key');
+    await this.bots.identify(req.host, apiKey);
+    return req.query[param];
+  }
+
   async accept(req: WebhookRequest): Promise<WebhookAnswer> {
     const integration = this.integrations.get(req.integration);
     if (!integration) throw new ZulipError('BAD_REQUEST', 'Endpoint does not exist', 404);
