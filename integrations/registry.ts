@@ -85,6 +85,7 @@ import { hellosignIntegration } from './hellosign/hellosign.handler';
 import { wordpressIntegration } from './wordpress/wordpress.handler';
 import { libratoIntegration } from './librato/librato.handler';
 import { slackOutgoingIntegration } from './slack/slack-outgoing.handler';
+import { stripeIntegration } from './stripe/stripe.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -180,6 +181,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   slackIncomingIntegration,
   slackOutgoingIntegration,
   sonarrIntegration,
+  stripeIntegration,
   wordpressIntegration,
   zapierIntegration,
 ];

@@ -90,6 +90,27 @@ export function basicAuthPassword(): SignatureCheck {
   };
 }
 
+/**
+ * Stripe's scheme: `t=<unix time>,v1=<hex>[,v1=...]`, each v1 an HMAC-SHA256 of `<t>.<raw body>`
+ * keyed with the endpoint's signing secret; any v1 matching passes (several while a secret rolls).
+ */
+export function stripeSignature(header: string): SignatureCheck {
+  return (secret, request) => {
+    const parts = headerOf(request, header)
+      .split(',')
+      .map((part) => part.trim().split('='));
+    const timestamp = parts.find(([k]) => k === 't')?.[1];
+    if (!timestamp) throw mismatch();
+    const expected = createHmac('sha256', secret)
+      .update(`${timestamp}.`)
+      .update(request.rawBody)
+      .digest('hex');
+    if (!parts.some(([k, v]) => k === 'v1' && v !== undefined && sameText(v, expected))) {
+      throw mismatch();
+    }
+  };
+}
+
 /** The secret as a field of the JSON or form body (RhodeCode's and Slack's `token`). */
 export function tokenInBody(field: string): SignatureCheck {
   return (secret, request) => {

@@ -73,9 +73,14 @@ describe('webhook fixtures through the gateway into the server', () => {
     expect(withFixtures.filter((name) => !covered.has(name))).toEqual([]);
   });
 
-  it('posts nothing anywhere else (no DMs, no stray streams)', () => {
-    const known = new Set(cases.map((_, i) => streamOf(i)));
+  it('posts nothing anywhere else (no stray streams; DMs only to tell the owner of a non-JSON body)', () => {
+    const known = new Set([...cases.map((_, i) => streamOf(i)), '(direct)']);
     expect([...landed.keys()].filter((stream) => !known.has(stream))).toEqual([]);
+    // A captured payload that is not JSON (MALFORMED) tells the bot's owner, once a minute.
+    const malformed = cases.some((c) => c.expected === MALFORMED);
+    const dms = (landed.get('(direct)') ?? []).map((m) => m.content);
+    expect(dms.length).toBe(malformed ? 1 : 0);
+    for (const dm of dms) expect(dm).toContain('whose body is not valid JSON');
   });
 
   it.each(cases.map((c, i) => [c.label, i] as const))('%s', (_label, i) => {
