@@ -65,6 +65,27 @@ import { wekanIntegration } from './wekan/wekan.handler';
 import { updownIntegration } from './updown/updown.handler';
 import { uptimerobotIntegration } from './uptimerobot/uptimerobot.handler';
 import { zabbixIntegration } from './zabbix/zabbix.handler';
+import { lidarrIntegration } from './lidarr/lidarr.handler';
+import { radarrIntegration } from './radarr/radarr.handler';
+import { sonarrIntegration } from './sonarr/sonarr.handler';
+import { zapierIntegration } from './zapier/zapier.handler';
+import { iftttIntegration } from './ifttt/ifttt.handler';
+import { homeassistantIntegration } from './homeassistant/homeassistant.handler';
+import { helloworldIntegration } from './helloworld/helloworld.handler';
+import { beeminderIntegration } from './beeminder/beeminder.handler';
+import { appfollowIntegration } from './appfollow/appfollow.handler';
+import { delightedIntegration } from './delighted/delighted.handler';
+import { dialogflowIntegration } from './dialogflow/dialogflow.handler';
+import { flockIntegration } from './flock/flock.handler';
+import { jotformIntegration } from './jotform/jotform.handler';
+import { mentionIntegration } from './mention/mention.handler';
+import { opencollectiveIntegration } from './opencollective/opencollective.handler';
+import { dropboxIntegration } from './dropbox/dropbox.handler';
+import { hellosignIntegration } from './hellosign/hellosign.handler';
+import { wordpressIntegration } from './wordpress/wordpress.handler';
+import { libratoIntegration } from './librato/librato.handler';
+import { slackOutgoingIntegration } from './slack/slack-outgoing.handler';
+import { stripeIntegration } from './stripe/stripe.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -125,6 +146,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   gosquaredIntegration,
   grafanaIntegration,
   inspingIntegration,
+  libratoIntegration,
   newrelicIntegration,
   opbeatIntegration,
   opsgenieIntegration,
@@ -140,8 +162,28 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   uptimerobotIntegration,
   zabbixIntegration,
   // Everything else
+  appfollowIntegration,
+  beeminderIntegration,
+  delightedIntegration,
+  dialogflowIntegration,
+  dropboxIntegration,
+  flockIntegration,
+  hellosignIntegration,
+  helloworldIntegration,
+  homeassistantIntegration,
+  iftttIntegration,
+  jotformIntegration,
   jsonIntegration,
+  lidarrIntegration,
+  mentionIntegration,
+  opencollectiveIntegration,
+  radarrIntegration,
   slackIncomingIntegration,
+  slackOutgoingIntegration,
+  sonarrIntegration,
+  stripeIntegration,
+  wordpressIntegration,
+  zapierIntegration,
 ];
 
 /** Name → integration: the gateway finds an integration in one lookup, however many there are. */

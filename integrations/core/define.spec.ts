@@ -91,3 +91,44 @@ describe('defineIntegration', () => {
     ).toThrow('say where the event comes from');
   });
 });
+
+describe('a delivery that posts several messages', () => {
+  const batch = defineIntegration({
+    name: 'batch',
+    displayName: 'Batch',
+    category: 'other',
+    folder: 'core',
+    eventField: 'kind',
+    events: {
+      batch: (e) =>
+        e.payload.list('items').map((item) => ({
+          topic: item.str('name'),
+          body: item.str('text'),
+        })),
+    },
+  });
+
+  it('gives each message its own topic, in the payload order, each body capped', () => {
+    const long = 'x'.repeat(MAX_MESSAGE_LENGTH + 10);
+    const items = [
+      { name: 'b', text: 'first' },
+      { name: 'a', text: long },
+    ];
+    const outcome = dispatchWebhook(batch, webhookInput({ kind: 'batch', items }));
+    expect(outcome.kind).toBe('messages');
+    if (outcome.kind !== 'messages') return;
+    expect(outcome.messages.map((m) => m.topic)).toEqual(['b', 'a']);
+    expect(outcome.messages[0].body).toBe('first');
+    expect(outcome.messages[1].body.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+  });
+
+  it('is one message for a list of one, and nothing for an empty list', () => {
+    expect(
+      dispatchWebhook(batch, webhookInput({ kind: 'batch', items: [{ name: 'a', text: 't' }] })),
+    ).toEqual({ kind: 'message', event: 'batch', message: { topic: 'a', body: 't' } });
+    expect(dispatchWebhook(batch, webhookInput({ kind: 'batch', items: [] }))).toEqual({
+      kind: 'ignored',
+      event: 'batch',
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type {
   Category,
   EventRenderer,
   IntegrationDefinition,
+  Rendered,
   RenderedMessage,
   WebhookInput,
 } from './integration';
@@ -64,8 +65,11 @@ export class WebhookEvent {
   }
 }
 
-/** What a handler makes of one event: a message, or null (recognised, nothing to post). */
-export type EventHandler = (e: WebhookEvent) => RenderedMessage | null;
+/**
+ * What a handler makes of one event: a message, a list of messages (a batch of events in one
+ * payload, posted in order, each with its own topic), or null (recognised, nothing to post).
+ */
+export type EventHandler = (e: WebhookEvent) => Rendered;
 
 /**
  * The common handler: a topic and a template with its context, both read from the event.
@@ -104,6 +108,11 @@ export interface IntegrationSpec {
   verify?: SignatureCheck;
   /** The integration's own URL parameters and what they do. */
   parameters?: Record<string, string>;
+  /**
+   * A GET with this query parameter is the service checking the URL (Dropbox's `challenge`):
+   * the gateway answers its value as text/plain, once the api_key is valid.
+   */
+  challengeParam?: string;
 }
 
 const BRANCHES_PARAMETER =
@@ -141,6 +150,7 @@ export function defineIntegration(spec: IntegrationSpec): IntegrationDefinition 
     deliveryIdHeader: spec.deliveryIdHeader,
     branchOf: branchOf ? (input) => branchOf(wrap(input)) : undefined,
     verify: spec.verify,
+    challengeParam: spec.challengeParam,
     parameters: branchOf ? { branches: BRANCHES_PARAMETER, ...spec.parameters } : spec.parameters,
   };
 }

@@ -1,4 +1,4 @@
-import type { IntegrationDefinition, WebhookInput, WebhookOutcome } from './integration';
+import { IntegrationDefinition, renderedList, WebhookInput, WebhookOutcome } from './integration';
 import { capMessage } from './text';
 
 /**
@@ -15,7 +15,8 @@ export function dispatchWebhook(
   if (integration.ignoredEvents.includes(event)) return { kind: 'ignored', event };
   const renderer = Object.hasOwn(integration.events, event) ? integration.events[event] : null;
   if (!renderer) return { kind: 'unsupported', event };
-  const message = renderer(input);
-  if (!message) return { kind: 'ignored', event };
-  return { kind: 'message', event, message: { ...message, body: capMessage(message.body) } };
+  const messages = renderedList(renderer(input)).map((m) => ({ ...m, body: capMessage(m.body) }));
+  if (messages.length === 0) return { kind: 'ignored', event };
+  if (messages.length === 1) return { kind: 'message', event, message: messages[0] };
+  return { kind: 'messages', event, messages };
 }

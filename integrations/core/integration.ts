@@ -16,8 +16,24 @@ export interface RenderedMessage {
   body: string;
 }
 
-/** One event type's renderer: a pure function of the input. `null` = recognised, nothing to post. */
-export type EventRenderer = (input: WebhookInput) => RenderedMessage | null;
+/**
+ * What one delivery posts: a message, several (a batch of events in one payload, each with its
+ * own topic, posted in this order), or null (recognised, nothing to post).
+ */
+export type Rendered = RenderedMessage | readonly RenderedMessage[] | null;
+
+/** The messages of a Rendered, in order (none for null). */
+export function renderedList(rendered: Rendered): readonly RenderedMessage[] {
+  if (rendered === null) return [];
+  return isMessageList(rendered) ? rendered : [rendered];
+}
+
+function isMessageList(rendered: NonNullable<Rendered>): rendered is readonly RenderedMessage[] {
+  return Array.isArray(rendered);
+}
+
+/** One event type's renderer: a pure function of the input. */
+export type EventRenderer = (input: WebhookInput) => Rendered;
 
 /** The groups of README's integration table and of `/integrations`. */
 export const CATEGORIES = {
@@ -58,9 +74,13 @@ export interface IntegrationDefinition {
   verify?: SignatureCheck;
   /** The integration's own URL parameters beyond api_key/stream/topic/only_events/exclude_events. */
   parameters?: Record<string, string>;
+  /** A GET with this query parameter is a URL check: the gateway echoes its value (Dropbox). */
+  challengeParam?: string;
 }
 
 export type WebhookOutcome =
   | { kind: 'message'; event: string; message: RenderedMessage }
+  /** Several messages for one delivery, posted in this order. */
+  | { kind: 'messages'; event: string; messages: RenderedMessage[] }
   | { kind: 'ignored'; event: string }
   | { kind: 'unsupported'; event: string };

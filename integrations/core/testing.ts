@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { eventWanted } from '../../apps/gateway/src/event-filter';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
@@ -29,9 +30,30 @@ export const UNSUPPORTED = 'unsupported';
  * 400 ANOMALOUS_WEBHOOK_PAYLOAD, nothing posted. Its event name is '' when none can be read.
  */
 export const ANOMALOUS = 'anomalous';
+/**
+ * A captured payload that is not JSON at all (a truncated capture Zulip keeps): answered 400
+ * INVALID_JSON by the gateway's body parser, before any integration sees it.
+ */
+export const MALFORMED = 'malformed';
 
-/** What a fixture must make: a message, nothing (null: recognised), or one of the two refusals. */
-export type Expected = RenderedMessage | null | typeof UNSUPPORTED | typeof ANOMALOUS;
+/**
+ * What a fixture must make: a message, several (in order: a batch of events in one payload),
+ * nothing (null: recognised), or one of the refusals.
+ */
+export type Expected =
+  | RenderedMessage
+  | RenderedMessage[]
+  | null
+  | typeof UNSUPPORTED
+  | typeof ANOMALOUS
+  | typeof MALFORMED;
+
+/** The messages a fixture must post, in order (none for null and the refusals). */
+export function expectedMessages(expected: Expected): RenderedMessage[] {
+  if (expected === null || expected === UNSUPPORTED || expected === ANOMALOUS) return [];
+  if (expected === MALFORMED) return [];
+  return Array.isArray(expected) ? expected : [expected];
+}
 
 /** [fixture file, event name, what it must make, request extras] */
 export type FixtureCase = [string, string, Expected, CaseRequest?];
@@ -204,6 +226,9 @@ export function deliverWith(integration: IntegrationDefinition) {
   return (webhook: WebhookInput): Delivered => {
     const outcome = dispatchWebhook(integration, webhook);
     if (outcome.kind === 'unsupported') throw new Error(`unsupported event ${outcome.event}`);
+    if (outcome.kind === 'messages') {
+      throw new Error(`event ${outcome.event} posts several messages: use dispatchWebhook`);
+    }
     return { event: outcome.event, message: outcome.kind === 'message' ? outcome.message : null };
   };
 }
@@ -222,12 +247,22 @@ export function deliverFixture(
 /** One case's check: the fixture, sent as the suite says, gives the expected event and message. */
 function rendersAsExpected(suite: FixtureSuite) {
   return (...[file, event, expected, extra]: FixtureCase): void => {
-    if (expected === ANOMALOUS) {
+    if (expected === MALFORMED) {
+      const request = fixtureRequest(suite, file, extra);
+      expect(() => requestInput(request, extra?.options)).toThrow('Malformed JSON');
+    } else if (expected === ANOMALOUS) {
       const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
       expect(() => dispatchWebhook(suite.integration, input)).toThrow(AnomalousPayloadError);
     } else if (expected === UNSUPPORTED) {
       const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
       expect(dispatchWebhook(suite.integration, input)).toEqual({ kind: 'unsupported', event });
+    } else if (Array.isArray(expected)) {
+      const input = requestInput(fixtureRequest(suite, file, extra), extra?.options);
+      expect(dispatchWebhook(suite.integration, input)).toEqual({
+        kind: 'messages',
+        event,
+        messages: expected,
+      });
     } else {
       expect(deliverFixture(suite, file, extra)).toEqual({ event, message: expected });
     }
@@ -264,5 +299,23 @@ export function itRendersOwnFixtures(suite: FixtureSuite): void {
   it('renders every supported event from its own fixtures', () => {
     const covered = new Set(suite.cases.map(([, event]) => event));
     expect(Object.keys(suite.integration.events).filter((e) => !covered.has(e))).toEqual([]);
+  });
+}
+
+/**
+ * `only_events` / `exclude_events` select this fixture by the event name the integration gives
+ * it (the gateway applies them with the same `eventWanted`).
+ */
+export function itAppliesEventFilters(
+  suite: FixtureSuite,
+  file: string,
+  extra?: CaseRequest,
+): void {
+  it(`only_events / exclude_events select ${file} by its event name`, () => {
+    const { event } = deliverFixture(suite, file, extra);
+    expect(eventWanted(event, [event], null)).toBe(true);
+    expect(eventWanted(event, [`${event}*`], null)).toBe(true);
+    expect(eventWanted(event, ['no_such_event'], null)).toBe(false);
+    expect(eventWanted(event, null, [event])).toBe(false);
   });
 }

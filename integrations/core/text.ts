@@ -78,6 +78,16 @@ export function utcTime(when: string | number | Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/**
+ * A moment as Zulip's global time mention, `<time:2016-03-31T09:11:42Z>`, which each reader's
+ * client shows in their own time zone (from ISO 8601, epoch milliseconds or a Date).
+ */
+export function timeMention(when: string | number | Date): string {
+  const date = when instanceof Date ? when : new Date(when);
+  if (Number.isNaN(date.getTime())) return String(when);
+  return `<time:${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}>`;
+}
+
 /** "1 commit", "2 commits"; `plural` for irregular nouns. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;

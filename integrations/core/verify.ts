@@ -75,14 +75,51 @@ export function tokenParam(param: string): SignatureCheck {
   };
 }
 
-/** The secret as a field of the JSON body (RhodeCode's `token`). */
+/**
+ * HTTP basic auth whose password is the secret (the *arr family's webhook Username and Password,
+ * Home Assistant's `rest_command` `password`); any user name. The gateway reads the api_key from
+ * the URL, so basic auth is free to carry the secret.
+ */
+export function basicAuthPassword(): SignatureCheck {
+  return (secret, request) => {
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(headerOf(request, 'Authorization'));
+    if (!match) throw mismatch();
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0 || !sameText(decoded.slice(colon + 1), secret)) throw mismatch();
+  };
+}
+
+/**
+ * Stripe's scheme: `t=<unix time>,v1=<hex>[,v1=...]`, each v1 an HMAC-SHA256 of `<t>.<raw body>`
+ * keyed with the endpoint's signing secret; any v1 matching passes (several while a secret rolls).
+ */
+export function stripeSignature(header: string): SignatureCheck {
+  return (secret, request) => {
+    const parts = headerOf(request, header)
+      .split(',')
+      .map((part) => part.trim().split('='));
+    const timestamp = parts.find(([k]) => k === 't')?.[1];
+    if (!timestamp) throw mismatch();
+    const expected = createHmac('sha256', secret)
+      .update(`${timestamp}.`)
+      .update(request.rawBody)
+      .digest('hex');
+    if (!parts.some(([k, v]) => k === 'v1' && v !== undefined && sameText(v, expected))) {
+      throw mismatch();
+    }
+  };
+}
+
+/** The secret as a field of the JSON or form body (RhodeCode's and Slack's `token`). */
 export function tokenInBody(field: string): SignatureCheck {
   return (secret, request) => {
+    const text = request.rawBody.toString('utf8');
     let given: unknown;
     try {
-      given = (JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>)[field];
+      given = (JSON.parse(text) as Record<string, unknown>)[field];
     } catch {
-      given = undefined;
+      given = new URLSearchParams(text).get(field) ?? undefined;
     }
     if (typeof given !== 'string' || given === '') {
       throw new SignatureError(`Missing ${field} in the payload`);

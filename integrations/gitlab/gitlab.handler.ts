@@ -1,4 +1,9 @@
-import type { EventRenderer, IntegrationDefinition, WebhookInput } from '../core/integration';
+import {
+  EventRenderer,
+  IntegrationDefinition,
+  renderedList,
+  WebhookInput,
+} from '../core/integration';
 import { AnomalousPayloadError, Payload } from '../core/payload';
 import { render } from '../core/templates';
 import { tokenHeader } from '../core/verify';
@@ -320,10 +325,11 @@ function eventName(input: WebhookInput): string {
  */
 function namingProjectUnderCustomTopic(render: EventRenderer): EventRenderer {
   return (input) => {
-    const message = render(input);
-    if (!message || input.options.topic === undefined) return message;
+    const rendered = render(input);
+    if (input.options.topic === undefined) return rendered;
     const p = new Payload(input.payload);
-    return { ...message, body: `[[${repoName(p)}](${projectUrl(p)})] ${message.body}` };
+    const prefix = `[[${repoName(p)}](${projectUrl(p)})] `;
+    return renderedList(rendered).map((m) => ({ ...m, body: `${prefix}${m.body}` }));
   };
 }
 

@@ -112,6 +112,19 @@ describe('webhook gateway: answers, filters and notices (through the real server
     expect((await head('nosuchtool')).status).toBe(404);
   });
 
+  it("echoes Dropbox's URL challenge as text for a valid key, and refuses an unknown key", async () => {
+    const challenge = (apiKey: string) => {
+      const url = new URL('/api/v1/external/dropbox', stack.gatewayUrl);
+      url.search = new URLSearchParams({ api_key: apiKey, challenge: 'c<h>1' }).toString();
+      return fetch(url);
+    };
+    const ok = await challenge(stack.bot.apiKey);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await ok.text()).toBe('c<h>1');
+    expect((await challenge('A'.repeat(32))).status).toBe(401);
+  });
+
   it('answers 400 MISSING_HTTP_EVENT_HEADER and tells the owner once a minute', async () => {
     const stream = await stack.newStream();
     const call: WebhookCall = { query: { stream }, body: githubFixture('push__force') };

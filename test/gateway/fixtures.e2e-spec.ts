@@ -6,7 +6,12 @@ import {
   sharedFixtureCases,
   SHARED_WEBHOOK_FIXTURES,
 } from './helpers/fixture-cases';
-import { ANOMALOUS, UNSUPPORTED } from '../../integrations/core/testing';
+import {
+  ANOMALOUS,
+  expectedMessages,
+  MALFORMED,
+  UNSUPPORTED,
+} from '../../integrations/core/testing';
 import { INTEGRATIONS } from '../../integrations/registry';
 import { GatewayStack, LandedMessage, WebhookReply } from './helpers/gateway-stack';
 
@@ -49,9 +54,7 @@ describe('webhook fixtures through the gateway into the server', () => {
         }
       };
       await Promise.all(Array.from({ length: 8 }, post));
-      const expectedCount = cases.filter(
-        (c) => typeof c.expected === 'object' && c.expected,
-      ).length;
+      const expectedCount = cases.reduce((n, c) => n + expectedMessages(c.expected).length, 0);
       const messages = await stack.waitForMessages([], expectedCount, 30_000 + cases.length * 500);
       for (const m of messages) {
         const stream = typeof m.display_recipient === 'string' ? m.display_recipient : '(direct)';
@@ -70,9 +73,14 @@ describe('webhook fixtures through the gateway into the server', () => {
     expect(withFixtures.filter((name) => !covered.has(name))).toEqual([]);
   });
 
-  it('posts nothing anywhere else (no DMs, no stray streams)', () => {
-    const known = new Set(cases.map((_, i) => streamOf(i)));
+  it('posts nothing anywhere else (no stray streams; DMs only to tell the owner of a non-JSON body)', () => {
+    const known = new Set([...cases.map((_, i) => streamOf(i)), '(direct)']);
     expect([...landed.keys()].filter((stream) => !known.has(stream))).toEqual([]);
+    // A captured payload that is not JSON (MALFORMED) tells the bot's owner, once a minute.
+    const malformed = cases.some((c) => c.expected === MALFORMED);
+    const dms = (landed.get('(direct)') ?? []).map((m) => m.content);
+    expect(dms.length).toBe(malformed ? 1 : 0);
+    for (const dm of dms) expect(dm).toContain('whose body is not valid JSON');
   });
 
   it.each(cases.map((c, i) => [c.label, i] as const))('%s', (_label, i) => {
@@ -81,6 +89,11 @@ describe('webhook fixtures through the gateway into the server', () => {
       expect(replies[i]).toMatchObject({
         status: 200,
         body: { result: 'error', code: 'UNSUPPORTED_WEBHOOK_EVENT_TYPE' },
+      });
+    } else if (c.expected === MALFORMED) {
+      expect(replies[i]).toMatchObject({
+        status: 400,
+        body: { result: 'error', code: 'INVALID_JSON' },
       });
     } else if (c.expected === ANOMALOUS) {
       expect(replies[i]).toMatchObject({
@@ -94,7 +107,8 @@ describe('webhook fixtures through the gateway into the server', () => {
       topic: m.subject,
       body: m.content,
     }));
-    expect(here).toEqual(typeof c.expected === 'object' && c.expected ? [c.expected] : []);
+    // Several messages of one delivery land in the order the integration made them.
+    expect(here).toEqual(expectedMessages(c.expected));
     for (const m of landed.get(streamOf(i)) ?? []) expect(m.sender_id).toBe(stack.bot.id);
   });
 });

@@ -8,6 +8,11 @@ export interface DeliveryJob {
   stream: string | null;
   dmTo: number[] | null;
   topic: string;
+  /**
+   * The topic that picks the shard, when not `topic`: the messages of one delivery (a batch of
+   * events) all take the first one's, so they post in the order the integration made them.
+   */
+  shardTopic?: string;
   content: string;
   /** Owner to tell when the stream does not exist. */
   ownerId: number | null;
@@ -17,7 +22,10 @@ export interface DeliveryJob {
   deliveryId?: string;
 }
 
-/** Jobs of one stream and topic (or one DM) share this key, so they keep their order. */
-export function orderKey(job: Pick<DeliveryJob, 'host' | 'stream' | 'topic' | 'dmTo'>): string {
-  return `${job.host}\u0000${job.stream ?? `dm:${(job.dmTo ?? []).join(',')}`}\u0000${job.topic.toLowerCase()}`;
+/** Jobs of one stream and topic (or one DM) share this key, so they keep their order; the
+ * messages of one delivery share their first message's topic (`shardTopic`). */
+export function orderKey(
+  job: Pick<DeliveryJob, 'host' | 'stream' | 'topic' | 'dmTo' | 'shardTopic'>,
+): string {
+  return `${job.host}\u0000${job.stream ?? `dm:${(job.dmTo ?? []).join(',')}`}\u0000${(job.shardTopic ?? job.topic).toLowerCase()}`;
 }

@@ -137,4 +137,13 @@ describe('orderKey', () => {
     );
     expect(shards.size).toBeGreaterThan(1);
   });
+
+  it('keeps the messages of one delivery on one shard (its first topic), so they post in order', () => {
+    const batch = Array.from({ length: 20 }, (_, i) => ({
+      ...job(`story ${i}`, 'x'),
+      shardTopic: 'story 0',
+    }));
+    const lane = (j: DeliveryJob) => laneOf(orderKey(j), 4);
+    expect(new Set(batch.map(lane))).toEqual(new Set([lane(batch[0])]));
+  });
 });

@@ -21,6 +21,12 @@ describe('parseWebhookBody', () => {
     expect(parsed.form.api_key).toBe('abc');
   });
 
+  it('reads the JSON inside a form field named json (HelloSign)', () => {
+    const form = `json=${encodeURIComponent('{"event":{"event_type":"callback_test"}}')}`;
+    const parsed = parseWebhookBody(Buffer.from(form), 'application/x-www-form-urlencoded');
+    expect(parsed.payload).toEqual({ event: { event_type: 'callback_test' } });
+  });
+
   it('answers INVALID_JSON for a broken JSON body or a broken payload field', () => {
     expect(() => parseWebhookBody(Buffer.from('{"a":'), 'application/json')).toThrow(
       expect.objectContaining({ code: 'INVALID_JSON', status: 400 }),

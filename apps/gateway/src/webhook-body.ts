@@ -41,16 +41,25 @@ export function parseWebhookBody(raw: Buffer, contentType: string | undefined): 
   if (!looksLikeForm) throw invalidJson();
   const form: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(text)) form[key] = value;
-  if (form.payload === undefined) return { payload: form, form };
+  // Travis and most form senders put the JSON in `payload`; HelloSign puts it in `json`.
+  const json = form.payload ?? form.json;
+  if (json === undefined) return { payload: form, form };
   try {
-    return { payload: JSON.parse(form.payload), form };
+    return { payload: JSON.parse(json), form };
   } catch {
     throw invalidJson();
   }
 }
 
 // `topic` stays in the options: with a custom topic some integrations put the title in the body.
-const RESERVED_PARAMS = new Set(['api_key', 'stream', 'payload', 'only_events', 'exclude_events']);
+const RESERVED_PARAMS = new Set([
+  'api_key',
+  'stream',
+  'payload',
+  'json',
+  'only_events',
+  'exclude_events',
+]);
 
 /** The URL and form parameters an integration sees (its `options`): all but the gateway's own. */
 export function integrationOptions(params: Record<string, string>): Record<string, string> {

@@ -40,13 +40,21 @@ export class WebhookController {
       res.status(probe.status).json(probe.body);
       return;
     }
-    const answer = await this.webhooks.accept({
+    const request = {
       integration,
       host: req.headers['x-forwarded-host']?.toString() ?? req.headers.host ?? '',
       headers: flatHeaders(req.headers),
       query: flatQuery(req.query),
       rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-    });
+    };
+    if (req.method === 'GET') {
+      const challenge = await this.webhooks.challenge(request);
+      if (challenge !== null) {
+        res.status(200).type('text/plain').set('X-Content-Type-Options', 'nosniff').send(challenge);
+        return;
+      }
+    }
+    const answer = await this.webhooks.accept(request);
     res.status(answer.status).json(answer.body);
   }
 

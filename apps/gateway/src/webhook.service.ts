@@ -59,6 +59,21 @@ export class WebhookService {
     return { status: 200, body: { result: 'success', msg: '' } };
   }
 
+  /**
+   * A GET carrying the integration's challenge parameter (Dropbox's `?challenge=`): the service
+   * checks the URL by expecting the value back as text. The api_key must be valid, as Zulip
+   * requires; null when this GET is no challenge (the caller then treats it as a delivery).
+   */
+  async challenge(req: WebhookRequest): Promise<string | null> {
+    const integration = this.integrations.get(req.integration);
+    const param = integration?.challengeParam;
+    if (!param || req.query[param] === undefined) return null;
+    const apiKey = req.query.api_key?.trim();
+    if (!apiKey) throw ZulipError.missing('api_key');
+    await this.bots.identify(req.host, apiKey);
+    return req.query[param];
+  }
+
   async accept(req: WebhookRequest): Promise<WebhookAnswer> {
     const integration = this.integrations.get(req.integration);
     if (!integration) throw new ZulipError('BAD_REQUEST', 'Endpoint does not exist', 404);
@@ -159,7 +174,7 @@ export class WebhookService {
       record.filtered(outcome.event, `Branch ${branch ?? ''} is not in branches`);
       return success();
     }
-    const rendered = outcome.message;
+    const messages = outcome.kind === 'messages' ? outcome.messages : [outcome.message];
 
     const deliveryId = integration.deliveryIdHeader
       ? req.headers[integration.deliveryIdHeader.toLowerCase()]
@@ -178,20 +193,26 @@ export class WebhookService {
       return success();
     }
     const toOwner = params.stream === undefined || params.stream === '';
+    // The messages of one delivery share a shard (the first one's topic), so they post in order.
+    const shardTopic = messages.length > 1 ? (params.topic ?? messages[0].topic) : undefined;
     try {
-      await this.queue.add({
-        host: req.host,
-        botEmail: bot.email,
-        botApiKey: apiKey,
-        stream: toOwner ? null : params.stream,
-        dmTo: toOwner ? [bot.ownerId ?? bot.userId] : null,
-        topic: params.topic ?? rendered.topic,
-        content: rendered.body,
-        ownerId: bot.ownerId,
-        integration: integration.name,
-        acceptedAt: Date.now(),
-        deliveryId: record.queued(outcome.event),
-      });
+      const recordId = record.queued(outcome.event);
+      for (const rendered of messages) {
+        await this.queue.add({
+          host: req.host,
+          botEmail: bot.email,
+          botApiKey: apiKey,
+          stream: toOwner ? null : params.stream,
+          dmTo: toOwner ? [bot.ownerId ?? bot.userId] : null,
+          topic: params.topic ?? rendered.topic,
+          shardTopic,
+          content: rendered.body,
+          ownerId: bot.ownerId,
+          integration: integration.name,
+          acceptedAt: Date.now(),
+          deliveryId: recordId,
+        });
+      }
     } catch (err) {
       if (onceKey) await this.once.release(onceKey);
       throw err;
