@@ -14,6 +14,8 @@ export interface DeliveryQueue {
   process(handler: JobHandler): void;
   /** Jobs accepted and not yet delivered. */
   depth(): Promise<number>;
+  /** When the oldest job not yet delivered was accepted (ms since epoch); null when none. */
+  oldestAcceptedAt(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,23 @@ export class BullDeliveryQueue implements DeliveryQueue {
     return counts.reduce((sum, c) => sum + c.waiting + c.active + c.delayed, 0);
   }
 
+  async oldestAcceptedAt(): Promise<number | null> {
+    // Per shard: the running job and both ends of the wait list (new jobs at one, retries at the
+    // other); the oldest job not delivered is among them.
+    const jobs = await Promise.all(
+      this.queues.map(async (q) => {
+        const waiting = await q.getWaitingCount();
+        const ends =
+          waiting > 0
+            ? [...(await q.getWaiting(0, 0)), ...(await q.getWaiting(waiting - 1, waiting - 1))]
+            : [];
+        return [...ends, ...(await q.getActive()), ...(await q.getDelayed(0, 9))];
+      }),
+    );
+    const accepted = jobs.flat().map((j) => j.data.acceptedAt);
+    return accepted.length > 0 ? Math.min(...accepted) : null;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.queues.map((q) => q.close()));
   }
@@ -91,6 +110,11 @@ export class MemoryDeliveryQueue implements DeliveryQueue {
 
   async depth(): Promise<number> {
     return this.shards.reduce((sum, s) => sum + s.length, 0);
+  }
+
+  async oldestAcceptedAt(): Promise<number | null> {
+    const heads = this.shards.filter((s) => s.length > 0).map((s) => s[0].acceptedAt);
+    return heads.length > 0 ? Math.min(...heads) : null;
   }
 
   async close(): Promise<void> {

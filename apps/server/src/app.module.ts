@@ -32,6 +32,7 @@ import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
 
@@ -65,6 +66,7 @@ const FEATURES = [
   BotRuntimesModule,
   WebModule,
   HealthModule,
+  MetricsModule,
 ];
 
 @Module({})

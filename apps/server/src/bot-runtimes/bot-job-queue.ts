@@ -21,10 +21,25 @@ export interface BotJobQueue {
   process(handlers: BotJobHandlers): void;
   /** Resolves when no job is waiting, running or scheduled for a retry (tests, shutdown). */
   idle(): Promise<void>;
+  /** What monitoring reads: jobs not yet done, the oldest one's age, final failures here. */
+  stats(): Promise<QueueStats>;
   close(): Promise<void>;
 }
 
+/** A job queue as monitoring sees it (`/metrics`, `manage check-queues`). */
+export interface QueueStats {
+  /** Jobs waiting, running or scheduled for a retry. */
+  depth: number;
+  /** Seconds since the oldest of those was queued; 0 when there is none. */
+  oldestAgeSeconds: number;
+  /** Jobs whose last attempt failed, since this process started. */
+  failed: number;
+}
+
 const BACKOFF = 'hub-backoff';
+
+const ageSeconds = (since: number | undefined): number =>
+  since === undefined ? 0 : Math.max(0, (Date.now() - since) / 1000);
 
 const describe = (error: unknown): Error =>
   error instanceof Error ? error : new Error(String(error));
@@ -33,6 +48,7 @@ const describe = (error: unknown): Error =>
 export class BullBotJobQueue implements BotJobQueue {
   private readonly queue: Queue.Queue<ServiceBotJob>;
   private readonly logger = new Logger('ServiceBots');
+  private failed = 0;
 
   constructor(
     redisUrl: string,
@@ -64,6 +80,7 @@ export class BullBotJobQueue implements BotJobQueue {
       } catch (error) {
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         if (error instanceof RetryableError && !finalAttempt) throw error;
+        this.failed++;
         // Final: report it here and finish the job, so Bull does not retry it.
         await handlers.failed(job.data, describe(error)).catch((failure: unknown) => {
           this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
@@ -80,6 +97,27 @@ export class BullBotJobQueue implements BotJobQueue {
     }
   }
 
+  async stats(): Promise<QueueStats> {
+    const counts = await this.queue.getJobCounts();
+    const depth = counts.waiting + counts.active + counts.delayed;
+    // The wait list's two ends (new jobs at one, retried ones at the other), the running jobs and
+    // the first retries due: the oldest job not done is among them.
+    const ends =
+      counts.waiting > 0
+        ? [
+            ...(await this.queue.getWaiting(0, 0)),
+            ...(await this.queue.getWaiting(counts.waiting - 1, counts.waiting - 1)),
+          ]
+        : [];
+    const jobs = [
+      ...ends,
+      ...(await this.queue.getActive()),
+      ...(await this.queue.getDelayed(0, 99)),
+    ];
+    const oldest = jobs.length > 0 ? Math.min(...jobs.map((j) => j.timestamp)) : undefined;
+    return { depth, oldestAgeSeconds: ageSeconds(oldest), failed: this.failed };
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }
@@ -94,11 +132,15 @@ export class MemoryBotJobQueue implements BotJobQueue {
   private closed = false;
   private readonly idleWaiters: Array<() => void> = [];
   private readonly logger = new Logger('ServiceBots');
+  /** When each job not yet done was queued. */
+  private readonly queuedAt = new Map<ServiceBotJob, number>();
+  private failed = 0;
 
   constructor(private readonly settings: BotRuntimeSettings) {}
 
   async add(job: ServiceBotJob): Promise<void> {
     if (this.closed) return;
+    this.queuedAt.set(job, Date.now());
     this.waiting.push(job);
     this.pump();
   }
@@ -118,7 +160,14 @@ export class MemoryBotJobQueue implements BotJobQueue {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.waiting.length = 0;
+    this.queuedAt.clear();
     this.settle();
+  }
+
+  async stats(): Promise<QueueStats> {
+    let oldest: number | undefined;
+    for (const at of this.queuedAt.values()) oldest = Math.min(oldest ?? at, at);
+    return { depth: this.queuedAt.size, oldestAgeSeconds: ageSeconds(oldest), failed: this.failed };
   }
 
   private pump(): void {
@@ -135,6 +184,7 @@ export class MemoryBotJobQueue implements BotJobQueue {
     attempt: number,
   ): Promise<void> {
     this.running++;
+    let retrying = false;
     try {
       await handlers.run(job);
     } catch (error) {
@@ -147,14 +197,17 @@ export class MemoryBotJobQueue implements BotJobQueue {
           retryDelay(this.settings, attempt),
         );
         this.timers.add(timer);
+        retrying = true;
       } else if (this.closed) {
         this.logger.warn(`Dropped a bot event at shutdown: ${describe(error).message}`);
       } else {
+        this.failed++;
         await handlers.failed(job, describe(error)).catch((failure: unknown) => {
           this.logger.error(`Reporting a failed bot event failed: ${describe(failure).message}`);
         });
       }
     } finally {
+      if (!retrying) this.queuedAt.delete(job);
       this.running--;
       this.settle();
     }
