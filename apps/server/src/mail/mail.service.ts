@@ -51,6 +51,7 @@ export class MailService {
       this.metrics?.mailSent.inc();
     } catch (err) {
       this.metrics?.mailFailures.inc();
+      this.logger.error(`Mail to ${mail.to} ("${mail.subject}") failed: ${(err as Error).message}`);
       throw err;
     } finally {
       this.metrics?.mailSending.dec();
