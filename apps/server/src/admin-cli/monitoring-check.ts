@@ -98,7 +98,7 @@ export interface CheckResult {
 
 /** The one output line. */
 export function formatCheck(result: CheckResult): string {
-  const text = result.text.replace(/[\r\n|]+/g, ' ').trim();
+  const text = result.text.replace(/[\s|]+/g, ' ').trim();
   const perf = (result.perfdata ?? []).map(formatPerfdata).join(' ');
   return `${result.status} - ${text}${perf ? ` | ${perf}` : ''}`;
 }
