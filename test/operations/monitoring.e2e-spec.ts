@@ -330,14 +330,17 @@ describe('monitoring: GET /metrics and the manage check-* commands', () => {
         const reset = browser.submit('/accounts/password/reset/', {
           email: 'nobody@example.com',
         });
-        for (let i = 0; i < 100 && sockets.size === 0; i++) await sleep(50);
+        const mailMetric = async (name: string) =>
+          value((await scrape(String(server?.url))).metrics, name);
+        for (let i = 0; i < 200 && (await mailMetric('mail_sending')) === 0; i++) await sleep(50);
         const warning = await manage(mailEnv, 'check-mail', '--warning', '0');
         expect(expectCheck(warning, 'WARNING')).toMatch(/^WARNING - 1 mails waiting on SMTP/);
         expectCheck(await manage(mailEnv, 'check-mail', '--critical', '0'), 'CRITICAL');
         for (const socket of sockets) socket.destroy();
+        silent.close();
         await reset;
-        const after = await scrape(server.url);
-        expect(value(after.metrics, 'mail_failures_total')).toBe(1);
+        for (let i = 0; i < 200 && (await mailMetric('mail_sending')) > 0; i++) await sleep(50);
+        expect(await mailMetric('mail_failures_total')).toBe(1);
         expectCheck(await manage(mailEnv, 'check-mail'), 'OK');
       } finally {
         await server?.stop();
@@ -345,7 +348,7 @@ describe('monitoring: GET /metrics and the manage check-* commands', () => {
       }
     }, 120_000);
 
-    it('check-workers: OK while the gateway answers, WARNING on memory, CRITICAL once it stopped', async () => {
+    it('check-workers and check-queues: OK while the gateway answers, WARNING on memory, CRITICAL once it stopped', async () => {
       expect(expectCheck(await check('check-workers'), 'OK')).toMatch(
         /gateway alive; .* \| gateway_memory=[\d.]+MB;1024;2048;0 server_memory=/,
       );
@@ -354,6 +357,8 @@ describe('monitoring: GET /metrics and the manage check-* commands', () => {
       expect(expectCheck(await check('check-workers'), 'CRITICAL')).toMatch(
         /gateway at .* does not answer/,
       );
+      // Checks reading the stopped gateway's metrics say CRITICAL too, not UNKNOWN.
+      expect(expectCheck(await check('check-queues'), 'CRITICAL')).toMatch(/does not answer/);
     });
   });
 });

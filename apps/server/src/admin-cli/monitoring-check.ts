@@ -1,6 +1,5 @@
 import { CommanderError, type Command } from 'commander';
-import type { CliContext } from './cli-context';
-import { describeError } from './cli-context';
+import { CliError, describeError, type CliContext } from './cli-context';
 
 /**
  * The monitoring-plugin contract shared by every `manage check-*` command (Nagios, Icinga,
@@ -22,6 +21,9 @@ export interface Threshold {
 }
 
 export class ThresholdError extends Error {}
+
+/** What a check found wrong beyond any threshold (a process that does not answer): CRITICAL. */
+export class CriticalCondition extends CliError {}
 
 export function parseThreshold(text: string): Threshold {
   const inside = text.startsWith('@');
@@ -110,8 +112,8 @@ export interface CheckOptions {
 
 /**
  * Declares `manage <name>` as a monitoring check: `--warning`/`--critical` (with the given
- * defaults), the one output line, and the exit status. An exception becomes UNKNOWN, unless the
- * check says what it means (e.g. an unreachable server is CRITICAL).
+ * defaults), the one output line, and the exit status. A CriticalCondition (a process that
+ * does not answer) becomes CRITICAL, any other exception UNKNOWN (the check could not run).
  */
 export function registerCheck<O extends CheckOptions>(
   program: Command,
@@ -149,7 +151,8 @@ export function registerCheck<O extends CheckOptions>(
       };
       result = await spec.run(options, thresholds);
     } catch (err) {
-      result = { status: 'UNKNOWN', text: describeError(err) };
+      const status = err instanceof CriticalCondition ? 'CRITICAL' : 'UNKNOWN';
+      result = { status, text: describeError(err) };
     }
     ctx.print(false, null, formatCheck(result));
     const code = CheckStatus[result.status];

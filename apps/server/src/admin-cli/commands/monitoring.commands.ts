@@ -4,6 +4,7 @@ import * as https from 'node:https';
 import type { Command } from 'commander';
 import { CliContext, CliError } from '../cli-context';
 import {
+  CriticalCondition,
   parseThreshold,
   registerCheck,
   statusOf,
@@ -51,13 +52,17 @@ function request(
   });
 }
 
-/** Reads a process's `/metrics` (on loopback, or with METRICS_TOKEN). */
+/** Reads a process's `/metrics` (on loopback, or with METRICS_TOKEN); no answer is CRITICAL. */
 async function scrape(ctx: CliContext, base: string): Promise<Map<string, MetricFamily>> {
   const token = ctx.config.metricsToken;
-  const answer = await request(`${base.replace(/\/$/, '')}/metrics`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  if (answer.status !== 200) throw new CliError(`${base}/metrics answered ${answer.status}`);
+  const url = `${base.replace(/\/$/, '')}/metrics`;
+  let answer: HttpAnswer;
+  try {
+    answer = await request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch (err) {
+    throw new CriticalCondition(`${base} does not answer: ${(err as Error).message}`);
+  }
+  if (answer.status !== 200) throw new CliError(`${url} answered ${answer.status}`);
   return parsePrometheusText(answer.body);
 }
 
