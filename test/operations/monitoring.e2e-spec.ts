@@ -37,8 +37,11 @@ function expectCheck(run: CliRun, status: 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNO
   expect({ line: run.stdout, stderr: run.stderr }).toMatchObject({
     line: expect.stringMatching(PLUGIN_LINE),
   });
-  expect(run.stdout.split(' ')[0]).toBe(status);
-  expect(run.code).toBe(codes[status]);
+  // The whole line in the comparison, so a failure shows what the check said.
+  expect({ status: run.stdout.split(' ')[0], code: run.code, line: run.stdout }).toMatchObject({
+    status,
+    code: codes[status],
+  });
   return run.stdout;
 }
 

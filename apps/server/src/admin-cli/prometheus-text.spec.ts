@@ -28,6 +28,15 @@ describe('the strict Prometheus text reader', () => {
     expect(sampleValue(families, 'took_seconds_sum')).toBe(2);
   });
 
+  it('reads NaN and Inf in any case, as Prometheus does (prom-client writes "Nan")', () => {
+    const families = parsePrometheusText(
+      '# TYPE g gauge\ng{a="1"} Nan\ng{a="2"} +Inf\ng{a="3"} -inf\n',
+    );
+    expect(sampleValue(families, 'g', { a: '1' })).toBeNaN();
+    expect(sampleValue(families, 'g', { a: '2' })).toBe(Infinity);
+    expect(sampleValue(families, 'g', { a: '3' })).toBe(-Infinity);
+  });
+
   it.each([
     ['a sample without TYPE', 'x 1\n'],
     ['a bad metric name', '# TYPE 1x counter\n1x 1\n'],

@@ -125,10 +125,14 @@ function parseSample(line: string, fail: (why: string) => never): Sample {
   return { name, labels, value: value ?? 0 };
 }
 
+/**
+ * A sample value as Prometheus reads it (Go's ParseFloat): `NaN` and `Inf` in any case, so the
+ * `Nan` prom-client writes for a not-yet-measured event-loop lag is read as Prometheus reads it.
+ */
 function parseValue(text: string): number | null {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  if (/^\+?inf(inity)?$/i.test(text)) return Infinity;
+  if (/^-inf(inity)?$/i.test(text)) return -Infinity;
+  if (/^nan$/i.test(text)) return NaN;
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : null;
 }
 
