@@ -14,7 +14,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import Redis from 'ioredis';
 import type { AppConfig } from '@hub/config';
-import { LOG_LEVELS } from '@hub/config/log-levels';
+import { JsonLogger } from '@hub/api/json-logger';
+import { expressRoute, instrumentHttp } from '@hub/api/metrics';
 import { ZulipExceptionFilter } from '@hub/api/zulip-exception.filter';
 import type { IntegrationDefinition } from '../../../integrations/core/integration';
 import { useTemplateOverrides } from '../../../integrations/core/templates';
@@ -31,7 +32,8 @@ import { MemoryOnceStore, OnceStore, RedisOnceStore } from './once-store';
 import { ClientServerApi } from './client-server-api';
 import type { ServerApi } from './server-api';
 import { WebhookSecrets } from './signatures';
-import { DELIVERY_QUEUE, INTEGRATIONS } from './tokens';
+import { GatewayMetrics } from './gateway-metrics';
+import { DELIVERY_QUEUE, GATEWAY_CONFIG, INTEGRATIONS } from './tokens';
 import { WebhookController } from './webhook.controller';
 import { WebhookService } from './webhook.service';
 
@@ -87,6 +89,7 @@ export async function createGatewayApp(
   const integrations = overrides.integrations ?? ALL_INTEGRATIONS;
   const recorder = new DeliveryRecorder(api);
   const worker = new DeliveryWorker(api, once, retry, recorder);
+  const metrics = new GatewayMetrics(queue, worker, new Set(integrations.map((i) => i.name)));
   const service = new WebhookService(
     integrationsByName(integrations),
     new BotDirectory(api),
@@ -103,6 +106,8 @@ export async function createGatewayApp(
       { provide: DeliveryWorker, useValue: worker },
       { provide: DELIVERY_QUEUE, useValue: queue },
       { provide: INTEGRATIONS, useValue: integrations },
+      { provide: GatewayMetrics, useValue: metrics },
+      { provide: GATEWAY_CONFIG, useValue: config },
       { provide: APP_FILTER, useClass: ZulipExceptionFilter },
     ],
   })
@@ -116,7 +121,7 @@ export async function createGatewayApp(
 
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, {
     bodyParser: false,
-    logger: LOG_LEVELS[config.logLevel],
+    logger: JsonLogger.create('gateway', config),
   });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -127,6 +132,7 @@ export async function createGatewayApp(
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) =>
     err ? filter.send(res, err) : next(),
   );
+  instrumentHttp(app.getHttpServer(), metrics.registry, expressRoute);
   app.enableShutdownHooks();
   queue.process({ run: worker.handle });
   return app;

@@ -1,7 +1,11 @@
 import { All, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DeliveryWorker } from './delivery-worker';
-import { DELIVERY_QUEUE } from './tokens';
+import type { AppConfig } from '@hub/config';
+import { assertMetricsAccess, writeMetrics } from '@hub/api/metrics';
+import { ZulipError } from '@hub/api/zulip-error';
+import { GatewayMetrics } from './gateway-metrics';
+import { DELIVERY_QUEUE, GATEWAY_CONFIG } from './tokens';
 import type { DeliveryQueue } from './delivery-queue';
 import { WebhookService } from './webhook.service';
 
@@ -27,6 +31,8 @@ export class WebhookController {
     private readonly webhooks: WebhookService,
     private readonly worker: DeliveryWorker,
     @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+    private readonly metrics: GatewayMetrics,
+    @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @All('api/v1/external/:integration')
@@ -50,12 +56,27 @@ export class WebhookController {
     if (req.method === 'GET') {
       const challenge = await this.webhooks.challenge(request);
       if (challenge !== null) {
+        this.metrics.answered(integration, 200);
         res.status(200).type('text/plain').set('X-Content-Type-Options', 'nosniff').send(challenge);
         return;
       }
     }
-    const answer = await this.webhooks.accept(request);
+    let answer: Awaited<ReturnType<WebhookService['accept']>>;
+    try {
+      answer = await this.webhooks.accept(request);
+    } catch (err) {
+      this.metrics.answered(integration, err instanceof ZulipError ? err.status : 500);
+      throw err;
+    }
+    this.metrics.answered(integration, answer.status);
     res.status(answer.status).json(answer.body);
+  }
+
+  /** Prometheus text format, for loopback or a bearer METRICS_TOKEN (as on the server). */
+  @Get('metrics')
+  async scrape(@Req() req: Request, @Res() res: Response): Promise<void> {
+    assertMetricsAccess(req, this.config.metricsToken);
+    await writeMetrics(this.metrics.registry, res);
   }
 
   @Get('health')

@@ -33,6 +33,7 @@ import { EventsModule } from './events/events.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
 import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
@@ -69,6 +70,7 @@ const FEATURES = [
   WebhookDeliveriesModule,
   WebModule,
   HealthModule,
+  MetricsModule,
 ];
 
 @Module({})

@@ -4,9 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AppConfig } from '@hub/config';
-import { LOG_LEVELS } from '@hub/config/log-levels';
+import { JsonLogger } from '@hub/api/json-logger';
+import { expressRoute, instrumentHttp } from '@hub/api/metrics';
 import { AppModule } from './app.module';
 import { gatewayProxy } from './common/gateway-proxy';
 import {
@@ -19,7 +20,8 @@ import {
 import { installApiNoStore } from './common/no-store';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
-import { LongPollFastPath } from './events/queues/long-poll-fast-path';
+import { EVENTS_PATH, LongPollFastPath } from './events/queues/long-poll-fast-path';
+import { ServerMetrics } from './metrics/server-metrics';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
 import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
@@ -38,11 +40,19 @@ export const HTTP_TIMEOUTS = {
   requestTimeout: 300_000,
 } as const;
 
+/** The route pattern a request took; the long-poll fast path answers before Express routes. */
+function serverRoute(req: IncomingMessage): string | undefined {
+  const route = expressRoute(req);
+  if (route) return route;
+  const isPoll = req.method === 'GET' && /^\/api\/v1\/events(\?|$)/.test(req.url ?? '');
+  return isPoll ? EVENTS_PATH : undefined;
+}
+
 /** Builds the server application (not yet listening). Shared by `main.ts` and the tests. */
 export async function createServerApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: LOG_LEVELS[config.logLevel],
+    logger: JsonLogger.create('server', config),
   });
   app.disable('x-powered-by');
   // API answers change on every call: hashing each body for an ETag is pure cost.
@@ -91,6 +101,8 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.useWebSocketAdapter(new WsAdapter(app));
   app.get(LongPollFastPath).install(app.getHttpServer());
   installApiNoStore(app.getHttpServer());
+  // After the fast path: it answers in front of every other request listener.
+  instrumentHttp(app.getHttpServer(), app.get(ServerMetrics).registry, serverRoute);
   Object.assign(app.getHttpServer() as Server, HTTP_TIMEOUTS);
   app.enableShutdownHooks();
   return app;

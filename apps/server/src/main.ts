@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.bindHost);
   const logger = new Logger('Server');
   logger.log(`Listening on http://${config.bindHost}:${config.port} (API under /api/v1)`);
-  for (const line of welcome ?? []) logger.log(line);
+  // The generated password is for the administrator's terminal, never for the log files.
+  for (const line of welcome ?? []) process.stdout.write(`${line}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -53,3 +53,21 @@ describe('WEBHOOK_HISTORY_LIMIT', () => {
     expect(() => loadConfig({ WEBHOOK_HISTORY_LIMIT: 'lots' })).toThrow(ConfigError);
   });
 });
+
+describe('monitoring and log settings', () => {
+  it('reads METRICS_TOKEN and refuses a short one or one with spaces', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-scrape-token-42' }).metricsToken).toBe(
+      'a-long-scrape-token-42',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 16 printable characters without spaces',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'sixteen chars with spaces' })).toThrow(ConfigError);
+  });
+
+  it('reads LOG_DIR as an absolute directory', () => {
+    expect(loadConfig({}).logDir).toBeUndefined();
+    expect(loadConfig({ LOG_DIR: '/var/log/zulip-hub' }).logDir).toBe('/var/log/zulip-hub');
+  });
+});

@@ -30,6 +30,10 @@ export interface AppConfig {
   emailFrom: string;
   botStorageQuotaBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** LOG_DIR: JSON log files (`server.log`, `gateway.log`, `workers.log`, `errors.log`); unset: stdout only. */
+  logDir: string | undefined;
+  /** METRICS_TOKEN: a bearer token that opens `GET /metrics` beyond loopback; unset: loopback only. */
+  metricsToken: string | undefined;
   /** Where the gateway reaches the server's API. */
   serverUrl: string;
   /** Where the server forwards `/api/v1/external/*` and `/integrations` (empty: not forwarded). */
@@ -127,6 +131,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     emailFrom: env.EMAIL_FROM || `noreply@${externalHost.split(':')[0]}`,
     botStorageQuotaBytes: integer(env, 'BOT_STORAGE_QUOTA_BYTES', 10_000_000, 1, 2 ** 31),
     logLevel,
+    logDir: env.LOG_DIR ? path.resolve(env.LOG_DIR) : undefined,
+    metricsToken: metricsToken(env),
     serverUrl: url(env, 'SERVER_URL', ['http:', 'https:']) ?? `http://127.0.0.1:${port}`,
     gatewayUrl:
       env.GATEWAY_URL === ''
@@ -196,6 +202,16 @@ function firstStartSettings(env: Env): AppConfig['firstStart'] {
     throw new ConfigError(`OWNER_EMAIL must be an email address, got "${ownerEmail}"`);
   }
   return { realmName, ownerEmail };
+}
+
+/** METRICS_TOKEN: unset, or at least 16 characters without spaces (it travels in a header). */
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\x21-\x7e]{16,}$/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return raw;
 }
 
 /** REDIS_NAMESPACE as given, or one derived from the installation's database. */

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import Queue from 'bull';
 import { sleep } from '@hub/client/backoff';
 import {
+  ageSeconds,
   asError,
   depthOf,
   isFinalFailure,
@@ -13,6 +14,7 @@ import {
   type JobHandlers,
   type JobQueue,
   type JobQueueOptions,
+  type QueueStats,
 } from './job-queue';
 
 /** Bull's own "exponential" waits (2^n - 1) × delay: the queue uses libs/client's backoff instead. */
@@ -31,6 +33,8 @@ export class BullJobQueue<T> implements JobQueue<T> {
   private readonly queues: Queue.Queue<T>[];
   private readonly stopping = new AbortController();
   private readonly logger: Logger;
+  /** Jobs that failed for good in this process. */
+  private failed = 0;
 
   constructor(
     private readonly options: JobQueueOptions<T>,
@@ -74,6 +78,7 @@ export class BullJobQueue<T> implements JobQueue<T> {
             if (isLanes(order)) await this.retryInPlace(job, attempt);
             throw error;
           }
+          this.failed++;
           await reportFailure(this.logger, handlers, job.data, error);
         }
       });
@@ -94,6 +99,24 @@ export class BullJobQueue<T> implements JobQueue<T> {
 
   async depth(): Promise<number> {
     return depthOf(await this.counts());
+  }
+
+  async stats(): Promise<QueueStats> {
+    // Per queue: both ends of the wait list (new jobs at one, jobs retried in place at the
+    // other), the running jobs and the first retries due: the oldest unfinished job is among them.
+    const candidates = await Promise.all(
+      this.queues.map(async (q) => {
+        const waiting = await q.getWaitingCount();
+        const ends =
+          waiting > 0
+            ? [...(await q.getWaiting(0, 0)), ...(await q.getWaiting(waiting - 1, waiting - 1))]
+            : [];
+        return [...ends, ...(await q.getActive()), ...(await q.getDelayed(0, 99))];
+      }),
+    );
+    const stamps = candidates.flat().map((job) => job.timestamp);
+    const oldest = stamps.length > 0 ? Math.min(...stamps) : undefined;
+    return { depth: await this.depth(), oldestAgeSeconds: ageSeconds(oldest), failed: this.failed };
   }
 
   async idle(): Promise<void> {

@@ -56,6 +56,20 @@ export interface JobCounts {
   delayed: number;
 }
 
+/** A job queue as monitoring sees it (`/metrics`, `manage check-queues`). */
+export interface QueueStats {
+  /** Jobs waiting, running or waiting for a retry. */
+  depth: number;
+  /** Seconds since the oldest of those was queued; 0 when there is none. */
+  oldestAgeSeconds: number;
+  /** Jobs whose last attempt failed, since this process started. */
+  failed: number;
+}
+
+/** Seconds since `queuedAt` (ms since epoch), 0 without one. */
+export const ageSeconds = (queuedAt: number | undefined): number =>
+  queuedAt === undefined ? 0 : Math.max(0, (Date.now() - queuedAt) / 1000);
+
 /** A named job queue: the one used for webhook delivery and service-bot events. */
 export interface JobQueue<T> {
   add(job: T): Promise<void>;
@@ -64,6 +78,7 @@ export interface JobQueue<T> {
   counts(): Promise<JobCounts>;
   /** Jobs accepted and not yet finished: waiting, running or waiting for a retry. */
   depth(): Promise<number>;
+  stats(): Promise<QueueStats>;
   /** Resolves when no job is waiting, running or scheduled for a retry (tests, shutdown). */
   idle(): Promise<void>;
   /** Stops taking jobs: the in-process queue drops what it holds, Bull keeps it in Redis. */

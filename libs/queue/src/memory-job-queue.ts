@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { sleep } from '@hub/client/backoff';
 import {
+  ageSeconds,
   asError,
   depthOf,
   isFinalFailure,
@@ -12,12 +13,15 @@ import {
   type JobHandlers,
   type JobQueue,
   type JobQueueOptions,
+  type QueueStats,
 } from './job-queue';
 
 interface Entry<T> {
   job: T;
   /** The attempt about to run (1 for the first). */
   attempt: number;
+  /** When it was added (ms since epoch). */
+  queuedAt: number;
 }
 
 /**
@@ -37,6 +41,9 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
   private readonly idleWaiters: Array<() => void> = [];
   private readonly logger: Logger;
   private handlers?: JobHandlers<T>;
+  /** Jobs added and not finished, for `stats()`. */
+  private readonly pending = new Set<Entry<T>>();
+  private failed = 0;
 
   constructor(private readonly options: JobQueueOptions<T>) {
     const { order } = options;
@@ -54,7 +61,9 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
     if (this.closed) return;
     const { order } = this.options;
     const line = isLanes(order) ? laneOf(order.keyOf(job), order.lanes) : 0;
-    this.lines[line].push({ job, attempt: 1 });
+    const entry = { job, attempt: 1, queuedAt: Date.now() };
+    this.pending.add(entry);
+    this.lines[line].push(entry);
     this.tally.waiting++;
     this.pump(line);
   }
@@ -72,6 +81,16 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
     return depthOf(this.tally);
   }
 
+  async stats(): Promise<QueueStats> {
+    let oldest: number | undefined;
+    for (const entry of this.pending) oldest = Math.min(oldest ?? entry.queuedAt, entry.queuedAt);
+    return {
+      depth: depthOf(this.tally),
+      oldestAgeSeconds: ageSeconds(oldest),
+      failed: this.failed,
+    };
+  }
+
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -82,6 +101,7 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
     for (const timer of this.timers) clearTimeout(timer);
     this.tally.delayed -= this.timers.size;
     this.timers.clear();
+    this.pending.clear();
     for (const line of this.lines) {
       this.tally.waiting -= line.length;
       line.length = 0;
@@ -112,7 +132,10 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
       this.tally.waiting--;
       for (;;) {
         const retryIn = await this.attempt(handlers, entry);
-        if (retryIn === null) break;
+        if (retryIn === null) {
+          this.pending.delete(entry);
+          break;
+        }
         entry.attempt++;
         if (!lanes) {
           this.retryLater(line, entry, retryIn);
@@ -141,6 +164,7 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
       } else if (!isFinalFailure(this.options.retry, entry.attempt, error)) {
         return retryWait(this.options.retry, entry.attempt);
       } else {
+        this.failed++;
         await reportFailure(this.logger, handlers, entry.job, error);
       }
       return null;

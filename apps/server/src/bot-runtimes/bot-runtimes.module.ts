@@ -1,3 +1,4 @@
+import { MetricsModule } from '../metrics/metrics.module';
 import { Module } from '@nestjs/common';
 import { BotStorageModule } from '../bot-storage/bot-storage.module';
 import { RateLimitModule } from '../common/rate-limit.module';
@@ -14,7 +15,7 @@ import { ServiceBotWorker } from './service-bot.worker';
 
 /** Outgoing-webhook and embedded bots: what runs when a message mentions or DMs them. */
 @Module({
-  imports: [IdentityModule, RateLimitModule, MessagesModule, BotStorageModule],
+  imports: [IdentityModule, RateLimitModule, MessagesModule, BotStorageModule, MetricsModule],
   providers: [
     { provide: BOT_RUNTIME_SETTINGS, useFactory: () => ({ ...DEFAULT_BOT_RUNTIME_SETTINGS }) },
     botJobQueueProvider,

@@ -5,9 +5,11 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
   OnModuleInit,
+  Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MessageAnnouncer } from '../messages/message-announcer';
+import { ServerMetrics } from '../metrics/server-metrics';
 import type { SentMessage } from '../messages/message-changes';
 import { BOT_JOB_QUEUE } from './bot-job-queue.provider';
 import type { BotJobQueue } from './bot-job-queue';
@@ -32,7 +34,28 @@ export class ServiceBotDispatcher
     @Inject(BOT_JOB_QUEUE) private readonly queue: BotJobQueue,
     private readonly worker: ServiceBotWorker,
     private readonly adapterHost: HttpAdapterHost,
-  ) {}
+    @Optional() metrics?: ServerMetrics,
+  ) {
+    const stats = () => this.queue.stats();
+    metrics?.observe(
+      'bot_job_queue_depth',
+      'Service-bot jobs waiting, running or retrying',
+      [],
+      async (g) => g.set((await stats()).depth),
+    );
+    metrics?.observe(
+      'bot_job_queue_oldest_age_seconds',
+      'Age of the oldest service-bot job not yet done (0: none)',
+      [],
+      async (g) => g.set((await stats()).oldestAgeSeconds),
+    );
+    metrics?.observe(
+      'bot_job_failures',
+      'Service-bot jobs whose last attempt failed, since this process started',
+      [],
+      async (g) => g.set((await stats()).failed),
+    );
+  }
 
   onModuleInit(): void {
     this.announcer.onSent((sent) => this.track(this.enqueue(sent)));

@@ -35,8 +35,9 @@ export class QueryCounter extends AbstractLogger {
   override logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
     if (/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) return;
     if (!periodic.getStore()) this.count++;
+    // Parameters stay out of the log: they carry API keys, password hashes and message content.
     if (this.verbose)
-      this.nest.debug(`${query} ${parameters?.length ? JSON.stringify(parameters) : ''}`);
+      this.nest.debug(`${query}${parameters?.length ? ` -- ${parameters.length} parameters` : ''}`);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {

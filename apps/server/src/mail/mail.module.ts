@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MailService } from './mail.service';
 
-@Module({ providers: [MailService], exports: [MailService] })
+@Module({ imports: [MetricsModule], providers: [MailService], exports: [MailService] })
 export class MailModule {}

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import type { AppConfig } from '@hub/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ServerMetrics } from '../metrics/server-metrics';
 
 export interface OutgoingMail {
   to: string;
@@ -30,7 +31,10 @@ export class MailService {
     newline: 'unix',
   });
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: ServerMetrics,
+  ) {
     this.smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   }
 
@@ -39,7 +43,22 @@ export class MailService {
     return path.join(this.config.dataDir, 'mail');
   }
 
+  /** Sends one mail, counted in `mail_sent_total` and `mail_failures_total`. */
   async send(mail: OutgoingMail): Promise<void> {
+    this.metrics?.mailSending.inc();
+    try {
+      await this.deliver(mail);
+      this.metrics?.mailSent.inc();
+    } catch (err) {
+      this.metrics?.mailFailures.inc();
+      this.logger.error(`Mail to ${mail.to} ("${mail.subject}") failed: ${(err as Error).message}`);
+      throw err;
+    } finally {
+      this.metrics?.mailSending.dec();
+    }
+  }
+
+  private async deliver(mail: OutgoingMail): Promise<void> {
     const message = { from: this.config.emailFrom, ...mail };
     if (this.smtp) {
       await this.smtp.sendMail(message);

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
+import { ServerMetrics } from '../metrics/server-metrics';
 import type { Realm } from '../identity/realm.types';
 import { StreamsService } from '../streams/streams.service';
 import { UploadsService } from '../uploads/uploads.service';
@@ -45,12 +46,14 @@ export class MessageSendService {
     private readonly renderer: ContentRenderer,
     private readonly announcer: MessageAnnouncer,
     private readonly uploads: UploadsService,
+    @Optional() private readonly metrics?: ServerMetrics,
   ) {}
 
   /** Stores the message and announces it (the `message` event, service-bot triggers). */
   async send(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
     const sent = await this.store(user, realm, input);
     await this.announcer.sent(sent);
+    this.metrics?.messagesSent.inc();
     return sent;
   }
 

@@ -26,6 +26,7 @@ import { ReadReceiptsService } from './read-receipts.service';
 import { TopicsController } from './topics.controller';
 import { TopicsRepository } from './topics.repository';
 import { TopicsService } from './topics.service';
+import { MetricsModule } from '../metrics/metrics.module';
 
 /** Sending, fetching, searching, editing, flags and reactions. */
 @Module({
@@ -36,6 +37,7 @@ import { TopicsService } from './topics.service';
     StreamsModule,
     LinkifiersModule,
     UploadsModule,
+    MetricsModule,
   ],
   controllers: [MessagesController, FlagsController, TopicsController, ReadReceiptsController],
   providers: [

@@ -3,6 +3,7 @@ import type { CliContext } from '../cli-context';
 import { registerAccountCommands } from './accounts.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerExportCommands } from './export.commands';
+import { registerMonitoringCommands } from './monitoring.commands';
 import { registerRealmCommands } from './realms.commands';
 import { registerStreamCommands } from './streams.commands';
 import { registerUserCommands } from './users.commands';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerStreamCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerMonitoringCommands(program, ctx);
 }

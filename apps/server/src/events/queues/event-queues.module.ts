@@ -4,6 +4,7 @@ import type { AppConfig } from '@hub/config';
 import { AuthModule } from '../../auth/auth.module';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisherModule } from '../../event-publisher/event-publisher.module';
+import { MetricsModule } from '../../metrics/metrics.module';
 import { REDIS } from '../../redis/redis.module';
 import { SessionsModule } from '../../sessions/sessions.module';
 import { EventsGateway } from './events.gateway';
@@ -33,7 +34,7 @@ async function createQueueStore(config: AppConfig, redis: Redis | null): Promise
  * fast path in front of Express) and the event socket. Attaches itself as the EventPublisher's sink.
  */
 @Module({
-  imports: [AuthModule, EventPublisherModule, SessionsModule],
+  imports: [AuthModule, EventPublisherModule, SessionsModule, MetricsModule],
   providers: [
     { provide: QUEUE_STORE, inject: [APP_CONFIG, REDIS], useFactory: createQueueStore },
     ListenerRegistry,

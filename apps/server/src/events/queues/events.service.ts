@@ -6,12 +6,14 @@ import {
   Logger,
   OnApplicationShutdown,
   OnModuleInit,
+  Optional,
 } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AppConfig } from '@hub/config';
 import { ZulipError } from '../../common/zulip-error';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisher } from '../../event-publisher/event-publisher';
+import { ServerMetrics } from '../../metrics/server-metrics';
 import type { EventSink, Publication } from '../../event-publisher/event-sink';
 import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
 import { ListenerRegistry } from './listener-registry';
@@ -48,7 +50,11 @@ export class EventsService
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly listeners: ListenerRegistry,
     publisher: EventPublisher,
+    @Optional() private readonly metrics?: ServerMetrics,
   ) {
+    metrics?.observe('event_queues', 'Event queues (of every process with Redis)', [], async (g) =>
+      g.set(await store.count()),
+    );
     // At construction, not init: the first start creates the realm before the app is initialised.
     publisher.attach(this);
   }
@@ -73,7 +79,11 @@ export class EventsService
       ),
     );
     const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
+    this.metrics?.eventsPublished.inc(publications.length);
     if (deliveries.length > 0) await this.store.append(deliveries);
+    this.metrics?.eventsQueued.inc(
+      deliveries.reduce((sum, d) => sum + d.payloads.length * d.queueIds.length, 0),
+    );
   }
 
   /** The queues wanting one publication, grouped by the form they get it in. */
@@ -186,6 +196,7 @@ export class EventsService
     const poller = claim ? this.listeners.processId : undefined;
     const [result] = await this.store.fetch([{ queueId, ack, after, owner, poller }]);
     if (!result) throw badEventQueue(queueId);
+    if (result.events.length > 0) this.metrics?.eventsDelivered.inc(result.events.length);
     if (claim && result.previousPoller && result.previousPoller !== poller) {
       // A long-poll for this queue may be open in another process: it must step aside.
       await this.store.signal({ kind: 'supersede', queueId, pollerId: this.listeners.processId });

@@ -1,7 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ListenerEnd, QueueListener } from './queue-listener';
 import { QUEUE_STORE, QueueStore, WakeSignal } from './queue-store';
+import { ServerMetrics } from '../../metrics/server-metrics';
+import { SocketListener } from './socket-listener';
 
 /**
  * The long-polls and sockets this process holds, by queue. Wake-ups (local or from other
@@ -20,12 +22,33 @@ export class ListenerRegistry {
   private closed = false;
   private readonly logger = new Logger('EventListeners');
 
-  constructor(@Inject(QUEUE_STORE) private readonly store: QueueStore) {
+  constructor(
+    @Inject(QUEUE_STORE) private readonly store: QueueStore,
+    @Optional() private readonly metrics?: ServerMetrics,
+  ) {
+    metrics?.observe(
+      'event_listeners',
+      'Open long-polls and event sockets in this process',
+      ['kind'],
+      (gauge) => {
+        const open = this.openListeners();
+        gauge.set({ kind: 'long_poll' }, open.longPolls);
+        gauge.set({ kind: 'socket' }, open.sockets);
+      },
+    );
     store.onSignal((signal) => this.onSignal(signal));
   }
 
   get size(): number {
     return this.listeners.size;
+  }
+
+  /** Open long-polls and sockets in this process (monitoring). */
+  openListeners(): { longPolls: number; sockets: number } {
+    let sockets = 0;
+    for (const listener of this.listeners.values())
+      if (listener instanceof SocketListener) sockets++;
+    return { longPolls: this.listeners.size - sockets, sockets };
   }
 
   queueIds(): string[] {
@@ -109,8 +132,9 @@ export class ListenerRegistry {
           if (!result) {
             this.listeners.delete(listener.queueId);
             listener.end('queue-gone');
-          } else if (result.events.length > 0 && !listener.deliver(result.events)) {
-            this.listeners.delete(listener.queueId);
+          } else if (result.events.length > 0) {
+            this.metrics?.eventsDelivered.inc(result.events.length);
+            if (!listener.deliver(result.events)) this.listeners.delete(listener.queueId);
           }
         });
       }

@@ -8,7 +8,7 @@ import { pollAnswer } from './events-answer';
 import { EventsService } from './events.service';
 import { pollParams } from './poll-params';
 
-const EVENTS_PATH = '/api/v1/events';
+export const EVENTS_PATH = '/api/v1/events';
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**

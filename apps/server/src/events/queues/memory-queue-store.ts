@@ -118,6 +118,10 @@ export class MemoryQueueStore implements QueueStore {
     return this.queues.size;
   }
 
+  async count(): Promise<number> {
+    return this.queues.size;
+  }
+
   private drop(queueId: string): void {
     const queue = this.queues.get(queueId);
     if (!queue) return;

@@ -66,4 +66,6 @@ export interface QueueStore {
   signal(signal: WakeSignal): Promise<void>;
   onSignal(listener: (signal: WakeSignal) => void): void;
   close(): Promise<void>;
+  /** How many queues exist (all processes' with Redis), for monitoring. */
+  count(): Promise<number>;
 }

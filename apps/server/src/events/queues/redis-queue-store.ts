@@ -178,6 +178,14 @@ export class RedisQueueStore implements QueueStore {
   /** Expiry collects idle queues; indexes are trimmed whenever a publication reads them. */
   async sweep(): Promise<void> {}
 
+  /** Scans the queue hashes (expired ones are gone): monitoring, a few times a minute at most. */
+  async count(): Promise<number> {
+    let total = 0;
+    const stream = this.redis.scanStream({ match: `${this.prefix}q:*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) total += keys.length;
+    return total;
+  }
+
   async signal(signal: WakeSignal): Promise<void> {
     const message =
       signal.kind === 'events'
