@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
 import { registerAccountCommands } from './accounts.commands';
+import { registerBackupCommands } from './backup.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerExportCommands } from './export.commands';
 import { registerRealmCommands } from './realms.commands';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerStreamCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerBackupCommands(program, ctx);
 }
