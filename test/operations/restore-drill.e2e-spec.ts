@@ -13,19 +13,12 @@ import { openDatabase } from '../../apps/server/src/database/database.module';
 import { Role } from '../../apps/server/src/identity/user.types';
 import { migrations } from '../../apps/server/migrations';
 import { cliEnv, manage } from '../cli/cli-harness';
-import { ApiClient, ApiResponse, Credentials } from '../helpers/api-client';
+import { ApiClient, Credentials, ok } from '../helpers/api-client';
 import { createTestDatabase } from '../helpers/services';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { request, uploadFile } from '../uploads/upload-client';
 
 jest.setTimeout(600_000);
-
-function ok(res: ApiResponse): ApiResponse['body'] {
-  if (res.status !== 200 || res.body.result !== 'success') {
-    throw new Error(`expected success, got ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  return res.body;
-}
 
 interface WireMessage {
   id: number;
