@@ -329,11 +329,7 @@ export async function restoreBackup(
     if (target && manifest.database) {
       step('database');
       const scratch = await target.createScratch(work);
-      await loadDatabase(scratch, manifest.database, archive);
-      step('verify');
-      await verifyDatabase(scratch, manifest.database);
-      step('migrate');
-      migrated = await migrateScratch(scratch);
+      migrated = await buildDatabase(scratch, manifest.database, archive, step);
     }
     step('switch');
     // From here on the restore completes: an abort is only noticed by the steps above.
@@ -357,80 +353,72 @@ export async function restoreBackup(
   }
 }
 
-async function loadDatabase(
+/**
+ * Fills the scratch database from the archive, checks it against the manifest, then applies the
+ * migrations this code adds; returns their names. One session throughout (the embedded database
+ * starts once; the second connection, with every migration, attaches to it).
+ */
+async function buildDatabase(
   scratch: AppConfig,
   database: NonNullable<BackupManifest['database']>,
   archive: string,
-): Promise<void> {
-  if (database.dump === 'pg_dump') {
-    await runTool('pg_restore', [
-      '--no-owner',
-      '--no-privileges',
-      '--exit-on-error',
-      `--dbname=${scratch.databaseUrl ?? ''}`,
-      path.join(archive, 'database.pgdump'),
-    ]);
-    return;
-  }
-  // The backup's schema, built by the backup's own migrations, then its rows.
+  step: (name: RestoreStep) => void,
+): Promise<string[]> {
+  const logical = database.dump === 'logical';
+  // A logical backup's schema is built by the backup's own migrations, then gets its rows.
   const wanted = new Set(database.migrations);
   const subset = migrations.filter((M) => {
     const instance = new M() as { name?: string };
     return wanted.has(instance.name ?? M.name);
   });
   const { database: db, embedded } = await openDatabase(scratch, {
-    runMigrations: true,
+    runMigrations: logical,
     migrations: subset,
   });
   const runner = db.dataSource.createQueryRunner();
   try {
     await runner.connect();
     const tables = Object.keys(database.tables);
-    const built = new Set(await listTables(runner));
-    const absent = tables.filter((t) => !built.has(t));
-    if (absent.length > 0)
-      throw new BackupError(
-        `The backup's schema lacks tables it has rows for: ${absent.join(', ')}`,
-      );
-    await loadLogicalDump(runner, tables, path.join(archive, 'database'));
-  } finally {
-    await runner.release();
-    await db.dataSource.destroy().catch(() => undefined);
-    await embedded?.stop();
-  }
-}
+    if (logical) {
+      const built = new Set(await listTables(runner));
+      const absent = tables.filter((t) => !built.has(t));
+      if (absent.length > 0)
+        throw new BackupError(
+          `The backup's schema lacks tables it has rows for: ${absent.join(', ')}`,
+        );
+      await loadLogicalDump(runner, tables, path.join(archive, 'database'));
+    } else {
+      await runTool('pg_restore', [
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        `--dbname=${scratch.databaseUrl ?? ''}`,
+        path.join(archive, 'database.pgdump'),
+      ]);
+    }
 
-async function verifyDatabase(
-  scratch: AppConfig,
-  database: NonNullable<BackupManifest['database']>,
-): Promise<void> {
-  const { database: db, embedded } = await openDatabase(scratch, { runMigrations: false });
-  const runner = db.dataSource.createQueryRunner();
-  try {
-    await runner.connect();
+    step('verify');
     await beginSnapshot(runner, true);
-    const actual = await summarizeTables(runner, Object.keys(database.tables));
+    const actual = await summarizeTables(runner, tables);
     await runner.query('COMMIT');
     const problems = summaryMismatches(database.tables, actual);
     if (problems.length > 0)
       throw new BackupError(
         `The restored database does not match the backup: ${problems.join('; ')}`,
       );
-  } finally {
-    await runner.release();
-    await db.dataSource.destroy().catch(() => undefined);
-    await embedded?.stop();
-  }
-}
 
-async function migrateScratch(scratch: AppConfig): Promise<string[]> {
-  const { database: db, embedded } = await openDatabase(scratch, { runMigrations: false });
-  try {
-    const runner = db.dataSource.createQueryRunner();
-    const before = new Set(await appliedMigrationNames(runner).finally(() => runner.release()));
-    await migrate(db.dataSource);
+    step('migrate');
+    const before = new Set(await appliedMigrationNames(runner));
+    const current = await openDatabase(scratch, { runMigrations: false });
+    try {
+      await migrate(current.database.dataSource);
+    } finally {
+      await current.database.dataSource.destroy().catch(() => undefined);
+      await current.embedded?.stop();
+    }
     return knownMigrationNames().filter((name) => !before.has(name));
   } finally {
+    await runner.release();
     await db.dataSource.destroy().catch(() => undefined);
     await embedded?.stop();
   }
