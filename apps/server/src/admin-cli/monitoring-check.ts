@@ -34,7 +34,7 @@ function perfText(d: PerfDatum): string {
 
 /** The one line a monitoring system reads. */
 export function formatCheck(result: CheckResult): string {
-  const text = result.text.replace(/[\r\n|]+/g, ' ');
+  const text = result.text.replace(/\s*[\r\n|]+\s*/g, ' ');
   const perf = (result.perf ?? []).map(perfText).join(' ');
   return `${result.state} - ${text}${perf ? ` | ${perf}` : ''}`;
 }
