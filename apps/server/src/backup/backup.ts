@@ -9,6 +9,7 @@ import { openDatabase } from '../database/database.module';
 import { migrations } from '../../migrations';
 import {
   appliedMigrationNames,
+  BackupError,
   beginSnapshot,
   listTables,
   pgDumpMajorVersion,
@@ -45,8 +46,7 @@ export interface BackupManifest {
   files: Record<string, { size: number; sha256: string }>;
 }
 
-/** A backup or restore that cannot go on; the message says why and what to do. */
-export class BackupError extends Error {}
+export { BackupError };
 
 /** The class names of the migrations this code knows, in order. */
 export function knownMigrationNames(): string[] {

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import type { QueryRunner } from 'typeorm';
 
+/** A backup or restore that cannot go on; the message says why and what to do. */
+export class BackupError extends Error {}
+
 /** What the manifest records of a table, and what a restore must find again. */
 export interface TableSummary {
   rows: number;
@@ -143,7 +146,11 @@ export async function loadLogicalDump(
 ): Promise<void> {
   await runner.query('BEGIN');
   try {
-    await runner.query('SET LOCAL session_replication_role = replica');
+    await runner.query('SET LOCAL session_replication_role = replica').catch((err: Error) => {
+      throw new BackupError(
+        `Loading a logical backup needs a superuser (to hold off foreign keys): ${err.message}`,
+      );
+    });
     const existing = await listTables(runner);
     if (existing.length > 0)
       await runner.query(`TRUNCATE ${existing.map((t) => `public.${ident(t)}`).join(', ')}`);

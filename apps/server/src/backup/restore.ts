@@ -219,7 +219,12 @@ function postgresTarget(config: AppConfig, url: string): Target {
       }
     },
     async createScratch() {
-      await withAdmin((c) => c.query(`CREATE DATABASE ${q(scratchName)}`));
+      await withAdmin((c) => c.query(`CREATE DATABASE ${q(scratchName)}`)).catch((err: Error) => {
+        throw new BackupError(
+          `Cannot create the scratch database "${scratchName}" the restore builds in ` +
+            `(the DATABASE_URL role needs CREATEDB): ${err.message}`,
+        );
+      });
       scratchCreated = true;
       const scratch = new URL(url);
       scratch.pathname = `/${scratchName}`;
