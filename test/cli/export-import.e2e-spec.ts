@@ -7,16 +7,9 @@ import { RealmExportRepository } from '../../apps/server/src/realm-export/realm-
 import { RealmExportService } from '../../apps/server/src/realm-export/realm-export.service';
 import { RealmImportService } from '../../apps/server/src/realm-export/realm-import.service';
 import { Role } from '../../apps/server/src/identity/user.types';
-import type { ApiClient, ApiResponse, Credentials } from '../helpers/api-client';
+import { ok, type ApiClient, type Credentials } from '../helpers/api-client';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { cliEnv, manage } from './cli-harness';
-
-function ok(res: ApiResponse): ApiResponse['body'] {
-  if (res.status !== 200 || res.body.result !== 'success') {
-    throw new Error(`expected success, got ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  return res.body;
-}
 
 interface WireMessage {
   id: number;

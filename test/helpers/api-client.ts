@@ -15,6 +15,14 @@ export interface ApiResponse {
 type ParamValue = string | number | boolean | null | object;
 export type Encoding = 'form' | 'query' | 'multipart';
 
+/** The body of a successful answer; throws with the status and body of any other. */
+export function ok(res: ApiResponse): ApiResponse['body'] {
+  if (res.status !== 200 || res.body.result !== 'success') {
+    throw new Error(`expected success, got ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
 /**
  * A minimal HTTP client for tests that speaks to the API exactly as the wire clients do: values that
  * are not strings are JSON-encoded, GET always uses the query string.

@@ -23,7 +23,9 @@ describe('monitoring-plugin thresholds and output', () => {
     expect(breaches(parseThreshold('@5:10'), 7)).toBe(true);
     expect(breaches(parseThreshold('@5:10'), 11)).toBe(false);
     expect(breaches(parseThreshold('0.5'), 0.6)).toBe(true);
-    for (const bad of ['', 'ten', '10:5', '1:2:3', '@']) {
+    expect(parseThreshold('26h')).toMatchObject({ text: '93600', low: 0, high: 93600 });
+    expect(parseThreshold('30m:2d')).toMatchObject({ text: '1800:172800', low: 1800 });
+    for (const bad of ['', 'ten', '10:5', '1:2:3', '@', '5y']) {
       expect(() => parseThreshold(bad)).toThrow(ThresholdError);
     }
   });

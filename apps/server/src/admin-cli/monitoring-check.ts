@@ -11,7 +11,7 @@ export type CheckStatusName = keyof typeof CheckStatus;
 
 /**
  * A plugin threshold range: `10` alerts outside 0..10, `10:` below 10, `~:10` above 10,
- * `5:10` outside 5..10, and `@5:10` inside 5..10.
+ * `5:10` outside 5..10, and `@5:10` inside 5..10; `26h` is 93600 (seconds).
  */
 export interface Threshold {
   text: string;
@@ -25,13 +25,17 @@ export class ThresholdError extends Error {}
 /** What a check found wrong beyond any threshold (a process that does not answer): CRITICAL. */
 export class CriticalCondition extends CliError {}
 
+/** A threshold's numbers may carry a time unit, read as seconds (`26h`, `30m`, `2d`). */
+const SECONDS_PER: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
 export function parseThreshold(text: string): Threshold {
   const inside = text.startsWith('@');
   const range = inside ? text.slice(1) : text;
   const number = (s: string, fallback: number) => {
     if (s === '') return fallback;
-    if (!/^-?\d+(\.\d+)?$/.test(s)) throw new ThresholdError(`Invalid threshold "${text}"`);
-    return Number(s);
+    const match = /^(-?\d+(?:\.\d+)?)([smhd]?)$/.exec(s);
+    if (!match) throw new ThresholdError(`Invalid threshold "${text}"`);
+    return Number(match[1]) * SECONDS_PER[match[2]];
   };
   const colon = range.indexOf(':');
   const [lowText, highText] =
@@ -40,7 +44,11 @@ export function parseThreshold(text: string): Threshold {
   const low = lowText === '~' ? -Infinity : number(lowText, 0);
   const high = number(highText, Infinity);
   if (low > high) throw new ThresholdError(`Invalid threshold "${text}": start above end`);
-  return { text, low, high, inside };
+  // Perfdata carries the range in the value's own unit (seconds), not `26h`.
+  const plain = text.replace(/(\d+(?:\.\d+)?)([smhd])/g, (_, n: string, unit: string) =>
+    String(Number(n) * SECONDS_PER[unit]),
+  );
+  return { text: plain, low, high, inside };
 }
 
 /** Whether `value` should alert under `threshold`. */

@@ -16,7 +16,11 @@ pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
 /** Opens the database named by DATABASE_URL, or the embedded one under DATA_DIR. */
 export async function openDatabase(
   config: AppConfig,
-  options: { runMigrations: boolean },
+  options: {
+    runMigrations: boolean;
+    /** The schema to build (a restore rebuilds the backup's): default every migration. */
+    migrations?: typeof migrations;
+  },
 ): Promise<{ database: Database; embedded?: EmbeddedPostgres }> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;
@@ -31,7 +35,7 @@ export async function openDatabase(
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations,
+    migrations: options.migrations ?? migrations,
     migrationsTableName: 'schema_migrations',
     logging: ['query', 'error', 'warn'],
     logger: counter,

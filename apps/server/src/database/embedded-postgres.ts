@@ -50,7 +50,8 @@ export class EmbeddedPostgres {
   }
 }
 
-function socketAnswers(socketPath: string): Promise<boolean> {
+/** Whether a process serves the database socket at `socketPath`. */
+export function socketAnswers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(socketPath);
     socket.once('connect', () => {

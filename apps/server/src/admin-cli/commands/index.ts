@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
 import { registerAccountCommands } from './accounts.commands';
+import { registerBackupCommands } from './backup.commands';
 import { registerDatabaseCommands } from './database.commands';
 import { registerExportCommands } from './export.commands';
 import { registerMonitoringCommands } from './monitoring.commands';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerDatabaseCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerMonitoringCommands(program, ctx);
+  registerBackupCommands(program, ctx);
 }
