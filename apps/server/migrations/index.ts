@@ -14,8 +14,8 @@ import { RealmUserDefaults1765400000004 } from './1765400000004-realm-user-defau
 import { UserSettingsColumn1765510000001 } from './1765510000001-user-settings-column';
 import { SystemGroups1765510000002 } from './1765510000002-system-groups';
 import { EmailChange1765510000003 } from './1765510000003-email-change';
-import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
 import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
+import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -35,6 +35,6 @@ export const migrations = [
   UserSettingsColumn1765510000001,
   SystemGroups1765510000002,
   EmailChange1765510000003,
-  BridgeHealth1765570000001,
   WebhookDeliveries1765530000001,
+  BridgeHealth1765570000001,
 ];

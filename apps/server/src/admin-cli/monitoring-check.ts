@@ -20,7 +20,8 @@ export interface Threshold {
   inside: boolean;
 }
 
-export class ThresholdError extends Error {}
+/** A bad `--warning`/`--critical` value: the check answers UNKNOWN with this one line. */
+export class ThresholdError extends CliError {}
 
 /** What a check found wrong beyond any threshold (a process that does not answer): CRITICAL. */
 export class CriticalCondition extends CliError {}

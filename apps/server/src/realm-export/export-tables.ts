@@ -283,6 +283,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   user_presence: 'transient: rebuilt as soon as clients connect',
   confirmations: 'one-time links bound to the old realm URL; pending invites can be re-sent',
   bridge_health: 'transient: each running bridge reports again within its interval',
+  webhook_deliveries:
+    "the gateway's bounded delivery history: raw third-party payloads, replayable only here",
 };
 
 export function tableSpec(table: string): TableSpec | undefined {
