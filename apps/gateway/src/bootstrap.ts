@@ -114,6 +114,7 @@ export async function createGatewayApp(
   class GatewayModule implements OnApplicationShutdown {
     async onApplicationShutdown(): Promise<void> {
       worker.stop();
+      recorder.stop();
       await queue.close();
       await redis?.quit().catch(() => undefined);
     }

@@ -59,6 +59,8 @@ export class DeliveryRecorder implements DeliveryObserver {
   private readonly logger = new Logger('DeliveryHistory');
   private chain: Promise<void> = Promise.resolve();
   private pending = 0;
+  /** Aborted at shutdown: reports not yet sent are dropped, retry waits end. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly api: ServerApi) {}
 
@@ -77,6 +79,18 @@ export class DeliveryRecorder implements DeliveryObserver {
 
   failed(job: DeliveryJob, reason: string): void {
     this.outcome(job, 'failed', reason);
+  }
+
+  /**
+   * Stops reporting (gateway shutdown): what is not yet sent is dropped with one warning, so a
+   * backlog never keeps the server's connections busy after the gateway has gone.
+   */
+  stop(): void {
+    if (this.stopping.signal.aborted) return;
+    this.stopping.abort();
+    if (this.pending > 0) {
+      this.logger.warn(`Stopping with ${this.pending} delivery history reports not recorded`);
+    }
   }
 
   /** Resolves once every report made so far has been sent (or given up). */
@@ -102,7 +116,7 @@ export class DeliveryRecorder implements DeliveryObserver {
 
   send(host: string, email: string, apiKey: string, report: DeliveryReportParams): void {
     const post = this.api.reportDelivery?.bind(this.api);
-    if (!post) return;
+    if (!post || this.stopping.signal.aborted) return;
     if (this.pending >= MAX_PENDING) {
       this.logger.warn(`Delivery history backlog full: not recording ${report.uuid}`);
       return;
@@ -110,7 +124,7 @@ export class DeliveryRecorder implements DeliveryObserver {
     this.pending++;
     this.chain = this.chain.then(async () => {
       try {
-        for (let attempt = 1; ; attempt++) {
+        for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
           try {
             await post(host, email, apiKey, report);
             return;
@@ -122,7 +136,10 @@ export class DeliveryRecorder implements DeliveryObserver {
               );
               return;
             }
-            await sleep(backoffDelay(attempt, { baseMs: 500, capMs: 10_000 }));
+            await sleep(
+              backoffDelay(attempt, { baseMs: 500, capMs: 10_000 }),
+              this.stopping.signal,
+            );
           }
         }
       } finally {

@@ -113,7 +113,9 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     key: ['id'],
     scope: OF_REALM,
     serialId: true,
-    refs: { realm_id: 'realms', creator_id: 'users', can_mention_group: 'user_groups' },
+    refs: { realm_id: 'realms', creator_id: 'users' },
+    // A group may name another group (or itself) that is imported later.
+    deferred: { can_mention_group: 'user_groups' },
   },
   {
     table: 'user_group_subgroups',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BridgeHealthReport } from '@hub/api/bridge.types';
 import { api } from '../../api';
+import { store } from '../../store';
 import { ago, bridgeStatus } from '../../bridge-status';
 import { formatFull } from '../../time-format';
 import './bridges.css';
@@ -59,7 +60,19 @@ function BridgeRow({ report }: { report: BridgeHealthReport }) {
 }
 
 /** Administrators: each running mirror bridge (IRC, XMPP) and how it is doing. */
+/** `#integrations/bridges`: administrators only (the API refuses everyone else too). */
 export function Bridges() {
+  if (!store.self.is_admin) {
+    return (
+      <p className="form-error" role="alert">
+        Only organization administrators and owners can open these pages.
+      </p>
+    );
+  }
+  return <BridgeList />;
+}
+
+function BridgeList() {
   const [bridges, setBridges] = useState<BridgeHealthReport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
