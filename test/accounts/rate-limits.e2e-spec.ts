@@ -38,6 +38,35 @@ describe.each([
     expect((await server.client(server.owner).get('/users/me')).status).toBe(200);
   });
 
+  it("keeps a webhook bot's delivery-history reports out of its API limit", async () => {
+    const created = await server.client(server.owner).post('/bots', {
+      full_name: 'Hook Bot',
+      short_name: `hook${redis ? 'r' : 'm'}`,
+      bot_type: 2,
+    });
+    expect(created.status).toBe(200);
+    const row = await server.db.one<{ email: string }>('SELECT email FROM users WHERE id = $1', [
+      created.body.user_id,
+    ]);
+    const hook = server.client({ email: row!.email, apiKey: created.body.api_key as string });
+    for (let i = 0; i < 6; i++) {
+      const report = await hook.post('/webhooks/deliveries', {
+        uuid: `0000000${i}-aaaa-bbbb-cccc-000000000000`,
+        integration: 'github',
+        outcome: 'queued',
+        event: 'push',
+      });
+      expect(report.status).toBe(200);
+    }
+    const sent = await hook.post('/messages', {
+      type: 'private',
+      to: server.owner.id,
+      content: 'hi',
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('x-ratelimit-remaining')).toBe('4');
+  });
+
   it('limits password attempts per email, even with the right password afterwards', async () => {
     const target = await server.createUser();
     for (let i = 0; i < 3; i++) {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import {
   AuthedRequest,
   PUBLIC_ROUTE,
+  RATE_LIMIT_BUCKET,
   SERVER_WIDE_ROUTE,
   WEBHOOK_BOT_ALLOWED,
 } from '../identity/identity.decorators';
@@ -48,7 +49,11 @@ export class AuthGuard implements CanActivate {
       user = await this.auth.authenticate(realm, req.headers.authorization, webhookBotAllowed);
     }
     req.user = user;
-    const verdict = await this.auth.rateLimit(user);
+    const own = this.reflector.getAllAndOverride<{ bucket: string; times: number } | undefined>(
+      RATE_LIMIT_BUCKET,
+      targets,
+    );
+    const verdict = await this.auth.rateLimit(user, own);
     for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
     if (verdict.error) throw verdict.error;
     return true;

@@ -100,8 +100,14 @@ export class Authenticator {
     return user;
   }
 
-  async rateLimit(user: User): Promise<RateLimitVerdict> {
-    const limit = await this.limiter.hit(`user:${user.id}`, this.config.rateLimitPerMinute);
+  /** The user's API limit, or the endpoint's own bucket (`@OwnRateLimit`). */
+  async rateLimit(user: User, own?: { bucket: string; times: number }): Promise<RateLimitVerdict> {
+    const limit = own
+      ? await this.limiter.hit(
+          `${own.bucket}:${user.id}`,
+          this.config.rateLimitPerMinute * own.times,
+        )
+      : await this.limiter.hit(`user:${user.id}`, this.config.rateLimitPerMinute);
     const headers = {
       'X-RateLimit-Limit': String(limit.limit),
       'X-RateLimit-Remaining': String(limit.remaining),

@@ -14,6 +14,7 @@ export interface AuthedRequest extends Request {
 
 export const PUBLIC_ROUTE = 'zulip:public';
 export const WEBHOOK_BOT_ALLOWED = 'zulip:webhook-bot-allowed';
+export const RATE_LIMIT_BUCKET = 'zulip:rate-limit-bucket';
 
 /** The endpoint needs no authentication (the realm is still resolved from the Host). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -29,6 +30,13 @@ export const ServerWide = (): MethodDecorator & ClassDecorator =>
 
 /** Incoming-webhook bots may call this endpoint; they may call no other. */
 export const WebhookBotAllowed = (): MethodDecorator => SetMetadata(WEBHOOK_BOT_ALLOWED, true);
+
+/**
+ * The endpoint counts against its own per-user limit (`bucket`, `times` the usual one) instead of
+ * the user's API limit: for bookkeeping calls that accompany the user's own traffic.
+ */
+export const OwnRateLimit = (bucket: string, times: number): MethodDecorator =>
+  SetMetadata(RATE_LIMIT_BUCKET, { bucket, times });
 
 /** The authenticated user. */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): User => {

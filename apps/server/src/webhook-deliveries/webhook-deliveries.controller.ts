@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
-import { CurrentUser, WebhookBotAllowed } from '../identity/identity.decorators';
+import { CurrentUser, OwnRateLimit, WebhookBotAllowed } from '../identity/identity.decorators';
 import type { User } from '../identity/user.types';
 import {
   DeliveryStatsDto,
@@ -19,6 +19,9 @@ export class WebhookDeliveriesController {
   @Post()
   @HttpCode(200)
   @WebhookBotAllowed()
+  // A delivery reports 2–3 times (queued, retrying, delivered): in a bucket of its own, so the
+  // history never eats the bot's own limit for posting the messages.
+  @OwnRateLimit('webhook-history', 5)
   async report(@CurrentUser() bot: User, @Params(ReportDeliveryDto) p: ReportDeliveryDto) {
     const id = await this.deliveries.report(bot, {
       uuid: p.uuid,
