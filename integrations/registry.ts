@@ -11,6 +11,7 @@ import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
 import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { canarytokenIntegration } from './canarytoken/canarytoken.handler';
+import { clubhouseIntegration } from './clubhouse/clubhouse.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
 import { deskdotcomIntegration } from './deskdotcom/deskdotcom.handler';
@@ -106,6 +107,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   basecampIntegration,
+  clubhouseIntegration,
   deskdotcomIntegration,
   freshdeskIntegration,
   frontIntegration,

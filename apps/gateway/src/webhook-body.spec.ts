@@ -21,6 +21,10 @@ describe('parseWebhookBody', () => {
     expect(parsed.form.api_key).toBe('abc');
   });
 
+  it('reads a bare null as a null payload (Shortcut posts one now and then)', () => {
+    expect(parseWebhookBody(Buffer.from('null'), 'application/json').payload).toBeNull();
+  });
+
   it('reads the JSON inside a form field named json (HelloSign)', () => {
     const form = `json=${encodeURIComponent('{"event":{"event_type":"callback_test"}}')}`;
     const parsed = parseWebhookBody(Buffer.from(form), 'application/x-www-form-urlencoded');

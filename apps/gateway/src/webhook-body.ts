@@ -20,6 +20,8 @@ export function invalidJson(): ZulipError {
 export function parseWebhookBody(raw: Buffer, contentType: string | undefined): ParsedWebhookBody {
   const text = raw.toString('utf8').trim();
   if (text === '') return { payload: {}, form: {} };
+  // Shortcut (Clubhouse) sometimes posts a bare `null`, which its integration ignores.
+  if (text === 'null') return { payload: null, form: {} };
   if (text.startsWith('{') || text.startsWith('[')) {
     try {
       return { payload: JSON.parse(text), form: {} };
