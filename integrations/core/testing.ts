@@ -73,7 +73,8 @@ export interface FixtureSuite {
   dir: string;
   /** Whether the folder is the captured ../shared one (which may be absent) or the integration's own. */
   shared: boolean;
-  wire: Wire;
+  /** How every file is sent, or how each one is (a folder mixing JSON and form captures). */
+  wire: Wire | ((file: string) => Wire);
   /** The headers a fixture is sent with, e.g. the event header named after the file. */
   headers: (file: string) => Record<string, string>;
   cases: FixtureCase[];
@@ -82,7 +83,7 @@ export interface FixtureSuite {
 export interface SuiteOptions {
   /** The folder under ../shared/fixtures/webhooks, when it differs from the integration's name. */
   folder?: string;
-  wire?: Wire;
+  wire?: Wire | ((file: string) => Wire);
   headers?: (file: string) => Record<string, string>;
 }
 
@@ -181,7 +182,8 @@ export function fixtureRequest(
   extra: CaseRequest = {},
 ): { headers: Record<string, string>; contentType: string; body: string } {
   const text = fs.readFileSync(path.join(suite.dir, file), 'utf8');
-  return { headers: { ...suite.headers(file), ...extra.headers }, ...wireBody(suite.wire, text) };
+  const wire = typeof suite.wire === 'function' ? suite.wire(file) : suite.wire;
+  return { headers: { ...suite.headers(file), ...extra.headers }, ...wireBody(wire, text) };
 }
 
 /** The WebhookInput the gateway builds for this request (same body parser, same options). */
