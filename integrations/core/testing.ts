@@ -4,6 +4,7 @@ import { eventWanted } from '../../apps/gateway/src/event-filter';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
+import { multipartBody } from './multipart';
 import { AnomalousPayloadError } from './payload';
 
 /**
@@ -63,9 +64,10 @@ export type FixtureCase = [string, string, Expected, CaseRequest?];
  * - `json`: the file is the JSON body (most services);
  * - `form`: the file is a form-encoded body (Heroku's deploy hook);
  * - `form-payload`: a form whose `payload` field holds the file's JSON (Travis CI, Beanstalk);
- * - `json-as-form`: the JSON body labelled as a form (Semaphore).
+ * - `json-as-form`: the JSON body labelled as a form (Semaphore);
+ * - `multipart-json`: a multipart/form-data body whose `json` field holds the file (HelloSign).
  */
-export type Wire = 'json' | 'form' | 'form-payload' | 'json-as-form';
+export type Wire = 'json' | 'form' | 'form-payload' | 'json-as-form' | 'multipart-json';
 
 export interface FixtureSuite {
   integration: IntegrationDefinition;
@@ -172,6 +174,8 @@ export function wireBody(wire: Wire, text: string): { contentType: string; body:
       };
     case 'json-as-form':
       return { contentType: 'application/x-www-form-urlencoded', body: text };
+    case 'multipart-json':
+      return multipartBody({ json: JSON.stringify(JSON.parse(text)) });
   }
 }
 

@@ -1,8 +1,10 @@
 import { defineIntegration, post } from '../core/define';
+import { helloSignEventHash } from '../core/verify';
 
 /**
- * HelloSign (Dropbox Sign) account callbacks: the signature request under `signature_request`,
- * the event under `event.event_type` (older callbacks carry none). Topic: the document's title;
+ * HelloSign (Dropbox Sign) account callbacks, a multipart form whose `json` field holds the
+ * signature request under `signature_request` and the event under `event.event_type` (older
+ * callbacks carry none). Topic: the document's title;
  * body: who has signed and who is still awaited, as Zulip writes it.
  */
 const signatures = post(
@@ -40,4 +42,7 @@ export const hellosignIntegration = defineIntegration({
   eventName: (e) => e.payload.optStr('event.event_type') ?? 'signature_request',
   events: Object.fromEntries(['signature_request', ...EVENTS].map((name) => [name, signatures])),
   ignoredEvents: ['callback_test'],
+  // HelloSign counts a callback as delivered only when the answer holds this text.
+  successMessage: 'Hello API Event Received',
+  verify: helloSignEventHash(),
 });

@@ -31,6 +31,29 @@ describe('parseWebhookBody', () => {
     expect(parsed.payload).toEqual({ event: { event_type: 'callback_test' } });
   });
 
+  it('reads the JSON inside the json field of a multipart form (HelloSign), skipping files', () => {
+    const boundary = 'xYzZY';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="json"',
+      '',
+      '{"event":{"event_type":"callback_test"}}',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="a.pdf"',
+      'Content-Type: application/pdf',
+      '',
+      '%PDF-1.4',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const parsed = parseWebhookBody(
+      Buffer.from(body),
+      `multipart/form-data; boundary="${boundary}"`,
+    );
+    expect(parsed.payload).toEqual({ event: { event_type: 'callback_test' } });
+    expect(Object.keys(parsed.form)).toEqual(['json']);
+  });
+
   it('answers INVALID_JSON for a broken JSON body or a broken payload field', () => {
     expect(() => parseWebhookBody(Buffer.from('{"a":'), 'application/json')).toThrow(
       expect.objectContaining({ code: 'INVALID_JSON', status: 400 }),
