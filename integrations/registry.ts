@@ -87,6 +87,7 @@ import { wordpressIntegration } from './wordpress/wordpress.handler';
 import { libratoIntegration } from './librato/librato.handler';
 import { slackOutgoingIntegration } from './slack/slack-outgoing.handler';
 import { stripeIntegration } from './stripe/stripe.handler';
+import { transifexIntegration } from './transifex/transifex.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -184,6 +185,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   slackOutgoingIntegration,
   sonarrIntegration,
   stripeIntegration,
+  transifexIntegration,
   wordpressIntegration,
   zapierIntegration,
 ];

@@ -139,6 +139,10 @@ export function ownFixtureCases(): FixtureCase[] {
       { folder: 'slack' },
     ),
     own('slack_incoming', 'empty.json', null, { folder: 'slack' }),
+    own('transifex', 'translation_completed.json', {
+      topic: 'hub-web in de',
+      body: 'Resource messages.json fully translated.',
+    }),
     own('json', 'push.json', {
       topic: 'JSON',
       body: '```json\n{\n  "repository": {\n    "name": "hub-server",\n    "stars": 12\n  },\n  "pusher": "ada",\n  "commits": [\n    {\n      "id": "abc",\n      "message": "Fix"\n    }\n  ],\n  "forced": false\n}\n```',
