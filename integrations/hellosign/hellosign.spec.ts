@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { dispatchWebhook } from '../core/dispatch';
 import { multipartBody } from '../core/multipart';
-import { describeFixtures, itAppliesEventFilters } from '../core/testing';
+import { describeFixtures, itAppliesEventFilters, webhookInput } from '../core/testing';
 import { SHARED_FIXTURES } from './hellosign.expectations';
 import { hellosignIntegration as hellosign } from './hellosign.handler';
 
@@ -8,6 +9,53 @@ describeFixtures('HelloSign on the captured fixtures in ../shared', SHARED_FIXTU
 
 describe('HelloSign', () => {
   itAppliesEventFilters(SHARED_FIXTURES, 'signatures.json');
+
+  const callback = (eventType: string, statuses: string[]) =>
+    webhookInput({
+      event: { event_type: eventType },
+      signature_request: {
+        title: 'Lease',
+        details_url: 'https://app.hellosign.com/home/manage?guid=1',
+        signatures: statuses.map((status_code, i) => ({
+          status_code,
+          signer_name: ['Ada', 'Grace', 'Edsger'][i],
+          signer_email_address: 'x@example.org',
+        })),
+      },
+    });
+
+  it('says who declined, beside who signed and who is awaited', () => {
+    const outcome = dispatchWebhook(
+      hellosign,
+      callback('signature_request_declined', ['signed', 'declined', 'awaiting_signature']),
+    );
+    expect(outcome).toEqual({
+      kind: 'message',
+      event: 'signature_request_declined',
+      message: {
+        topic: 'Lease',
+        body: 'The **[Lease](https://app.hellosign.com/home/manage?guid=1)** document is awaiting the signature of Edsger, and was just signed by Ada, and was declined by Grace.',
+      },
+    });
+  });
+
+  it('posts nothing for account and template callbacks, so HelloSign still gets its answer', () => {
+    for (const event of ['callback_test', 'account_confirmed', 'template_created', 'file_error']) {
+      expect(dispatchWebhook(hellosign, webhookInput({ event: { event_type: event } }))).toEqual({
+        kind: 'ignored',
+        event,
+      });
+    }
+  });
+
+  it('answers a callback of an unknown kind as unsupported, by its event type', () => {
+    expect(
+      dispatchWebhook(hellosign, callback('signature_request_teleported', ['signed'])),
+    ).toEqual({
+      kind: 'unsupported',
+      event: 'signature_request_teleported',
+    });
+  });
 
   it('answers with the text HelloSign looks for before it counts a callback as delivered', () => {
     expect(hellosign.successMessage).toBe('Hello API Event Received');
