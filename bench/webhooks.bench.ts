@@ -12,8 +12,14 @@
  *
  *   node dist/bench/webhooks.bench.js [--concurrency 50] [--seconds 10] [--rate 200] [--topics 12]
  *
- * BENCH_REGISTRY_SIZE=90 serves a registry padded to 90 integrations (the size of Zulip's), to
- * show that finding the integration does not depend on how many there are.
+ * (c) dispatch: what the gateway does per request to find and run the integration (look its name
+ *     up, parse the body, render the event), in-process, with a registry of GitHub alone, the
+ *     real registry and one padded to 1,000 integrations, in interleaved rounds (best of each);
+ *     printed as ratios to the one-integration registry, so a lookup that scanned the registry
+ *     would show.
+ *
+ * BENCH_REGISTRY_SIZE=300 serves (a) and (b) from a registry padded to 300 integrations, to show
+ * that finding the integration does not depend on how many there are.
  *
  * The server runs in the main thread, the gateway (or the bare server) and the load client each
  * in a worker thread, so none competes for another's event loop. Real PostgreSQL (DATABASE_URL or
@@ -36,8 +42,10 @@ import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersService } from '../apps/server/src/users/users.service';
 import { Role } from '../apps/server/src/identity/user.types';
 import { loadConfig } from '@hub/config';
+import { parseWebhookBody } from '../apps/gateway/src/webhook-body';
+import { dispatchWebhook } from '../integrations/core/dispatch';
 import type { IntegrationDefinition } from '../integrations/core/integration';
-import { INTEGRATIONS } from '../integrations/registry';
+import { INTEGRATIONS, integrationsByName } from '../integrations/registry';
 
 type Json = Record<string, unknown>;
 
@@ -177,16 +185,60 @@ async function serve(start: () => Promise<{ port: number; close: () => Promise<v
 }
 
 /**
- * The registry the gateway serves: the real one, or (BENCH_REGISTRY_SIZE=90) padded with renamed
- * copies placed before it, so a lookup that scanned the list would pay for every one of them.
+ * The real registry padded to `size` integrations with renamed copies placed before it, so a
+ * lookup that scanned the list would pay for every one of them.
  */
-function benchRegistry(): IntegrationDefinition[] {
-  const size = Number(process.env.BENCH_REGISTRY_SIZE ?? 0);
+function paddedRegistry(size: number): IntegrationDefinition[] {
   const padding = Array.from({ length: Math.max(0, size - INTEGRATIONS.length) }, (_, i) => ({
     ...INTEGRATIONS[i % INTEGRATIONS.length],
     name: `padding-${i}`,
   }));
   return [...padding, ...INTEGRATIONS];
+}
+
+/** The registry the gateway serves: the real one, or padded to BENCH_REGISTRY_SIZE. */
+function benchRegistry(): IntegrationDefinition[] {
+  return paddedRegistry(Number(process.env.BENCH_REGISTRY_SIZE ?? 0));
+}
+
+interface DispatchRate {
+  label: string;
+  size: number;
+  perSecond: number;
+}
+
+/**
+ * (c) Lookup by name, body parse and render of one GitHub push, as the gateway does per request,
+ * for registries of different sizes; rounds alternate between them so a busy machine slows all
+ * alike, and each keeps its best round.
+ */
+function dispatchRates(body: string, rounds = 7, perRound = 1500): DispatchRate[] {
+  const github = INTEGRATIONS.find((i) => i.name === 'github');
+  if (!github) throw new Error('the registry has no github integration');
+  const registries = [
+    { label: 'GitHub alone', byName: integrationsByName([github]) },
+    { label: 'the real registry', byName: integrationsByName(INTEGRATIONS) },
+    { label: 'padded', byName: integrationsByName(paddedRegistry(1000)) },
+  ];
+  const raw = Buffer.from(body);
+  const headers = { 'content-type': 'application/json', 'x-github-event': 'push' };
+  const once = (byName: ReadonlyMap<string, IntegrationDefinition>) => {
+    const integration = byName.get('github');
+    if (!integration) throw new Error('github is not in the registry');
+    const { payload } = parseWebhookBody(raw, headers['content-type']);
+    const outcome = dispatchWebhook(integration, { headers, payload, options: {} });
+    if (outcome.kind !== 'message') throw new Error(`push dispatched as ${outcome.kind}`);
+  };
+  const best = registries.map(() => 0);
+  for (const r of registries) for (let i = 0; i < 200; i++) once(r.byName); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    registries.forEach((r, i) => {
+      const started = performance.now();
+      for (let n = 0; n < perRound; n++) once(r.byName);
+      best[i] = Math.max(best[i], perRound / ((performance.now() - started) / 1000));
+    });
+  }
+  return registries.map((r, i) => ({ label: r.label, size: r.byName.size, perSecond: best[i] }));
 }
 
 async function gatewayRole(env: Record<string, string | undefined>, redisPrefix: string) {
@@ -578,6 +630,9 @@ async function main(): Promise<void> {
     }).first;
     await latencyGateway.stop();
 
+    log('(c) lookup + parse + render of a GitHub push, registries of 1, the real size and 1,000');
+    const dispatch = dispatchRates(body);
+
     const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
     const rows: string[][] = [
       ['scenario', 'figure', 'ok', 'failed'],
@@ -605,6 +660,12 @@ async function main(): Promise<void> {
         String(latency.accepted),
         String(latency.sent - latency.accepted),
       ],
+      ...dispatch.map((d) => [
+        `(c) dispatch, ${d.label} (${d.size})`,
+        `${d.perSecond.toFixed(0)} req/s`,
+        '',
+        '',
+      ]),
     ];
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
@@ -616,6 +677,12 @@ async function main(): Promise<void> {
         ...rows.slice(1).map(line),
         `ratio gateway / bare node:http: ${(gatewayRate.perSecond / bareRate.perSecond).toFixed(2)}`,
         `steady rate achieved in (b): ${latency.achievedRate.toFixed(0)} requests/s`,
+        ...dispatch
+          .slice(1)
+          .map(
+            (d) =>
+              `ratio dispatch ${d.label} (${d.size}) / GitHub alone (1): ${(d.perSecond / dispatch[0].perSecond).toFixed(2)}`,
+          ),
         '',
       ].join('\n'),
     );

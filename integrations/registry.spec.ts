@@ -30,4 +30,24 @@ describe('the integration registry', () => {
       expect(readme).toContain(`(integrations/${folder}/README.md)`);
     }
   });
+
+  it("lists every integration once in the README's table, under its category", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const rows = new Map<string, string[]>();
+    let heading = '';
+    for (const line of readme.split('\n')) {
+      if (line.startsWith('### ')) heading = line.slice(4).trim();
+      const row = /^\| \[[^\]]+\]\(integrations\/[^)]+\/README\.md\) \| `([^`]+)` \|/.exec(line);
+      if (row) rows.set(row[1], [...(rows.get(row[1]) ?? []), heading]);
+    }
+    for (const integration of INTEGRATIONS) {
+      expect([integration.name, rows.get(integration.name)]).toEqual([
+        integration.name,
+        [CATEGORIES[integration.category]],
+      ]);
+    }
+    expect([...rows.keys()].filter((name) => !INTEGRATIONS.some((i) => i.name === name))).toEqual(
+      [],
+    );
+  });
 });

@@ -11,6 +11,7 @@ import { bitbucket2Integration } from './bitbucket2/bitbucket2.handler';
 import { bitbucket3Integration } from './bitbucket3/bitbucket3.handler';
 import { buildbotIntegration } from './buildbot/buildbot.handler';
 import { canarytokenIntegration } from './canarytoken/canarytoken.handler';
+import { clubhouseIntegration } from './clubhouse/clubhouse.handler';
 import { circleciIntegration } from './circleci/circleci.handler';
 import { codeshipIntegration } from './codeship/codeship.handler';
 import { deskdotcomIntegration } from './deskdotcom/deskdotcom.handler';
@@ -86,6 +87,7 @@ import { wordpressIntegration } from './wordpress/wordpress.handler';
 import { libratoIntegration } from './librato/librato.handler';
 import { slackOutgoingIntegration } from './slack/slack-outgoing.handler';
 import { stripeIntegration } from './stripe/stripe.handler';
+import { transifexIntegration } from './transifex/transifex.handler';
 
 /**
  * Every integration, by URL name (`/api/v1/external/<name>`); feeds the gateway and /integrations.
@@ -106,6 +108,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   rhodecodeIntegration,
   // Issue trackers and project tools
   basecampIntegration,
+  clubhouseIntegration,
   deskdotcomIntegration,
   freshdeskIntegration,
   frontIntegration,
@@ -182,6 +185,7 @@ export const INTEGRATIONS: readonly IntegrationDefinition[] = [
   slackOutgoingIntegration,
   sonarrIntegration,
   stripeIntegration,
+  transifexIntegration,
   wordpressIntegration,
   zapierIntegration,
 ];

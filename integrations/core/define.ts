@@ -113,6 +113,8 @@ export interface IntegrationSpec {
    * the gateway answers its value as text/plain, once the api_key is valid.
    */
   challengeParam?: string;
+  /** The `msg` of a success answer, for a service that checks it (HelloSign). */
+  successMessage?: string;
 }
 
 const BRANCHES_PARAMETER =
@@ -151,6 +153,7 @@ export function defineIntegration(spec: IntegrationSpec): IntegrationDefinition 
     branchOf: branchOf ? (input) => branchOf(wrap(input)) : undefined,
     verify: spec.verify,
     challengeParam: spec.challengeParam,
+    successMessage: spec.successMessage,
     parameters: branchOf ? { branches: BRANCHES_PARAMETER, ...spec.parameters } : spec.parameters,
   };
 }

@@ -76,6 +76,11 @@ export interface IntegrationDefinition {
   parameters?: Record<string, string>;
   /** A GET with this query parameter is a URL check: the gateway echoes its value (Dropbox). */
   challengeParam?: string;
+  /**
+   * The `msg` of a success answer, for a service that checks it (HelloSign retries a callback
+   * unless the answer holds "Hello API Event Received"); Zulip's empty `msg` otherwise.
+   */
+  successMessage?: string;
 }
 
 export type WebhookOutcome =

@@ -133,6 +133,25 @@ export class Payload {
     return new Payload(v, this.full(key));
   }
 
+  /** An id that a service sends as a number or a string (Shortcut's), as a string; null if absent. */
+  optId(path: string): string | null {
+    const v = walk(this.raw, path);
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
+    throw new AnomalousPayloadError(this.full(path), 'an id (a number or a string)');
+  }
+
+  /** A list of ids (numbers or strings), as strings. */
+  idList(path: string): string[] {
+    const v = walk(this.raw, path);
+    if (!Array.isArray(v)) throw new AnomalousPayloadError(this.full(path), 'a list of ids');
+    return v.map((_, i) => {
+      const id = this.optId(`${path}.${i}`);
+      if (id === null) throw new AnomalousPayloadError(this.full(`${path}.${i}`), 'an id');
+      return id;
+    });
+  }
+
   /** An array of strings. */
   strList(path: string): string[] {
     const v = walk(this.raw, path);

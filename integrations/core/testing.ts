@@ -4,6 +4,7 @@ import { eventWanted } from '../../apps/gateway/src/event-filter';
 import { integrationOptions, parseWebhookBody } from '../../apps/gateway/src/webhook-body';
 import { dispatchWebhook } from './dispatch';
 import type { IntegrationDefinition, RenderedMessage, WebhookInput } from './integration';
+import { multipartBody } from './multipart';
 import { AnomalousPayloadError } from './payload';
 
 /**
@@ -63,9 +64,10 @@ export type FixtureCase = [string, string, Expected, CaseRequest?];
  * - `json`: the file is the JSON body (most services);
  * - `form`: the file is a form-encoded body (Heroku's deploy hook);
  * - `form-payload`: a form whose `payload` field holds the file's JSON (Travis CI, Beanstalk);
- * - `json-as-form`: the JSON body labelled as a form (Semaphore).
+ * - `json-as-form`: the JSON body labelled as a form (Semaphore);
+ * - `multipart-json`: a multipart/form-data body whose `json` field holds the file (HelloSign).
  */
-export type Wire = 'json' | 'form' | 'form-payload' | 'json-as-form';
+export type Wire = 'json' | 'form' | 'form-payload' | 'json-as-form' | 'multipart-json';
 
 export interface FixtureSuite {
   integration: IntegrationDefinition;
@@ -73,7 +75,8 @@ export interface FixtureSuite {
   dir: string;
   /** Whether the folder is the captured ../shared one (which may be absent) or the integration's own. */
   shared: boolean;
-  wire: Wire;
+  /** How every file is sent, or how each one is (a folder mixing JSON and form captures). */
+  wire: Wire | ((file: string) => Wire);
   /** The headers a fixture is sent with, e.g. the event header named after the file. */
   headers: (file: string) => Record<string, string>;
   cases: FixtureCase[];
@@ -82,7 +85,7 @@ export interface FixtureSuite {
 export interface SuiteOptions {
   /** The folder under ../shared/fixtures/webhooks, when it differs from the integration's name. */
   folder?: string;
-  wire?: Wire;
+  wire?: Wire | ((file: string) => Wire);
   headers?: (file: string) => Record<string, string>;
 }
 
@@ -171,6 +174,8 @@ export function wireBody(wire: Wire, text: string): { contentType: string; body:
       };
     case 'json-as-form':
       return { contentType: 'application/x-www-form-urlencoded', body: text };
+    case 'multipart-json':
+      return multipartBody({ json: JSON.stringify(JSON.parse(text)) });
   }
 }
 
@@ -181,7 +186,8 @@ export function fixtureRequest(
   extra: CaseRequest = {},
 ): { headers: Record<string, string>; contentType: string; body: string } {
   const text = fs.readFileSync(path.join(suite.dir, file), 'utf8');
-  return { headers: { ...suite.headers(file), ...extra.headers }, ...wireBody(suite.wire, text) };
+  const wire = typeof suite.wire === 'function' ? suite.wire(file) : suite.wire;
+  return { headers: { ...suite.headers(file), ...extra.headers }, ...wireBody(wire, text) };
 }
 
 /** The WebhookInput the gateway builds for this request (same body parser, same options). */

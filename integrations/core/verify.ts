@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { multipartFields } from './multipart';
 
 /**
  * How a webhook proves it came from the service, checked when WEBHOOK_SECRETS_FILE holds a secret
@@ -125,6 +126,33 @@ export function tokenInBody(field: string): SignatureCheck {
       throw new SignatureError(`Missing ${field} in the payload`);
     }
     if (!sameText(given, secret)) throw mismatch();
+  };
+}
+
+/**
+ * HelloSign's `event.event_hash`: the hex HMAC-SHA256 of `event_time` + `event_type`, keyed with
+ * the account's API key (the secret). The callback is a multipart or URL-encoded form whose `json`
+ * field holds the event, or the JSON itself.
+ */
+export function helloSignEventHash(): SignatureCheck {
+  return (secret, request) => {
+    const text = request.rawBody.toString('utf8');
+    const form =
+      multipartFields(request.rawBody, request.headers['content-type']) ??
+      Object.fromEntries(new URLSearchParams(text));
+    let event: Record<string, unknown> | undefined;
+    try {
+      const callback = JSON.parse(form.json ?? text) as { event?: Record<string, unknown> } | null;
+      event = callback?.event;
+    } catch {
+      event = undefined;
+    }
+    const [time, type, hash] = [event?.event_time, event?.event_type, event?.event_hash];
+    if (typeof time !== 'string' || typeof type !== 'string' || typeof hash !== 'string') {
+      throw new SignatureError('Missing event_time, event_type or event_hash in the callback');
+    }
+    const expected = createHmac('sha256', secret).update(`${time}${type}`).digest('hex');
+    if (!sameText(hash.toLowerCase(), expected)) throw mismatch();
   };
 }
 

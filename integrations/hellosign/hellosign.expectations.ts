@@ -37,4 +37,7 @@ const SHARED_CASES: FixtureCase[] = [
   ],
 ];
 
-export const SHARED_FIXTURES = sharedSuite(hellosignIntegration, SHARED_CASES);
+/** HelloSign posts a multipart form whose `json` field holds the callback. */
+export const SHARED_FIXTURES = sharedSuite(hellosignIntegration, SHARED_CASES, {
+  wire: 'multipart-json',
+});

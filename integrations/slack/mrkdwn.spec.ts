@@ -12,6 +12,8 @@ describe('Slack mrkdwn to Zulip Markdown', () => {
     ['<!here> <!channel> <!everyone>', '@**all** @**all** @**all**'],
     ['<!subteam^S123|@devs>', '@devs'],
     ['&lt;b&gt; &amp; co', '<b> & co'],
+    ['*Use the `/task` command*. Then', '**Use the `/task` command**. Then'],
+    ['*foo* *bar*', '**foo** **bar**'],
   ])('%j → %j', (input, expected) => {
     expect(mrkdwnToMarkdown(input)).toBe(expected);
   });
@@ -23,6 +25,7 @@ describe('Slack mrkdwn to Zulip Markdown', () => {
     'a ~ b ~ c',
     'path/to_file_ here',
     '<not a link>',
+    '*foo*a*bar*',
   ])('leaves %j alone', (text) => {
     expect(mrkdwnToMarkdown(text)).toBe(text);
   });

@@ -42,14 +42,21 @@ function replaceEmphasis(text: string): string {
     .replace(/(^|[^\w~])~(?!\s)([^~\n]+?)(?<!\s)~(?![\w~])/g, '$1~~$2~~');
 }
 
-/** Converts outside code spans and blocks, which Slack shows verbatim. */
+/** Marks a code span's place while the text around it is converted (private-use characters). */
+const CODE_OPEN = '\uE000';
+const CODE_CLOSE = '\uE001';
+
+/**
+ * Converts outside code spans and blocks, which Slack shows verbatim. A code span stands in as a
+ * placeholder meanwhile, so emphasis around it (`*Use the `/task` command*`) still pairs up.
+ */
 export function mrkdwnToMarkdown(text: string): string {
-  return text
-    .split(/(```[\s\S]*?```|`[^`\n]*`)/g)
-    .map((part, i) =>
-      i % 2 === 1
-        ? unescapeEntities(part)
-        : unescapeEntities(replaceEmphasis(replaceAngleTokens(part))),
-    )
-    .join('');
+  const code: string[] = [];
+  const withPlaceholders = text.replace(/```[\s\S]*?```|`[^`\n]*`/g, (span) => {
+    code.push(span);
+    return `${CODE_OPEN}${code.length - 1}${CODE_CLOSE}`;
+  });
+  const converted = unescapeEntities(replaceEmphasis(replaceAngleTokens(withPlaceholders)));
+  const placeholder = new RegExp(`${CODE_OPEN}(\\d+)${CODE_CLOSE}`, 'g');
+  return converted.replace(placeholder, (_m, i: string) => unescapeEntities(code[Number(i)]));
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import {
+  describeFixtures,
   itRendersOwnFixtures,
   ownSuite,
   deliverWith,
@@ -8,7 +9,10 @@ import {
   webhookInput,
 } from '../core/testing';
 import { AnomalousPayloadError } from '../core/payload';
+import { SHARED_FIXTURES } from './slack-incoming.expectations';
 import { slackIncomingIntegration as integration } from './slack.handler';
+
+describeFixtures('Slack-compatible webhook on the captured fixtures in ../shared', SHARED_FIXTURES);
 
 const OWN_FIXTURES = path.resolve(__dirname, 'fixtures');
 const load = loadFixture;

@@ -21,10 +21,37 @@ describe('parseWebhookBody', () => {
     expect(parsed.form.api_key).toBe('abc');
   });
 
+  it('reads a bare null as a null payload (Shortcut posts one now and then)', () => {
+    expect(parseWebhookBody(Buffer.from('null'), 'application/json').payload).toBeNull();
+  });
+
   it('reads the JSON inside a form field named json (HelloSign)', () => {
     const form = `json=${encodeURIComponent('{"event":{"event_type":"callback_test"}}')}`;
     const parsed = parseWebhookBody(Buffer.from(form), 'application/x-www-form-urlencoded');
     expect(parsed.payload).toEqual({ event: { event_type: 'callback_test' } });
+  });
+
+  it('reads the JSON inside the json field of a multipart form (HelloSign), skipping files', () => {
+    const boundary = 'xYzZY';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="json"',
+      '',
+      '{"event":{"event_type":"callback_test"}}',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="a.pdf"',
+      'Content-Type: application/pdf',
+      '',
+      '%PDF-1.4',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const parsed = parseWebhookBody(
+      Buffer.from(body),
+      `multipart/form-data; boundary="${boundary}"`,
+    );
+    expect(parsed.payload).toEqual({ event: { event_type: 'callback_test' } });
+    expect(Object.keys(parsed.form)).toEqual(['json']);
   });
 
   it('answers INVALID_JSON for a broken JSON body or a broken payload field', () => {

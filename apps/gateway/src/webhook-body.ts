@@ -1,4 +1,5 @@
 import { ZulipError } from '@hub/api/zulip-error';
+import { multipartFields } from '../../../integrations/core/multipart';
 import { parseXml, XmlSyntaxError } from '../../../integrations/core/xml';
 
 export interface ParsedWebhookBody {
@@ -14,12 +15,14 @@ export function invalidJson(): ZulipError {
 
 /**
  * Parses a webhook body by what it is, not only by its content type: Semaphore sends JSON labelled
- * as a form, Travis a form whose `payload` field holds JSON, Pivotal Tracker (v3) XML, most tools
- * plain JSON.
+ * as a form, Travis a form whose `payload` field holds JSON, HelloSign a multipart form whose
+ * `json` field holds it, Pivotal Tracker (v3) XML, most tools plain JSON.
  */
 export function parseWebhookBody(raw: Buffer, contentType: string | undefined): ParsedWebhookBody {
   const text = raw.toString('utf8').trim();
   if (text === '') return { payload: {}, form: {} };
+  // Shortcut (Clubhouse) sometimes posts a bare `null`, which its integration ignores.
+  if (text === 'null') return { payload: null, form: {} };
   if (text.startsWith('{') || text.startsWith('[')) {
     try {
       return { payload: JSON.parse(text), form: {} };
@@ -36,12 +39,14 @@ export function parseWebhookBody(raw: Buffer, contentType: string | undefined): 
       throw err;
     }
   }
+  const multipart = multipartFields(raw, contentType);
   const looksLikeForm =
     /application\/x-www-form-urlencoded/i.test(contentType ?? '') || /^[^=&\s]+=/.test(text);
-  if (!looksLikeForm) throw invalidJson();
-  const form: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) form[key] = value;
-  // Travis and most form senders put the JSON in `payload`; HelloSign puts it in `json`.
+  if (!multipart && !looksLikeForm) throw invalidJson();
+  const form: Record<string, string> = multipart ?? {};
+  if (!multipart) for (const [key, value] of new URLSearchParams(text)) form[key] = value;
+  // Travis and most form senders put the JSON in `payload`; HelloSign puts it in `json` (of a
+  // multipart form, or of a URL-encoded one).
   const json = form.payload ?? form.json;
   if (json === undefined) return { payload: form, form };
   try {

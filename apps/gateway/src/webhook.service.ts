@@ -161,18 +161,18 @@ export class WebhookService {
     }
     if (outcome.kind === 'ignored') {
       record.filtered(outcome.event, `${integration.displayName} events of this kind post nothing`);
-      return success();
+      return success(integration);
     }
     if (!eventWanted(outcome.event, only, exclude)) {
       record.filtered(outcome.event, 'Left out by only_events / exclude_events');
-      return success();
+      return success(integration);
     }
     const branch = integration.branchOf
       ? this.readPayload(integration, () => integration.branchOf!(input))
       : null;
     if (!branchWanted(branch, params.branches)) {
       record.filtered(outcome.event, `Branch ${branch ?? ''} is not in branches`);
-      return success();
+      return success(integration);
     }
     const messages = outcome.kind === 'messages' ? outcome.messages : [outcome.message];
 
@@ -190,7 +190,7 @@ export class WebhookService {
     const onceTtl = original !== null ? REPLAY_WINDOW_SECONDS : DELIVERY_ID_TTL_SECONDS;
     if (onceKey && !(await this.once.claim(onceKey, onceTtl))) {
       record.skip();
-      return success();
+      return success(integration);
     }
     const toOwner = params.stream === undefined || params.stream === '';
     // The messages of one delivery share a shard (the first one's topic), so they post in order.
@@ -217,7 +217,7 @@ export class WebhookService {
       if (onceKey) await this.once.release(onceKey);
       throw err;
     }
-    return success();
+    return success(integration);
   }
 
   private readPayload<T>(integration: IntegrationDefinition, read: () => T): T {
@@ -276,8 +276,9 @@ function basicCredentials(header: string | undefined): { email: string; apiKey: 
   return apiKey ? { email: decoded.slice(0, colon), apiKey } : null;
 }
 
-function success(): WebhookAnswer {
-  return { status: 200, body: { result: 'success', msg: '' } };
+/** Zulip's success answer; its `msg` is the integration's own when its service checks it. */
+function success(integration: IntegrationDefinition): WebhookAnswer {
+  return { status: 200, body: { result: 'success', msg: integration.successMessage ?? '' } };
 }
 
 function missingHeaderNotice(

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RenderedMessage } from '../../../integrations/core/integration';
+import { sharedSuites, uncoveredFixtureFolders } from '../../../integrations/core/suites';
 import {
   Expected,
   fixtureFiles,
   fixtureRequest,
-  FixtureSuite,
   sharedWebhookFixturesRoot,
   Wire,
   wireBody,
@@ -29,36 +29,6 @@ const INTEGRATIONS_DIR = path.resolve(__dirname, '../../../integrations');
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-function isSuite(value: unknown): value is FixtureSuite {
-  const v = value as Partial<FixtureSuite> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.dir === 'string' &&
-    Array.isArray(v.cases) &&
-    typeof v.integration?.name === 'string'
-  );
-}
-
-/**
- * The `SHARED_FIXTURES` suite of every `integrations/<folder>/<name>.expectations.ts`, found on
- * disk, so a new integration is covered here without touching this file.
- */
-export function sharedSuites(): FixtureSuite[] {
-  const suites: FixtureSuite[] = [];
-  for (const folder of fs.readdirSync(INTEGRATIONS_DIR).sort()) {
-    const dir = path.join(INTEGRATIONS_DIR, folder);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.expectations.ts'))) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const suite = (require(path.join(dir, file)) as Record<string, unknown>).SHARED_FIXTURES;
-      if (!isSuite(suite)) throw new Error(`${folder}/${file} exports no SHARED_FIXTURES suite`);
-      suites.push(suite);
-    }
-  }
-  return suites;
-}
-
 /**
  * Every captured payload in ../shared/fixtures/webhooks/<integration> (when that folder exists),
  * with its expectation. A file without an expectation is an error, so new captures are not
@@ -66,7 +36,11 @@ export function sharedSuites(): FixtureSuite[] {
  */
 export function sharedFixtureCases(): FixtureCase[] {
   const cases: FixtureCase[] = [];
-  for (const suite of sharedSuites()) {
+  const suites = sharedSuites();
+  const unread = uncoveredFixtureFolders(SHARED_WEBHOOK_FIXTURES, suites);
+  if (unread.length > 0)
+    throw new Error(`no integration reads the fixtures in ${unread.join(', ')}`);
+  for (const suite of suites) {
     if (!fs.existsSync(suite.dir)) continue;
     const expectations = new Map(suite.cases.map(([file, , expected]) => [file, expected]));
     for (const file of fixtureFiles(suite.dir)) {
@@ -165,6 +139,10 @@ export function ownFixtureCases(): FixtureCase[] {
       { folder: 'slack' },
     ),
     own('slack_incoming', 'empty.json', null, { folder: 'slack' }),
+    own('transifex', 'translation_completed.json', {
+      topic: 'hub-web in de',
+      body: 'Resource messages.json fully translated.',
+    }),
     own('json', 'push.json', {
       topic: 'JSON',
       body: '```json\n{\n  "repository": {\n    "name": "hub-server",\n    "stars": 12\n  },\n  "pusher": "ada",\n  "commits": [\n    {\n      "id": "abc",\n      "message": "Fix"\n    }\n  ],\n  "forced": false\n}\n```',
