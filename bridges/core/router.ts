@@ -2,6 +2,7 @@ import type { Subscription as RxSubscription } from 'rxjs';
 import type { BackoffOptions } from '@hub/client/backoff';
 import { ZulipApiError, ZulipClient } from '@hub/client';
 import type { Message, SendMessageParams, User, ZulipEvent } from '@hub/client';
+import { emojiOfText, textOfEmojiCode } from './emoji';
 import type { BridgeLogger } from './logger';
 import { MessageMap } from './message-map';
 import { OutboundQueue, QueueStats } from './outbound-queue';
@@ -53,6 +54,10 @@ const CURSOR_KEY = 'chat_cursor';
 const DM_PARTNER = (protocol: string, person: string): string =>
   `dm:${protocol}:${person.toLowerCase()}`;
 const REMEMBERED_IDS = 5000;
+/** An upload as chat messages link it: `/user_uploads/<realm id>/<path>`. */
+const UPLOAD_LINK = /(?<![\w/:.])\/user_uploads\/\d+\/[^\s)>\]]+/g;
+const REACTIONS_KEY = (protocol: string, reactsTo: string, email: string): string =>
+  `reactions:${protocol}:${reactsTo}:${email.toLowerCase()}`;
 
 /**
  * Moves messages between the chat server (through libs/client) and one remote bridge.
@@ -79,6 +84,7 @@ export class BridgeRouter {
   private lastEventAt: number | null = null;
   private loop: Promise<void> | undefined;
   private usersCache: { at: number; users: User[] } | undefined;
+  private readonly emailsById = new Map<number, string>();
 
   constructor(private readonly options: RouterOptions) {
     this.protocol = options.bridge.protocol;
@@ -142,7 +148,7 @@ export class BridgeRouter {
 
     this.loop = client
       .callOnEachEvent((event) => this.onChatEvent(event), {
-        eventTypes: ['message', 'update_message', 'delete_message'],
+        eventTypes: ['message', 'update_message', 'delete_message', 'reaction'],
         registerParams: { apply_markdown: false },
         signal: this.stop$.signal,
         onRegister: (queue) => {
@@ -262,6 +268,8 @@ export class BridgeRouter {
       await this.onChatEdit(event);
     } else if (event.type === 'delete_message') {
       this.onChatDelete(event);
+    } else if (event.type === 'reaction') {
+      await this.onChatReaction(event);
     }
   }
 
@@ -299,7 +307,8 @@ export class BridgeRouter {
       this.markHandled(message.id);
       return;
     }
-    const outgoing = this.toRemoteMessages(message);
+    const content = await this.linkUploads(message.content);
+    const outgoing = this.toRemoteMessages({ ...message, content });
     for (const out of outgoing) {
       this.pendingIds.add(message.id);
       if (!this.toRemote.push(out)) this.pendingIds.delete(message.id);
@@ -369,7 +378,7 @@ export class BridgeRouter {
     if (await this.isFromBridge(message)) return;
     this.toRemote.push({
       kind: 'edit',
-      text: raw_content,
+      text: await this.linkUploads(raw_content),
       sender: { name: message.sender_full_name, remoteId: message.sender_email },
       channel: link.channel,
       direct: typeof message.display_recipient !== 'string',
@@ -378,6 +387,78 @@ export class BridgeRouter {
       edits: link.remoteId.slice(this.protocol.length + 1),
       timestamp: Date.now(),
     });
+  }
+
+  /**
+   * A chat reaction on a message the remote side has: the remote side hears, as the bridge's own
+   * reaction, every emoji chat people (not the remote people it mirrors) now react with.
+   */
+  private async onChatReaction(event: ZulipEvent): Promise<void> {
+    if (!this.options.bridge.supportsReactions) return;
+    const reactor = (event.user as { email?: unknown } | undefined)?.email;
+    if (typeof reactor === 'string' && this.isBridgeEmail(reactor)) return;
+    const id = Number(event.message_id);
+    const link = this.options.map.byServerId(id);
+    if (!link || link.channel === undefined) return;
+    const { message } = await this.options.client.messages.getById(id, { apply_markdown: false });
+    const emoji = new Set<string>();
+    for (const reaction of message.reactions) {
+      if (reaction.reaction_type !== 'unicode_emoji') continue;
+      if (this.isBridgeEmail(await this.emailOf(reaction.user_id))) continue;
+      const text = textOfEmojiCode(reaction.emoji_code);
+      if (text !== undefined) emoji.add(text);
+    }
+    this.toRemote.push({
+      kind: 'reaction',
+      text: '',
+      sender: { name: this.me?.full_name ?? '', remoteId: this.me?.email ?? '' },
+      channel: link.channel,
+      direct: typeof message.display_recipient !== 'string',
+      reactsTo: link.remoteId.slice(this.protocol.length + 1),
+      reactions: [...emoji],
+      timestamp: Date.now(),
+    });
+  }
+
+  /** The bot itself or one of the remote people it mirrors. */
+  private isBridgeEmail(email: string): boolean {
+    const lower = email.toLowerCase();
+    return lower === this.me?.email.toLowerCase() || this.options.bridge.ownsMirrorEmail(lower);
+  }
+
+  private async emailOf(userId: number): Promise<string> {
+    let email = this.emailsById.get(userId);
+    if (email === undefined) {
+      email = (await this.options.client.users.get(userId)).user.email;
+      this.emailsById.set(userId, email);
+    }
+    return email;
+  }
+
+  /**
+   * Chat links uploads relative to the server, which the remote side cannot open: each becomes
+   * a public link when the realm allows bridges to give them (`allow_bridged_upload_links`), else
+   * an absolute link that works for whoever can sign in to chat.
+   */
+  private async linkUploads(text: string): Promise<string> {
+    const paths = [...new Set(text.match(UPLOAD_LINK) ?? [])];
+    if (paths.length === 0) return text;
+    const site = this.options.client.site.replace(/\/+$/, '');
+    const links = new Map<string, string>();
+    for (const path of paths) links.set(path, `${site}${await this.publicUploadPath(path)}`);
+    return text.replace(UPLOAD_LINK, (path) => links.get(path) ?? path);
+  }
+
+  /** Asked for every message that has uploads, so the realm's setting applies at once. */
+  private async publicUploadPath(path: string): Promise<string> {
+    try {
+      return (await this.options.client.uploads.bridgedLink(path)).url;
+    } catch (error) {
+      // Not allowed (the realm's setting), a file the bot cannot read, or no answer: the plain
+      // link, rather than hold the message back.
+      if (!isPermanentChatError(error)) this.logger.warn('no public link for an upload', { error });
+      return path;
+    }
   }
 
   private onChatDelete(event: ZulipEvent): void {
@@ -413,6 +494,10 @@ export class BridgeRouter {
 
   private async deliverToChat(message: BridgeMessage): Promise<void> {
     const { client, bridge, map } = this.options;
+    if (message.kind === 'reaction') {
+      await this.reactOnChat(message);
+      return;
+    }
     if (message.kind === 'edit' || message.kind === 'delete') {
       const ref = message.kind === 'edit' ? message.edits : message.deletes;
       const target = ref ? map.byRemoteId(`${this.protocol}:${ref}`) : undefined;
@@ -468,6 +553,54 @@ export class BridgeRouter {
     this.chatConnected = true;
     const remoteId = message.remoteMessageId ?? `recv:${sent.id}`;
     map.link(sent.id, `${this.protocol}:${remoteId}`, 'remote', message.channel);
+  }
+
+  /**
+   * A remote person's reactions to a message (the whole set, XEP-0444 style) become their mirror
+   * user's chat reactions: what is new is added, what is gone is taken back.
+   */
+  private async reactOnChat(message: BridgeMessage): Promise<void> {
+    const { client, bridge, map } = this.options;
+    const ref = message.reactsTo;
+    const target = ref ? map.byRemoteId(`${this.protocol}:${ref}`) : undefined;
+    if (!ref || !target) {
+      this.logger.info('remote reaction to an unknown message ignored', { ref });
+      return;
+    }
+    const sender = bridge.mirrorEmail(message.sender);
+    const key = REACTIONS_KEY(this.protocol, ref, sender);
+    const stored = map.get(key);
+    const before = new Set<string>(
+      typeof stored === 'string' ? (JSON.parse(stored) as string[]) : [],
+    );
+    const after = new Set(message.reactions ?? []);
+    const change = async (text: string, op: 'add' | 'remove'): Promise<void> => {
+      const emoji = emojiOfText(text);
+      if (!emoji) {
+        this.logger.info('remote reaction with an emoji chat does not know ignored', { text });
+        return;
+      }
+      const params = {
+        message_id: target.serverId,
+        emoji_name: emoji.name,
+        emoji_code: emoji.code,
+        reaction_type: 'unicode_emoji' as const,
+        sender,
+      };
+      try {
+        if (op === 'add') await client.messages.addReaction(params);
+        else await client.messages.removeReaction(params);
+      } catch (error) {
+        // Already so on chat (a retry after a crash): the state wanted is there.
+        const settled =
+          error instanceof ZulipApiError &&
+          (error.code === 'REACTION_ALREADY_EXISTS' || error.code === 'REACTION_DOES_NOT_EXIST');
+        if (!settled) throw error;
+      }
+    };
+    for (const text of after) if (!before.has(text)) await change(text, 'add');
+    for (const text of before) if (!after.has(text)) await change(text, 'remove');
+    map.set(key, after.size > 0 ? JSON.stringify([...after]) : null);
   }
 
   /**

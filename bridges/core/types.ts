@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 
 /** What a message is on the remote side; chat-side edits and deletes travel as `edit`/`delete`. */
 export type BridgeMessageKind =
-  'message' | 'action' | 'notice' | 'join' | 'part' | 'edit' | 'delete';
+  'message' | 'action' | 'notice' | 'join' | 'part' | 'edit' | 'delete' | 'reaction';
 
 /** Who wrote a message, in the terms of the side it came from. */
 export interface SenderIdentity {
@@ -38,6 +38,13 @@ export interface BridgeMessage {
   replyTo?: string;
   edits?: string;
   deletes?: string;
+  /** `reaction`: the message reacted to (a remote id, as `edits`). */
+  reactsTo?: string;
+  /**
+   * `reaction`: every emoji (Unicode text) the sender now reacts with to `reactsTo`, the
+   * XEP-0444 way: the whole set replaces the one before, and an empty set takes all back.
+   */
+  reactions?: string[];
   /** Milliseconds since the epoch, when it was written. */
   timestamp: number;
 }
@@ -68,6 +75,8 @@ export interface ChannelMapping {
 export interface Bridge {
   /** `irc`, `jabber`, `slack`: used in logs, metrics and ids in the message map. */
   readonly protocol: string;
+  /** The protocol has emoji reactions: the router relays chat reactions as `reaction` messages. */
+  readonly supportsReactions?: boolean;
   /** Current state first, then every change. */
   readonly state$: Observable<ConnectionState>;
   /** Remote messages, in the order they arrived. */

@@ -24,6 +24,7 @@ import {
   parseMessage,
   parseOccupantPresence,
   pingRequest,
+  reactionsMessage,
   retraction,
   roomNotice,
   subjectMessage,
@@ -64,6 +65,8 @@ export interface JabberBridgeOptions {
 }
 
 const ID_SEPARATOR = '#';
+/** Message references (XEP-0444 reactions) are resolved for this many recent messages. */
+const REMEMBERED_REFS = 10_000;
 
 /** A remote message id: the sender's address as we saw it, then the stanza id. */
 export function remoteMessageId(from: string, stanzaId: string): string {
@@ -95,6 +98,7 @@ function emailLocalPart(name: string): string {
  */
 export class JabberBridge implements Bridge {
   readonly protocol = 'jabber';
+  readonly supportsReactions = true;
   private readonly state = new BehaviorSubject<ConnectionState>('disconnected');
   private readonly inbound = new Subject<BridgeMessage>();
   readonly state$: Observable<ConnectionState> = this.state.asObservable();
@@ -110,6 +114,13 @@ export class JabberBridge implements Bridge {
   private loop: Promise<void> | undefined;
   private readonly log: BridgeLogger;
   private readonly people: KnownPeople;
+  /**
+   * `<conversation>|<id>` → our remote id of a message, for both ids a reaction may name: the
+   * sender's own and the room's XEP-0359 stanza-id. Kept for recent messages only.
+   */
+  private readonly refs = new Map<string, string>();
+  /** Our remote id of a message → the stanza-id its room gave it (what reactions should name). */
+  private readonly roomStanzaIds = new Map<string, string>();
 
   constructor(private readonly options: JabberBridgeOptions) {
     const own = parseJid(options.jid);
@@ -206,6 +217,11 @@ export class JabberBridge implements Bridge {
       if (!message.deletes) throw new PermanentDeliveryError('delete without a known message');
       stanza = retraction(to, type, id, stanzaIdOf(message.deletes));
       result = { remoteMessageId: message.deletes };
+    } else if (message.kind === 'reaction') {
+      if (!message.reactsTo) throw new PermanentDeliveryError('reaction to no known message');
+      const target = this.roomStanzaIds.get(message.reactsTo) ?? stanzaIdOf(message.reactsTo);
+      stanza = reactionsMessage(to, type, id, target, message.reactions ?? []);
+      result = {};
     } else {
       const body =
         type === 'groupchat'
@@ -223,6 +239,7 @@ export class JabberBridge implements Bridge {
       });
       // XEP-0308: every correction names the original, so the original id stays the reference.
       result = { remoteMessageId: replaces ?? remoteMessageId(from, id) };
+      if (!replaces) this.rememberRef(to, id, remoteMessageId(from, id));
     }
     await client.send(stanza);
     await this.barrier(client);
@@ -426,6 +443,7 @@ export class JabberBridge implements Bridge {
       if (this.rooms.has(room)) this.rooms.setSubject(room, message.subject);
       return;
     }
+    this.rememberRefsOf(message);
     if (message.bridged) return;
     if (message.type === 'groupchat') this.onRoomMessage(message);
     else this.onDirectMessage(message);
@@ -450,7 +468,8 @@ export class JabberBridge implements Bridge {
     if (this.options.mode !== 'public' || !this.rooms.has(room)) return;
     // The room itself (no nick) and our own reflected messages are not people speaking.
     if (message.resource === '' || message.resource === this.rooms.nickIn(room)) return;
-    if (message.body === undefined && message.retracts === undefined) return;
+    const says = message.body !== undefined || message.oobUrl !== undefined;
+    if (!says && message.retracts === undefined && message.reactions === undefined) return;
     const timestamp = message.delayedAt ?? Date.now();
     if (message.id && !this.rooms.firstSighting(room, `${message.from}#${message.id}`)) return;
     this.rooms.noteSeen(room, timestamp);
@@ -468,13 +487,15 @@ export class JabberBridge implements Bridge {
   }
 
   private onDirectMessage(message: InboundMessage): void {
-    if (this.options.mode !== 'personal' || message.body === undefined) return;
+    if (this.options.mode !== 'personal') return;
+    const says = message.body !== undefined || message.oobUrl !== undefined;
+    if (!says && message.reactions === undefined) return;
     if (message.bare.toLowerCase() === this.ownBareJid.toLowerCase()) return;
     const { ownerEmail } = this.options;
     // The router delivers "who: text" to that chat user: here always the account's owner.
     const addressed =
-      ownerEmail && message.replaces === undefined && message.retracts === undefined
-        ? { ...message, body: `${ownerEmail}: ${message.body}` }
+      ownerEmail && says && message.replaces === undefined && message.retracts === undefined
+        ? { ...message, body: `${ownerEmail}: ${textOf(message)}` }
         : message;
     this.bridgeInbound(addressed, {
       channel: message.bare,
@@ -492,9 +513,17 @@ export class JabberBridge implements Bridge {
     const from = message.type === 'groupchat' ? message.from : message.bare;
     const ref = (id: string | undefined): string | undefined =>
       id === undefined ? undefined : remoteMessageId(from, id);
-    const body = message.body ?? '';
+    const body = textOf(message);
     let bridged: BridgeMessage;
-    if (message.retracts !== undefined) {
+    if (message.reactions !== undefined) {
+      bridged = {
+        ...base,
+        kind: 'reaction',
+        text: '',
+        reactsTo: this.refs.get(refKey(message.bare, message.reactions.to)),
+        reactions: message.reactions.emoji,
+      };
+    } else if (message.retracts !== undefined) {
       bridged = { ...base, kind: 'delete', text: '', deletes: ref(message.retracts) };
     } else if (message.replaces !== undefined) {
       bridged = {
@@ -512,4 +541,43 @@ export class JabberBridge implements Bridge {
     this.people.add(this.mirrorEmail(base.sender));
     this.inbound.next(bridged);
   }
+
+  /**
+   * Every message seen with an id (ours reflected by the room included) can be reacted to later
+   * by that id or by the stanza-id its room gave it.
+   */
+  private rememberRefsOf(message: InboundMessage): void {
+    if (!message.id || (message.body === undefined && message.oobUrl === undefined)) return;
+    if (message.replaces !== undefined || message.reactions !== undefined) return;
+    const from = message.type === 'groupchat' ? message.from : message.bare;
+    const remoteId = remoteMessageId(from, message.id);
+    this.rememberRef(message.bare, message.id, remoteId);
+    if (message.roomStanzaId) {
+      this.rememberRef(message.bare, message.roomStanzaId, remoteId);
+      this.roomStanzaIds.set(remoteId, message.roomStanzaId);
+      trim(this.roomStanzaIds);
+    }
+  }
+
+  private rememberRef(conversation: string, id: string, remoteId: string): void {
+    const key = refKey(conversation, id);
+    if (this.refs.has(key)) return;
+    this.refs.set(key, remoteId);
+    trim(this.refs);
+  }
+}
+
+const refKey = (conversation: string, id: string): string => `${conversation.toLowerCase()}|${id}`;
+
+/** Forgets the oldest entries beyond what is kept. */
+function trim(map: Map<string, string>): void {
+  while (map.size > REMEMBERED_REFS) map.delete(map.keys().next().value as string);
+}
+
+/** What a message says: its body, and a file link (XEP-0066) the body does not already show. */
+function textOf(message: InboundMessage): string {
+  const body = message.body ?? '';
+  const url = message.oobUrl;
+  if (url === undefined || body.includes(url)) return body;
+  return body.trim() === '' ? url : `${body}\n${url}`;
 }

@@ -4,6 +4,7 @@ import {
   outboundMessage,
   parseMessage,
   parseOccupantPresence,
+  reactionsMessage,
   retraction,
 } from './stanzas';
 import { xml } from './xmpp';
@@ -30,6 +31,54 @@ describe('XMPP stanzas', () => {
       delayedAt: Date.parse('2026-01-02T03:04:05Z'),
       bridged: false,
     });
+  });
+
+  it("reads reactions (XEP-0444), a file link (XEP-0066) and the room's own stanza-id only", () => {
+    const room = 'lobby@conference.example.com';
+    const reacting = xml(
+      'message',
+      { from: `${room}/Alice`, type: 'groupchat', id: 'r1' },
+      xml(
+        'reactions',
+        { xmlns: NS.reactions, id: 'm1' },
+        xml('reaction', {}, '👍'),
+        xml('reaction', {}, ' '),
+        xml('reaction', {}, '🎉'),
+      ),
+      xml('stanza-id', { xmlns: NS.stanzaId, by: 'alice@example.com', id: 'forged' }),
+    );
+    const parsed = parseMessage(reacting);
+    expect(parsed?.reactions).toEqual({ to: 'm1', emoji: ['👍', '🎉'] });
+    expect(parsed?.roomStanzaId).toBeUndefined();
+
+    const sharing = xml(
+      'message',
+      { from: `${room}/Alice`, type: 'groupchat', id: 'f1' },
+      xml('body', {}, 'see the plan'),
+      xml('x', { xmlns: NS.oob }, xml('url', {}, 'https://upload.example.com/a/plan.pdf')),
+      xml('stanza-id', { xmlns: NS.stanzaId, by: room, id: 'room-7' }),
+    );
+    expect(parseMessage(sharing)).toMatchObject({
+      oobUrl: 'https://upload.example.com/a/plan.pdf',
+      roomStanzaId: 'room-7',
+    });
+    const script = xml(
+      'message',
+      { from: `${room}/Alice`, type: 'groupchat', id: 'f2' },
+      xml('x', { xmlns: NS.oob }, xml('url', {}, 'javascript:alert(1)')),
+    );
+    expect(parseMessage(script)?.oobUrl).toBeUndefined();
+  });
+
+  it('writes our whole set of reactions, stored, and marked as bridged', () => {
+    const stanza = reactionsMessage('lobby@conference.example.com', 'groupchat', 'x', 'm1', ['👍']);
+    const reactions = stanza.getChild('reactions', NS.reactions);
+    expect(reactions?.attrs.id).toBe('m1');
+    expect(reactions?.getChildren('reaction').map((r) => r.getText())).toEqual(['👍']);
+    expect(stanza.getChild('store', NS.hints)).toBeDefined();
+    expect(stanza.getChild('bridged', NS.bridged)).toBeDefined();
+    const none = reactionsMessage('bob@example.com', 'chat', 'y', 'm1', []);
+    expect(none.getChild('reactions', NS.reactions)?.getChildren('reaction')).toEqual([]);
   });
 
   it('recognises what a bridge sent by its marker, and ignores errors and headlines', () => {

@@ -12,6 +12,9 @@ export const NS = {
   delay: 'urn:xmpp:delay',
   nick: 'http://jabber.org/protocol/nick',
   stanzaId: 'urn:xmpp:sid:0',
+  reactions: 'urn:xmpp:reactions:0',
+  oob: 'jabber:x:oob',
+  hints: 'urn:xmpp:hints',
   /** Our own marker on every stanza a bridge sends, so no bridge relays it back. */
   bridged: 'urn:x-zulip-hub:bridged:0',
 } as const;
@@ -35,6 +38,12 @@ export interface InboundMessage {
   retracts?: string;
   /** XEP-0203: when a delayed (history, offline) message was first sent, in ms. */
   delayedAt?: number;
+  /** XEP-0359: the id the room gave the message (rooms that assign one), for later references. */
+  roomStanzaId?: string;
+  /** XEP-0444: the sender's whole set of reactions to the message with this id. */
+  reactions?: { to: string; emoji: string[] };
+  /** XEP-0066: a file link (HTTP upload shares one this way). */
+  oobUrl?: string;
   /** Sent by a bridge (ours or another instance): never relayed. */
   bridged: boolean;
 }
@@ -56,10 +65,17 @@ export function parseMessage(stanza: XmlElement): InboundMessage | null {
   const delay = stanza.getChild('delay', NS.delay)?.attrs.stamp;
   const delayedAt = delay ? Date.parse(delay) : NaN;
   const subject = stanza.getChild('subject');
+  const bare = address.bare().toString();
+  // Only the room's own stanza-id is trustworthy: anyone can put one in what they send.
+  const roomStanzaId = stanza
+    .getChildren('stanza-id', NS.stanzaId)
+    .find((sid) => sid.attrs.by?.toLowerCase() === bare.toLowerCase())?.attrs.id;
+  const reactions = stanza.getChild('reactions', NS.reactions);
+  const oobUrl = stanza.getChild('x', NS.oob)?.getChildText('url')?.trim();
   return {
     type: type === 'groupchat' ? 'groupchat' : 'chat',
     from,
-    bare: address.bare().toString(),
+    bare,
     resource: address.resource ?? '',
     id: stanza.attrs.id || undefined,
     body: stanza.getChildText('body') ?? undefined,
@@ -67,6 +83,17 @@ export function parseMessage(stanza: XmlElement): InboundMessage | null {
     replaces: stanza.getChild('replace', NS.correct)?.attrs.id,
     retracts: stanza.getChild('retract', NS.retract)?.attrs.id,
     delayedAt: Number.isNaN(delayedAt) ? undefined : delayedAt,
+    roomStanzaId: type === 'groupchat' ? roomStanzaId : undefined,
+    reactions: reactions?.attrs.id
+      ? {
+          to: reactions.attrs.id,
+          emoji: reactions
+            .getChildren('reaction')
+            .map((r) => r.getText().trim())
+            .filter((e) => e !== ''),
+        }
+      : undefined,
+    oobUrl: oobUrl && /^https?:\/\//i.test(oobUrl) ? oobUrl : undefined,
     bridged: stanza.getChild('bridged', NS.bridged) !== undefined,
   };
 }
@@ -148,6 +175,27 @@ export function outboundMessage(
   );
 }
 
+/** XEP-0444: our whole set of reactions to one message (an empty set takes them all back). */
+export function reactionsMessage(
+  to: string,
+  type: 'groupchat' | 'chat',
+  id: string,
+  reactsTo: string,
+  emoji: string[],
+): XmlElement {
+  return xml(
+    'message',
+    { to, type, id },
+    xml(
+      'reactions',
+      { xmlns: NS.reactions, id: reactsTo },
+      ...emoji.map((e) => xml('reaction', {}, e)),
+    ),
+    xml('store', { xmlns: NS.hints }),
+    marker(),
+  );
+}
+
 /** XEP-0424 retraction, with a fallback body for clients that do not support it. */
 export function retraction(
   to: string,
@@ -161,7 +209,7 @@ export function retraction(
     xml('retract', { xmlns: NS.retract, id: retracts }),
     xml('fallback', { xmlns: NS.fallback, for: NS.retract }),
     xml('body', {}, '(message deleted)'),
-    xml('store', { xmlns: 'urn:xmpp:hints' }),
+    xml('store', { xmlns: NS.hints }),
     marker(),
   );
 }

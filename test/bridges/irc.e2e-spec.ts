@@ -8,6 +8,7 @@ import { EventsService } from '../../apps/server/src/events/queues/events.servic
 import { QUEUE_STORE, QueueStore } from '../../apps/server/src/events/queues/queue-store';
 import { ApiClient, Credentials } from '../helpers/api-client';
 import { RestartableServer } from '../gateway/helpers/restartable-server';
+import { request, uploadFile } from '../uploads/upload-client';
 import {
   ChatMessage,
   chatMessages as readChat,
@@ -210,6 +211,30 @@ describeIrc('IRC bridge (ngircd)', () => {
     const res = await ownerApi.patch(`/messages/${id}`, { content: 'the meeting is at 4' });
     expect(res.body.result).toBe('success');
     await alice.waitFor(fromBridge('[alpha] <Olivia Owner> * edit: the meeting is at 4'));
+  });
+
+  it('gives IRC chat uploads as links: public ones only while the realm allows them', async () => {
+    const uploaded = await uploadFile(server.url, owner, {
+      name: 'log.txt',
+      type: 'text/plain',
+      data: Buffer.from('irc notes'),
+    });
+    const uri = uploaded.json().uri as string;
+    await send('dev', 'alpha', `see [log.txt](${uri})`);
+    await alice.waitFor(fromBridge(`[alpha] <Olivia Owner> see log.txt <${server.url}${uri}>`));
+
+    const allow = (value: boolean) =>
+      ownerApi.patch('/realm', { allow_bridged_upload_links: JSON.stringify(value) });
+    expect((await allow(true)).body.result).toBe('success');
+    await send('dev', 'alpha', `again [log.txt](${uri})`);
+    const [line] = await alice.waitFor(
+      (l) => l.from === BRIDGE_NICK && l.text.startsWith('[alpha] <Olivia Owner> again'),
+    );
+    const link = /<(http[^>]+)>/.exec(line.text)?.[1] ?? '';
+    expect(link.startsWith(`${server.url}/user_uploads/bridged/`)).toBe(true);
+    const fetched = await request(server.url, 'GET', link.slice(server.url.length));
+    expect(fetched.body.toString()).toBe('irc notes');
+    expect((await allow(false)).body.result).toBe('success');
   });
 
   it('carries direct messages both ways between a chat user and an IRC nick', async () => {

@@ -11,6 +11,7 @@ import { UsersService } from '../../apps/server/src/users/users.service';
 import { ApiClient } from '../helpers/api-client';
 import { chatMessages, type ChatMessage } from './helpers/chat-side';
 import { TcpGate } from './helpers/tcp-gate';
+import { request, uploadFile } from '../uploads/upload-client';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const haveProsody = prosodyBinary() !== undefined;
@@ -183,6 +184,111 @@ suite('Jabber bridge against a real prosody', () => {
     expect((await chat.delete(`/messages/${sent.body.id as number}`)).status).toBe(200);
     const retraction = await alice.waitFor((m) => m.retracts !== undefined);
     expect(retraction.retracts).toBe(original.id);
+  });
+
+  it('mirrors XEP-0444 reactions to chat reactions and back, without echoes', async () => {
+    const id = await alice.say(room, 'react to this');
+    const mirrored = await eventually('the message to react to', async () =>
+      (await streamMessages(chat, stream)).find((m) => m.content === 'react to this'),
+    );
+    const reactionsOn = async (messageId: number) => {
+      const res = await chat.get(`/messages/${messageId}`);
+      const message = res.body.message as {
+        sender_id: number;
+        reactions: Array<{ emoji_name: string; user_id: number }>;
+      };
+      return message;
+    };
+    const aliceId = (await reactionsOn(mirrored.id)).sender_id;
+    const names = async (messageId: number, userId: number) =>
+      (await reactionsOn(messageId)).reactions
+        .filter((r) => r.user_id === userId)
+        .map((r) => r.emoji_name)
+        .sort()
+        .join(',');
+
+    await alice.react(room, 'groupchat', id, ['👍', '🎉']);
+    await eventually('both reactions on chat', async () =>
+      (await names(mirrored.id, aliceId)) === '+1,tada' ? true : undefined,
+    );
+    // The whole set each time: what is no longer in it is taken back.
+    await alice.react(room, 'groupchat', id, ['🎉']);
+    await eventually('the thumbs up taken back', async () =>
+      (await names(mirrored.id, aliceId)) === 'tada' ? true : undefined,
+    );
+
+    // A chat reaction reaches the room as the bridge's own set for that message.
+    const put = await chat.post(`/messages/${mirrored.id}/reactions`, { emoji_name: 'heart' });
+    expect(put.status).toBe(200);
+    const fromBridge = await eventually('the reaction in the room', async () =>
+      alice.reactions.find((r) => r.from === `${room}/chat-bridge` && r.to === id),
+    );
+    expect(fromBridge.emoji).toEqual(['❤']);
+    // Alice's own reactions, mirrored on chat, never come back to the room as the bridge's.
+    expect(alice.reactions.filter((r) => r.from === `${room}/chat-bridge`)).toHaveLength(1);
+
+    // A message written on chat can be reacted to in the room by the id the room showed.
+    const sent = await chat.post('/messages', {
+      type: 'stream',
+      to: stream,
+      topic: 'Release',
+      content: 'react to the chat side',
+    });
+    const line = await alice.waitFor((m) => m.body.endsWith('react to the chat side'));
+    await alice.react(room, 'groupchat', line.id ?? '', ['👀']);
+    await eventually('the reaction to the chat message', async () =>
+      (await names(sent.body.id as number, aliceId)) === 'eyes' ? true : undefined,
+    );
+  });
+
+  it('brings a file shared over XMPP (HTTP upload, XEP-0066) to chat as a link', async () => {
+    const url = 'https://upload.localhost/f00d/plan%20v2.pdf';
+    await alice.share(room, url);
+    const mirrored = await eventually('the shared file on chat', async () =>
+      (await streamMessages(chat, stream)).find((m) => m.content === url),
+    );
+    const rendered = await chat.get(`/messages/${mirrored.id}`, { apply_markdown: true });
+    expect((rendered.body.message as { content: string }).content).toContain(`href="${url}"`);
+  });
+
+  it('gives the room chat uploads as links that work without an account only when the realm allows it', async () => {
+    const uploaded = await uploadFile(server.url, server.owner, {
+      name: 'notes.txt',
+      type: 'text/plain',
+      data: Buffer.from('bridged notes'),
+    });
+    const uri = uploaded.json().uri as string;
+    const post = (content: string) =>
+      chat.post('/messages', { type: 'stream', to: stream, topic: 'Release', content });
+    const linkIn = (body: string) => /\((http[^)\s]+)\)/.exec(body)?.[1] ?? '';
+
+    // Off (the default): an absolute link, which only people who can sign in may open.
+    await post(`[notes.txt](${uri}) (closed)`);
+    const closed = await alice.waitFor((m) => m.body.includes('(closed)'));
+    expect(linkIn(closed.body)).toBe(`${server.url}${uri}`);
+    expect((await request(server.url, 'GET', uri)).status).not.toBe(200);
+
+    const allow = (value: boolean) =>
+      chat.patch('/realm', { allow_bridged_upload_links: JSON.stringify(value) });
+    expect((await allow(true)).status).toBe(200);
+    await post(`[notes.txt](${uri}) (open)`);
+    const open = await alice.waitFor((m) => m.body.includes('(open)'));
+    const publicLink = linkIn(open.body);
+    expect(publicLink).toMatch(new RegExp(`^${server.url}/user_uploads/bridged/`));
+    const fetched = await request(server.url, 'GET', publicLink.slice(server.url.length));
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.toString()).toBe('bridged notes');
+
+    // Turning the setting off ends every link given so far.
+    expect((await allow(false)).status).toBe(200);
+    expect((await request(server.url, 'GET', publicLink.slice(server.url.length))).status).toBe(
+      404,
+    );
+    // Only mirror bridges (API super users) may ask for such links.
+    expect((await allow(true)).status).toBe(200);
+    const asked = await chat.post('/user_uploads/bridged_link', { path: uri });
+    expect(asked.status).toBe(400);
+    expect((await allow(false)).status).toBe(200);
   });
 
   it('applies an XMPP correction to the mirrored chat message', async () => {

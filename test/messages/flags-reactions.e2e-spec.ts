@@ -302,6 +302,59 @@ describe('flags, unread counts and reactions', () => {
       );
     });
 
+    it('lets a mirror bridge react for the remote people it mirrors, and no one else', async () => {
+      const bridge = await server.createUser({ fullName: 'Mirror Bridge' });
+      await server.app.get(UsersRepository).update(bridge.id, { is_api_super_user: true });
+      await createStream(server, 'xmpp', { subscribers: [bridge, alice] });
+      const target = await sendToStream(server.client(alice), 'xmpp', 'r', 'react for me');
+      const asMirror = { client: 'jabber_mirror', emoji_name: 'tada' };
+
+      const added = await server
+        .client(bridge)
+        .post(`/messages/${target}/reactions`, { ...asMirror, sender: 'dave@xmpp.example.net' });
+      expectOk(added);
+      const dave = await server.db.one<{ id: number; is_mirror_dummy: boolean }>(
+        `SELECT id, is_mirror_dummy FROM users WHERE email = 'dave@xmpp.example.net'`,
+      );
+      expect(dave?.is_mirror_dummy).toBe(true);
+      const message = (await server.client(alice).get(`/messages/${target}`)).body
+        .message as WireMessage;
+      expect(message.reactions).toEqual([
+        expect.objectContaining({ emoji_name: 'tada', user_id: dave?.id }),
+      ]);
+      expectOk(
+        await server
+          .client(bridge)
+          .delete(`/messages/${target}/reactions`, {
+            ...asMirror,
+            sender: 'dave@xmpp.example.net',
+          }),
+      );
+
+      // Not for a real member, not without a mirror client, not for someone not a super user.
+      const refused = [
+        server.client(bridge).post(`/messages/${target}/reactions`, {
+          ...asMirror,
+          sender: alice.email,
+        }),
+        server.client(bridge).post(`/messages/${target}/reactions`, {
+          emoji_name: 'tada',
+          sender: 'erin@xmpp.example.net',
+        }),
+        server.client(alice).post(`/messages/${target}/reactions`, {
+          ...asMirror,
+          sender: 'frank@xmpp.example.net',
+        }),
+      ];
+      for (const res of await Promise.all(refused)) {
+        expect(res.status).toBe(400);
+        expect(res.body.result).toBe('error');
+      }
+      const after = (await server.client(alice).get(`/messages/${target}`)).body
+        .message as WireMessage;
+      expect(after.reactions).toEqual([]);
+    });
+
     it('requires being able to read the message', async () => {
       await createStream(server, 'hidden', { inviteOnly: true, subscribers: [alice] });
       const secret = await sendToStream(server.client(alice), 'hidden', 's', 'secret');

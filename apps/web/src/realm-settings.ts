@@ -19,6 +19,11 @@ export const TOGGLES: Array<[string, string, string]> = [
     'inline_url_embed_preview',
     'Show previews of linked websites',
   ],
+  [
+    'realm_allow_bridged_upload_links',
+    'allow_bridged_upload_links',
+    'Let IRC and XMPP bridges share uploads as links that open without an account',
+  ],
 ];
 
 /** The form's values from the realm's settings (`realm_*` keys of the initial state). */

@@ -16,8 +16,16 @@ export interface ReceivedMessage {
  * A real XMPP client acting as a person in end-to-end tests: joins rooms, talks, corrects
  * itself (XEP-0308), and records every message it receives.
  */
+/** A XEP-0444 reaction set received: who, about which message id, and the emoji. */
+export interface ReceivedReactions {
+  from: string;
+  to: string;
+  emoji: string[];
+}
+
 export class XmppPerson {
   readonly received: ReceivedMessage[] = [];
+  readonly reactions: ReceivedReactions[] = [];
   private client: XmppClient | undefined;
   private readonly rooms = new Map<string, string>();
 
@@ -84,6 +92,32 @@ export class XmppPerson {
         { to, type, id },
         xml('body', {}, body),
         xml('replace', { xmlns: NS.correct, id: replaces }),
+      ),
+    );
+    return id;
+  }
+
+  /** XEP-0444: this person's whole set of reactions to message `id` (empty: none any more). */
+  async react(to: string, type: 'groupchat' | 'chat', id: string, emoji: string[]) {
+    await this.live().send(
+      xml(
+        'message',
+        { to, type, id: randomUUID() },
+        xml('reactions', { xmlns: NS.reactions, id }, ...emoji.map((e) => xml('reaction', {}, e))),
+        xml('store', { xmlns: NS.hints }),
+      ),
+    );
+  }
+
+  /** A file shared the way HTTP upload clients do: the link as body and as XEP-0066 OOB data. */
+  async share(room: string, url: string): Promise<string> {
+    const id = randomUUID();
+    await this.live().send(
+      xml(
+        'message',
+        { to: room, type: 'groupchat', id },
+        xml('body', {}, url),
+        xml('x', { xmlns: NS.oob }, xml('url', {}, url)),
       ),
     );
     return id;
@@ -160,6 +194,14 @@ export class XmppPerson {
       }
     }
     if (!stanza.is('message')) return;
+    const reactions = stanza.getChild('reactions', NS.reactions);
+    if (reactions?.attrs.id) {
+      this.reactions.push({
+        from: stanza.attrs.from ?? '',
+        to: reactions.attrs.id,
+        emoji: reactions.getChildren('reaction').map((r) => r.getText()),
+      });
+    }
     const body = stanza.getChildText('body');
     if (body === null) return;
     this.received.push({

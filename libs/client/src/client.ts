@@ -9,6 +9,7 @@ import {
   messagesApi,
   streamsApi,
   subscriptionsApi,
+  uploadsApi,
   usersApi,
 } from './endpoints';
 import { ZulipApiError, ZulipConfigError } from './errors';
@@ -91,6 +92,7 @@ export class ZulipClient {
   readonly streams: ReturnType<typeof streamsApi>;
   readonly subscriptions: ReturnType<typeof subscriptionsApi>;
   readonly botStorage: ReturnType<typeof botStorageApi>;
+  readonly uploads: ReturnType<typeof uploadsApi>;
 
   constructor(options: ZulipClientOptions = {}) {
     this.config = resolveConfig(options, options.env ?? process.env);
@@ -113,6 +115,7 @@ export class ZulipClient {
     this.streams = streamsApi(caller);
     this.subscriptions = subscriptionsApi(caller);
     this.botStorage = botStorageApi(caller);
+    this.uploads = uploadsApi(caller);
   }
 
   get email(): string {

@@ -167,6 +167,17 @@ export function subscriptionsApi(call: Caller) {
   };
 }
 
+export function uploadsApi(call: Caller) {
+  return {
+    /**
+     * Mirror bridges (API super users): a link to an upload that people on the remote side, who
+     * have no account, can open; refused unless the realm allows public links to bridged uploads.
+     */
+    bridgedLink: (path: string, options?: RequestOptions) =>
+      call<{ url: string }>('POST', 'user_uploads/bridged_link', { path }, options),
+  };
+}
+
 /** The bot's key-value storage on the server: string keys, string values. */
 export function botStorageApi(call: Caller) {
   return {

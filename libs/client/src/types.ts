@@ -97,6 +97,8 @@ export interface ReactionParams {
   emoji_name: string;
   emoji_code?: string;
   reaction_type?: ReactionType;
+  /** Mirror bridges: the remote person's mirror email to react for (see the server's README). */
+  sender?: string;
 }
 
 export interface MatchesNarrowParams {

@@ -20,6 +20,8 @@ export interface Realm {
   enable_read_receipts: boolean;
   /** Only administrators may change their own email address. */
   email_changes_disabled: boolean;
+  /** Mirror bridges may link uploads for people on IRC/XMPP without an account (off by default). */
+  allow_bridged_upload_links: boolean;
 }
 
 export interface RealmDomain {
@@ -47,6 +49,7 @@ export const EDITABLE_REALM_SETTINGS = [
   'waiting_period_threshold',
   'enable_read_receipts',
   'email_changes_disabled',
+  'allow_bridged_upload_links',
 ] as const satisfies readonly (keyof Realm)[];
 
 export type EditableRealmSetting = (typeof EDITABLE_REALM_SETTINGS)[number];

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, Post, Delete } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Delete, Req } from '@nestjs/common';
 import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
-import { Params } from '../common/params';
+import { Params, ParamsRequest } from '../common/params';
 import type { Realm } from '../identity/realm.types';
 import type { User } from '../identity/user.types';
 import { MarkStreamDto, MarkTopicDto, UpdateFlagsDto, UpdateFlagsNarrowDto } from './dto/flags.dto';
@@ -9,7 +9,8 @@ import { FlagsService } from './flags.service';
 import { MessageFetchService } from './message-fetch.service';
 import { messageIdParam, parseAnchor } from './messages.controller';
 import { parseNarrow } from './narrow';
-import { ReactionsService } from './reactions.service';
+import { ReactionInput, ReactionsService } from './reactions.service';
+import { clientName } from './normalize';
 
 /** Per-user flags, read markers and emoji reactions. */
 @Controller('api/v1')
@@ -77,12 +78,9 @@ export class FlagsController {
     @CurrentRealm() realm: Realm,
     @Param('message_id') id: string,
     @Params(ReactionDto) p: ReactionDto,
+    @Req() req: ParamsRequest,
   ) {
-    await this.reactions.add(user, realm, messageIdParam(id), {
-      emojiName: p.emoji_name,
-      emojiCode: p.emoji_code,
-      reactionType: p.reaction_type,
-    });
+    await this.reactions.add(user, realm, messageIdParam(id), reactionInput(p, req));
     return {};
   }
 
@@ -92,12 +90,19 @@ export class FlagsController {
     @CurrentRealm() realm: Realm,
     @Param('message_id') id: string,
     @Params(ReactionDto) p: ReactionDto,
+    @Req() req: ParamsRequest,
   ) {
-    await this.reactions.remove(user, realm, messageIdParam(id), {
-      emojiName: p.emoji_name,
-      emojiCode: p.emoji_code,
-      reactionType: p.reaction_type,
-    });
+    await this.reactions.remove(user, realm, messageIdParam(id), reactionInput(p, req));
     return {};
   }
+}
+
+function reactionInput(p: ReactionDto, req: ParamsRequest): ReactionInput {
+  const client = clientName(req.zulipParams?.client, req.headers['user-agent']);
+  return {
+    emojiName: p.emoji_name,
+    emojiCode: p.emoji_code,
+    reactionType: p.reaction_type,
+    mirror: p.sender === undefined ? undefined : { sender: p.sender, client },
+  };
 }

@@ -11,12 +11,19 @@ import type { ReactionChange } from './message-changes';
 import { invalidMessage } from './message-fetch.service';
 import type { ReactionType } from '@hub/api/message.types';
 import { MessagesRepository } from './messages.repository';
+import { MirrorUsers } from './mirror-users';
+import { MIRROR_CLIENTS } from './normalize';
 import { ReactionsRepository } from './reactions.repository';
 
 export interface ReactionInput {
   emojiName?: string;
   emojiCode?: string;
   reactionType?: string;
+  /**
+   * A mirror bridge (an API super user writing through a mirror client) reacting for the remote
+   * person a mirror dummy stands for, as it sends their messages with `sender`.
+   */
+  mirror?: { sender: string; client: string };
 }
 
 const TYPES: ReactionType[] = ['unicode_emoji', 'realm_emoji', 'zulip_extra_emoji'];
@@ -29,6 +36,7 @@ export class ReactionsService {
     private readonly messages: MessagesRepository,
     private readonly flags: FlagsRepository,
     private readonly announcer: MessageAnnouncer,
+    private readonly mirrors: MirrorUsers,
   ) {}
 
   async add(
@@ -44,15 +52,17 @@ export class ReactionsService {
       input.emojiCode,
       input.reactionType,
     );
+    const actor = await this.actor(user, realm, input.mirror);
     return this.db.transaction(async () => {
+      // Access is the authenticated user's: a bridge reads what it mirrors for its people.
       const message = await this.readable(user, realm, messageId);
-      if (message.user_flags === null) {
+      if (actor === user && message.user_flags === null) {
         await this.flags.createHistorical(user.id, [messageId], HISTORICAL_FLAGS);
       }
-      if (!(await this.reactions.add(messageId, user.id, emoji))) {
+      if (!(await this.reactions.add(messageId, actor.id, emoji))) {
         throw new ZulipError('REACTION_ALREADY_EXISTS', 'Reaction already exists.', 400);
       }
-      return this.change('add', user, messageId, emoji.name, emoji.code, emoji.type);
+      return this.change('add', actor, messageId, emoji.name, emoji.code, emoji.type);
     });
   }
 
@@ -68,6 +78,7 @@ export class ReactionsService {
       );
     }
     const type = this.reactionType(input.reactionType, input.emojiName, input.emojiCode);
+    const actor = await this.actor(user, realm, input.mirror);
     await this.readable(user, realm, messageId);
     // Without a code, match by name (a realm emoji's name, or a Unicode name's code).
     const code =
@@ -75,13 +86,29 @@ export class ReactionsService {
       (type === 'unicode_emoji' && input.emojiName
         ? unicodeEmojiByName(input.emojiName)?.code
         : undefined);
-    const removed = await this.reactions.remove(messageId, user.id, {
+    const removed = await this.reactions.remove(messageId, actor.id, {
       code,
       name: code === undefined ? input.emojiName : undefined,
       type,
     });
     if (!removed) throw new ZulipError('REACTION_DOES_NOT_EXIST', "Reaction doesn't exist.", 400);
-    return this.change('remove', user, messageId, removed.emoji_name, removed.emoji_code, type);
+    return this.change('remove', actor, messageId, removed.emoji_name, removed.emoji_code, type);
+  }
+
+  /**
+   * Who reacts: the user, or, for an API super user writing through a mirror client with
+   * `sender`, the mirror dummy that stands for that remote person (created on first sight, as a
+   * mirrored message would). Never a real account: a bridge may not put words in members' mouths.
+   */
+  private async actor(user: User, realm: Realm, mirror: ReactionInput['mirror']): Promise<User> {
+    if (mirror === undefined) return user;
+    if (!user.is_api_super_user || !MIRROR_CLIENTS.has(mirror.client)) {
+      throw ZulipError.unauthorizedQuery();
+    }
+    if (mirror.sender.trim().toLowerCase() === user.email.toLowerCase()) return user;
+    const [sender] = await this.mirrors.findOrCreate(realm.id, [mirror.sender], mirror.client);
+    if (!sender.is_mirror_dummy) throw ZulipError.unauthorizedQuery();
+    return sender;
   }
 
   /** The change, announced to everyone who can see the message. */

@@ -98,6 +98,15 @@ export class AttachmentsRepository {
     );
   }
 
+  /** The attachment, while its realm lets bridges link uploads for people without an account. */
+  findBridgeable(id: number): Promise<AttachmentRow | undefined> {
+    return this.db.one<AttachmentRow>(
+      `SELECT a.* FROM attachments a JOIN realms r ON r.id = a.realm_id
+       WHERE a.id = $1 AND r.allow_bridged_upload_links AND NOT r.deactivated`,
+      [id],
+    );
+  }
+
   findOwned(ownerId: number, id: number): Promise<AttachmentRow | undefined> {
     return this.db.one<AttachmentRow>('SELECT * FROM attachments WHERE id = $1 AND owner_id = $2', [
       id,

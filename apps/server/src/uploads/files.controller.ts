@@ -44,6 +44,18 @@ export class FilesController {
     return new RawResponse();
   }
 
+  /** Links a mirror bridge gave people on IRC/XMPP (see UploadsService.bridgedUrl). */
+  @Get('user_uploads/bridged/:token/:filename')
+  async bridged(@Param('token') token: string, @Res() res: Response) {
+    const row = await this.uploads.fromBridgedToken(token);
+    await serveFile(res, {
+      file: this.uploads.fileOf(row),
+      contentType: row.content_type,
+      fileName: row.file_name,
+    });
+    return new RawResponse();
+  }
+
   @Get('user_uploads/thumbnail/*path')
   async thumbnail(@Req() req: AuthedRequest, @Res() res: Response) {
     const user = await this.viewer(req);

@@ -4,6 +4,8 @@ import { ZulipError } from '../common/zulip-error';
 import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
 import type { Realm } from '../identity/realm.types';
 import type { User } from '../identity/user.types';
+import { Params } from '../common/params';
+import { BridgedLinkDto } from './bridged-link.dto';
 import { parseUploadPath } from './upload-paths';
 import { UploadsService } from './uploads.service';
 
@@ -28,6 +30,19 @@ export class UploadsController {
     const where = parseUploadPath(req.path.slice('/api/v1/user_uploads/'.length));
     if (!where) throw ZulipError.notFound('File not found');
     return { url: await this.uploads.signedUrl(user, where.realmId, where.pathId) };
+  }
+
+  /** Mirror bridges: a link to an upload that people on IRC/XMPP can open without an account. */
+  @Post('user_uploads/bridged_link')
+  @HttpCode(200)
+  async bridgedLink(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Params(BridgedLinkDto) p: BridgedLinkDto,
+  ) {
+    const where = parseUploadPath(p.path.replace(/^\/?user_uploads\//, ''));
+    if (!where) throw ZulipError.notFound('File not found');
+    return { url: await this.uploads.bridgedUrl(user, realm, where.realmId, where.pathId) };
   }
 
   @Get('attachments')

@@ -147,6 +147,36 @@ export class UploadsService {
     return `/user_uploads/temporary/${token}/${encodeURIComponent(row.file_name)}`;
   }
 
+  /**
+   * A mirror bridge's link to an upload it relays to IRC/XMPP, whose people have no account: it
+   * works without credentials while the realm allows such links (checked at every download, so
+   * turning the setting off ends them all) and the file exists.
+   */
+  async bridgedUrl(user: User, realm: Realm, realmId: number, pathId: string): Promise<string> {
+    if (!user.is_api_super_user) throw ZulipError.unauthorizedQuery();
+    if (!realm.allow_bridged_upload_links) {
+      throw ZulipError.badRequest(
+        'This organization does not allow public links to bridged uploads.',
+      );
+    }
+    const row = await this.readable(user, realmId, pathId);
+    const token = `${row.id}.${await this.sign(`bridged.${row.id}`)}`;
+    return `/user_uploads/bridged/${token}/${encodeURIComponent(row.file_name)}`;
+  }
+
+  /** The attachment a bridged link names, if its signature holds and its realm still allows it. */
+  async fromBridgedToken(token: string): Promise<AttachmentRow> {
+    const match = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    if (!match) throw notFound();
+    const [, id, signature] = match;
+    const expected = Buffer.from(await this.sign(`bridged.${id}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw notFound();
+    const row = await this.repo.findBridgeable(Number(id));
+    if (!row) throw notFound();
+    return row;
+  }
+
   /** The attachment a signed URL names, if its signature holds and it has not expired. */
   async fromSignedToken(token: string): Promise<AttachmentRow> {
     const match = /^(\d{1,10})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);

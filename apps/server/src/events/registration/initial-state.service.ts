@@ -335,6 +335,7 @@ export class InitialStateService {
       realm_is_zephyr_mirror_realm: false,
       realm_presence_disabled: false,
       realm_email_changes_disabled: realm.email_changes_disabled,
+      realm_allow_bridged_upload_links: realm.allow_bridged_upload_links,
       realm_name_changes_disabled: false,
       realm_authentication_methods: { Email: true, 'Dev Auth': this.config.devMode },
       max_topic_length: MAX_TOPIC_LENGTH,

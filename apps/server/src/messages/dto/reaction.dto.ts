@@ -14,6 +14,12 @@ export class ReactionDto {
   @IsOptional()
   @IsString()
   reaction_type?: string;
+
+  /** Mirror bridges only: the remote person's mirror email (see ReactionsService). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  sender?: string;
 }
 
 export class RenderDto {

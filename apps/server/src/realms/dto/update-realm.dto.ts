@@ -93,6 +93,11 @@ export class UpdateRealmDto {
   @Json()
   @IsBoolean()
   email_changes_disabled?: boolean;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  allow_bridged_upload_links?: boolean;
 }
 
 export class AddRealmDomainDto {
