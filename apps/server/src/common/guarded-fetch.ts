@@ -58,14 +58,18 @@ export function guardedFetch(options: GuardedFetchOptions) {
         (res) => {
           const chunks: Buffer[] = [];
           let size = 0;
+          let tooLarge = false;
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
-            if (size > options.maxBytes) {
-              req.destroy(new Error(`the answer is larger than ${options.maxBytes} bytes`));
-            } else chunks.push(chunk);
+            if (size <= options.maxBytes) return void chunks.push(chunk);
+            // Rejected here: a destroyed answer may still end, and must not pass as complete.
+            tooLarge = true;
+            reject(new Error(`the answer is larger than ${options.maxBytes} bytes`));
+            req.destroy();
           });
           res.on('error', reject);
           res.on('end', () => {
+            if (tooLarge) return;
             const status = res.statusCode ?? 502;
             const responseHeaders = new Headers();
             for (const [name, value] of Object.entries(res.headers)) {
