@@ -166,6 +166,8 @@ describeBrowser('web sign-in in Chromium', () => {
           OIDC_CLIENT_ID: 'zulip-hub',
           OIDC_CLIENT_SECRET: secret,
           OIDC_NAME: 'Test IdP',
+          // The test provider runs on loopback: a private address the server may reach only so.
+          OIDC_ALLOWED_HOSTS: '127.0.0.1',
         },
       });
       await server.createUser({ email: 'oidc-person@example.com', fullName: 'Oidc Person' });

@@ -30,6 +30,7 @@ import { DEFAULT_RETRY, DeliveryWorker, RetryPolicy } from './delivery-worker';
 import { integrationCatalogue, integrationsPage, UrlChoice } from './integrations-page';
 import { MemoryOnceStore, OnceStore, RedisOnceStore } from './once-store';
 import { ClientServerApi } from './client-server-api';
+import { QueueSealer } from './queue-key';
 import type { ServerApi } from './server-api';
 import { WebhookSecrets } from './signatures';
 import { GatewayMetrics } from './gateway-metrics';
@@ -83,7 +84,9 @@ export async function createGatewayApp(
       'REDIS_URL is not set: the delivery queue is in-process and not durable across gateway restarts',
     );
   const retry = overrides.retry ?? DEFAULT_RETRY;
-  const queue = createDeliveryQueue({ redisUrl: config.redisUrl, prefix }, retry);
+  // Durable jobs outlive this process: their bot keys are sealed with the key in DATA_DIR.
+  const sealer = redis ? QueueSealer.fromDataDir(config.dataDir) : QueueSealer.ephemeral();
+  const queue = createDeliveryQueue({ redisUrl: config.redisUrl, prefix }, retry, sealer);
   const once: OnceStore = redis ? new RedisOnceStore(redis) : new MemoryOnceStore();
   const api = overrides.serverApi ?? new ClientServerApi(config.serverUrl);
   const integrations = overrides.integrations ?? ALL_INTEGRATIONS;

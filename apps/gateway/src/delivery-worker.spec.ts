@@ -1,6 +1,7 @@
 import { laneOf } from '@hub/queue';
 import { DeliveryJob, orderKey } from './delivery-job';
 import { createDeliveryQueue } from './delivery-queue';
+import { QueueSealer } from './queue-key';
 import { DeliveryWorker } from './delivery-worker';
 import { MemoryOnceStore } from './once-store';
 import type { OutgoingMessage, ServerApi } from './server-api';
@@ -59,7 +60,11 @@ describe('DeliveryWorker', () => {
   it('keeps retrying while the server is unreachable, then delivers each message once, in order', async () => {
     const server = flakyServer(5);
     const worker = new DeliveryWorker(server.api, new MemoryOnceStore(), fastRetry);
-    const queue = createDeliveryQueue({ redisUrl: undefined, prefix: 'test' }, fastRetry);
+    const queue = createDeliveryQueue(
+      { redisUrl: undefined, prefix: 'test' },
+      fastRetry,
+      QueueSealer.ephemeral(),
+    );
     queue.process({ run: worker.handle });
     for (let i = 0; i < 10; i++) await queue.add(job('repo / main', `message ${i}`));
     while ((await queue.depth()) > 0) await new Promise((r) => setTimeout(r, 5));

@@ -24,6 +24,11 @@ export interface OidcConfig {
   scopes: string;
   /** Create an account at first login when the realm's rules admit the address. */
   autoSignup: boolean;
+  /**
+   * Hosts (the issuer's or those its metadata names) the server may reach on loopback or private
+   * addresses; every other host must resolve to public addresses only.
+   */
+  allowedHosts: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -125,5 +130,14 @@ function loadOidc(env: Env, fail: Fail): OidcConfig | undefined {
     name: env.OIDC_NAME?.trim() || 'OpenID Connect',
     scopes,
     autoSignup: parseBool(env, 'OIDC_AUTO_SIGNUP', true, fail),
+    allowedHosts: (env.OIDC_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) =>
+        host
+          .trim()
+          .replace(/^\[|\]$/g, '')
+          .toLowerCase(),
+      )
+      .filter((host) => host !== ''),
   };
 }

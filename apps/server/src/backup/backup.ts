@@ -163,7 +163,8 @@ export async function createBackup(
       manifest.files[entry.name] = { size: entry.size, sha256: await sha256File(entry.file) };
     }
     const gzip = zlib.createGzip();
-    const written = pipeline(gzip, fs.createWriteStream(partial));
+    // The full backup holds every credential (password hashes, API keys, server secrets).
+    const written = pipeline(gzip, fs.createWriteStream(partial, { mode: 0o600 }));
     const tar = new TarWriter(gzip);
     try {
       await tar.addBuffer(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 1)));

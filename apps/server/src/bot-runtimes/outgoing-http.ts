@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { connectionRules } from './network-guard';
+import { connectionRules } from '../common/network-guard';
 
 /** An outgoing webhook's answer is a short reply; anything longer is refused, not buffered. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -24,7 +24,7 @@ const AGENTS = {
 
 /**
  * POSTs `body` to `url` once: no redirects, at most `timeoutMs` for the whole exchange, and only
- * to public addresses unless the URL's host is in `allowedHosts` (see network-guard).
+ * to public addresses unless the URL's host is in `allowedHosts` (see common/network-guard).
  */
 export function postOnce(
   url: URL,

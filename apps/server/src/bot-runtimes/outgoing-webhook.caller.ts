@@ -8,7 +8,7 @@ import { BotEventError } from './bot-event-error';
 import { RetryableError } from './bot-job-queue';
 import { BOT_RUNTIME_SETTINGS, type BotRuntimeSettings } from './bot-runtime.settings';
 import { BotMessenger, replyPost } from './bot-messenger.service';
-import { PrivateAddressError } from './network-guard';
+import { PrivateAddressError } from '../common/network-guard';
 import { AnswerTooLargeError, postOnce, RequestTimeoutError } from './outgoing-http';
 import { slackPayload, zulipPayload } from './outgoing-webhook-payload';
 import { parseWebhookAnswer } from './outgoing-webhook-response';

@@ -27,4 +27,6 @@ export function setPageHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.setHeader('Cache-Control', 'no-store');
+  // Pages differ by session (the client, or a redirect to log in).
+  res.setHeader('Vary', 'Cookie');
 }

@@ -57,6 +57,7 @@ export const user = (changes: Partial<User> = {}): User => {
     default_events_register_stream_id: null,
     default_all_public_streams: false,
     send_read_receipts: true,
+    allow_private_data_export: false,
     settings: {},
     twenty_four_hour_time: false,
     color_scheme: 1,

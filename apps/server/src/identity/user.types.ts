@@ -53,6 +53,8 @@ export interface User {
   default_all_public_streams: boolean;
   /** Whether others may see that this user read a message (read receipts). */
   send_read_receipts: boolean;
+  /** Whether realm exports may carry this user's direct and private-stream messages. */
+  allow_private_data_export: boolean;
   /** Personal settings without a column of their own (notification settings), as changed. */
   settings: Record<string, string | boolean | number>;
 }

@@ -124,6 +124,7 @@ export class UsersRepository {
         | 'default_events_register_stream_id'
         | 'default_all_public_streams'
         | 'send_read_receipts'
+        | 'allow_private_data_export'
         | 'avatar_source'
         | 'avatar_version'
       >

@@ -59,7 +59,8 @@ export class ExportWriter {
 
   static async open(file: string, header: ExportHeader): Promise<ExportWriter> {
     const partial = `${file}.partial-${process.pid}`;
-    const output = fs.createWriteStream(partial, { flags: 'wx' });
+    // Readable by this account only: an export holds every public message and member address.
+    const output = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     await once(output, 'open');
     const input = /\.gz$/i.test(file) ? zlib.createGzip() : new PassThrough();
     const done = pipeline(input, output);

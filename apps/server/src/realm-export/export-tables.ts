@@ -23,12 +23,35 @@ export interface TableSpec {
   deferred?: Record<string, string>;
   /** Columns left out of the file and recomputed on import with this SQL expression. */
   derived?: Record<string, string>;
+  /**
+   * Credentials: written as null, whatever they hold, and issued afresh on import with this
+   * value (`new-key`: a new random key; otherwise the literal value). Only `manage backup`
+   * copies them.
+   */
+  secrets?: Record<string, 'new-key' | null | ''>;
 }
 
 const OF_REALM = 't.realm_id = $1';
 const OF_REALM_USERS = (column: string) =>
   `t.${column} IN (SELECT id FROM users WHERE realm_id = $1)`;
-const OF_REALM_MESSAGES = 't.message_id IN (SELECT id FROM messages WHERE realm_id = $1)';
+
+/** Whether user `id` (an SQL expression) consented to private data in exports. */
+const CONSENTED = (id: string) =>
+  `EXISTS (SELECT 1 FROM users cu WHERE cu.id = ${id} AND cu.allow_private_data_export)`;
+
+/**
+ * Whether message alias `m` may leave in an export: a public stream's message always; a direct
+ * or private-stream message only when its sender and everyone who received it consented
+ * (Zulip's `allow_private_data_export`), so nobody's private conversation leaves without them.
+ */
+const EXPORTABLE_MESSAGE = (m: string) =>
+  `(EXISTS (SELECT 1 FROM streams ps WHERE ps.id = ${m}.stream_id AND NOT ps.invite_only)
+    OR (${CONSENTED(`${m}.sender_id`)}
+      AND NOT EXISTS (SELECT 1 FROM user_messages pum JOIN users pu ON pu.id = pum.user_id
+        WHERE pum.message_id = ${m}.id AND NOT pu.allow_private_data_export)))`;
+
+const OF_REALM_MESSAGES = `t.message_id IN (SELECT xm.id FROM messages xm
+  WHERE xm.realm_id = $1 AND ${EXPORTABLE_MESSAGE('xm')})`;
 
 export const EXPORT_TABLES: readonly TableSpec[] = [
   { table: 'realms', key: ['id'], scope: 't.id = $1', serialId: true, refs: {} },
@@ -45,6 +68,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     scope: OF_REALM,
     serialId: true,
     refs: { realm_id: 'realms' },
+    secrets: { api_key: 'new-key', password_hash: null },
     deferred: {
       bot_owner_id: 'users',
       default_sending_stream_id: 'streams',
@@ -57,6 +81,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     scope: OF_REALM_USERS('bot_id'),
     serialId: true,
     refs: { bot_id: 'users' },
+    // The token an outgoing webhook's receiver checks.
+    secrets: { token: 'new-key' },
   },
   {
     table: 'bot_config',
@@ -64,6 +90,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     scope: OF_REALM_USERS('bot_id'),
     serialId: true,
     refs: { bot_id: 'users' },
+    // Embedded bots' settings are mostly third-party API keys: set them again after an import.
+    secrets: { value: '' },
   },
   {
     table: 'bot_storage',
@@ -134,7 +162,9 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   {
     table: 'direct_message_groups',
     key: ['id'],
-    scope: OF_REALM,
+    // Who talks with whom is private too: only groups whose members all consented.
+    scope: `${OF_REALM} AND NOT EXISTS (SELECT 1 FROM users gu
+      WHERE gu.id = ANY(t.user_ids) AND NOT gu.allow_private_data_export)`,
     serialId: true,
     refs: { realm_id: 'realms' },
     arrayRefs: { user_ids: 'users' },
@@ -142,14 +172,17 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   {
     table: 'attachments',
     key: ['id'],
-    scope: OF_REALM,
+    // A file goes with an exported message, or with its consenting owner.
+    scope: `${OF_REALM} AND (${CONSENTED('t.owner_id')} OR EXISTS (
+      SELECT 1 FROM message_attachments ma JOIN messages xm ON xm.id = ma.message_id
+      WHERE ma.attachment_id = t.id AND ${EXPORTABLE_MESSAGE('xm')}))`,
     serialId: true,
     refs: { realm_id: 'realms', owner_id: 'users' },
   },
   {
     table: 'messages',
     key: ['id'],
-    scope: OF_REALM,
+    scope: `${OF_REALM} AND ${EXPORTABLE_MESSAGE('t')}`,
     serialId: true,
     refs: {
       realm_id: 'realms',
@@ -163,7 +196,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   {
     table: 'user_messages',
     key: ['user_id', 'message_id'],
-    scope: OF_REALM_USERS('user_id'),
+    scope: `${OF_REALM_USERS('user_id')} AND ${OF_REALM_MESSAGES}`,
     serialId: false,
     refs: { user_id: 'users', message_id: 'messages' },
   },
@@ -217,7 +250,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   {
     table: 'drafts',
     key: ['id'],
-    scope: OF_REALM_USERS('user_id'),
+    // Unsent text: its author's private data.
+    scope: `${OF_REALM_USERS('user_id')} AND ${CONSENTED('t.user_id')}`,
     serialId: true,
     refs: { user_id: 'users', stream_id: 'streams' },
     arrayRefs: { user_ids: 'users' },
@@ -253,7 +287,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   {
     table: 'scheduled_messages',
     key: ['id'],
-    scope: OF_REALM,
+    scope: `${OF_REALM} AND ${CONSENTED('t.sender_id')}`,
     serialId: true,
     refs: { realm_id: 'realms', sender_id: 'users', stream_id: 'streams' },
     arrayRefs: { user_ids: 'users' },

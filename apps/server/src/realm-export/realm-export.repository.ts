@@ -88,8 +88,12 @@ export class RealmExportRepository {
       range = ` AND (${key}) > (${placeholders.join(', ')})`;
     }
     params.push(limit);
+    // Credentials never leave: the column stays (imports issue new ones), its values do not.
+    const select = columns.map((c) =>
+      spec.secrets && c.name in spec.secrets ? `NULL AS ${ident(c.name)}` : selectExpression(c),
+    );
     return this.db.rows<Row>(
-      `SELECT ${columns.map(selectExpression).join(', ')}
+      `SELECT ${select.join(', ')}
          FROM ${ident(spec.table)} t
         WHERE (${spec.scope})${range}
         ORDER BY ${key}

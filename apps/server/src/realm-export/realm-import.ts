@@ -169,6 +169,7 @@ export class RealmImportRun {
     for (const { line, row } of batch) {
       this.prepareRow(table, row);
       this.remap(spec, line, row);
+      issueSecrets(spec, row);
     }
     if (table === 'users') await this.keepUniqueApiKeys(batch.map((b) => b.row));
     try {
@@ -370,5 +371,13 @@ export class RealmImportRun {
       throw new ExportFileError(`Line ${line}: ${table}.${column} is not an id: ${String(value)}`);
     }
     return n;
+  }
+}
+
+/** Fills the credentials an export leaves out (null) with new ones (export-tables `secrets`). */
+function issueSecrets(spec: TableSpec, row: Row): void {
+  for (const [column, fill] of Object.entries(spec.secrets ?? {})) {
+    if (row[column] !== null && row[column] !== undefined) continue;
+    row[column] = fill === 'new-key' ? generateApiKey() : fill;
   }
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Response } from 'express';
+import { API_CACHE_CONTROL, CREDENTIALS_VARY } from '../common/no-store';
 import { ZulipError } from '../common/zulip-error';
 import { contentDisposition, servedInline } from './file-names';
 
@@ -14,7 +15,10 @@ export interface ServedFile {
   file: string;
   contentType: string;
   fileName: string;
-  /** How long browsers may keep it without asking again (0: revalidate each time). */
+  /**
+   * For public files only (avatars, emoji): how long browsers may keep it without asking again.
+   * Unset: the file is someone's upload, which no cache may keep.
+   */
   maxAgeSeconds?: number;
 }
 
@@ -39,11 +43,14 @@ export async function serveFile(res: Response, served: ServedFile): Promise<void
   res.setHeader('Content-Security-Policy', FILE_CONTENT_SECURITY_POLICY);
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  // Access can be withdrawn at any time: caches must ask again (a 304 via the ETag is cheap).
-  res.setHeader(
-    'Cache-Control',
-    served.maxAgeSeconds ? `private, max-age=${served.maxAgeSeconds}` : 'private, no-cache',
-  );
+  // An upload is served to whoever may read it now, and access can be withdrawn at any time:
+  // no cache, shared or the browser's, keeps it (as every authenticated API answer).
+  if (served.maxAgeSeconds) {
+    res.setHeader('Cache-Control', `private, max-age=${served.maxAgeSeconds}`);
+  } else {
+    res.setHeader('Cache-Control', API_CACHE_CONTROL);
+    res.setHeader('Vary', CREDENTIALS_VARY);
+  }
   return new Promise((resolve, reject) => {
     res.sendFile(served.file, { dotfiles: 'allow', lastModified: true, etag: true }, (err) => {
       if (!err) return resolve();

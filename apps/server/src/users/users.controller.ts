@@ -81,6 +81,7 @@ export class UsersController {
         newPassword: p.new_password,
         timezone: p.timezone,
         sendReadReceipts: p.send_read_receipts,
+        allowPrivateDataExport: p.allow_private_data_export,
         twentyFourHourTime: p.twenty_four_hour_time,
         colorScheme: p.color_scheme,
         notifications: Object.fromEntries(NOTIFICATION_SETTINGS.map((name) => [name, p[name]])),

@@ -30,6 +30,7 @@ export interface SettingsChanges {
   newPassword?: string;
   timezone?: string;
   sendReadReceipts?: boolean;
+  allowPrivateDataExport?: boolean;
   twentyFourHourTime?: boolean;
   colorScheme?: number;
   /** Notification settings by Zulip name (NOTIFICATION_SETTINGS), checked here. */
@@ -300,6 +301,7 @@ export class UsersService {
         | 'twenty_four_hour_time'
         | 'color_scheme'
         | 'send_read_receipts'
+        | 'allow_private_data_export'
       >
     > = {};
     const reply: Record<string, string | boolean | number> = {};
@@ -326,7 +328,15 @@ export class UsersService {
       update.timezone = changes.timezone;
     }
     const personal: Array<
-      ['twenty_four_hour_time' | 'color_scheme' | 'send_read_receipts', boolean | number]
+      [
+        (
+          | 'twenty_four_hour_time'
+          | 'color_scheme'
+          | 'send_read_receipts'
+          | 'allow_private_data_export'
+        ),
+        boolean | number,
+      ]
     > = [];
     if (
       changes.twentyFourHourTime !== undefined &&
@@ -346,8 +356,17 @@ export class UsersService {
       update.send_read_receipts = changes.sendReadReceipts;
       personal.push(['send_read_receipts', changes.sendReadReceipts]);
     }
+    if (
+      changes.allowPrivateDataExport !== undefined &&
+      changes.allowPrivateDataExport !== user.allow_private_data_export
+    ) {
+      update.allow_private_data_export = changes.allowPrivateDataExport;
+      personal.push(['allow_private_data_export', changes.allowPrivateDataExport]);
+    }
     for (const [property, value] of personal) {
-      if (property !== 'send_read_receipts') reply[property] = value;
+      if (property !== 'send_read_receipts' && property !== 'allow_private_data_export') {
+        reply[property] = value;
+      }
     }
     const notifications = checkSettings(changes.notifications ?? {});
     const current =

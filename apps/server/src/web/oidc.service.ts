@@ -3,10 +3,16 @@ import type * as OpenIdClient from 'openid-client';
 import type { AppConfig } from '@hub/config';
 import type { OidcConfig } from '@hub/config';
 import { esmRequire } from '@hub/esm';
+import { guardedFetch } from '../common/guarded-fetch';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 
 type Client = typeof OpenIdClient;
+
+/** Each request to the provider (metadata, keys, tokens, user info) waits at most this long. */
+const PROVIDER_TIMEOUT_MS = 10_000;
+/** Provider answers are small JSON documents. */
+const PROVIDER_MAX_BYTES = 1024 * 1024;
 
 /** What the browser keeps (in an HttpOnly cookie) between leaving for the provider and returning. */
 export interface OidcPending {
@@ -114,13 +120,23 @@ export class OidcService {
     if (!this.configuration) {
       const client = this.client();
       const issuer = new URL(settings.issuer);
+      // Every request of the sign-in (discovery, then the endpoints the metadata names) reaches
+      // private addresses only for OIDC_ALLOWED_HOSTS, checked on the address it connects to.
+      const fetch = guardedFetch({
+        allowedHosts: new Set(settings.allowedHosts),
+        timeoutMs: PROVIDER_TIMEOUT_MS,
+        maxBytes: PROVIDER_MAX_BYTES,
+      });
       this.configuration = client
         .discovery(
           issuer,
           settings.clientId,
           settings.clientSecret || undefined,
           settings.clientSecret ? undefined : client.None(),
-          issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+          {
+            [client.customFetch]: fetch,
+            ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+          },
         )
         .catch((err: unknown) => {
           this.configuration = undefined;

@@ -15,8 +15,10 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
   program
     .command('export-realm')
     .description(
-      'Write every row of a realm (users with passwords and API keys, streams, messages, ' +
-        'uploaded files...) to one JSON file; gzipped when FILE ends in .gz',
+      'Write a realm (users, streams, public messages, uploaded files...) to one JSON file, ' +
+        'mode 0600, gzipped when FILE ends in .gz. Direct and private-stream messages go only ' +
+        'when everyone in them allowed it (allow_private_data_export); passwords, API keys and ' +
+        'sessions never do (`manage backup` is the full copy)',
     )
     .requiredOption('--output <file>', 'the file to write (.json or .json.gz)')
     .option('--realm <subdomain>', 'the realm (default: the root-domain realm)')

@@ -379,6 +379,7 @@ export class InitialStateService {
       default_language: realm.default_language,
       timezone: user.timezone,
       send_read_receipts: user.send_read_receipts,
+      allow_private_data_export: user.allow_private_data_export,
       twenty_four_hour_time: user.twenty_four_hour_time,
       color_scheme: user.color_scheme,
     };

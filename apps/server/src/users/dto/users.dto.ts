@@ -114,6 +114,12 @@ export class UpdateSettingsDto {
   @IsBoolean()
   send_read_receipts?: boolean;
 
+  /** Consent to realm exports carrying this user's private messages. */
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  allow_private_data_export?: boolean;
+
   @IsOptional()
   @Json()
   @IsBoolean()

@@ -2,10 +2,11 @@ import * as dns from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
- * Addresses an outgoing webhook must not reach unless its host is allowed by name: loopback,
- * private, link-local (cloud metadata lives there), shared, reserved and multicast ranges. A bot
- * owner chooses the URL and reads the answer, so without this rule any member who can make a bot
- * could read the server's internal services.
+ * Addresses the server's own outbound requests (outgoing webhooks, OpenID Connect) must not reach
+ * unless their host is allowed by name: loopback, private, link-local (cloud metadata lives
+ * there), shared, reserved and multicast ranges. A bot owner chooses a webhook URL and reads the
+ * answer, an identity provider's metadata names further URLs: without this rule either could
+ * make the server read its internal services.
  */
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
@@ -39,7 +40,7 @@ for (const [network, prefix] of [
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether `address` (an IP literal) is one an outgoing webhook must not reach. */
+/** Whether `address` (an IP literal) is one an outbound request must not reach. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return PRIVATE.check(address, 'ipv4');

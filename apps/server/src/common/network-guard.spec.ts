@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectionRules, isPrivateAddress, PrivateAddressError } from './network-guard';
-import { AnswerTooLargeError, MAX_ANSWER_BYTES, postOnce } from './outgoing-http';
+import { AnswerTooLargeError, MAX_ANSWER_BYTES, postOnce } from '../bot-runtimes/outgoing-http';
 
 describe('isPrivateAddress', () => {
   it.each([
