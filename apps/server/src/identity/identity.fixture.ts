@@ -25,6 +25,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   waiting_period_threshold: 0,
   enable_read_receipts: true,
   email_changes_disabled: false,
+  can_access_all_users_group: 'role:everyone',
   ...changes,
 });
 

@@ -20,7 +20,13 @@ export interface Realm {
   enable_read_receipts: boolean;
   /** Only administrators may change their own email address. */
   email_changes_disabled: boolean;
+  /** Which users guests see: all of them, or only those they share a stream or a conversation with. */
+  can_access_all_users_group: UserAccessGroup;
 }
+
+/** The role groups `can_access_all_users_group` may name (Zulip allows only these two). */
+export const USER_ACCESS_GROUPS = ['role:everyone', 'role:members'] as const;
+export type UserAccessGroup = (typeof USER_ACCESS_GROUPS)[number];
 
 export interface RealmDomain {
   id: number;
@@ -47,6 +53,7 @@ export const EDITABLE_REALM_SETTINGS = [
   'waiting_period_threshold',
   'enable_read_receipts',
   'email_changes_disabled',
+  'can_access_all_users_group',
 ] as const satisfies readonly (keyof Realm)[];
 
 export type EditableRealmSetting = (typeof EDITABLE_REALM_SETTINGS)[number];
