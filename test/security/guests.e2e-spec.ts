@@ -390,6 +390,35 @@ describe('security: guests', () => {
       );
     });
 
+    it("a guest's queue hears nothing of the users they cannot see", async () => {
+      expectOk(
+        await server
+          .client(server.owner)
+          .patch('/realm', { can_access_all_users_group: membersGroup }),
+      );
+      const queue = await QueueReader.register(server, guest, {
+        event_types: ['realm_user', 'presence', 'user_status'],
+      });
+      expectOk(await server.client(stranger).post('/users/me/presence', { status: 'active' }));
+      expectOk(await server.client(stranger).post('/users/me/status', { status_text: 'away' }));
+      expectOk(
+        await server.client(server.owner).patch(`/users/${stranger.id}`, { full_name: 'Stan S.' }),
+      );
+      // Then one change of a user the guest does see, so we know the queue is caught up.
+      expectOk(await server.client(roommate).post('/users/me/status', { status_text: 'here' }));
+      const events = await eventually(async () => {
+        const got = await queue.drain();
+        if (!got.some((e) => e.user_id === roommate.id)) throw new Error('not caught up yet');
+        return got;
+      });
+      const about = (e: Record<string, unknown>) =>
+        e.user_id ?? (e.person as { user_id?: number } | undefined)?.user_id;
+      expect(events.filter((e) => about(e) === stranger.id)).toEqual([]);
+      // A member hears of the stranger as before.
+      const memberState = await server.client(member).get(`/users/${stranger.id}`);
+      expect(memberState.body.user).toMatchObject({ full_name: 'Stan S.' });
+    });
+
     it('by default (everyone), a guest sees every user', async () => {
       expectOk(
         await server

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sharesWithSql } from './user-access-sql';
 import { Database } from '../database/database.service';
 import { LookupCaches } from '../database/lookup-caches';
 import { generateApiKey } from './api-key';
@@ -69,23 +70,10 @@ export class UsersRepository {
     );
   }
 
-  /**
-   * The users `userId` shares something with: themselves, bots, everyone subscribed to a stream
-   * they are subscribed to, and everyone in a direct-message conversation with them.
-   */
+  /** The users of the realm `userId` shares something with (`sharesWithSql`), themselves included. */
   async sharingWith(realmId: number, userId: number): Promise<number[]> {
     const rows = await this.db.rows<{ id: number }>(
-      `SELECT u.id FROM users u
-        WHERE u.realm_id = $1
-          AND (u.id = $2 OR u.is_bot
-            OR EXISTS (
-              SELECT 1 FROM subscriptions mine
-                JOIN subscriptions theirs ON theirs.stream_id = mine.stream_id AND theirs.active
-               WHERE mine.user_id = $2 AND mine.active AND theirs.user_id = u.id)
-            OR EXISTS (
-              SELECT 1 FROM direct_message_groups g
-               WHERE g.realm_id = $1 AND $2 = ANY (g.user_ids) AND u.id = ANY (g.user_ids)
-                 AND EXISTS (SELECT 1 FROM messages m WHERE m.dm_group_id = g.id)))`,
+      `SELECT u.id FROM users u WHERE u.realm_id = $1 AND ${sharesWithSql('u.id', '$2::int', '$1')}`,
       [realmId, userId],
     );
     return rows.map((r) => r.id);

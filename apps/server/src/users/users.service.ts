@@ -141,14 +141,15 @@ export class UsersService {
       created.realm_id,
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Administrator) },
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Member) },
+      created.id,
     );
     await this.systemGroups.announceNewMember(created);
   }
 
-  /** A `realm_user` update with only the changed fields, to the whole realm. */
+  /** A `realm_user` update with only the changed fields, to everyone who may see the user. */
   private async publishUpdate(user: User, fields: Record<string, unknown>): Promise<void> {
     if (Object.keys(fields).length === 0) return;
-    await this.events.toRealm(user.realm_id, {
+    await this.events.toRealmSeeing(user.realm_id, user.id, {
       type: 'realm_user',
       op: 'update',
       person: { user_id: user.id, ...fields },

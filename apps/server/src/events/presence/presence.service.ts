@@ -78,7 +78,7 @@ export class PresenceService {
     const status: 'active' | 'idle' = row.status === 'active' ? 'active' : 'idle';
     const { active, idle } = presenceTimes(row);
     const info = { client: row.client, status, timestamp: status === 'active' ? active : idle };
-    await this.events.toRealm(user.realm_id, {
+    await this.events.toRealmSeeing(user.realm_id, user.id, {
       type: 'presence',
       user_id: user.id,
       email: user.email,

@@ -85,7 +85,7 @@ export class UserStatusService {
     }
     await this.db.transaction(async () => {
       await this.repo.save(user.id, changes);
-      await this.events.toRealm(user.realm_id, event);
+      await this.events.toRealmSeeing(user.realm_id, user.id, event);
     });
   }
 
