@@ -31,20 +31,32 @@ export class EventPublisher {
     await this.toUsers(await this.audience.activeUserIds(realmId), event);
   }
 
+  /** To every active user of the realm who may see user `subjectId` (guests may be limited). */
+  async toRealmSeeing(realmId: number, subjectId: number, event: PublishableEvent): Promise<void> {
+    await this.toUsers(await this.audience.activeUserIdsSeeing(realmId, subjectId), event);
+  }
+
   /** To the realm's administrators plus `extra` (e.g. a bot's owner). */
   async toAdminsAnd(realmId: number, extra: number[], event: PublishableEvent): Promise<void> {
     const admins = await this.audience.activeAdminIds(realmId);
     await this.toUsers([...new Set([...admins, ...extra])], event);
   }
 
-  /** To every active user; administrators get `forAdmins` (e.g. with `delivery_email`). */
+  /**
+   * To every active user (only those who may see user `subjectId`, when given); administrators
+   * get `forAdmins` (e.g. with `delivery_email`).
+   */
   async toRealmSplit(
     realmId: number,
     forAdmins: PublishableEvent,
     forOthers: PublishableEvent,
+    subjectId?: number,
   ): Promise<void> {
     const admins = new Set(await this.audience.activeAdminIds(realmId));
-    const everyone = await this.audience.activeUserIds(realmId);
+    const everyone =
+      subjectId === undefined
+        ? await this.audience.activeUserIds(realmId)
+        : await this.audience.activeUserIdsSeeing(realmId, subjectId);
     await this.toUsers([...admins], forAdmins);
     await this.toUsers(
       everyone.filter((id) => !admins.has(id)),

@@ -26,6 +26,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   enable_read_receipts: true,
   email_changes_disabled: false,
   allow_bridged_upload_links: false,
+  can_access_all_users_group: 'role:everyone',
   ...changes,
 });
 

@@ -22,7 +22,13 @@ export interface Realm {
   email_changes_disabled: boolean;
   /** Mirror bridges may link uploads for people on IRC/XMPP without an account (off by default). */
   allow_bridged_upload_links: boolean;
+  /** Which users guests see: all of them, or only those they share a stream or a conversation with. */
+  can_access_all_users_group: UserAccessGroup;
 }
+
+/** The role groups `can_access_all_users_group` may name (Zulip allows only these two). */
+export const USER_ACCESS_GROUPS = ['role:everyone', 'role:members'] as const;
+export type UserAccessGroup = (typeof USER_ACCESS_GROUPS)[number];
 
 export interface RealmDomain {
   id: number;
@@ -50,6 +56,7 @@ export const EDITABLE_REALM_SETTINGS = [
   'enable_read_receipts',
   'email_changes_disabled',
   'allow_bridged_upload_links',
+  'can_access_all_users_group',
 ] as const satisfies readonly (keyof Realm)[];
 
 export type EditableRealmSetting = (typeof EDITABLE_REALM_SETTINGS)[number];

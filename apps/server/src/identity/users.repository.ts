@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sharesWithSql } from './user-access-sql';
 import { Database } from '../database/database.service';
 import { LookupCaches } from '../database/lookup-caches';
 import { generateApiKey } from './api-key';
@@ -67,6 +68,15 @@ export class UsersRepository {
       `SELECT * FROM users WHERE realm_id = $1 ${options.includeInactive ? '' : 'AND is_active'} ORDER BY id`,
       [realmId],
     );
+  }
+
+  /** The users of the realm `userId` shares something with (`sharesWithSql`), themselves included. */
+  async sharingWith(realmId: number, userId: number): Promise<number[]> {
+    const rows = await this.db.rows<{ id: number }>(
+      `SELECT u.id FROM users u WHERE u.realm_id = $1 AND ${sharesWithSql('u.id', '$2::int', '$1')}`,
+      [realmId, userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   countActiveOwners(realmId: number): Promise<number> {

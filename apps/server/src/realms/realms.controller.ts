@@ -29,7 +29,12 @@ export class RealmsController {
     @CurrentRealm() realm: Realm,
     @Params(UpdateRealmDto) p: UpdateRealmDto,
   ) {
-    const { invite_to_realm_policy, message_content_edit_limit_seconds, ...plain } = p;
+    const {
+      invite_to_realm_policy,
+      message_content_edit_limit_seconds,
+      can_access_all_users_group,
+      ...plain
+    } = p;
     const { message_content_delete_limit_seconds, ...settings } = plain;
     const changes: RealmChanges = { ...settings };
     if (invite_to_realm_policy !== undefined) {
@@ -47,14 +52,24 @@ export class RealmsController {
         message_content_delete_limit_seconds,
       );
     }
-    const changed = await this.realms.updateSettings(user, realm, changes);
-    if (changed.invite_by_admin_only !== undefined) {
-      return {
-        ...changed,
-        invite_to_realm_policy: invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1),
-      };
-    }
-    return changed;
+    const changed = await this.realms.updateSettings(
+      user,
+      realm,
+      changes,
+      can_access_all_users_group,
+    );
+    // The answer names the group setting by id, as the request did.
+    const { can_access_all_users_group: accessGroup, ...answer } = changed;
+    return {
+      ...answer,
+      ...(accessGroup === undefined ? {} : { can_access_all_users_group }),
+      ...(changed.invite_by_admin_only === undefined
+        ? {}
+        : {
+            invite_to_realm_policy:
+              invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1),
+          }),
+    };
   }
 
   @Get('domains')

@@ -4,7 +4,13 @@ import { ZulipError } from '../common/zulip-error';
 import { requireAdmin, requireOwner } from '../identity/permissions';
 import type { User } from '../identity/user.types';
 import { emailDomainAllowed, normaliseDomain } from './email-domain';
-import type { EditableRealmSetting, Realm, RealmDomain } from '../identity/realm.types';
+import {
+  USER_ACCESS_GROUPS,
+  type EditableRealmSetting,
+  type Realm,
+  type RealmDomain,
+  type UserAccessGroup,
+} from '../identity/realm.types';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmsRepository } from '../identity/realms.repository';
 import { SystemGroupsService } from '../user-groups/system-groups.service';
@@ -58,9 +64,20 @@ export class RealmsService {
     });
   }
 
-  /** `PATCH /realm`: admins change settings; returns only the settings whose value changed. */
-  async updateSettings(actor: User, realm: Realm, changes: RealmChanges): Promise<RealmChanges> {
+  /**
+   * `PATCH /realm`: admins change settings; returns only the settings whose value changed.
+   * `userAccessGroupId` is `can_access_all_users_group` as the API names it, a role group's id.
+   */
+  async updateSettings(
+    actor: User,
+    realm: Realm,
+    changes: RealmChanges,
+    userAccessGroupId?: number,
+  ): Promise<RealmChanges> {
     requireAdmin(actor);
+    if (userAccessGroupId !== undefined) {
+      changes.can_access_all_users_group = await this.userAccessGroup(realm, userAccessGroupId);
+    }
     if (changes.name !== undefined) {
       changes.name = changes.name.trim();
       if (!changes.name) throw ZulipError.invalid('name', 'the organization needs a name');
@@ -73,10 +90,38 @@ export class RealmsService {
     await this.db.transaction(async () => {
       await this.realms.update(realm.id, changed);
       for (const [property, value] of Object.entries(changed) as [string, RealmSettingValue][]) {
+        if (property === 'can_access_all_users_group') continue;
         await this.events.toRealm(realm.id, { type: 'realm', op: 'update', property, value });
+      }
+      // Group settings travel as their group's id, in Zulip's `update_dict` form.
+      if (changed.can_access_all_users_group !== undefined && userAccessGroupId !== undefined) {
+        await this.events.toRealm(realm.id, {
+          type: 'realm',
+          op: 'update_dict',
+          property: 'default',
+          data: { can_access_all_users_group: userAccessGroupId },
+        });
       }
     });
     return changed;
+  }
+
+  /** The role group `id` names, if it is one `can_access_all_users_group` may take. */
+  private async userAccessGroup(realm: Realm, id: number): Promise<UserAccessGroup> {
+    const name = await this.systemGroups.nameOf(realm.id, id);
+    const allowed = USER_ACCESS_GROUPS.find((g) => g === name);
+    if (!allowed) {
+      throw ZulipError.invalid(
+        'can_access_all_users_group',
+        "must be the id of the realm's role:everyone or role:members group",
+      );
+    }
+    return allowed;
+  }
+
+  /** The id of the group `can_access_all_users_group` names, for the API. */
+  userAccessGroupId(realm: Realm): Promise<number> {
+    return this.systemGroups.idOf(realm.id, realm.can_access_all_users_group);
   }
 
   listDomains(realm: Realm): Promise<RealmDomain[]> {

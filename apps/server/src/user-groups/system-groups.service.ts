@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import type { User } from '../identity/user.types';
-import { systemGroupsOf } from './system-groups';
+import { SystemGroupName, systemGroupsOf } from './system-groups';
 import { UserGroupsRepository } from './user-groups.repository';
 
 type Member = Pick<User, 'id' | 'realm_id' | 'role' | 'is_active'>;
@@ -16,6 +16,16 @@ export class SystemGroupsService {
     private readonly groups: UserGroupsRepository,
     private readonly events: EventPublisher,
   ) {}
+
+  /** The id of the realm's role group `name`. */
+  idOf(realmId: number, name: SystemGroupName): Promise<number> {
+    return this.groups.systemGroupId(realmId, name);
+  }
+
+  /** The role group `id` names in the realm, or undefined when it names no role group there. */
+  nameOf(realmId: number, id: number): Promise<SystemGroupName | undefined> {
+    return this.groups.systemGroupName(realmId, id);
+  }
 
   createForRealm(realmId: number): Promise<void> {
     return this.groups.createSystemGroups(realmId);

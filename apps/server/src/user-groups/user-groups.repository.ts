@@ -147,6 +147,15 @@ export class UserGroupsRepository {
     return row.id;
   }
 
+  /** The name of the realm's system group with this id, or undefined for any other group. */
+  async systemGroupName(realmId: number, id: number): Promise<SystemGroupName | undefined> {
+    const row = await this.db.one<{ name: SystemGroupName }>(
+      'SELECT name FROM user_groups WHERE realm_id = $1 AND is_system_group AND id = $2',
+      [realmId, id],
+    );
+    return row?.name;
+  }
+
   /** Whether another group's setting (`can_mention_group`) names this group. */
   async usedInSettings(id: number): Promise<boolean> {
     const row = await this.db.one<{ id: number }>(

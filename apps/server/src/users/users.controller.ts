@@ -32,7 +32,7 @@ export class UsersController {
     @CurrentRealm() realm: Realm,
     @Params(ListUsersDto) p: ListUsersDto,
   ) {
-    const users = await this.users.listInRealm(realm.id, { includeInactive: true });
+    const users = await this.service.listVisible(me, realm);
     const includeProfileData = p.include_custom_profile_fields ?? false;
     const profileData = includeProfileData
       ? await this.profileFields.realmProfileData(realm.id)
@@ -115,7 +115,7 @@ export class UsersController {
     @Param('email_or_id') emailOrId: string,
     @Params(ListUsersDto) p: ListUsersDto,
   ) {
-    const user = await this.service.findInRealm(realm, emailOrId);
+    const user = await this.service.findVisible(me, realm, emailOrId);
     const includeProfileData = p.include_custom_profile_fields ?? false;
     return {
       user: presentUser(user, {

@@ -42,6 +42,9 @@ function realmOf(people: User[]) {
   const events = {
     toRealm: async (realmId: number, event: Published['event']) =>
       void published.push({ realmId, event }),
+    // Who may see the user is the audience query's business (test/security/guests.e2e-spec.ts).
+    toRealmSeeing: async (realmId: number, _subjectId: number, event: Published['event']) =>
+      void published.push({ realmId, event }),
     toAdminsAnd: async (realmId: number, _extra: number[], event: Published['event']) =>
       void published.push({ realmId, event }),
     toUsers: async (userIds: number[], event: Published['event']) =>

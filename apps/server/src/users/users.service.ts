@@ -142,14 +142,15 @@ export class UsersService {
       created.realm_id,
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Administrator) },
       { type: 'realm_user', op: 'add', person: presentAs(created, Role.Member) },
+      created.id,
     );
     await this.systemGroups.announceNewMember(created);
   }
 
-  /** A `realm_user` update with only the changed fields, to the whole realm. */
+  /** A `realm_user` update with only the changed fields, to everyone who may see the user. */
   private async publishUpdate(user: User, fields: Record<string, unknown>): Promise<void> {
     if (Object.keys(fields).length === 0) return;
-    await this.events.toRealm(user.realm_id, {
+    await this.events.toRealmSeeing(user.realm_id, user.id, {
       type: 'realm_user',
       op: 'update',
       person: { user_id: user.id, ...fields },
@@ -164,6 +165,35 @@ export class UsersService {
       : await this.users.findByEmail(realm.id, text);
     if (!user) throw noSuchUser();
     return user;
+  }
+
+  /**
+   * The ids of the users `viewer` may see, or null for all of them. Guests see everyone unless
+   * the realm's `can_access_all_users_group` is role:members; then they see only the users they
+   * share a stream or a conversation with (and bots).
+   */
+  async visibleUserIds(viewer: User, realm: Realm): Promise<Set<number> | null> {
+    if (viewer.role !== Role.Guest || realm.can_access_all_users_group === 'role:everyone') {
+      return null;
+    }
+    return new Set(await this.users.sharingWith(realm.id, viewer.id));
+  }
+
+  /** `findInRealm` for `viewer`: a user they may not see is refused as Zulip refuses it. */
+  async findVisible(viewer: User, realm: Realm, idOrEmail: string | number): Promise<User> {
+    const target = await this.findInRealm(realm, idOrEmail);
+    const visible = await this.visibleUserIds(viewer, realm);
+    if (visible && !visible.has(target.id)) throw ZulipError.badRequest('Insufficient permission');
+    return target;
+  }
+
+  /** `GET /users`: the realm's users, as far as `viewer` may see them. */
+  async listVisible(viewer: User, realm: Realm): Promise<User[]> {
+    const [users, visible] = await Promise.all([
+      this.users.listInRealm(realm.id, { includeInactive: true }),
+      this.visibleUserIds(viewer, realm),
+    ]);
+    return visible ? users.filter((u) => visible.has(u.id)) : users;
   }
 
   /** `POST /users`: an administrator creates an account; domain rules apply, invites do not. */

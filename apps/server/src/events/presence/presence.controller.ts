@@ -27,27 +27,32 @@ export class PresenceController {
   @HttpCode(200)
   update(
     @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
     @Params(PresenceDto) p: PresenceDto,
     @Req() req: ParamsRequest,
   ) {
     const client = req.zulipParams?.client || 'website';
-    return this.presence.update(user, p.status, client, {
+    return this.presence.update(user, realm, p.status, client, {
       pingOnly: p.ping_only ?? false,
       slim: p.slim_presence ?? false,
     });
   }
 
   @Get('realm/presence')
-  async realm(@CurrentRealm() realm: Realm) {
+  async realm(@CurrentUser() user: User, @CurrentRealm() realm: Realm) {
     return {
-      presences: await this.presence.realmPresences(realm.id, false),
+      presences: await this.presence.realmPresences(user, realm, false),
       server_timestamp: Date.now() / 1000,
     };
   }
 
   @Get('users/:user_id_or_email/presence')
-  async userPresence(@CurrentRealm() realm: Realm, @Param('user_id_or_email') who: string) {
-    return { presence: await this.presence.userPresence(realm, who) };
+  async userPresence(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Param('user_id_or_email') who: string,
+  ) {
+    return { presence: await this.presence.userPresence(user, realm, who) };
   }
 
   @Post('users/me/status')
@@ -68,7 +73,11 @@ export class PresenceController {
   }
 
   @Get('users/:user_id/status')
-  async getStatus(@CurrentRealm() realm: Realm, @Param('user_id') id: string) {
-    return { status: await this.status.statusOf(realm, id) };
+  async getStatus(
+    @CurrentUser() user: User,
+    @CurrentRealm() realm: Realm,
+    @Param('user_id') id: string,
+  ) {
+    return { status: await this.status.statusOf(user, realm, id) };
   }
 }

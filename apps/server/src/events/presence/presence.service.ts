@@ -23,6 +23,7 @@ export class PresenceService {
 
   async update(
     user: User,
+    realm: Realm,
     status: 'active' | 'idle',
     client: string,
     options: { pingOnly: boolean; slim: boolean },
@@ -38,7 +39,7 @@ export class PresenceService {
     if (options.pingOnly) return { server_timestamp: serverTimestamp };
     return {
       server_timestamp: serverTimestamp,
-      presences: await this.realmPresences(user.realm_id, options.slim),
+      presences: await this.realmPresences(user, realm, options.slim),
       presence_last_update_id: -1,
     };
   }
@@ -47,8 +48,8 @@ export class PresenceService {
    * `GET /users/{user_id_or_email}/presence`: one user's presence per client plus `aggregated`,
    * which says `offline` once the user has not been heard from for the offline threshold.
    */
-  async userPresence(realm: Realm, idOrEmail: string) {
-    const target = await this.users.findInRealm(realm, idOrEmail);
+  async userPresence(viewer: User, realm: Realm, idOrEmail: string) {
+    const target = await this.users.findVisible(viewer, realm, idOrEmail);
     if (target.is_bot) throw ZulipError.badRequest('Presence is not supported for bot users.');
     const row = await this.repo.presence(target.id);
     if (!row) throw ZulipError.badRequest(`No presence data for ${target.email}`);
@@ -62,8 +63,13 @@ export class PresenceService {
     };
   }
 
-  async realmPresences(realmId: number, slim: boolean) {
-    return formatPresences(await this.repo.realmPresence(realmId), slim);
+  /** The presence of every user of the realm `viewer` may see. */
+  async realmPresences(viewer: User, realm: Realm, slim: boolean) {
+    const [rows, visible] = await Promise.all([
+      this.repo.realmPresence(realm.id),
+      this.users.visibleUserIds(viewer, realm),
+    ]);
+    return formatPresences(visible ? rows.filter((r) => visible.has(r.user_id)) : rows, slim);
   }
 
   private async announce(user: User): Promise<void> {
@@ -72,7 +78,7 @@ export class PresenceService {
     const status: 'active' | 'idle' = row.status === 'active' ? 'active' : 'idle';
     const { active, idle } = presenceTimes(row);
     const info = { client: row.client, status, timestamp: status === 'active' ? active : idle };
-    await this.events.toRealm(user.realm_id, {
+    await this.events.toRealmSeeing(user.realm_id, user.id, {
       type: 'presence',
       user_id: user.id,
       email: user.email,

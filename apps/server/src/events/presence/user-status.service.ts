@@ -85,19 +85,26 @@ export class UserStatusService {
     }
     await this.db.transaction(async () => {
       await this.repo.save(user.id, changes);
-      await this.events.toRealm(user.realm_id, event);
+      await this.events.toRealmSeeing(user.realm_id, user.id, event);
     });
   }
 
   /** `GET /users/{user_id}/status`: another user's status, in Zulip's shape. */
-  async statusOf(realm: Realm, userId: string): Promise<UserStatus> {
-    const target = await this.users.findInRealm(realm, userId);
+  async statusOf(viewer: User, realm: Realm, userId: string): Promise<UserStatus> {
+    const target = await this.users.findVisible(viewer, realm, userId);
     return formatUserStatus(await this.repo.find(target.id));
   }
 
   /** The realm's statuses for `/register`, keyed by user id; users without one are left out. */
-  async realmStatuses(realmId: number): Promise<Record<string, UserStatus>> {
-    const rows = await this.repo.realmStatuses(realmId);
-    return Object.fromEntries(rows.map((row) => [String(row.user_id), formatUserStatus(row)]));
+  async realmStatuses(viewer: User, realm: Realm): Promise<Record<string, UserStatus>> {
+    const [rows, visible] = await Promise.all([
+      this.repo.realmStatuses(realm.id),
+      this.users.visibleUserIds(viewer, realm),
+    ]);
+    return Object.fromEntries(
+      rows
+        .filter((row) => !visible || visible.has(row.user_id))
+        .map((row) => [String(row.user_id), formatUserStatus(row)]),
+    );
   }
 }

@@ -12,6 +12,7 @@ import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
 import { UserStatusService } from '../presence/user-status.service';
+import { UsersService } from '../../users/users.service';
 import { summarizeUnread } from './unread-summary';
 import { UserGroupsRepository } from '../../user-groups/user-groups.repository';
 import { toApiUserGroup } from '../../user-groups/user-group-format';
@@ -72,6 +73,7 @@ export class InitialStateService {
     private readonly userSettingsDefaults: UserSettingsDefaultsService,
     private readonly userStatus: UserStatusService,
     private readonly alertWords: AlertWordsRepository,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,7 +87,7 @@ export class InitialStateService {
     let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
     const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
     let users: Promise<User[]> | undefined;
-    const loadUsers = () => (users ??= this.repo.realmUsers(realm.id));
+    const loadUsers = () => (users ??= this.visibleUsers(user, realm));
     let defaults: Promise<Record<string, SettingValue>> | undefined;
     const loadDefaults = () => (defaults ??= this.userSettingsDefaults.get(realm.id));
     const parts: Array<Promise<State>> = [];
@@ -132,7 +134,13 @@ export class InitialStateService {
       const [users, streams] = await Promise.all([loadUsers(), loadStreams()]);
       return { realm_bots: await this.realmBots(user, users, streams) };
     });
-    part(want('realm'), async () => this.realmSettings(realm));
+    part(want('realm'), async () => ({
+      ...this.realmSettings(realm),
+      realm_can_access_all_users_group: await this.userGroups.systemGroupId(
+        realm.id,
+        realm.can_access_all_users_group,
+      ),
+    }));
     part(want('realm_linkifiers') || want('realm_filters'), async () => {
       const rows = await this.linkifiers.list(realm.id);
       const state: State = {};
@@ -150,7 +158,7 @@ export class InitialStateService {
     });
     part(want('realm_emoji'), async () => ({ realm_emoji: await this.emoji(realm.id) }));
     part(want('presence'), async () => ({
-      presences: await this.presence.realmPresences(realm.id, options.slimPresence),
+      presences: await this.presence.realmPresences(user, realm, options.slimPresence),
       server_timestamp: Date.now() / 1000,
       presence_last_update_id: -1,
     }));
@@ -161,7 +169,7 @@ export class InitialStateService {
       realm_default_streams: (await this.repo.defaultStreams(realm.id)).map((s) => toApiStream(s)),
     }));
     part(want('user_status'), async () => ({
-      user_status: await this.userStatus.realmStatuses(realm.id),
+      user_status: await this.userStatus.realmStatuses(user, realm),
     }));
     part(want('alert_words'), async () => ({
       alert_words: await this.alertWords.list(user.id),
@@ -202,6 +210,15 @@ export class InitialStateService {
       },
     }));
     return Object.assign({}, ...(await Promise.all(parts))) as State;
+  }
+
+  /** The realm's users as far as `viewer` may see them (guests may be limited). */
+  private async visibleUsers(viewer: User, realm: Realm): Promise<User[]> {
+    const [users, visible] = await Promise.all([
+      this.repo.realmUsers(realm.id),
+      this.users.visibleUserIds(viewer, realm),
+    ]);
+    return visible ? users.filter((u) => visible.has(u.id)) : users;
   }
 
   /** Public streams plus the private ones the user is or was subscribed to (guests: only theirs). */

@@ -10,6 +10,7 @@ import { ProfileFieldsModule } from '../../profile-fields/profile-fields.module'
 import { PlaygroundsModule } from '../../playgrounds/playgrounds.module';
 import { UserSettingsDefaultsModule } from '../../user-settings-defaults/user-settings-defaults.module';
 import { PresenceModule } from '../presence/presence.module';
+import { UsersModule } from '../../users/users.module';
 import { EventQueuesModule } from '../queues/event-queues.module';
 import { InitialStateRepository } from './initial-state.repository';
 import { InitialStateService } from './initial-state.service';
@@ -21,6 +22,7 @@ import { RegisterService } from './register.service';
     IdentityModule,
     EventQueuesModule,
     PresenceModule,
+    UsersModule,
     LinkifiersModule,
     UserGroupsModule,
     MutingModule,

@@ -7,6 +7,12 @@ export const INVITE_POLICY_ADMINS = 2;
 
 /** `PATCH /realm`. Limits take a number of seconds, `null` or "unlimited". */
 export class UpdateRealmDto {
+  /** The id of the role group whose members see every user (role:everyone or role:members). */
+  @IsOptional()
+  @Json()
+  @IsInt()
+  can_access_all_users_group?: number;
+
   @IsOptional()
   @IsString()
   @MaxLength(40)
