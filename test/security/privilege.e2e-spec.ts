@@ -94,6 +94,8 @@ const ROUTES: Record<string, Access> = {
   'DELETE /api/v1/bot_storage': 'user',
   'POST /api/v1/user_uploads': 'user',
   'GET /api/v1/user_uploads/:realm_id/*path': 'user',
+  // Mirror bridges (API super users) only: refused to everyone else by the service.
+  'POST /api/v1/user_uploads/bridged_link': 'user',
   'GET /api/v1/attachments': 'user',
   'DELETE /api/v1/attachments/:attachment_id': 'user',
   'POST /api/v1/users/me/avatar': 'user',
@@ -159,6 +161,7 @@ const ROUTES: Record<string, Access> = {
   'GET /accounts/do_confirm/:key': 'web',
   'POST /accounts/do_confirm/:key': 'web',
   'GET /user_uploads/temporary/:token/:filename': 'web',
+  'GET /user_uploads/bridged/:token/:filename': 'web',
   'GET /user_uploads/thumbnail/*path': 'web',
   'GET /user_uploads/*path': 'web',
   'GET /user_avatars/*path': 'web',
