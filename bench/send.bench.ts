@@ -4,7 +4,11 @@
  * pgbench-style loop: BEGIN; INSERT one message; INSERT 100 recipient rows in one statement;
  * COMMIT), at the same concurrency. Goal: the API reaches at least half the database's rate.
  *
- *   node dist/bench/send.bench.js [--concurrency 16] [--seconds 10] [--subscribers 100]
+ *   node dist/bench/send.bench.js [--concurrency 16] [--seconds 10] [--subscribers 100] [--mix]
+ *
+ * `--mix` sends real-world content instead of one line of Markdown: links, mentions, a code
+ * block, emoji and linkifier matches, in rotation; the database phase stores the same contents
+ * with the HTML the server rendered for them.
  *
  * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432), in a scratch database
  * that is dropped afterwards.
@@ -26,7 +30,17 @@ interface Options {
   concurrency: number;
   seconds: number;
   subscribers: number;
+  mix: boolean;
 }
+
+/** What people write: the contents `--mix` rotates through (`{n}` is a running number). */
+const MIXED_CONTENTS = [
+  'Deploy {n} is out, notes at https://example.com/releases/{n} and the diff at https://github.com/example/app/compare/v1...v2',
+  '@**User 1** @**User 2** can you review T{n}? It fixes #{n} :tada:',
+  'Repro for {n}:\n```python\nfor i in range(10):\n    print(i * {n})\n```\nthen `make test` fails :confused:',
+  '> quoting the spec\n\n* first point\n* second point with **bold** and _italics_ :thumbs_up:\n* see [the doc](https://example.com/doc/{n})',
+  'Plain text message number {n}, nothing special about it at all.',
+];
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,6 +84,8 @@ interface LoadJob {
   streamId: number;
   subscriberIds: number[];
   options: Options;
+  /** `--mix`: each content template with the HTML the server renders for one instance of it. */
+  mixed: Array<{ content: string; rendered: string }>;
 }
 
 type Rate = Awaited<ReturnType<typeof measure>>;
@@ -132,7 +148,16 @@ async function loadWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> 
   const pool = new Pool({ connectionString: job.dbUrl, max: options.concurrency });
   try {
     let n = 0;
-    const content = () => `Benchmark message number ${++n}, with a little **Markdown** in it.`;
+    const plain = (i: number) => `Benchmark message number ${i}, with a little **Markdown** in it.`;
+    const pick = (i: number) => {
+      if (job.mixed.length === 0) return { content: plain(i), rendered: `<p>${plain(i)}</p>` };
+      const m = job.mixed[i % job.mixed.length];
+      return {
+        content: m.content.replaceAll('{n}', String(i)),
+        rendered: m.rendered,
+      };
+    };
+    const content = () => pick(++n).content;
     // Warm up both paths (JIT, connections, plans).
     await measure(options.concurrency, 1, async () => {
       await post(base, auth, '/messages', {
@@ -155,14 +180,14 @@ async function loadWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> 
     const database = await measure(options.concurrency, options.seconds, async () => {
       const client = await pool.connect();
       try {
-        const text = content();
+        const { content: text, rendered } = pick(++n);
         await client.query('BEGIN');
         const m = await client.query<{ id: string }>(
           `INSERT INTO messages (realm_id, sender_id, stream_id, topic, content, rendered_content,
              sending_client, search_tsvector)
            VALUES ($1, $2, $3, 'load', $4, $5, 'pgbench', to_tsvector('english', 'load ' || $4))
            RETURNING id`,
-          [realmId, senderId, streamId, text, `<p>${text}</p>`],
+          [realmId, senderId, streamId, text, rendered],
         );
         await client.query(
           `INSERT INTO user_messages (user_id, message_id, flags)
@@ -189,6 +214,7 @@ async function main(): Promise<void> {
     concurrency: option('concurrency', 16),
     seconds: option('seconds', 10),
     subscribers: option('subscribers', 100),
+    mix: process.argv.includes('--mix'),
   };
   const serverUrl = new URL(
     process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
@@ -246,6 +272,20 @@ async function main(): Promise<void> {
       [streamId],
     );
 
+    const mixed: LoadJob['mixed'] = [];
+    if (options.mix) {
+      await post(base, auth, '/realm/filters', {
+        pattern: 'T(?P<id>[0-9]+)',
+        url_template: 'https://tracker.example.com/T{id}',
+      });
+      for (const content of MIXED_CONTENTS) {
+        // Rendered with a real number, so linkifier matches turn into links as they will in sends.
+        const sample = content.replaceAll('{n}', '1');
+        const answer = await post(base, auth, '/messages/render', { content: sample });
+        mixed.push({ content, rendered: String(answer.rendered) });
+      }
+    }
+
     // The load runs in a worker thread so the client does not compete with the server's event loop.
     const job: LoadJob = {
       base,
@@ -256,6 +296,7 @@ async function main(): Promise<void> {
       streamId,
       subscriberIds,
       options,
+      mixed,
     };
     const { api, database } = await runWorker(job);
     const ratio = api.perSecond / database.perSecond;
@@ -273,7 +314,7 @@ async function main(): Promise<void> {
     const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
     process.stdout.write(
       [
-        `send benchmark: ${subscribed.rows[0].n} subscribers, concurrency ${options.concurrency}, ${options.seconds} s each`,
+        `send benchmark: ${subscribed.rows[0].n} subscribers, concurrency ${options.concurrency}, ${options.seconds} s each, ${options.mix ? `mixed content (${MIXED_CONTENTS.length} kinds: links, mentions, code, emoji, linkifiers)` : 'one line of Markdown'}`,
         line(rows[0]),
         line(widths.map((w) => '-'.repeat(w))),
         line(rows[1]),

@@ -1,5 +1,5 @@
 import { renderUnsanitized } from './render';
-import { purifyHtml, sanitizeHtml } from './sanitize';
+import { purifyHtml, sanitizeHtml, skipsDomParse } from './sanitize';
 import { RenderSession } from './session';
 import { testContext } from './test-context';
 import type { RenderContext } from './types';
@@ -33,9 +33,56 @@ const MESSAGES = [
   '<script>alert(1)</script>',
 ];
 
+/** Messages with links, mentions, emoji and previews: the renderer's output skips the parse. */
+const RICH_MESSAGES = [
+  'see https://example.com/a?b=1&c=2 and [docs](https://example.com/docs)',
+  '@**Ada Lovelace** and @*backend* in #**general chat**',
+  ':green_tick: :smile: #123 :thumbs_up:',
+  'Deploy 5 https://example.com/x.png',
+  '[notes.txt](/user_uploads/2/ab/notes.txt)',
+  '* see [the doc](https://example.com/doc/1) :tada:\n* and **@**Ada Lovelace****',
+  '> quoting https://example.com\n\n1. one\n2. [two](mailto:a@example.com)',
+  'it\'s "quoted" a&b https://example.com/?q=1&r=2',
+];
+
+/** Markup the fast path must leave to DOMPurify: the parser would change it, or it is unsafe. */
+const PARSED_MARKUP = [
+  '<p><div>block in a paragraph</div></p>',
+  '<p><a href="https://a"><a href="https://b">x</a></a></p>',
+  '<p><strong><em>x</strong></em></p>',
+  '<ul>text<p>x</p></ul>',
+  '<li>stray item</li>',
+  '<p><span>open',
+  '<p>closed</p></p>',
+  '<p><a href="javascript:alert(1)">x</a></p>',
+  '<p><a href="https://a" onclick="alert(1)">x</a></p>',
+  '<p><a href="https://a" href="javascript:alert(1)">x</a></p>',
+  '<p><a title=\'x\' href="https://a">x</a></p>',
+  '<p><a title="&#39;x">x</a></p>',
+  '<p><a href=" javascript:alert(1)">x</a></p>',
+  '<p><img src="https://a/x.png" alt="a\tb"></p>',
+  '<p><img src="data:image/png;base64,AAAA"></p>',
+  '<p><span style="color:red">x</span></p>',
+  '<p><SPAN>x</SPAN></p>',
+  '<pre>\ncode</pre>',
+  '<table><tr><td>x</td></tr></table>',
+  '<p><svg><a href="https://a">x</a></svg></p>',
+];
+
 describe('the sanitizer', () => {
   it.each(MESSAGES)('prints %j exactly as DOMPurify does', (source) => {
     const html = raw(source);
+    expect(sanitizeHtml(html)).toBe(purifyHtml(html));
+  });
+
+  it.each(RICH_MESSAGES)('prints %j without a DOM parse, exactly as DOMPurify does', (source) => {
+    const html = raw(source);
+    expect(skipsDomParse(html)).toBe(true);
+    expect(sanitizeHtml(html)).toBe(purifyHtml(html));
+  });
+
+  it.each(PARSED_MARKUP)('leaves %j to DOMPurify', (html) => {
+    expect(skipsDomParse(html)).toBe(false);
     expect(sanitizeHtml(html)).toBe(purifyHtml(html));
   });
 
