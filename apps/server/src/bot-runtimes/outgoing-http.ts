@@ -54,9 +54,13 @@ export function postOnce(
           if (size > MAX_ANSWER_BYTES) req.destroy(new AnswerTooLargeError());
           else chunks.push(chunk);
         });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        // An answer that arrived whole may still end after its last chunk overflowed the limit:
+        // it is refused, never taken cut short.
+        res.on('end', () => {
+          if (size > MAX_ANSWER_BYTES) reject(new AnswerTooLargeError());
+          else
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', reject);
       },
     );
