@@ -156,6 +156,25 @@ export function helloSignEventHash(): SignatureCheck {
   };
 }
 
+/**
+ * Transifex's `X-TX-Signature-V2`: the base64 HMAC-SHA256, keyed with the project's webhook
+ * secret, of `POST`, the URL Transifex called (its `X-TX-Url` header, so a proxy rewriting the
+ * URL does not matter), the `Date` header and the hex MD5 of the raw body, one per line.
+ */
+export function transifexSignature(): SignatureCheck {
+  return (secret, request) => {
+    const given = headerOf(request, 'X-TX-Signature-V2');
+    const line = [
+      'POST',
+      headerOf(request, 'X-TX-Url'),
+      headerOf(request, 'Date'),
+      createHash('md5').update(request.rawBody).digest('hex'),
+    ].join('\n');
+    const expected = createHmac('sha256', secret).update(line).digest('base64');
+    if (!sameText(given, expected)) throw mismatch();
+  };
+}
+
 /** The default: a header of the operator's own, for services that sign nothing. */
 export const webhookTokenHeader: SignatureCheck = tokenHeader('X-Webhook-Token');
 

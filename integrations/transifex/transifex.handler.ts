@@ -1,5 +1,6 @@
 import { defineIntegration, EventHandler, WebhookEvent } from '../core/define';
 import { AnomalousPayloadError } from '../core/payload';
+import { transifexSignature } from '../core/verify';
 
 /**
  * Transifex: a notification when a resource is fully translated or reviewed in a language. The
@@ -37,6 +38,7 @@ export const transifexIntegration = defineIntegration({
   name: 'transifex',
   displayName: 'Transifex',
   category: 'other',
+  verify: transifexSignature(),
   eventName: (e) => {
     const event = field(e, 'event');
     if (event) return event;

@@ -8,6 +8,8 @@ import {
   UNSUPPORTED,
   webhookInput,
 } from '../core/testing';
+import { createHash, createHmac } from 'node:crypto';
+import { SignatureError } from '../core/verify';
 import { transifexIntegration as transifex } from './transifex.handler';
 
 const OWN = ownSuite(transifex, [
@@ -74,5 +76,25 @@ describe('Transifex', () => {
       { language: 'en', resource: 'r', event: 'translation_completed' },
     );
     expect(() => dispatchWebhook(transifex, input)).toThrow(AnomalousPayloadError);
+  });
+
+  it('checks X-TX-Signature-V2 over the method, the URL Transifex called, the date and the body', () => {
+    const rawBody = Buffer.from('{"project":"hub-web","event":"translation_completed"}');
+    const url = 'https://chat.example.com/api/v1/external/transifex?api_key=k&stream=l10n';
+    const date = 'Wed, 02 Dec 2026 17:00:00 GMT';
+    const md5 = createHash('md5').update(rawBody).digest('hex');
+    const signature = createHmac('sha256', 'tx secret')
+      .update(['POST', url, date, md5].join('\n'))
+      .digest('base64');
+    const headers = { 'x-tx-signature-v2': signature, 'x-tx-url': url, date };
+    const check =
+      (secret: string, changes: Record<string, string | undefined> = {}) =>
+      () =>
+        transifex.verify!(secret, { rawBody, headers: { ...headers, ...changes }, query: {} });
+    expect(check('tx secret')).not.toThrow();
+    expect(check('another secret')).toThrow(SignatureError);
+    expect(check('tx secret', { date: 'Wed, 02 Dec 2026 17:00:01 GMT' })).toThrow(SignatureError);
+    expect(check('tx secret', { 'x-tx-url': undefined })).toThrow(SignatureError);
+    expect(check('tx secret', { 'x-tx-signature-v2': undefined })).toThrow(SignatureError);
   });
 });
