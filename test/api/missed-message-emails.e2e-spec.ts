@@ -2,7 +2,7 @@ import { MissedMessageNotifier } from '../../apps/server/src/notifications/misse
 import { mailsTo } from '../accounts/mail-helper';
 import { makeStream } from '../events/event-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import { ok } from './api-fixtures';
+import { createBot, ok } from './api-fixtures';
 
 /** The whole client side of waiting: the mailer polls every second. */
 const MAIL_WAIT_MS = 15_000;
@@ -226,5 +226,26 @@ describe('missed-message emails', () => {
     const oscar = await awayUser('Oscar Self');
     await dm(oscar, [oscar], 'note to self');
     expect(await queued(oscar)).toEqual([]);
+    const bot = await createBot(server, oscar, 'mailless');
+    await dm(alice, [bot], 'hello bot');
+    expect(await queued(bot)).toEqual([]);
+  });
+
+  it('keeps a waiting email across a server restart and mails it once', async () => {
+    const pat = await awayUser('Pat Restarted', {
+      email_notifications_batching_period_seconds: 600,
+    });
+    await dm(alice, [pat], 'still there after the restart?');
+    expect(await queued(pat)).toEqual(['direct_message']);
+    await server.restart();
+    // The row survived; the period passes.
+    await server.db.execute(
+      'UPDATE missed_message_emails SET scheduled_at = now() WHERE user_id = $1',
+      [pat.id],
+    );
+    const [mail] = await waitForMails(pat, 1);
+    expect(mail).toContain('still there after the restart?');
+    await drained(pat);
+    expect(mails(pat)).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/queues/events.service';
 import { MessageAnnouncer } from '../messages/message-announcer';
 import type { SentMessage } from '../messages/message-changes';
+import { MessageFlag } from '../messages/flags';
 import { withPersonal } from '../user-settings-defaults/user-settings-defaults';
 import { UserSettingsDefaultsService } from '../user-settings-defaults/user-settings-defaults.service';
 import { emailSettingsOf, emailTrigger } from './email-triggers';
@@ -42,15 +43,16 @@ export class MissedMessageNotifier implements OnModuleInit {
   }
 
   private async queueFor(sent: SentMessage): Promise<void> {
-    const candidates = sent.recipients.filter((r) => r.user_id !== sent.sender.id);
+    // Read already (one's own, a muted sender's): never mailed. Then only those away from Zulip
+    // are looked up, so a message to a stream whose readers are all online costs no query.
+    const candidates = sent.recipients.filter(
+      (r) => r.user_id !== sent.sender.id && (r.flags & MessageFlag.read) === 0,
+    );
     if (candidates.length === 0) return;
-    const ids = candidates.map((r) => r.user_id);
-    const [online, rows] = await Promise.all([
-      this.events.usersReceivingMessages(ids),
-      this.repo.recipients(ids, sent.message.stream_id, sent.message.topic),
-    ]);
-    const away = rows.filter((row) => !online.has(row.user_id));
-    if (away.length === 0) return;
+    const online = await this.events.usersReceivingMessages(candidates.map((r) => r.user_id));
+    const awayIds = candidates.map((r) => r.user_id).filter((id) => !online.has(id));
+    if (awayIds.length === 0) return;
+    const away = await this.repo.recipients(awayIds, sent.message.stream_id, sent.message.topic);
     const defaults = await this.defaults.get(sent.message.realm_id);
     const flagsOf = new Map(candidates.map((r) => [r.user_id, r.flags]));
     const queued = away.flatMap((row) => {
