@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/queues/events.service';
 import { MessageAnnouncer } from '../messages/message-announcer';
 import type { SentMessage } from '../messages/message-changes';
@@ -14,7 +14,7 @@ import { MissedMessageEmailsRepository } from './missed-message-emails.repositor
  * batching period. The mailer sends them, unless the user has read the message by then.
  */
 @Injectable()
-export class MissedMessageNotifier implements OnModuleInit {
+export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('MissedMessageEmails');
   private readonly pending = new Set<Promise<void>>();
 
@@ -32,6 +32,11 @@ export class MissedMessageNotifier implements OnModuleInit {
   /** Resolves once every send so far has been looked at (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /** Sends already committed still get their emails queued before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.idle();
   }
 
   private track(work: Promise<void>): void {
