@@ -160,9 +160,5 @@ export const NOT_YET_IMPLEMENTED: Readonly<Record<string, string>> = {
   'POST /invites/multiuse': 'reusable invitation links need their own sign-up flow',
   'DELETE /invites/multiuse/{invite_id}': 'reusable invitation links need their own sign-up flow',
   'POST /mobile_push/test': 'no mobile push notification service',
-  'POST /users/me/apns_device_token': 'no mobile push notification service',
-  'DELETE /users/me/apns_device_token': 'no mobile push notification service',
-  'POST /users/me/android_gcm_reg_id': 'no mobile push notification service',
-  'DELETE /users/me/android_gcm_reg_id': 'no mobile push notification service',
   'GET /calls/bigbluebutton/create': 'no video call integration',
 };

@@ -17,6 +17,7 @@ import { EmailChange1765510000003 } from './1765510000003-email-change';
 import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
 import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
 import { MissedMessageEmails1765620000001 } from './1765620000001-missed-message-emails';
+import { PushDeviceTokens1765620000002 } from './1765620000002-push-device-tokens';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   WebhookDeliveries1765530000001,
   BridgeHealth1765570000001,
   MissedMessageEmails1765620000001,
+  PushDeviceTokens1765620000002,
 ];

@@ -31,6 +31,7 @@ import { UserSettingsDefaultsModule } from './user-settings-defaults/user-settin
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PushDevicesModule } from './push-devices/push-devices.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
 import { HealthModule } from './health/health.module';
@@ -67,6 +68,7 @@ const FEATURES = [
   ScheduledMessagesModule,
   EventsModule,
   NotificationsModule,
+  PushDevicesModule,
   RealmExportModule,
   BotRuntimesModule,
   WebhookDeliveriesModule,
