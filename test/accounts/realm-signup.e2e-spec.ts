@@ -1,5 +1,6 @@
 import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
+import { expectNothing, queues, receive } from '../api/api-fixtures';
 import { lastConfirmationKey, mailsTo } from './mail-helper';
 
 describe('realm settings, domains, invitations and sign-up', () => {
@@ -180,6 +181,48 @@ describe('realm settings, domains, invitations and sign-up', () => {
     expect(late.status).toBe(404);
     expect(late.body.msg).toMatch(/not valid/);
     expect((await signup('revoked@example.com')).body.msg).toMatch(/requires an invitation/);
+  });
+
+  it('resends an invitation (its sender and administrators) and announces invites_changed', async () => {
+    const bystander = await server.createUser();
+    const [adminQ, memberQ, bystanderQ] = await queues(
+      server,
+      ['invites_changed'],
+      admin,
+      member,
+      bystander,
+    );
+    const sent = await server
+      .client(member)
+      .post('/invites', { invitee_emails: 'twice@example.com', stream_ids: [] });
+    expect(sent.status).toBe(200);
+    for (const q of [adminQ, memberQ]) {
+      expect(await receive(q, 1)).toEqual([{ type: 'invites_changed', id: expect.any(Number) }]);
+    }
+    const key = lastConfirmationKey(server.config.dataDir, 'twice@example.com');
+    const invites = (await server.client(member).get('/invites')).body.invites as {
+      id: number;
+      email: string;
+    }[];
+    const id = invites.find((i) => i.email === 'twice@example.com')?.id;
+
+    const refused = await server.client(bystander).post(`/invites/${id}/resend`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.msg).toBe('Must be an organization administrator');
+    expect((await server.client(admin).post('/invites/987654/resend')).status).toBe(404);
+
+    const resent = await server.client(member).post(`/invites/${id}/resend`);
+    expect(resent.status).toBe(200);
+    const mails = mailsTo(server.config.dataDir, 'twice@example.com');
+    expect(mails).toHaveLength(2);
+    expect(mails[1]).toContain(`/accounts/do_confirm/${key}`);
+    expect((await server.client(admin).post(`/invites/${id}/resend`)).status).toBe(200);
+    for (const q of [adminQ, memberQ]) expect(await receive(q, 2)).toHaveLength(2);
+
+    expect((await server.client(admin).delete(`/invites/${id}`)).status).toBe(200);
+    for (const q of [adminQ, memberQ]) expect(await receive(q, 1)).toHaveLength(1);
+    await expectNothing(bystanderQ);
+    expect((await server.client(member).post(`/invites/${id}/resend`)).status).toBe(404);
   });
 
   it('reports invitations it could not send, as Zulip does', async () => {

@@ -271,4 +271,70 @@ describe('user groups', () => {
     expect(await flagsOf(server, bob, quiet)).not.toContain('mentioned');
     expect(await flagsOf(server, carol, quiet)).not.toContain('mentioned');
   });
+
+  it("refuses a @*group* mention by someone outside the group's can_mention_group", async () => {
+    const stream = await makeStream(server, 'mention-rules', [alice, bob, carol, admin]);
+    const all = (await ok(server.client(admin).get('/user_groups'))).user_groups as Array<{
+      id: number;
+      name: string;
+    }>;
+    const admins = all.find((g) => g.name === 'role:administrators')?.id;
+    const leads = await groupIdOf(admin, 'leads', [carol.id]);
+    const release = await ok(
+      create(admin, 'release', [bob.id], { can_mention_group: admins }),
+    ).then((b) => b.group_id as number);
+    const post = (user: TestUser, content: string) =>
+      server.client(user).post('/messages', { type: 'stream', to: stream, topic: 't', content });
+    const refusal = "You are not allowed to mention user group 'release'.";
+
+    await fails(post(alice, 'ship it @*release*'), 400, refusal);
+    await fails(
+      server
+        .client(alice)
+        .post('/messages', { type: 'direct', to: [bob.id], content: '@*release*' }),
+      400,
+      refusal,
+    );
+    // Nothing was stored: bob has no message mentioning him.
+    const bobsMentions = await ok(
+      server.client(bob).get('/messages', {
+        anchor: 'newest',
+        num_before: 10,
+        num_after: 0,
+        narrow: [{ operator: 'is', operand: 'mentioned' }],
+      }),
+    );
+    expect(
+      (bobsMentions.messages as Array<{ content: string }>).map((m) => m.content),
+    ).not.toContain(expect.stringContaining('ship it'));
+    // A silent mention notifies nobody, so anyone may make it.
+    await ok(post(alice, 'fyi @_*release*'));
+    // An administrator is in role:administrators.
+    const allowed = (await ok(post(admin, 'ship it @*release*'))).id as number;
+    expect(await flagsOf(server, bob, allowed)).toContain('mentioned');
+
+    // A named group as the setting: its members (and its subgroups' members) may mention.
+    await ok(server.client(admin).patch(`/user_groups/${release}`, { can_mention_group: leads }));
+    await ok(post(carol, 'ship it @*release*'));
+    await fails(post(admin, 'ship it @*release*'), 400, refusal);
+    // An edit that adds the mention is refused the same way.
+    const plain = (await ok(post(alice, 'ship it'))).id as number;
+    await fails(
+      server.client(alice).patch(`/messages/${plain}`, { content: 'ship it @*release*' }),
+      400,
+      refusal,
+    );
+    // So is scheduling one.
+    await fails(
+      server.client(alice).post('/scheduled_messages', {
+        type: 'stream',
+        to: stream,
+        topic: 't',
+        content: '@*release*',
+        scheduled_delivery_timestamp: Math.floor(Date.now() / 1000) + 3600,
+      }),
+      400,
+      refusal,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { LinkifiersService } from '../../apps/server/src/linkifiers/linkifiers.s
 import { expandUrlTemplate } from '../../apps/server/src/linkifiers/linkifier-rules';
 import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
+import { fails, ok, queues, receive } from '../api/api-fixtures';
 import { expectError, expectSuccess } from './stream-helpers';
 
 describe('realm linkifiers', () => {
@@ -133,5 +134,73 @@ describe('realm linkifiers', () => {
     ).rejects.toThrow('Linkifier with this pattern already exists.');
     await service.remove(server.realm.id, row.id);
     expect((await service.list(server.realm.id)).map((r) => r.id)).not.toContain(row.id);
+  });
+
+  it('reorders linkifiers (administrators only): the first match wins, every client hears', async () => {
+    const admins = server.client(admin);
+    for (const id of (await ok(admins.get('/realm/linkifiers'))).linkifiers as Array<{
+      id: number;
+    }>) {
+      await ok(admins.delete(`/realm/filters/${id.id}`));
+    }
+    const generic = (
+      await ok(
+        admins.post('/realm/filters', {
+          pattern: 'T(?P<id>[0-9]+)',
+          url_template: 'https://tickets.example/{id}',
+        }),
+      )
+    ).id as number;
+    const specific = (
+      await ok(
+        admins.post('/realm/filters', {
+          pattern: 'T1(?P<id>[0-9]+)',
+          url_template: 'https://legacy.example/{id}',
+        }),
+      )
+    ).id as number;
+    const render = async () =>
+      (await ok(server.client(member).post('/messages/render', { content: 'see T123' })))
+        .rendered as string;
+    expect(await render()).toContain('https://tickets.example/123');
+
+    const [memberQ] = await queues(server, ['realm_linkifiers'], member);
+    await fails(
+      server
+        .client(member)
+        .patch('/realm/linkifiers', { ordered_linkifier_ids: [specific, generic] }),
+      400,
+      'Must be an organization administrator',
+    );
+    await ok(admins.patch('/realm/linkifiers', { ordered_linkifier_ids: [specific, generic] }));
+    const [event] = await receive(memberQ, 1);
+    expect(event).toMatchObject({
+      type: 'realm_linkifiers',
+      realm_linkifiers: [{ id: specific }, { id: generic }],
+    });
+    const listed = (await ok(server.client(member).get('/realm/linkifiers'))).linkifiers;
+    expect((listed as Array<{ id: number }>).map((l) => l.id)).toEqual([specific, generic]);
+    expect(await render()).toContain('https://legacy.example/23');
+
+    await fails(
+      admins.patch('/realm/linkifiers', { ordered_linkifier_ids: [specific, specific] }),
+      400,
+      'The ordered list must not contain duplicated linkifiers',
+    );
+    await fails(
+      admins.patch('/realm/linkifiers', { ordered_linkifier_ids: [specific] }),
+      400,
+      'The ordered list must enumerate all existing linkifiers exactly once',
+    );
+    await fails(
+      admins.patch('/realm/linkifiers', { ordered_linkifier_ids: [specific, generic, 987654] }),
+      400,
+      'The ordered list must enumerate all existing linkifiers exactly once',
+    );
+    await fails(
+      admins.patch('/realm/linkifiers', {}),
+      400,
+      "Missing 'ordered_linkifier_ids' argument",
+    );
   });
 });

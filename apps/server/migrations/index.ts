@@ -16,6 +16,8 @@ import { SystemGroups1765510000002 } from './1765510000002-system-groups';
 import { EmailChange1765510000003 } from './1765510000003-email-change';
 import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
 import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
+import { MissedMessageEmails1765620000001 } from './1765620000001-missed-message-emails';
+import { PushDeviceTokens1765620000002 } from './1765620000002-push-device-tokens';
 import { GuestUserAccess1765630000001 } from './1765630000001-guest-user-access';
 import { PrivateDataExportConsent1765640000001 } from './1765640000001-private-data-export-consent';
 import { BridgedUploadLinks1765680000001 } from './1765680000001-bridged-upload-links';
@@ -40,6 +42,8 @@ export const migrations = [
   EmailChange1765510000003,
   WebhookDeliveries1765530000001,
   BridgeHealth1765570000001,
+  MissedMessageEmails1765620000001,
+  PushDeviceTokens1765620000002,
   GuestUserAccess1765630000001,
   PrivateDataExportConsent1765640000001,
   BridgedUploadLinks1765680000001,

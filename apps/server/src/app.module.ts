@@ -30,6 +30,8 @@ import { BridgesModule } from './bridges/bridges.module';
 import { UserSettingsDefaultsModule } from './user-settings-defaults/user-settings-defaults.module';
 import { ScheduledMessagesModule } from './scheduled-messages/scheduled-messages.module';
 import { EventsModule } from './events/events.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PushDevicesModule } from './push-devices/push-devices.module';
 import { BotRuntimesModule } from './bot-runtimes/bot-runtimes.module';
 import { RealmExportModule } from './realm-export/realm-export.module';
 import { HealthModule } from './health/health.module';
@@ -65,6 +67,8 @@ const FEATURES = [
   DraftsModule,
   ScheduledMessagesModule,
   EventsModule,
+  NotificationsModule,
+  PushDevicesModule,
   RealmExportModule,
   BotRuntimesModule,
   WebhookDeliveriesModule,

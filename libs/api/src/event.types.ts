@@ -343,6 +343,11 @@ export interface UserStatusEvent extends UserStatus {
   user_id: number;
 }
 
+/** Pending invitations changed: clients that show them fetch `GET /invites` again. */
+export interface InvitesChangedEvent {
+  type: 'invites_changed';
+}
+
 export interface HeartbeatEvent {
   type: 'heartbeat';
 }
@@ -380,6 +385,7 @@ export type ZulipEvent =
   | UserStatusEvent
   | UserSettingsEvent
   | UpdateGlobalNotificationsEvent
+  | InvitesChangedEvent
   | HeartbeatEvent;
 
 export type EventType = ZulipEvent['type'];

@@ -1,5 +1,6 @@
 export { renderMarkdown } from './render';
 export { renderTopicLinks } from './linkifiers';
+export { hashEncode, streamNarrowHref, topicNarrowHref } from './urls';
 export { extractReferences, type MessageReferences } from './references';
 export { MAX_INPUT_CHARS } from './limits';
 export {

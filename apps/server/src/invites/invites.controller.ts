@@ -54,6 +54,17 @@ export class InvitesController {
     };
   }
 
+  @Post(':id/resend')
+  @HttpCode(200)
+  async resend(
+    @CurrentUser() me: User,
+    @CurrentRealm() realm: Realm,
+    @Param('id', inviteId) id: number,
+  ) {
+    await this.invites.resend(me, realm, id);
+    return {};
+  }
+
   @Delete(':id')
   async revoke(
     @CurrentUser() me: User,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { RateLimitModule } from '../common/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MailModule } from '../mail/mail.module';
@@ -12,7 +13,15 @@ import { SignupController } from './signup.controller';
 import { SignupService } from './signup.service';
 
 @Module({
-  imports: [IdentityModule, RealmsModule, UsersModule, MailModule, RateLimitModule, SessionsModule],
+  imports: [
+    IdentityModule,
+    EventPublisherModule,
+    RealmsModule,
+    UsersModule,
+    MailModule,
+    RateLimitModule,
+    SessionsModule,
+  ],
   controllers: [InvitesController, SignupController],
   providers: [InvitesRepository, InvitesService, SignupService],
   exports: [InvitesService, SignupService, InvitesRepository],

@@ -48,6 +48,17 @@ export class InvitesRepository {
     ]);
   }
 
+  /** The link of a pending invite, for sending it again. */
+  async pendingConfirmationKey(inviteId: number): Promise<string | undefined> {
+    const row = await this.db.one<{ key: string }>(
+      `SELECT key FROM confirmations
+       WHERE invite_id = $1 AND used_at IS NULL AND expires_at > now()
+       ORDER BY expires_at DESC LIMIT 1`,
+      [inviteId],
+    );
+    return row?.key;
+  }
+
   /** Deletes the invite; its confirmation links go with it (ON DELETE CASCADE). */
   async deleteInvite(id: number): Promise<void> {
     await this.db.execute('DELETE FROM invites WHERE id = $1', [id]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
+import { EventPublisher } from '../event-publisher/event-publisher';
 import { MailService } from '../mail/mail.service';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
@@ -43,6 +44,7 @@ export class InvitesService {
     private readonly resolver: RealmResolver,
     private readonly mail: MailService,
     private readonly db: Database,
+    private readonly events: EventPublisher,
   ) {}
 
   /** `POST /invites`: invites each valid address and reports the others as Zulip does. */
@@ -96,6 +98,7 @@ export class InvitesService {
         out.push(invite);
         await this.sendInviteMail(actor, realm, email, key);
       }
+      if (out.length > 0) await this.announceChange(realm, actor.id);
       return out;
     });
     if (errors.length > 0) {
@@ -127,7 +130,34 @@ export class InvitesService {
     if (!isAdmin(actor) && invite.invited_by_id !== actor.id) {
       throw ZulipError.forbidden('Must be an organization administrator');
     }
-    await this.invites.deleteInvite(invite.id);
+    await this.db.transaction(async () => {
+      await this.invites.deleteInvite(invite.id);
+      await this.announceChange(realm, invite.invited_by_id);
+    });
+  }
+
+  /**
+   * `POST /invites/{id}/resend`: mails a pending invitation's link again (administrators, and
+   * whoever sent it). The link and its expiry stay as they were.
+   */
+  async resend(actor: User, realm: Realm, id: number): Promise<void> {
+    const invite = await this.invites.findInvite(realm.id, id);
+    const key = invite && !invite.accepted_at && (await this.invites.pendingConfirmationKey(id));
+    if (!invite || !key) throw ZulipError.notFound('No such invitation');
+    if (!isAdmin(actor) && invite.invited_by_id !== actor.id) {
+      throw ZulipError.forbidden('Must be an organization administrator');
+    }
+    const sentBy =
+      invite.invited_by_id === null ? undefined : await this.users.findById(invite.invited_by_id);
+    const inviter = sentBy ?? actor;
+    await this.sendInviteMail(inviter, realm, invite.email, key);
+    await this.announceChange(realm, invite.invited_by_id);
+  }
+
+  /** Zulip's `invites_changed`: to the administrators and whoever sent the invitation. */
+  private async announceChange(realm: Realm, inviterId: number | null): Promise<void> {
+    const inviter = inviterId === null ? [] : [inviterId];
+    await this.events.toAdminsAnd(realm.id, inviter, { type: 'invites_changed' });
   }
 
   private async refusal(

@@ -3,7 +3,7 @@ import { CurrentUser } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { User } from '../identity/user.types';
-import { LinkifierDto } from './dto/linkifier.dto';
+import { LinkifierDto, ReorderLinkifiersDto } from './dto/linkifier.dto';
 import { formatStringToTemplate } from './linkifier-rules';
 import { LinkifiersService } from './linkifiers.service';
 
@@ -28,6 +28,12 @@ export class LinkifiersController {
     return {
       linkifiers: rows.map((r) => ({ id: r.id, pattern: r.pattern, url_template: r.url_template })),
     };
+  }
+
+  @Patch('linkifiers')
+  async reorder(@CurrentUser() user: User, @Params(ReorderLinkifiersDto) p: ReorderLinkifiersDto) {
+    await this.linkifiers.reorder(user.realm_id, p.ordered_linkifier_ids, user);
+    return {};
   }
 
   /** The pre-4.0 listing: `[pattern, url, id]` triples. */

@@ -60,4 +60,15 @@ export class LinkifiersRepository {
     );
     return row !== undefined;
   }
+
+  /** Numbers the realm's linkifiers in the order of `ids`. */
+  async reorder(realmId: number, ids: number[]): Promise<void> {
+    await this.db.execute(
+      `UPDATE realm_filters f SET "order" = o.n
+       FROM unnest($2::int[]) WITH ORDINALITY AS o(id, n)
+       WHERE f.realm_id = $1 AND f.id = o.id`,
+      [realmId, ids],
+    );
+    await this.caches.invalidate(LINKIFIERS_BY_REALM);
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ZulipError } from '../common/zulip-error';
+import { Database } from '../database/database.service';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import { isAdmin, User } from '../identity/user.types';
 import { CompiledLinkifier, compileLinkifier, LinkifierError } from './linkifier-rules';
@@ -14,6 +15,7 @@ export class LinkifiersService {
   constructor(
     private readonly linkifiers: LinkifiersRepository,
     private readonly events: EventPublisher,
+    private readonly db: Database,
   ) {}
 
   list(realmId: number): Promise<RealmFilter[]> {
@@ -60,6 +62,27 @@ export class LinkifiersService {
     this.requireAdmin(actor);
     if (!(await this.linkifiers.remove(realmId, id))) throw notFound();
     await this.publishList(realmId);
+  }
+
+  /**
+   * `PATCH /realm/linkifiers`: the order linkifiers apply in (the first match wins), given as
+   * every linkifier's id exactly once.
+   */
+  async reorder(realmId: number, orderedIds: number[], actor: User): Promise<void> {
+    this.requireAdmin(actor);
+    if (new Set(orderedIds).size !== orderedIds.length) {
+      throw ZulipError.badRequest('The ordered list must not contain duplicated linkifiers');
+    }
+    await this.db.transaction(async () => {
+      const existing = new Set((await this.linkifiers.list(realmId)).map((r) => r.id));
+      if (existing.size !== orderedIds.length || !orderedIds.every((id) => existing.has(id))) {
+        throw ZulipError.badRequest(
+          'The ordered list must enumerate all existing linkifiers exactly once',
+        );
+      }
+      await this.linkifiers.reorder(realmId, orderedIds);
+      await this.publishList(realmId);
+    });
   }
 
   /** Clients replace their whole list on `realm_linkifiers`, so every change sends all of it. */

@@ -25,6 +25,7 @@ export function firstLink(text: string): string | null {
 export class MailService {
   private readonly logger = new Logger('Mail');
   private readonly smtp: Transporter | null;
+  private written = 0;
   private readonly files = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -67,7 +68,9 @@ export class MailService {
     const info = await this.files.sendMail(message);
     await fs.mkdir(this.outbox, { recursive: true });
     const safeTo = mail.to.replace(/[^A-Za-z0-9@._-]/g, '_');
-    const file = path.join(this.outbox, `${Date.now()}-${safeTo}.eml`);
+    // The sequence number keeps two mails of one millisecond (a batch of notifications) apart.
+    const seq = String(++this.written).padStart(6, '0');
+    const file = path.join(this.outbox, `${Date.now()}-${seq}-${safeTo}.eml`);
     await fs.writeFile(file, info.message as Buffer);
     const link = firstLink(mail.text);
     this.logger.log(

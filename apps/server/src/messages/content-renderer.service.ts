@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
 import { realmEmojiUrl } from '../emoji/realm-emoji.service';
+import { ZulipError } from '../common/zulip-error';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
 import { RenderReferencesRepository } from './render-references.repository';
@@ -43,5 +44,17 @@ export class ContentRenderer {
       linkifiers: toLinkifiers(linkifiers),
       inlineImagePreview: realm.inline_image_preview,
     });
+  }
+
+  /**
+   * Zulip refuses a message whose author may not mention a group it mentions (the group's
+   * `can_mention_group`); silent mentions (`@_*group*`) notify nobody and are always allowed.
+   */
+  async assertGroupMentionsAllowed(authorId: number, rendered: RenderedContent): Promise<void> {
+    if (rendered.mentionedGroupIds.length === 0) return;
+    const [refused] = await this.refs.groupsNotMentionableBy(rendered.mentionedGroupIds, authorId);
+    if (refused) {
+      throw ZulipError.badRequest(`You are not allowed to mention user group '${refused.name}'.`);
+    }
   }
 }

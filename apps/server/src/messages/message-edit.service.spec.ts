@@ -62,6 +62,9 @@ function serviceWith(row: MessageRow, people: User[] = []) {
       isMeMessage: false,
       uploadPathIds: [],
     }),
+
+    // Nobody here mentions a group.
+    assertGroupMentionsAllowed: async () => undefined,
   };
   const uploads = {
     contentEdited: async () => ({ detached: [] }),

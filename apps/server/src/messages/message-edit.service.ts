@@ -98,6 +98,7 @@ export class MessageEditService {
       content !== undefined
         ? await this.renderer.render(realm, message.sender_id, content)
         : undefined;
+    if (rendered) await this.renderer.assertGroupMentionsAllowed(user.id, rendered);
     const moving = (topic !== undefined && topic !== message.topic) || newStream !== undefined;
 
     return this.db.transaction(async () => {

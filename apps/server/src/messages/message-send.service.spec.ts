@@ -54,6 +54,9 @@ function serviceFor(people: User[], mayPost = true) {
       streamWildcardMentioned: false,
       topicWildcardMentioned: false,
     }),
+
+    // Nobody here mentions a group.
+    assertGroupMentionsAllowed: async () => undefined,
   };
   const announcer = { sent: async (message: SentMessage) => void sent.push(message) };
   const uploads = { claim: async () => undefined };

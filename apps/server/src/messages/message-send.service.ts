@@ -95,6 +95,7 @@ export class MessageSendService {
       if (!(await this.streams.canPost(user, stream, realm))) {
         throw ZulipError.badRequest('You do not have permission to post in this channel.');
       }
+      await this.renderer.assertGroupMentionsAllowed(sender.id, rendered);
       // One statement stores the message and every recipient row: atomic on its own.
       const stored = await this.messages.insertWithRecipients(
         this.newMessage(realm, sender, input, content, rendered, dateSent, stream.id, topic),
@@ -115,6 +116,7 @@ export class MessageSendService {
     const recipients = await this.directRecipients(realm, input, mirrored);
     const userIds = [...new Set([sender.id, ...recipients.map((r) => r.id)])].sort((a, b) => a - b);
     const rendered = await this.renderer.render(realm, sender.id, content);
+    await this.renderer.assertGroupMentionsAllowed(sender.id, rendered);
     const stored = await this.messages.insertWithRecipients(
       this.newMessage(realm, sender, input, content, rendered, dateSent, null, ''),
       this.recipientSpec({ userIds }, input, rendered, false),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { groupMembersSql } from '../user-groups/group-members-sql';
 
 /** The rows a message's Markdown may refer to, fetched by name in one query each. */
 @Injectable()
@@ -39,6 +40,21 @@ export class RenderReferencesRepository {
       `SELECT id, name, file_name FROM realm_emoji
        WHERE realm_id = $1 AND NOT deactivated AND name = ANY($2::text[])`,
       [realmId, names],
+    );
+  }
+
+  /**
+   * Of these groups, the names of those whose `can_mention_group` does not hold the user
+   * (subgroups included). `role:everyone` admits anyone, as on Zulip, without a membership look-up.
+   */
+  groupsNotMentionableBy(groupIds: number[], userId: number) {
+    return this.db.rows<{ name: string }>(
+      `SELECT g.name FROM user_groups g JOIN user_groups setting ON setting.id = g.can_mention_group
+       WHERE g.id = ANY($1::int[])
+         AND NOT (setting.is_system_group AND setting.name = 'role:everyone')
+         AND $2 NOT IN ${groupMembersSql('ARRAY[g.can_mention_group]')}
+       ORDER BY g.name`,
+      [groupIds, userId],
     );
   }
 }

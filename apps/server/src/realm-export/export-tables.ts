@@ -321,6 +321,10 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   bridge_health: 'transient: each running bridge reports again within its interval',
   webhook_deliveries:
     "the gateway's bounded delivery history: raw third-party payloads, replayable only here",
+  push_device_tokens:
+    "mobile devices registered with this server's push service; the apps register again on login",
+  missed_message_emails:
+    'transient: due within minutes, about messages the old server has already notified of',
 };
 
 export function tableSpec(table: string): TableSpec | undefined {

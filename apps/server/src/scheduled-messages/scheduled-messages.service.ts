@@ -159,7 +159,12 @@ export class ScheduledMessagesService {
       throw ZulipError.badRequest('Scheduled delivery time must be in the future.');
     }
     const content = normalizeContent(draft.content);
-    const renderedContent = async () => (await this.renderer.render(realm, user.id, content)).html;
+    // Checked now, as a send would be: a mention the user may not make is refused at once.
+    const renderedContent = async () => {
+      const rendered = await this.renderer.render(realm, user.id, content);
+      await this.renderer.assertGroupMentionsAllowed(user.id, rendered);
+      return rendered.html;
+    };
     if (draft.kind === 'stream') {
       const stream = await this.streams.getStreamForSending(user, parseStreamRecipient(draft.to));
       if (!(await this.streams.canPost(user, stream, realm))) {

@@ -107,6 +107,20 @@ export class EventsService
     return [...groups.values()];
   }
 
+  /**
+   * Of these users, those with an event queue that receives messages: Zulip's test for "the user
+   * is in Zulip right now" (missed-message notifications go to the others).
+   */
+  async usersReceivingMessages(userIds: readonly number[]): Promise<Set<number>> {
+    if (userIds.length === 0) return new Set();
+    const targets = await this.store.targets(userIds);
+    return new Set(
+      targets
+        .filter(({ spec }) => spec.eventTypes === null || spec.eventTypes.includes('message'))
+        .map(({ spec }) => spec.userId),
+    );
+  }
+
   /** Creates a queue. Register it BEFORE reading initial state so no event falls in between. */
   async createQueue(spec: QueueSpec): Promise<string> {
     const queueId = randomUUID();
