@@ -16,6 +16,7 @@ import { SystemGroups1765510000002 } from './1765510000002-system-groups';
 import { EmailChange1765510000003 } from './1765510000003-email-change';
 import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
 import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
+import { RealmAuthMethods1765610000001 } from './1765610000001-realm-auth-methods';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   EmailChange1765510000003,
   WebhookDeliveries1765530000001,
   BridgeHealth1765570000001,
+  RealmAuthMethods1765610000001,
 ];

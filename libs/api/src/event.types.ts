@@ -169,7 +169,8 @@ export type RealmEvent =
       type: 'realm';
       op: 'update_dict';
       property: 'default';
-      data: Record<string, string | boolean | number | null>;
+      /** Settings with a value of their own shape: `authentication_methods` maps names to bools. */
+      data: Record<string, string | boolean | number | null | Record<string, boolean>>;
     }
   | { type: 'realm'; op: 'deactivated'; realm_id: number };
 

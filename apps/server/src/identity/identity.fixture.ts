@@ -25,6 +25,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   waiting_period_threshold: 0,
   enable_read_receipts: true,
   email_changes_disabled: false,
+  authentication_methods: {},
   ...changes,
 });
 

@@ -20,6 +20,8 @@ export interface Realm {
   enable_read_receipts: boolean;
   /** Only administrators may change their own email address. */
   email_changes_disabled: boolean;
+  /** Login methods the owners turned off (name → false); see realms/auth-methods.ts. */
+  authentication_methods: Record<string, boolean>;
 }
 
 export interface RealmDomain {

@@ -29,7 +29,12 @@ export class RealmsController {
     @CurrentRealm() realm: Realm,
     @Params(UpdateRealmDto) p: UpdateRealmDto,
   ) {
-    const { invite_to_realm_policy, message_content_edit_limit_seconds, ...plain } = p;
+    const {
+      invite_to_realm_policy,
+      message_content_edit_limit_seconds,
+      authentication_methods,
+      ...plain
+    } = p;
     const { message_content_delete_limit_seconds, ...settings } = plain;
     const changes: RealmChanges = { ...settings };
     if (invite_to_realm_policy !== undefined) {
@@ -47,14 +52,19 @@ export class RealmsController {
         message_content_delete_limit_seconds,
       );
     }
+    // Owners only, checked before anything else changes.
+    const methods =
+      authentication_methods === undefined
+        ? undefined
+        : await this.realms.setAuthenticationMethods(user, realm, authentication_methods);
     const changed = await this.realms.updateSettings(user, realm, changes);
+    const reply: Record<string, unknown> = { ...changed };
+    if (methods) reply.authentication_methods = methods;
     if (changed.invite_by_admin_only !== undefined) {
-      return {
-        ...changed,
-        invite_to_realm_policy: invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1),
-      };
+      reply.invite_to_realm_policy =
+        invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1);
     }
-    return changed;
+    return reply;
   }
 
   @Get('domains')

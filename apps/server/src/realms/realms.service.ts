@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { ZulipError } from '../common/zulip-error';
 import { requireAdmin, requireOwner } from '../identity/permissions';
@@ -9,6 +11,7 @@ import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmsRepository } from '../identity/realms.repository';
 import { SystemGroupsService } from '../user-groups/system-groups.service';
 import { StreamsService } from '../streams/streams.service';
+import { realmAuthMethods, updatedAuthMethods } from './auth-methods';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
 
@@ -33,6 +36,7 @@ export class RealmsService {
     private readonly events: EventPublisher,
     private readonly streams: StreamsService,
     private readonly systemGroups: SystemGroupsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
@@ -77,6 +81,30 @@ export class RealmsService {
       }
     });
     return changed;
+  }
+
+  /**
+   * `PATCH /realm` `authentication_methods`: owners turn the server's login methods on or off for
+   * their organization; the realm's clients hear it as Zulip's `update_dict` event.
+   */
+  async setAuthenticationMethods(
+    actor: User,
+    realm: Realm,
+    requested: unknown,
+  ): Promise<Record<string, boolean>> {
+    requireOwner(actor);
+    const stored = updatedAuthMethods(realm, this.config, requested);
+    return this.db.transaction(async () => {
+      const updated = await this.realms.update(realm.id, { authentication_methods: stored });
+      const methods = realmAuthMethods(updated, this.config);
+      await this.events.toRealm(realm.id, {
+        type: 'realm',
+        op: 'update_dict',
+        property: 'default',
+        data: { authentication_methods: methods },
+      });
+      return methods;
+    });
   }
 
   listDomains(realm: Realm): Promise<RealmDomain[]> {

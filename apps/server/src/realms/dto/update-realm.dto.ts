@@ -93,6 +93,11 @@ export class UpdateRealmDto {
   @Json()
   @IsBoolean()
   email_changes_disabled?: boolean;
+
+  /** Method name → enabled, e.g. `{"Email": false}`; checked in realms/auth-methods.ts. */
+  @IsOptional()
+  @Json()
+  authentication_methods?: unknown;
 }
 
 export class AddRealmDomainDto {
