@@ -174,6 +174,15 @@ export type RealmEvent =
     }
   | { type: 'realm'; op: 'deactivated'; realm_id: number };
 
+/** The realm's email domains (for `restricted_to_domain`) changed. */
+export type RealmDomainsEvent =
+  | {
+      type: 'realm_domains';
+      op: 'add' | 'change';
+      realm_domain: { domain: string; allow_subdomains: boolean };
+    }
+  | { type: 'realm_domains'; op: 'remove'; domain: string };
+
 /** One of the person's own settings changed (sent only to them). */
 export interface UserSettingsEvent {
   type: 'user_settings';
@@ -360,6 +369,7 @@ export type ZulipEvent =
   | RealmUserEvent
   | RealmBotEvent
   | RealmEvent
+  | RealmDomainsEvent
   | UserSettingsEvent
   | RealmLinkifiersEvent
   | RealmFiltersEvent

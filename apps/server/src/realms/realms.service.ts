@@ -124,7 +124,13 @@ export class RealmsService {
       if (existing.some((d) => d.domain === domain)) {
         throw ZulipError.badRequest(`The domain ${domain} is already a part of your organization.`);
       }
-      return this.realms.addDomain(realm.id, domain, allowSubdomains);
+      const added = await this.realms.addDomain(realm.id, domain, allowSubdomains);
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'add',
+        realm_domain: { domain: added.domain, allow_subdomains: added.allow_subdomains },
+      });
+      return added;
     });
   }
 
@@ -135,16 +141,30 @@ export class RealmsService {
     allowSubdomains: boolean,
   ): Promise<void> {
     requireOwner(actor);
-    if (!(await this.realms.setAllowSubdomains(realm.id, domain, allowSubdomains))) {
-      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
-    }
+    await this.db.transaction(async () => {
+      if (!(await this.realms.setAllowSubdomains(realm.id, domain, allowSubdomains))) {
+        throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+      }
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'change',
+        realm_domain: { domain: domain.toLowerCase(), allow_subdomains: allowSubdomains },
+      });
+    });
   }
 
   async removeDomain(actor: User, realm: Realm, domain: string): Promise<void> {
     requireOwner(actor);
-    if (!(await this.realms.removeDomain(realm.id, domain))) {
-      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
-    }
+    await this.db.transaction(async () => {
+      if (!(await this.realms.removeDomain(realm.id, domain))) {
+        throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+      }
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'remove',
+        domain: domain.toLowerCase(),
+      });
+    });
   }
 
   /** Refuses an address outside the realm's domains when the realm restricts sign-ups to them. */
