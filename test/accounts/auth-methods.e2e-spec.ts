@@ -104,6 +104,11 @@ describe('the organization’s authentication methods', () => {
     expect(form.status).toBe(401);
     expect(form.text).toContain('Password authentication is disabled in this organization');
     expect(browser.cookies.has('sessionid')).toBe(false);
+    // It no longer offers a password field, nor single sign-on, only what is left.
+    const page = await new CookieSession(server.url).get('/login/');
+    expect(page.text).toContain('This organization does not use passwords to log in.');
+    expect(page.text).not.toContain('name="password"');
+    expect(page.text).not.toContain('/accounts/login/sso/');
     const sso = await ssoLogin(member);
     expect(sso.status).toBe(401);
     expect(sso.text).toContain('RemoteUser login is disabled');
