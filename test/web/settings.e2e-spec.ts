@@ -502,7 +502,7 @@ describeBrowser('settings and administration in Chromium', () => {
         const call = async (method: string, url: string, body: Record<string, string>) => {
           const res = await fetch(url, {
             method,
-            body: new URLSearchParams(body),
+            body: method === 'GET' ? undefined : new URLSearchParams(body),
             headers: { 'X-CSRFToken': token },
           });
           return [res.status, ((await res.json()) as { msg: string }).msg] as const;
@@ -514,12 +514,16 @@ describeBrowser('settings and administration in Chromium', () => {
             url_template: 'https://evil.example.com/{id}',
           }),
           await call('DELETE', `/json/users/${victim}`, {}),
+          await call('PATCH', '/json/realm', { authentication_methods: '{"Email":false}' }),
+          await call('GET', '/json/bridges', {}),
         ];
       }, alice.id);
       // Zulip's own codes: 403 for realm settings, 400 for linkifiers.
       expect(answers[0]).toEqual([403, 'Must be an organization administrator']);
       expect(answers[1]).toEqual([400, 'Must be an organization administrator']);
       expect(answers[2][0]).toBe(403);
+      expect(answers[3]).toEqual([403, 'Must be an organization owner']);
+      expect(answers[4]).toEqual([403, 'Must be an organization administrator']);
       expect((await server.client(owner).get(`/users/${alice.id}`)).body.user).toMatchObject({
         is_active: true,
       });
