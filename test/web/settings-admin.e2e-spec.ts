@@ -325,6 +325,8 @@ describeBrowser('more personal settings and administration in Chromium', () => {
       const sso = page.getByRole('checkbox', { name: /Single sign-on/ });
       expect(await email.isChecked()).toBe(true);
       expect(await sso.isChecked()).toBe(true);
+      // A method the server is not configured for cannot be turned on here.
+      expect(await page.getByRole('checkbox', { name: /OpenID Connect/ }).isDisabled()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
 
       // Both off: refused, nothing changes.

@@ -169,8 +169,15 @@ export type RealmEvent =
       type: 'realm';
       op: 'update_dict';
       property: 'default';
-      /** Settings with a value of their own shape: `authentication_methods` maps names to bools. */
-      data: Record<string, string | boolean | number | null | Record<string, boolean>>;
+      /** Settings with a value of their own shape: `authentication_methods`, name → its state. */
+      data: Record<
+        string,
+        | string
+        | boolean
+        | number
+        | null
+        | Record<string, { enabled: boolean; available: boolean; unavailable_reason?: string }>
+      >;
     }
   | { type: 'realm'; op: 'deactivated'; realm_id: number };
 

@@ -30,6 +30,32 @@ export function realmAuthMethods(realm: Realm, config: AppConfig): Record<AuthMe
   return methods;
 }
 
+/** Zulip's `realm_authentication_methods` since feature level 227: each method's state. */
+export interface AuthMethodState {
+  enabled: boolean;
+  available: boolean;
+  unavailable_reason?: string;
+}
+
+export function realmAuthMethodStates(
+  realm: Realm,
+  config: AppConfig,
+): Record<AuthMethod, AuthMethodState> {
+  const available = availableAuthMethods(config);
+  const enabled = realmAuthMethods(realm, config);
+  const states = {} as Record<AuthMethod, AuthMethodState>;
+  for (const name of AUTH_METHODS) {
+    states[name] = available[name]
+      ? { enabled: enabled[name], available: true }
+      : {
+          enabled: false,
+          available: false,
+          unavailable_reason: 'This method is not configured on this server.',
+        };
+  }
+  return states;
+}
+
 export function authMethodEnabled(realm: Realm, config: AppConfig, method: AuthMethod): boolean {
   return realmAuthMethods(realm, config)[method];
 }

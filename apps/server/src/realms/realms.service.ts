@@ -11,7 +11,7 @@ import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmsRepository } from '../identity/realms.repository';
 import { SystemGroupsService } from '../user-groups/system-groups.service';
 import { StreamsService } from '../streams/streams.service';
-import { realmAuthMethods, updatedAuthMethods } from './auth-methods';
+import { realmAuthMethods, realmAuthMethodStates, updatedAuthMethods } from './auth-methods';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
 
@@ -96,14 +96,13 @@ export class RealmsService {
     const stored = updatedAuthMethods(realm, this.config, requested);
     return this.db.transaction(async () => {
       const updated = await this.realms.update(realm.id, { authentication_methods: stored });
-      const methods = realmAuthMethods(updated, this.config);
       await this.events.toRealm(realm.id, {
         type: 'realm',
         op: 'update_dict',
         property: 'default',
-        data: { authentication_methods: methods },
+        data: { authentication_methods: realmAuthMethodStates(updated, this.config) },
       });
-      return methods;
+      return realmAuthMethods(updated, this.config);
     });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { realmAuthMethods } from '../../realms/auth-methods';
+import { realmAuthMethodStates } from '../../realms/auth-methods';
 import { AlertWordsRepository } from '../../alert-words/alert-words.repository';
 import { LinkifiersRepository } from '../../linkifiers/linkifiers.repository';
 import type { AppConfig } from '@hub/config';
@@ -337,7 +337,7 @@ export class InitialStateService {
       realm_presence_disabled: false,
       realm_email_changes_disabled: realm.email_changes_disabled,
       realm_name_changes_disabled: false,
-      realm_authentication_methods: realmAuthMethods(realm, this.config),
+      realm_authentication_methods: realmAuthMethodStates(realm, this.config),
       max_topic_length: MAX_TOPIC_LENGTH,
       max_message_length: MAX_MESSAGE_LENGTH,
       max_stream_name_length: MAX_STREAM_NAME_LENGTH,

@@ -13,15 +13,24 @@ const LABELS: Record<string, string> = {
 
 const labelOf = (name: string) => LABELS[name] ?? name;
 
-function current(): Record<string, boolean> {
-  return {
-    ...((store.realmSettings.realm_authentication_methods as Record<string, boolean>) ?? {}),
-  };
+/** One method's state in `realm_authentication_methods` (Zulip's shape since feature level 227). */
+interface MethodState {
+  enabled: boolean;
+  available: boolean;
+  unavailable_reason?: string;
+}
+
+function current(): Record<string, MethodState> {
+  const raw = (store.realmSettings.realm_authentication_methods ?? {}) as Record<
+    string,
+    MethodState
+  >;
+  return Object.fromEntries(Object.entries(raw).map(([name, state]) => [name, { ...state }]));
 }
 
 /**
- * The ways to log in to the organization (`realm_authentication_methods`). Owners turn them on
- * and off (`PATCH /realm`, which refuses to leave none); administrators see them.
+ * The ways to log in to the organization. Owners turn the ones the server offers on and off
+ * (`PATCH /realm` `authentication_methods`, which refuses to leave none); administrators see them.
  */
 export function AuthMethods() {
   useSlices('realm');
@@ -35,10 +44,10 @@ export function AuthMethods() {
       <>
         <p className="hint">Only organization owners can change how people log in.</p>
         <SettingsTable caption="Authentication methods" columns={['Method', 'Enabled']}>
-          {Object.entries(methods).map(([name, on]) => (
+          {Object.entries(methods).map(([name, state]) => (
             <tr key={name}>
               <th scope="row">{labelOf(name)}</th>
-              <td>{on ? 'Yes' : 'No'}</td>
+              <td>{state.enabled ? 'Yes' : state.available ? 'No' : 'Not configured'}</td>
             </tr>
           ))}
         </SettingsTable>
@@ -52,7 +61,9 @@ export function AuthMethods() {
       onSubmit={async () => {
         const before = current();
         const changed = Object.fromEntries(
-          Object.entries(methods).filter(([name, on]) => before[name] !== on),
+          Object.entries(methods)
+            .filter(([name, state]) => state.available && before[name]?.enabled !== state.enabled)
+            .map(([name, state]) => [name, state.enabled]),
         );
         if (Object.keys(changed).length === 0) return 'Nothing to save.';
         await api('PATCH', '/realm', { authentication_methods: changed });
@@ -61,20 +72,24 @@ export function AuthMethods() {
     >
       <fieldset>
         <legend>People of this organization can log in with</legend>
-        {Object.entries(methods).map(([name, on]) => (
+        {Object.entries(methods).map(([name, state]) => (
           <label key={name} className="choice">
             <input
               type="checkbox"
-              checked={on}
-              onChange={(e) => setMethods((m) => ({ ...m, [name]: e.target.checked }))}
+              checked={state.enabled}
+              disabled={!state.available}
+              onChange={(e) => {
+                const enabled = e.target.checked;
+                setMethods((m) => ({ ...m, [name]: { ...state, enabled } }));
+              }}
             />
             {labelOf(name)}
+            {!state.available && <span className="hint"> ({state.unavailable_reason})</span>}
           </label>
         ))}
       </fieldset>
       <p className="hint">
-        The server’s configuration decides which methods exist; at least one must stay on. API keys
-        keep working whatever is chosen here.
+        At least one must stay on. API keys keep working whatever is chosen here.
       </p>
     </SettingsForm>
   );
