@@ -69,7 +69,7 @@ describeBrowser('settings and administration in Chromium', () => {
     return file;
   }
 
-  it('lets a member change their name and password, and see and regenerate their API key after typing the password', async () => {
+  it('lets a member change their name, password, display and notification settings and email, and see and regenerate their API key after typing the password', async () => {
     const { context, page } = await signedIn(browser, server, alice);
     try {
       await openSettings(page, 'Personal settings', 'Profile');
@@ -204,7 +204,7 @@ describeBrowser('settings and administration in Chromium', () => {
     }
   });
 
-  it('creates bots, shows their keys, and gives a .zuliprc that works with the API client', async () => {
+  it('creates bots, shows their keys, and gives a .zuliprc that the API client and the bundled helloworld bot run with', async () => {
     const { context, page } = await signedIn(browser, server, bob, { hash: '#settings/your-bots' });
     try {
       await page.getByRole('heading', { level: 2, name: 'Bots' }).waitFor();
