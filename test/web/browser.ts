@@ -76,9 +76,13 @@ export async function signedIn(
   return { context, page };
 }
 
-/** Axe's serious and critical findings on the page (empty when it passes). */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+/**
+ * Axe's serious and critical findings on the page (empty when it passes); `scope` (a CSS
+ * selector) checks only that part, e.g. a dialog over a feed another test already checks.
+ */
+export async function seriousViolations(page: Page, scope?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (scope ? builder.include(scope) : builder).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -34,7 +34,14 @@ describeBrowser('more personal settings and administration in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    server = await startTestServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '100' } });
+    // Single sign-on configured too, so the organization has two ways in to choose between.
+    server = await startTestServer({
+      env: {
+        AUTH_RATE_LIMIT_PER_MINUTE: '100',
+        TRUSTED_PROXIES: '127.0.0.1,::1',
+        SSO_REMOTE_USER_HEADER: 'X-Remote-User',
+      },
+    });
     owner = server.owner;
     admin = await server.createUser({ fullName: 'Dora Admin', role: Role.Administrator });
     alice = await server.createUser({ fullName: 'Alice Liddell' });
@@ -296,12 +303,6 @@ describeBrowser('more personal settings and administration in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'organization-custom-emoji');
 
-      // Read-only: the server's configuration decides how people log in.
-      await section(page, 'Authentication methods');
-      await page.getByRole('rowheader', { name: 'Email' }).waitFor();
-      expect(await page.locator('.settings-content').getByRole('button').count()).toBe(0);
-      expect(await seriousViolations(page)).toEqual([]);
-
       await page.getByRole('button', { name: 'Close settings' }).click();
       await sendToStream(page, 'design', 'emoji', 'Look :greenblob: here');
       const emoji = messageWith(page, 'Look').getByRole('img', { name: ':greenblob:' });
@@ -310,6 +311,70 @@ describeBrowser('more personal settings and administration in Chromium', () => {
       await shot(page, 'custom-emoji-message');
     } finally {
       await context.close();
+    }
+  });
+
+  it('lets the owner turn password login off, which login then refuses, but never every way in', async () => {
+    const { context, page } = await signedIn(browser, server, owner, {
+      hash: '#organization/auth-methods',
+    });
+    const watcher = await signedIn(browser, server, admin, { hash: '#organization/auth-methods' });
+    try {
+      await page.getByRole('heading', { level: 2, name: 'Authentication methods' }).waitFor();
+      const email = page.getByRole('checkbox', { name: 'Email and password' });
+      const sso = page.getByRole('checkbox', { name: /Single sign-on/ });
+      expect(await email.isChecked()).toBe(true);
+      expect(await sso.isChecked()).toBe(true);
+      // A method the server is not configured for cannot be turned on here.
+      expect(await page.getByRole('checkbox', { name: /OpenID Connect/ }).isDisabled()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Both off: refused, nothing changes.
+      await email.uncheck();
+      await sso.uncheck();
+      await page.getByRole('button', { name: 'Save authentication methods' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'At least one authentication method must be enabled.' })
+        .waitFor();
+      await sso.check();
+      await page.getByRole('button', { name: 'Save authentication methods' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await shot(page, 'organization-auth-methods');
+
+      // An administrator sees the change at once, without controls: owners decide.
+      const theirs = watcher.page.getByRole('table', { name: 'Authentication methods' });
+      await theirs.getByRole('row', { name: 'Email and password No' }).waitFor();
+      expect(await watcher.page.locator('.settings-content').getByRole('checkbox').count()).toBe(0);
+      expect(await seriousViolations(watcher.page)).toEqual([]);
+
+      // The login page offers no password field now, only single sign-on.
+      const stranger = await browser.newContext();
+      try {
+        const login = await stranger.newPage();
+        await login.goto(`${server.url}/login/`);
+        await login.getByText('This organization does not use passwords to log in.').waitFor();
+        expect(await login.getByLabel('Password').count()).toBe(0);
+        await login.getByRole('link', { name: 'Log in with single sign-on' }).waitFor();
+        await shot(login, 'login-password-disabled');
+      } finally {
+        await stranger.close();
+      }
+      const refused = await server
+        .client()
+        .post('/fetch_api_key', { username: alice.email, password: alice.password });
+      expect(refused.body.code).toBe('PASSWORD_AUTH_DISABLED');
+
+      await email.check();
+      await page.getByRole('button', { name: 'Save authentication methods' }).click();
+      await theirs.getByRole('row', { name: 'Email and password Yes' }).waitFor();
+      const allowed = await server
+        .client()
+        .post('/fetch_api_key', { username: alice.email, password: alice.password });
+      expect(allowed.status).toBe(200);
+    } finally {
+      await context.close();
+      await watcher.context.close();
     }
   });
 
@@ -322,6 +387,7 @@ describeBrowser('more personal settings and administration in Chromium', () => {
         '#organization/emoji-settings',
         '#organization/default-streams-list',
         '#organization/invites-list',
+        '#organization/auth-methods',
       ]) {
         await page.evaluate((h) => (location.hash = h), hash);
         await page
@@ -331,6 +397,8 @@ describeBrowser('more personal settings and administration in Chromium', () => {
         const content = page.locator('.settings-content');
         expect(await content.getByRole('button').count()).toBe(0);
         expect(await content.getByRole('textbox').count()).toBe(0);
+        expect(await content.getByRole('checkbox').count()).toBe(0);
+        expect(await seriousViolations(page, '.settings-overlay')).toEqual([]);
       }
       await shot(page, 'organization-new-pages-refused');
     } finally {

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ZulipClient } from '@hub/client';
+import { mailsTo } from '../accounts/mail-helper';
+import { runBotCli } from '../../bots/framework/run-bot';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { Role } from '../../apps/server/src/identity/user.types';
 import {
@@ -27,6 +29,7 @@ describeBrowser('settings and administration in Chromium', () => {
   let owner: TestUser;
   let alice: TestUser;
   let bob: TestUser;
+  let dora: TestUser;
   let downloads: string;
 
   beforeAll(async () => {
@@ -35,6 +38,7 @@ describeBrowser('settings and administration in Chromium', () => {
     owner = server.owner;
     alice = await server.createUser({ fullName: 'Alice Liddell' });
     bob = await server.createUser({ fullName: 'Bob Builder' });
+    dora = await server.createUser({ fullName: 'Dora Admin', role: Role.Administrator });
     await server.client(owner).post('/users/me/subscriptions', {
       subscriptions: [{ name: 'design' }],
       principals: [alice.id, bob.id, owner.id],
@@ -65,7 +69,7 @@ describeBrowser('settings and administration in Chromium', () => {
     return file;
   }
 
-  it('lets a member change their name and password, and see and regenerate their API key after typing the password', async () => {
+  it('lets a member change their name, password, display and notification settings and email, and see and regenerate their API key after typing the password', async () => {
     const { context, page } = await signedIn(browser, server, alice);
     try {
       await openSettings(page, 'Personal settings', 'Profile');
@@ -146,6 +150,51 @@ describeBrowser('settings and administration in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('radio', { name: 'Light' }).check();
 
+      // Notifications: each change is saved at once, for every browser.
+      await page.getByRole('link', { name: 'Notifications' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Notifications' }).waitFor();
+      const matrix = page.getByRole('table', { name: 'Stream and followed-topic notifications' });
+      await matrix.getByRole('checkbox', { name: 'Streams: Email' }).check();
+      await page.getByRole('checkbox', { name: 'Digest emails when I have been away' }).uncheck();
+      await page
+        .getByLabel('Wait before sending an email notification')
+        .selectOption({ label: '5 minutes' });
+      await page.getByLabel('Notification sound').selectOption({ label: 'Ding' });
+      await eventually(async () => {
+        const state = await aliceNow.post('/register', { event_types: ['user_settings'] });
+        const settings = state.body.user_settings as Record<string, unknown>;
+        return (
+          settings.enable_stream_email_notifications === true &&
+          settings.enable_digest_emails === false &&
+          settings.email_notifications_batching_period_seconds === 300 &&
+          settings.notification_sound === 'ding'
+        );
+      }, 'the notification settings saved');
+      await shot(page, 'settings-notifications');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Email: changes only once the link mailed to the new address is followed.
+      await page.getByRole('link', { name: 'Account & privacy' }).click();
+      const newEmail = 'alice.pleasance@example.com';
+      await page.getByLabel('New email address').fill(newEmail);
+      await page.getByRole('button', { name: 'Send confirmation link' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `We sent a link to ${newEmail}.` })
+        .waitFor();
+      const facts = page.locator('dl.facts');
+      expect(await facts.textContent()).toContain(alice.email);
+      const mail = mailsTo(server.config.dataDir, newEmail).join('\n');
+      const link = /\/accounts\/confirm_new_email\/[a-z0-9]+\//.exec(mail)?.[0];
+      expect(link).toBeDefined();
+      const tab = await context.newPage();
+      await tab.goto(`${server.url}${String(link)}`);
+      await tab.getByText(`The email address of your account is now ${newEmail}`).waitFor();
+      await tab.close();
+      // The open page learns it from the server, without a reload.
+      await facts.getByText(newEmail).waitFor();
+      await shot(page, 'settings-email-changed');
+
       // Closing goes back to the chat, with the new name in the feed's people list.
       await page.getByRole('button', { name: 'Close settings' }).click();
       await page.getByRole('dialog', { name: 'Personal settings' }).waitFor({ state: 'detached' });
@@ -155,7 +204,7 @@ describeBrowser('settings and administration in Chromium', () => {
     }
   });
 
-  it('creates bots, shows their keys, and gives a .zuliprc that works with the API client', async () => {
+  it('creates bots, shows their keys, and gives a .zuliprc that the API client and the bundled helloworld bot run with', async () => {
     const { context, page } = await signedIn(browser, server, bob, { hash: '#settings/your-bots' });
     try {
       await page.getByRole('heading', { level: 2, name: 'Bots' }).waitFor();
@@ -204,6 +253,42 @@ describeBrowser('settings and administration in Chromium', () => {
         content: 'Hello from the helper bot',
       });
 
+      // The bundled helloworld bot runs with the downloaded file and answers a direct message.
+      const stop = new AbortController();
+      const out: string[] = [];
+      const err: string[] = [];
+      const exit = runBotCli(['helloworld', '--config-file', file], {
+        out: (line) => out.push(line),
+        err: (line) => err.push(line),
+        signal: stop.signal,
+        createClient: (options) => new ZulipClient({ ...options, site: server.url, logger: null }),
+      });
+      try {
+        await eventually(async () => out.length > 0, 'the bot to start');
+        expect(out[0]).toMatch(/^helloworld: running as Helper Bot </);
+        await server.client(bob).post('/messages', {
+          type: 'private',
+          to: JSON.stringify([me.user_id]),
+          content: 'are you there?',
+        });
+        await eventually(async () => {
+          const dm = await server.client(bob).get('/messages', {
+            anchor: 'newest',
+            num_before: 5,
+            num_after: 0,
+            narrow: JSON.stringify([{ operator: 'dm', operand: [me.user_id] }]),
+          });
+          const messages = dm.body.messages as Array<{ sender_id: number; content: string }>;
+          return messages.some(
+            (m) => m.sender_id === me.user_id && m.content.includes('beep boop'),
+          );
+        }, 'the helloworld bot to answer');
+      } finally {
+        stop.abort();
+      }
+      expect(await exit).toBe(0);
+      expect(err).toEqual([]);
+
       // Deactivated: gone from the list, and its key stops working.
       await card.getByRole('button', { name: 'Deactivate' }).click();
       await card.waitFor({ state: 'detached' });
@@ -213,42 +298,119 @@ describeBrowser('settings and administration in Chromium', () => {
     }
   });
 
-  it('lets an admin change organization settings that another person sees without a reload', async () => {
+  it('lets an admin change each organization setting, which others see without a reload', async () => {
     const admin = await signedIn(browser, server, owner, {
+      hash: '#organization/organization-settings',
+    });
+    // Another administrator with the same page open, and a member in the chat.
+    const other = await signedIn(browser, server, dora, {
       hash: '#organization/organization-settings',
     });
     const viewer = await signedIn(browser, server, bob);
     try {
       const page = admin.page;
       await page.getByRole('heading', { level: 2, name: 'Organization settings' }).waitFor();
+      await other.page.getByRole('heading', { level: 2, name: 'Organization settings' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+
+      // The domains sign-ups are restricted to: owners add them, everyone sees them at once.
+      await page.getByLabel('New domain').fill('Wonderland.example');
+      await page.getByRole('checkbox', { name: 'Allow its subdomains too' }).check();
+      await page.getByRole('button', { name: 'Add domain' }).click();
+      await page.getByRole('status').filter({ hasText: 'wonderland.example is added.' }).waitFor();
+      const theirDomains = other.page.getByRole('table', { name: 'Allowed email domains' });
+      await theirDomains.getByRole('row', { name: /wonderland\.example.*Yes/ }).waitFor();
+      expect(await other.page.getByRole('button', { name: 'Add domain' }).count()).toBe(0);
+
       await page.getByLabel('Organization name').fill('Wonderland Hub');
       await page.getByLabel('Organization description').fill('Down the rabbit hole.');
-      await page.getByRole('checkbox', { name: 'Invitations are required to join' }).check();
-      await page.getByRole('checkbox', { name: 'Only administrators can invite' }).check();
-      await page.getByRole('checkbox', { name: 'Require a topic on stream messages' }).check();
+      for (const name of [
+        'Restrict sign-up to the organization’s email domains',
+        'Invitations are required to join',
+        'Only administrators can invite',
+        'Require a topic on stream messages',
+      ]) {
+        await page.getByRole('checkbox', { name }).check();
+      }
       await page.getByRole('checkbox', { name: 'Show previews of linked images' }).uncheck();
       await page.getByLabel('Time limit for editing messages (minutes)').fill('15');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
-      // Bob's top bar shows the new name at once.
+      // Bob's top bar shows the new name at once; Dora's open form shows every new value.
       await viewer.page.getByRole('link', { name: 'Wonderland Hub' }).waitFor();
+      const theirs = other.page;
+      await eventually(
+        async () =>
+          (await theirs.getByLabel('Organization name').inputValue()) === 'Wonderland Hub',
+        'the new name on the other administrator’s page',
+      );
+      expect(await theirs.getByLabel('Organization description').inputValue()).toBe(
+        'Down the rabbit hole.',
+      );
+      for (const [name, on] of [
+        ['Restrict sign-up to the organization’s email domains', true],
+        ['Invitations are required to join', true],
+        ['Only administrators can invite', true],
+        ['Require a topic on stream messages', true],
+        ['Allow people to edit their messages', true],
+        ['Show previews of linked images', false],
+      ] as const) {
+        expect([name, await theirs.getByRole('checkbox', { name }).isChecked()]).toEqual([
+          name,
+          on,
+        ]);
+      }
+      expect(
+        await theirs.getByLabel('Time limit for editing messages (minutes)').inputValue(),
+      ).toBe('15');
       await shot(page, 'organization-settings');
+      await shot(theirs, 'organization-settings-other-admin');
+
+      // The edit policy: no editing at all, seen by Dora at once (the limit field goes off).
+      await page.getByRole('checkbox', { name: 'Allow people to edit their messages' }).uncheck();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(
+        async () =>
+          !(await theirs
+            .getByRole('checkbox', { name: 'Allow people to edit their messages' })
+            .isChecked()),
+        'editing turned off on the other page',
+      );
+      expect(
+        await theirs.getByLabel('Time limit for editing messages (minutes)').isDisabled(),
+      ).toBe(true);
+
       const state = await server.client(bob).post('/register', {
-        fetch_event_types: ['realm'],
+        fetch_event_types: ['realm', 'realm_domains'],
       });
       expect(state.body).toMatchObject({
         realm_name: 'Wonderland Hub',
         realm_description: 'Down the rabbit hole.',
+        realm_restricted_to_domain: true,
         realm_invite_required: true,
         realm_invite_by_admins_only: true,
         realm_mandatory_topics: true,
+        realm_allow_message_editing: false,
         realm_inline_image_preview: false,
         realm_message_content_edit_limit_seconds: 900,
+        realm_domains: [{ domain: 'wonderland.example', allow_subdomains: true }],
       });
+      // The restriction holds: an address outside the domains cannot be invited.
+      const invite = await server.client(owner).post('/invites', {
+        invitee_emails: 'someone@elsewhere.example',
+        stream_ids: '[]',
+      });
+      expect(invite.status).toBe(400);
+      await page.getByRole('checkbox', { name: 'Allow people to edit their messages' }).check();
+      await page
+        .getByRole('checkbox', { name: 'Restrict sign-up to the organization’s email domains' })
+        .uncheck();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     } finally {
       await admin.context.close();
+      await other.context.close();
       await viewer.context.close();
     }
   });
@@ -340,7 +502,7 @@ describeBrowser('settings and administration in Chromium', () => {
         const call = async (method: string, url: string, body: Record<string, string>) => {
           const res = await fetch(url, {
             method,
-            body: new URLSearchParams(body),
+            body: method === 'GET' ? undefined : new URLSearchParams(body),
             headers: { 'X-CSRFToken': token },
           });
           return [res.status, ((await res.json()) as { msg: string }).msg] as const;
@@ -352,12 +514,16 @@ describeBrowser('settings and administration in Chromium', () => {
             url_template: 'https://evil.example.com/{id}',
           }),
           await call('DELETE', `/json/users/${victim}`, {}),
+          await call('PATCH', '/json/realm', { authentication_methods: '{"Email":false}' }),
+          await call('GET', '/json/bridges', {}),
         ];
       }, alice.id);
       // Zulip's own codes: 403 for realm settings, 400 for linkifiers.
       expect(answers[0]).toEqual([403, 'Must be an organization administrator']);
       expect(answers[1]).toEqual([400, 'Must be an organization administrator']);
       expect(answers[2][0]).toBe(403);
+      expect(answers[3]).toEqual([403, 'Must be an organization owner']);
+      expect(answers[4]).toEqual([403, 'Must be an organization administrator']);
       expect((await server.client(owner).get(`/users/${alice.id}`)).body.user).toMatchObject({
         is_active: true,
       });

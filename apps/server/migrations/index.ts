@@ -16,6 +16,7 @@ import { SystemGroups1765510000002 } from './1765510000002-system-groups';
 import { EmailChange1765510000003 } from './1765510000003-email-change';
 import { WebhookDeliveries1765530000001 } from './1765530000001-webhook-deliveries';
 import { BridgeHealth1765570000001 } from './1765570000001-bridge-health';
+import { RealmAuthMethods1765610000001 } from './1765610000001-realm-auth-methods';
 import { MissedMessageEmails1765620000001 } from './1765620000001-missed-message-emails';
 import { PushDeviceTokens1765620000002 } from './1765620000002-push-device-tokens';
 import { GuestUserAccess1765630000001 } from './1765630000001-guest-user-access';
@@ -42,6 +43,7 @@ export const migrations = [
   EmailChange1765510000003,
   WebhookDeliveries1765530000001,
   BridgeHealth1765570000001,
+  RealmAuthMethods1765610000001,
   MissedMessageEmails1765620000001,
   PushDeviceTokens1765620000002,
   GuestUserAccess1765630000001,

@@ -1,4 +1,5 @@
 import { api } from './api';
+import { signal } from './signal';
 import { setTwentyFourHour } from './time-format';
 import { theme, type Theme } from './ui';
 
@@ -9,11 +10,15 @@ const SCHEMES: Array<[number, Theme]> = [
   [3, 'light'],
 ];
 
+/** Every one of the person's settings the server told of (the settings pages read these). */
+export const userSettings = signal<Record<string, unknown>>({});
+
 /**
- * The person's display settings from the server (`user_settings` at registration, or one
+ * The person's settings from the server (`user_settings` at registration, or one
  * `user_settings` event), so every browser they use looks the same.
  */
 export function applyUserSettings(settings: Record<string, unknown>): void {
+  userSettings.set((old) => ({ ...old, ...settings }));
   const scheme = SCHEMES.find(([n]) => n === settings.color_scheme)?.[1];
   if (scheme) theme.set(scheme);
   if (typeof settings.twenty_four_hour_time === 'boolean')

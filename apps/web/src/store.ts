@@ -626,6 +626,9 @@ export class ChatStore implements Directory {
             // Deactivated: the server has ended the session already.
             if (person.is_active === false) signedOut();
             if (person.full_name !== undefined) this.self.full_name = person.full_name;
+            // A confirmed email change (the link was followed, perhaps in another browser).
+            const delivery = (e.person as Record<string, unknown>).delivery_email;
+            if (typeof delivery === 'string') this.self.delivery_email = delivery;
             if (person.role !== undefined) {
               this.self.is_admin = person.role <= 200;
               this.self.is_owner = person.role === 100;
@@ -688,6 +691,10 @@ export class ChatStore implements Directory {
       case 'default_streams':
         this.lists = applyListEvent(this.lists, e);
         this.changed('lists');
+        return;
+      case 'realm_domains':
+        // The organization settings page reloads the list.
+        this.changed('realm');
         return;
       case 'realm_linkifiers':
         this.linkifiers = (e.realm_linkifiers as unknown as Linkifier[]) ?? [];

@@ -169,9 +169,26 @@ export type RealmEvent =
       type: 'realm';
       op: 'update_dict';
       property: 'default';
-      data: Record<string, string | boolean | number | null>;
+      /** Settings with a value of their own shape: `authentication_methods`, name → its state. */
+      data: Record<
+        string,
+        | string
+        | boolean
+        | number
+        | null
+        | Record<string, { enabled: boolean; available: boolean; unavailable_reason?: string }>
+      >;
     }
   | { type: 'realm'; op: 'deactivated'; realm_id: number };
+
+/** The realm's email domains (for `restricted_to_domain`) changed. */
+export type RealmDomainsEvent =
+  | {
+      type: 'realm_domains';
+      op: 'add' | 'change';
+      realm_domain: { domain: string; allow_subdomains: boolean };
+    }
+  | { type: 'realm_domains'; op: 'remove'; domain: string };
 
 /** One of the person's own settings changed (sent only to them). */
 export interface UserSettingsEvent {
@@ -364,6 +381,7 @@ export type ZulipEvent =
   | RealmUserEvent
   | RealmBotEvent
   | RealmEvent
+  | RealmDomainsEvent
   | UserSettingsEvent
   | RealmLinkifiersEvent
   | RealmFiltersEvent

@@ -7,6 +7,7 @@ import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
 import { AuthedRequest, CurrentRealm, Public } from '../identity/identity.decorators';
 import { AuthService } from './auth.service';
+import { realmAuthMethods } from '../realms/auth-methods';
 import { DevFetchApiKeyDto, FetchApiKeyDto } from './dto/fetch-api-key.dto';
 
 @Controller('api/v1')
@@ -44,20 +45,21 @@ export class AuthController {
   @Get('server_settings')
   serverSettings(@CurrentRealm() realm: Realm) {
     const url = this.resolver.realmUrl(realm);
+    const methods = realmAuthMethods(realm, this.config);
     return {
       authentication_methods: {
-        password: true,
-        dev: this.config.devMode,
-        email: true,
+        password: methods.Email,
+        dev: methods.Dev,
+        email: methods.Email,
         ldap: false,
-        remoteuser: false,
+        remoteuser: methods.RemoteUser,
         github: false,
         azuread: false,
         gitlab: false,
         apple: false,
         google: false,
         saml: false,
-        'openid connect': false,
+        'openid connect': methods['OpenID Connect'],
       },
       external_authentication_methods: [],
       zulip_version: ZULIP_VERSION,
@@ -66,7 +68,7 @@ export class AuthController {
       server_version: SERVER_VERSION,
       push_notifications_enabled: false,
       is_incompatible: false,
-      email_auth_enabled: true,
+      email_auth_enabled: methods.Email,
       require_email_format_usernames: true,
       realm_uri: url,
       realm_url: url,

@@ -7,6 +7,7 @@ import type { Realm } from '../identity/realm.types';
 import { UsersRepository } from '../identity/users.repository';
 import type { User } from '../identity/user.types';
 import { verifyPassword } from '../identity/passwords';
+import { assertAuthMethodEnabled } from '../realms/auth-methods';
 
 @Injectable()
 export class AuthService {
@@ -26,6 +27,7 @@ export class AuthService {
     if (realm.deactivated) {
       throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
     }
+    assertAuthMethodEnabled(realm, this.config, 'Email');
     const user = await this.users.findByEmail(realm.id, email);
     // Unknown emails and bots cost one hash too: the timing must not reveal who has an account.
     const hash = user && !user.is_bot ? user.password_hash : null;
@@ -45,6 +47,7 @@ export class AuthService {
     if (!this.config.devMode) {
       throw new ZulipError('BAD_REQUEST', 'DevAuthBackend not enabled.', 400);
     }
+    assertAuthMethodEnabled(realm, this.config, 'Dev');
     const user = await this.users.findByEmail(realm.id, email);
     if (!user || user.is_bot) {
       throw new ZulipError('AUTHENTICATION_FAILED', 'This user is not registered.', 401);

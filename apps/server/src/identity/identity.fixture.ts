@@ -27,6 +27,7 @@ export const realm = (changes: Partial<Realm> = {}): Realm => ({
   email_changes_disabled: false,
   allow_bridged_upload_links: false,
   can_access_all_users_group: 'role:everyone',
+  authentication_methods: {},
   ...changes,
 });
 

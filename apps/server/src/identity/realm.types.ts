@@ -24,6 +24,8 @@ export interface Realm {
   allow_bridged_upload_links: boolean;
   /** Which users guests see: all of them, or only those they share a stream or a conversation with. */
   can_access_all_users_group: UserAccessGroup;
+  /** Login methods the owners turned off (name → false); see realms/auth-methods.ts. */
+  authentication_methods: Record<string, boolean>;
 }
 
 /** The role groups `can_access_all_users_group` may name (Zulip allows only these two). */

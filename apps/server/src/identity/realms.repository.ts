@@ -36,7 +36,7 @@ export class RealmsRepository {
 
   async update(
     id: number,
-    changes: Partial<Pick<Realm, EditableRealmSetting | 'deactivated'>>,
+    changes: Partial<Pick<Realm, EditableRealmSetting | 'deactivated' | 'authentication_methods'>>,
   ): Promise<Realm> {
     const entries = Object.entries(changes);
     if (entries.length === 0) return (await this.findById(id)) as Realm;

@@ -33,6 +33,7 @@ export class RealmsController {
       invite_to_realm_policy,
       message_content_edit_limit_seconds,
       can_access_all_users_group,
+      authentication_methods,
       ...plain
     } = p;
     const { message_content_delete_limit_seconds, ...settings } = plain;
@@ -52,6 +53,11 @@ export class RealmsController {
         message_content_delete_limit_seconds,
       );
     }
+    // Owners only, checked before anything else changes.
+    const methods =
+      authentication_methods === undefined
+        ? undefined
+        : await this.realms.setAuthenticationMethods(user, realm, authentication_methods);
     const changed = await this.realms.updateSettings(
       user,
       realm,
@@ -60,16 +66,14 @@ export class RealmsController {
     );
     // The answer names the group setting by id, as the request did.
     const { can_access_all_users_group: accessGroup, ...answer } = changed;
-    return {
-      ...answer,
-      ...(accessGroup === undefined ? {} : { can_access_all_users_group }),
-      ...(changed.invite_by_admin_only === undefined
-        ? {}
-        : {
-            invite_to_realm_policy:
-              invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1),
-          }),
-    };
+    const reply: Record<string, unknown> = { ...answer };
+    if (accessGroup !== undefined) reply.can_access_all_users_group = can_access_all_users_group;
+    if (methods) reply.authentication_methods = methods;
+    if (changed.invite_by_admin_only !== undefined) {
+      reply.invite_to_realm_policy =
+        invite_to_realm_policy ?? (changed.invite_by_admin_only ? 2 : 1);
+    }
+    return reply;
   }
 
   @Get('domains')

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { ZulipError } from '../common/zulip-error';
 import { requireAdmin, requireOwner } from '../identity/permissions';
@@ -15,6 +17,7 @@ import { EventPublisher } from '../event-publisher/event-publisher';
 import { RealmsRepository } from '../identity/realms.repository';
 import { SystemGroupsService } from '../user-groups/system-groups.service';
 import { StreamsService } from '../streams/streams.service';
+import { realmAuthMethods, realmAuthMethodStates, updatedAuthMethods } from './auth-methods';
 
 const SUBDOMAIN = /^([a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?)?$/;
 
@@ -39,6 +42,7 @@ export class RealmsService {
     private readonly events: EventPublisher,
     private readonly streams: StreamsService,
     private readonly systemGroups: SystemGroupsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates a realm with Zulip's starting stream, `general`, as its default stream. */
@@ -124,6 +128,29 @@ export class RealmsService {
     return this.systemGroups.idOf(realm.id, realm.can_access_all_users_group);
   }
 
+  /**
+   * `PATCH /realm` `authentication_methods`: owners turn the server's login methods on or off for
+   * their organization; the realm's clients hear it as Zulip's `update_dict` event.
+   */
+  async setAuthenticationMethods(
+    actor: User,
+    realm: Realm,
+    requested: unknown,
+  ): Promise<Record<string, boolean>> {
+    requireOwner(actor);
+    const stored = updatedAuthMethods(realm, this.config, requested);
+    return this.db.transaction(async () => {
+      const updated = await this.realms.update(realm.id, { authentication_methods: stored });
+      await this.events.toRealm(realm.id, {
+        type: 'realm',
+        op: 'update_dict',
+        property: 'default',
+        data: { authentication_methods: realmAuthMethodStates(updated, this.config) },
+      });
+      return realmAuthMethods(updated, this.config);
+    });
+  }
+
   listDomains(realm: Realm): Promise<RealmDomain[]> {
     return this.realms.domains(realm.id);
   }
@@ -141,7 +168,13 @@ export class RealmsService {
       if (existing.some((d) => d.domain === domain)) {
         throw ZulipError.badRequest(`The domain ${domain} is already a part of your organization.`);
       }
-      return this.realms.addDomain(realm.id, domain, allowSubdomains);
+      const added = await this.realms.addDomain(realm.id, domain, allowSubdomains);
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'add',
+        realm_domain: { domain: added.domain, allow_subdomains: added.allow_subdomains },
+      });
+      return added;
     });
   }
 
@@ -152,16 +185,30 @@ export class RealmsService {
     allowSubdomains: boolean,
   ): Promise<void> {
     requireOwner(actor);
-    if (!(await this.realms.setAllowSubdomains(realm.id, domain, allowSubdomains))) {
-      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
-    }
+    await this.db.transaction(async () => {
+      if (!(await this.realms.setAllowSubdomains(realm.id, domain, allowSubdomains))) {
+        throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+      }
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'change',
+        realm_domain: { domain: domain.toLowerCase(), allow_subdomains: allowSubdomains },
+      });
+    });
   }
 
   async removeDomain(actor: User, realm: Realm, domain: string): Promise<void> {
     requireOwner(actor);
-    if (!(await this.realms.removeDomain(realm.id, domain))) {
-      throw ZulipError.notFound(`No entry found for domain ${domain}.`);
-    }
+    await this.db.transaction(async () => {
+      if (!(await this.realms.removeDomain(realm.id, domain))) {
+        throw ZulipError.notFound(`No entry found for domain ${domain}.`);
+      }
+      await this.events.toRealm(realm.id, {
+        type: 'realm_domains',
+        op: 'remove',
+        domain: domain.toLowerCase(),
+      });
+    });
   }
 
   /** Refuses an address outside the realm's domains when the realm restricts sign-ups to them. */

@@ -13,6 +13,7 @@ import { LoginFormDto, LogoutFormDto } from './dto/forms.dto';
 import { formCsrfToken, formCsrfValid } from './form-csrf';
 import { redirect, safeNext, sendErrorPage, sendHtml } from './page-response';
 import { loginPage, logoutPage } from './pages';
+import { realmAuthMethods } from '../realms/auth-methods';
 import { clientIndexHtml } from './web-assets';
 
 /** `/` (the client), `/login/` and `/logout/`. */
@@ -131,10 +132,12 @@ export class LoginController {
   ): void {
     const providers: Array<{ name: string; url: string }> = [];
     const next = fields.next ? `?next=${encodeURIComponent(safeNext(fields.next))}` : '';
-    if (this.config.web.oidc) {
+    // Only the ways in this organization allows (its owners may turn some off).
+    const methods = realmAuthMethods(realm, this.config);
+    if (this.config.web.oidc && methods['OpenID Connect']) {
       providers.push({ name: this.config.web.oidc.name, url: `/accounts/login/oidc/${next}` });
     }
-    if (this.config.web.ssoRemoteUserHeader) {
+    if (this.config.web.ssoRemoteUserHeader && methods.RemoteUser) {
       providers.push({ name: 'single sign-on', url: `/accounts/login/sso/${next}` });
     }
     const csrfToken = formCsrfToken(req, res, this.sessions.isSecure(req));
@@ -143,7 +146,7 @@ export class LoginController {
       status,
       loginPage(
         { title: 'Log in', realmName: realm.name, error: fields.error },
-        { csrfToken, email: fields.email, next: fields.next, providers },
+        { csrfToken, email: fields.email, next: fields.next, password: methods.Email, providers },
       ),
     );
   }

@@ -1,4 +1,7 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../config/config.module';
+import { assertAuthMethodEnabled } from '../realms/auth-methods';
 import type { Request, Response } from 'express';
 import { CurrentRealm, Public } from '../identity/identity.decorators';
 import { ZulipError } from '../common/zulip-error';
@@ -20,6 +23,7 @@ export class OidcController {
     private readonly oidc: OidcService,
     private readonly external: ExternalLoginService,
     private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -30,6 +34,7 @@ export class OidcController {
     @Query('next') next?: string,
   ) {
     try {
+      assertAuthMethodEnabled(realm, this.config, 'OpenID Connect');
       const { url, pending } = await this.oidc.start(this.callbackUrl(req), safeNext(next));
       res.append(
         'Set-Cookie',
@@ -57,6 +62,7 @@ export class OidcController {
       }),
     );
     try {
+      assertAuthMethodEnabled(realm, this.config, 'OpenID Connect');
       const pending = parsePending(readCookies(req).get(PENDING_COOKIE));
       const here = new URL(req.originalUrl, this.callbackUrl(req));
       const identity = await this.oidc.finish(here, pending);

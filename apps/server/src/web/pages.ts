@@ -56,11 +56,14 @@ export interface LoginPageData {
   csrfToken: string;
   email?: string;
   next?: string;
+  /** The organization allows email-and-password login. */
+  password: boolean;
   /** "Log in with …" buttons for external identity providers. */
   providers: Array<{ name: string; url: string }>;
 }
 
 export const loginPage = page<LoginPageData>(`
+{{#if password}}
 <form method="post" action="/login/">
   <input type="hidden" name="csrfmiddlewaretoken" value="{{csrfToken}}">
   {{#if next}}<input type="hidden" name="next" value="{{next}}">{{/if}}
@@ -70,11 +73,14 @@ export const loginPage = page<LoginPageData>(`
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <button type="submit">Log in</button>
 </form>
+{{else}}
+<p>This organization does not use passwords to log in.</p>
+{{/if}}
 {{#each providers}}
-<p class="or">or</p>
+{{#if ../password}}<p class="or">or</p>{{else}}{{#unless @first}}<p class="or">or</p>{{/unless}}{{/if}}
 <a class="button secondary" href="{{url}}">Log in with {{name}}</a>
 {{/each}}
-<p class="links"><a href="/accounts/password/reset/">Forgot your password?</a><a href="/register/">Sign up</a></p>
+<p class="links">{{#if password}}<a href="/accounts/password/reset/">Forgot your password?</a>{{/if}}<a href="/register/">Sign up</a></p>
 `);
 
 export const emailFormPage = page<{

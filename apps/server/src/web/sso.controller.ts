@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@hub/config';
 import { CurrentRealm, Public } from '../identity/identity.decorators';
+import { assertAuthMethodEnabled } from '../realms/auth-methods';
 import { ZulipError } from '../common/zulip-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { Realm } from '../identity/realm.types';
@@ -35,6 +36,7 @@ export class SsoController {
       if (!header) {
         throw ZulipError.notFound('Single sign-on is not enabled on this server.');
       }
+      assertAuthMethodEnabled(realm, this.config, 'RemoteUser');
       if (!this.sessions.peerIsTrustedProxy(req)) {
         throw ZulipError.forbidden(
           'Single sign-on works only through the organization’s sign-in server.',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { realmAuthMethodStates } from '../../realms/auth-methods';
 import { AlertWordsRepository } from '../../alert-words/alert-words.repository';
 import { LinkifiersRepository } from '../../linkifiers/linkifiers.repository';
 import type { AppConfig } from '@hub/config';
@@ -354,7 +355,7 @@ export class InitialStateService {
       realm_email_changes_disabled: realm.email_changes_disabled,
       realm_allow_bridged_upload_links: realm.allow_bridged_upload_links,
       realm_name_changes_disabled: false,
-      realm_authentication_methods: { Email: true, 'Dev Auth': this.config.devMode },
+      realm_authentication_methods: realmAuthMethodStates(realm, this.config),
       max_topic_length: MAX_TOPIC_LENGTH,
       max_message_length: MAX_MESSAGE_LENGTH,
       max_stream_name_length: MAX_STREAM_NAME_LENGTH,

@@ -104,6 +104,10 @@ export class UpdateRealmDto {
   @Json()
   @IsBoolean()
   allow_bridged_upload_links?: boolean;
+  /** Method name → enabled, e.g. `{"Email": false}`; checked in realms/auth-methods.ts. */
+  @IsOptional()
+  @Json()
+  authentication_methods?: unknown;
 }
 
 export class AddRealmDomainDto {

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { store, useSlices } from '../../store';
 import { changedParams, formValues, sameValues, TOGGLES } from '../../realm-settings';
 import {
+  ActionButton,
   Loaded,
   Outcome,
   ROLES,
@@ -13,7 +14,126 @@ import {
   useServerList,
 } from './common';
 
+interface RealmDomain {
+  domain: string;
+  allow_subdomains: boolean;
+}
+
+/** The email domains sign-ups are restricted to (when the policy above says so); owners edit. */
+function RealmDomains() {
+  const list = useServerList<RealmDomain>(
+    '/realm/domains',
+    (reply) => reply.domains as RealmDomain[],
+    ['realm'],
+  );
+  const owner = store.self.is_owner === true;
+  const [domain, setDomain] = useState('');
+  const [subdomains, setSubdomains] = useState(false);
+  const action = useAction();
+  return (
+    <section aria-labelledby="realm-domains-title">
+      <h3 id="realm-domains-title">Allowed email domains</h3>
+      <Loaded list={list}>
+        {(domains) =>
+          domains.length === 0 ? (
+            <p>No domains yet: with the restriction on, nobody new can join.</p>
+          ) : (
+            <SettingsTable
+              caption="Allowed email domains"
+              columns={
+                owner ? ['Domain', 'Subdomains too', 'Actions'] : ['Domain', 'Subdomains too']
+              }
+            >
+              {domains.map((d) => (
+                <tr key={d.domain}>
+                  <th scope="row">{d.domain}</th>
+                  <td>
+                    {owner ? (
+                      <input
+                        type="checkbox"
+                        aria-label={`Allow subdomains of ${d.domain}`}
+                        checked={d.allow_subdomains}
+                        disabled={action.busy}
+                        onChange={(e) => {
+                          const on = e.target.checked;
+                          void action.run(async () => {
+                            await api('PATCH', `/realm/domains/${encodeURIComponent(d.domain)}`, {
+                              allow_subdomains: on,
+                            });
+                            list.reload();
+                          });
+                        }}
+                      />
+                    ) : d.allow_subdomains ? (
+                      'Yes'
+                    ) : (
+                      'No'
+                    )}
+                  </td>
+                  {owner && (
+                    <td>
+                      <ActionButton
+                        action={action}
+                        danger
+                        name={`Remove ${d.domain}`}
+                        work={async () => {
+                          await api('DELETE', `/realm/domains/${encodeURIComponent(d.domain)}`);
+                          list.reload();
+                          return `${d.domain} is removed.`;
+                        }}
+                      >
+                        Remove
+                      </ActionButton>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </SettingsTable>
+          )
+        }
+      </Loaded>
+      {owner ? (
+        <SettingsForm
+          submit="Add domain"
+          action={action}
+          onSubmit={async () => {
+            const reply = await api<{ new_domain: [number, string] }>('POST', '/realm/domains', {
+              domain: domain.trim(),
+              allow_subdomains: subdomains,
+            });
+            setDomain('');
+            setSubdomains(false);
+            list.reload();
+            return `${reply.new_domain[1]} is added.`;
+          }}
+        >
+          <TextField label="New domain" required value={domain} onChange={setDomain} />
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={subdomains}
+              onChange={(e) => setSubdomains(e.target.checked)}
+            />
+            Allow its subdomains too
+          </label>
+        </SettingsForm>
+      ) : (
+        <p className="hint">Only organization owners can change the domains.</p>
+      )}
+    </section>
+  );
+}
+
 export function OrganizationSettings() {
+  return (
+    <>
+      <OrganizationSettingsForm />
+      <RealmDomains />
+    </>
+  );
+}
+
+function OrganizationSettingsForm() {
   useSlices('realm');
   const version = store.version('realm');
   const [values, setValues] = useState(() => formValues(store.realmSettings));

@@ -150,14 +150,48 @@ function ApiKey() {
   );
 }
 
+/** A new address takes effect only when the link mailed to it is followed. */
+function EmailChange() {
+  const [email, setEmail] = useState('');
+  const change = useAction();
+  const disabled =
+    store.realmSettings.realm_email_changes_disabled === true && !store.self.is_admin;
+  if (disabled) {
+    return <p className="hint">Your organization does not allow changing email addresses.</p>;
+  }
+  return (
+    <SettingsForm
+      title="Change email"
+      submit="Send confirmation link"
+      action={change}
+      onSubmit={async () => {
+        const address = email.trim();
+        await api('PATCH', '/settings', { email: address });
+        setEmail('');
+        return `We sent a link to ${address}. Your email changes when you follow it.`;
+      }}
+    >
+      <TextField
+        label="New email address"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={setEmail}
+      />
+    </SettingsForm>
+  );
+}
+
 export function Account() {
-  useSlices('realm');
+  useSlices('realm', 'users');
   return (
     <>
       <dl className="facts">
         <dt>Email</dt>
         <dd>{store.self.delivery_email || store.self.email}</dd>
       </dl>
+      <EmailChange />
       <PasswordChange />
       <ApiKey />
     </>

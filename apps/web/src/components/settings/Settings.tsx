@@ -12,6 +12,7 @@ import { CustomEmoji } from './CustomEmoji';
 import { DefaultStreams } from './DefaultStreams';
 import { Invitations } from './Invitations';
 import { MutedTopics, MutedUsers } from './Muted';
+import { Notifications } from './Notifications';
 import { ProfileFields } from './ProfileFields';
 import { Status } from './Status';
 import { UserGroups } from './UserGroups';
@@ -37,6 +38,7 @@ const PERSONAL: Section[] = [
   { id: 'status', label: 'Status', view: () => <Status /> },
   { id: 'account-and-privacy', label: 'Account & privacy', view: () => <Account /> },
   { id: 'preferences', label: 'Display', view: () => <Display /> },
+  { id: 'notifications', label: 'Notifications', view: () => <Notifications /> },
   { id: 'your-bots', label: 'Bots', view: () => <Bots /> },
   { id: 'alert-words', label: 'Alert words', view: () => <AlertWords /> },
   { id: 'muted-topics', label: 'Muted topics', view: () => <MutedTopics /> },
