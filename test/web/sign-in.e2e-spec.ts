@@ -40,6 +40,11 @@ describeBrowser('web sign-in in Chromium', () => {
       await page.waitForURL(/\/login\/$/);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'login');
+      // The sign-in pages follow the system's dark theme, and stay readable in it.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'login-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
       await page.getByLabel('Email').fill(alice.email);
       await page.getByLabel('Password').fill('certainly not the password');

@@ -874,8 +874,16 @@ export class ChatStore implements Directory {
 
   // ---- Actions ----
 
-  /** Marks messages read (those still unread), as the server and then the event confirm. */
-  async markRead(ids: number[]): Promise<void> {
+  /** The view in which the reader marked messages unread: it marks nothing read until left. */
+  private readingPausedIn: number | null = null;
+
+  pauseReadingInView(): void {
+    this.readingPausedIn = this.view.generation;
+  }
+
+  /** Marks messages seen in the view read (those still unread), as the server and then the event confirm. */
+  async markSeen(ids: number[]): Promise<void> {
+    if (this.readingPausedIn === this.view.generation) return;
     const unread = ids.filter((id) => this.unread.has(id));
     if (unread.length === 0) return;
     this.unread.remove(unread);

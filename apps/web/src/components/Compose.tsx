@@ -358,7 +358,10 @@ export function Compose() {
       const placeholder = `[Uploading ${file.name}…]()`;
       const current = compose.get().content;
       const at = box.current?.selectionStart ?? current.length;
-      setContent(`${current.slice(0, at)}${placeholder}${current.slice(at)}`);
+      const before = current.slice(0, at);
+      // Each link stands apart from the text (and the other uploads) before it.
+      const space = before === '' || /\s$/.test(before) ? '' : ' ';
+      setContent(`${before}${space}${placeholder}${current.slice(at)}`);
       try {
         const done = await uploadFile(file);
         const link = `[${file.name}](${done.url})`;
