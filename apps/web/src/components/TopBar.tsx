@@ -24,6 +24,16 @@ function SettingsMenu() {
       ref={box}
       onKeyDown={(e) => {
         if (e.key === 'Escape') setOpen(false);
+        // A menu's items are reached with the arrow keys.
+        if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+          e.preventDefault();
+          const items = [
+            ...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
+          ];
+          const i = items.indexOf(document.activeElement as HTMLElement);
+          const step = e.key === 'ArrowDown' ? 1 : items.length - 1;
+          items[(i + step) % items.length]?.focus();
+        }
       }}
     >
       <button
