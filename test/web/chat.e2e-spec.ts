@@ -13,7 +13,10 @@ import {
 
 /** The page's globals, inside `page.evaluate` (this project's TypeScript has no DOM library). */
 declare const location: { hash: string };
-declare const document: { documentElement: { scrollWidth: number } };
+declare const document: {
+  documentElement: { scrollWidth: number };
+  activeElement: { id: string } | null;
+};
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
 /** Two people chatting in Chromium: streams, topics, DMs, message actions, narrows, unread. */
@@ -264,8 +267,28 @@ describeBrowser('the chat in Chromium', () => {
       expect(new URL(page.url()).hash).toBe(`#narrow/channel/${designId}-design/topic/longer`);
       await messageWith(page, 'Long note 30.').waitFor();
 
-      // Enter on a focused link follows it, even with a message selected (not "reply").
+      // Zulip's keys: k and j move the selection, r replies to it, Esc leaves the box.
       await messageWith(page, 'My second draft').click();
+      await page.keyboard.press('k');
+      await page.locator('article.selected').filter({ hasText: 'Long note 30.' }).waitFor();
+      await page.keyboard.press('j');
+      await page.locator('article.selected').filter({ hasText: 'My second draft' }).waitFor();
+      // (The first Escape closes the topic suggestions, the second leaves the field.)
+      await page.getByLabel('Topic', { exact: true }).fill('');
+      await page.getByLabel('Topic', { exact: true }).press('Escape');
+      await page.getByLabel('Topic', { exact: true }).press('Escape');
+      await page.keyboard.press('r');
+      await eventually(
+        async () => (await page.getByLabel('Topic', { exact: true }).inputValue()) === 'longer',
+        'the reply to take the topic',
+      );
+      await eventually(
+        async () => (await page.evaluate(() => document.activeElement?.id)) === 'compose-message',
+        'the message box to have focus',
+      );
+      await page.keyboard.press('Escape');
+
+      // Enter on a focused link follows it, even with a message selected (not "reply").
       await sidebar.getByRole('link', { name: /^random/ }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: '#random' }).waitFor();

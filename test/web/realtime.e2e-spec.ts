@@ -118,11 +118,16 @@ describeBrowser('the client in real time', () => {
     const a = await signedIn(browser, server, alice, { hash: `#narrow/dm/${bob.id}` });
     const b = await signedIn(browser, server, bob, { hash: `#narrow/dm/${alice.id}` });
     try {
-      await a.page.getByLabel('Message', { exact: true }).pressSequentially('thinking about it');
+      const box = a.page.getByLabel('Message', { exact: true });
+      await box.pressSequentially('thinking');
       await b.page.getByText('Alice Liddell is typing…').waitFor();
       await shot(b.page, 'realtime-typing');
-      await a.page.getByLabel('Message', { exact: true }).press('Enter');
-      await messageWith(b.page, 'thinking about it').waitFor();
+      // Shift+Enter adds a line; Enter sends.
+      await box.press('Shift+Enter');
+      await box.pressSequentially('about it');
+      expect(await box.inputValue()).toBe('thinking\nabout it');
+      await box.press('Enter');
+      await messageWith(b.page, 'about it').waitFor();
       await eventually(
         async () => (await b.page.getByText('Alice Liddell is typing…').count()) === 0,
         'the notice to go',
