@@ -288,6 +288,20 @@ describeBrowser('the chat in Chromium', () => {
       );
       await page.keyboard.press('Escape');
 
+      // Markdown preview, then the text kept as a draft while typing, found again with `d`.
+      await box.fill('half a **thought**');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByLabel('Preview').locator('strong', { hasText: 'thought' }).waitFor();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await box.press('Escape');
+      await eventually(async () => {
+        await page.keyboard.press('d');
+        const drafts = page.getByRole('dialog', { name: 'Drafts' });
+        const found = (await drafts.getByText('half a **thought**').count()) > 0;
+        await page.keyboard.press('Escape');
+        return found;
+      }, 'the draft');
+
       // Enter on a focused link follows it, even with a message selected (not "reply").
       await sidebar.getByRole('link', { name: /^random/ }).focus();
       await page.keyboard.press('Enter');

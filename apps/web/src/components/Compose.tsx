@@ -446,6 +446,7 @@ export function Compose() {
           {preview !== null ? (
             <div
               className="compose-preview rendered"
+              role="region"
               aria-label="Preview"
               dangerouslySetInnerHTML={{ __html: safeHtml(preview) }}
             />
