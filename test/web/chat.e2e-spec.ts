@@ -398,6 +398,20 @@ describeBrowser('the chat in Chromium', () => {
       for (const m of flags.body.messages as Array<{ flags: string[] }>)
         expect(m.flags).toContain('read');
 
+      // A mention counts under Mentions, and that view lists it.
+      await server.client(alice).post('/messages', {
+        type: 'stream',
+        to: 'quiet',
+        topic: 'unread',
+        content: '@**Bob Builder** a question for you',
+      });
+      const mentions = sidebar.getByRole('link', { name: /^Mentions/ });
+      await mentions.getByLabel('1 unread mention').waitFor();
+      await mentions.click();
+      await b.page.getByRole('heading', { name: 'Mentions' }).waitFor();
+      await messageWith(b.page, 'a question for you').waitFor();
+      await eventually(async () => (await mentions.getByLabel(/unread/).count()) === 0, 'read');
+
       // Elsewhere, out of sight: "Mark all as read" clears every count, on the server too.
       await b.page.evaluate(() => (location.hash = '#narrow/is/starred'));
       await b.page.getByRole('heading', { name: 'Starred messages' }).waitFor();
