@@ -265,7 +265,13 @@ describeBrowser('the chat in Chromium', () => {
       await move.getByRole('button', { name: 'Move' }).click();
       await page.getByRole('heading', { name: '#design › longer' }).waitFor();
       expect(new URL(page.url()).hash).toBe(`#narrow/channel/${designId}-design/topic/longer`);
-      await messageWith(page, 'Long note 30.').waitFor();
+      // Moved, not edited (as Zulip labels it); the edited one stays "edited".
+      await messageWith(page, 'Long note 30.')
+        .getByRole('button', { name: /^Moved/ })
+        .waitFor();
+      await messageWith(page, 'My second draft')
+        .getByRole('button', { name: /^Edited/ })
+        .waitFor();
 
       // Zulip's keys: k and j move the selection, r replies to it, Esc leaves the box.
       await messageWith(page, 'My second draft').click();

@@ -18,7 +18,7 @@ import {
   toggleStar,
 } from '../actions';
 import { emojiGlyph } from '../emoji';
-import type { Message, Reaction } from '../model';
+import { changeLabel, type Message, type Reaction } from '../model';
 import { narrowToHash } from '../narrow';
 import { canDelete, canEditContent, canEditTopic } from '../permissions';
 import { safeHtml } from '../sanitize';
@@ -394,6 +394,7 @@ export const MessageRow = memo(function MessageRow({
   // Redraws the times when the person switches between 12- and 24-hour time.
   twentyFourHour.use();
   const starred = message.flags.includes('starred');
+  const change = changeLabel(message);
   const sender = store.users.get(message.sender_id);
   const name = sender?.full_name ?? message.sender_full_name;
   const classes = [
@@ -440,13 +441,13 @@ export const MessageRow = memo(function MessageRow({
           </div>
         )}
         {isEditing ? <MessageEditor message={message} /> : <RenderedContent message={message} />}
-        {message.last_edit_timestamp !== undefined && message.last_edit_timestamp !== null && (
+        {change && (
           <button
             className="edited"
-            aria-label="Edited: show edit history"
+            aria-label={`${change === 'edited' ? 'Edited' : 'Moved'}: show edit history`}
             onClick={() => dialog.set({ kind: 'history', messageId: message.id })}
           >
-            (edited)
+            ({change})
           </button>
         )}
         <Reactions message={message} />
