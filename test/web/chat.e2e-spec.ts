@@ -253,6 +253,13 @@ describeBrowser('the chat in Chromium', () => {
       await topicLink.getByLabel('2 unread messages').waitFor();
       await page.waitForTimeout(1500);
       expect(await topicLink.getByLabel('2 unread messages').count()).toBe(1);
+      await page.getByRole('button', { name: 'Jump to first unread' }).click();
+      await page.locator('article.selected').filter({ hasText: 'Long note 30.' }).waitFor();
+      // `+` reacts 👍 to the selected message.
+      await page.keyboard.press('+');
+      await messageWith(page, 'Long note 30.')
+        .getByRole('button', { name: /^\+1: 1/ })
+        .waitFor();
 
       // Moving the whole topic takes the view along.
       await (
