@@ -12,8 +12,18 @@ declare class ClipboardEvent {
     init: { clipboardData: DataTransfer; bubbles: boolean; cancelable: boolean },
   );
 }
+declare class DragEvent {
+  constructor(
+    type: string,
+    init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean },
+  );
+}
+interface EventTarget {
+  dispatchEvent(e: ClipboardEvent | DragEvent): void;
+}
 declare const document: {
-  getElementById(id: string): { dispatchEvent(e: ClipboardEvent): void; focus(): void } | null;
+  getElementById(id: string): (EventTarget & { focus(): void }) | null;
+  querySelector(selector: string): EventTarget | null;
 };
 
 const SOCKET = /\/api\/v1\/events\/socket/;
@@ -108,11 +118,16 @@ describeBrowser('the client in real time', () => {
     const a = await signedIn(browser, server, alice, { hash: `#narrow/dm/${bob.id}` });
     const b = await signedIn(browser, server, bob, { hash: `#narrow/dm/${alice.id}` });
     try {
-      await a.page.getByLabel('Message', { exact: true }).pressSequentially('thinking about it');
+      const box = a.page.getByLabel('Message', { exact: true });
+      await box.pressSequentially('thinking');
       await b.page.getByText('Alice Liddell is typing…').waitFor();
       await shot(b.page, 'realtime-typing');
-      await a.page.getByLabel('Message', { exact: true }).press('Enter');
-      await messageWith(b.page, 'thinking about it').waitFor();
+      // Shift+Enter adds a line; Enter sends.
+      await box.press('Shift+Enter');
+      await box.pressSequentially('about it');
+      expect(await box.inputValue()).toBe('thinking\nabout it');
+      await box.press('Enter');
+      await messageWith(b.page, 'about it').waitFor();
       await eventually(
         async () => (await b.page.getByText('Alice Liddell is typing…').count()) === 0,
         'the notice to go',
@@ -123,31 +138,67 @@ describeBrowser('the client in real time', () => {
     }
   });
 
-  it('uploads a pasted file and links it in the message', async () => {
+  it('uploads files pasted, dropped and chosen with the button, and links each in the message', async () => {
     const a = await signedIn(browser, server, alice, { hash: '#narrow/channel/ops/topic/files' });
     try {
       await a.page.getByLabel('Message', { exact: true }).click();
       await a.page.evaluate(() => {
-        const data = new DataTransfer();
-        data.items.add(new File(['pasted text file'], 'notes.txt', { type: 'text/plain' }));
+        const pasted = new DataTransfer();
+        pasted.items.add(new File(['pasted text file'], 'notes.txt', { type: 'text/plain' }));
         const box = document.getElementById('compose-message');
         box?.focus();
         box?.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }),
         );
       });
       const box = a.page.getByLabel('Message', { exact: true });
-      await eventually(
-        async () => /\[notes\.txt\]\(\/user_uploads\/[^)]+\)/.test(await box.inputValue()),
-        'the upload link',
-      );
+      const linked = (name: string) =>
+        eventually(
+          async () =>
+            new RegExp(`\\[${name.replace('.', '\\.')}\\]\\(/user_uploads/[^)]+\\)`).test(
+              await box.inputValue(),
+            ),
+          `the link to ${name}`,
+        );
+      await linked('notes.txt');
+
+      // Dropped on the compose box.
+      await a.page.evaluate(() => {
+        const dropped = new DataTransfer();
+        dropped.items.add(new File(['dropped file'], 'dropped.txt', { type: 'text/plain' }));
+        const area = document.querySelector('section[aria-label="Compose"]');
+        for (const type of ['dragover', 'drop'])
+          area?.dispatchEvent(
+            new DragEvent(type, { dataTransfer: dropped, bubbles: true, cancelable: true }),
+          );
+      });
+      await linked('dropped.txt');
+
+      // Chosen with the upload button.
+      const [chooser] = await Promise.all([
+        a.page.waitForEvent('filechooser'),
+        a.page.getByRole('button', { name: 'Upload files' }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'chosen.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('chosen file'),
+      });
+      await linked('chosen.txt');
+
       await box.press('Enter');
-      const link = messageWith(a.page, 'notes.txt').getByRole('link', { name: 'notes.txt' });
-      await link.waitFor();
-      const href = (await link.getAttribute('href')) ?? '';
-      const file = await a.page.request.get(href);
-      expect(file.status()).toBe(200);
-      expect(await file.text()).toBe('pasted text file');
+      const sent = messageWith(a.page, 'notes.txt');
+      for (const [name, content] of [
+        ['notes.txt', 'pasted text file'],
+        ['dropped.txt', 'dropped file'],
+        ['chosen.txt', 'chosen file'],
+      ]) {
+        const link = sent.getByRole('link', { name });
+        await link.waitFor();
+        const file = await a.page.request.get((await link.getAttribute('href')) ?? '');
+        expect(file.status()).toBe(200);
+        expect(await file.text()).toBe(content);
+      }
     } finally {
       await a.context.close();
     }

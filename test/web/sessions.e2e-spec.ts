@@ -271,6 +271,20 @@ describe('web sessions', () => {
       await server.updateRealm({ invite_required: true });
     }
   });
+
+  // Last in this suite: it spends the loopback address's login budget for the minute.
+  it('rate limits the login form as fetch_api_key is, even for the right password', async () => {
+    const target = await server.createUser();
+    let res = await browser().login(target.email, 'a wrong guess');
+    for (let i = 0; i < 60 && res.status !== 429; i++)
+      res = await browser().login(target.email, 'a wrong guess');
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.text).toContain('role="alert"');
+    const right = browser();
+    expect((await right.login(target.email, target.password)).status).toBe(429);
+    expect(right.cookies.has('sessionid')).toBe(false);
+  });
 });
 
 describe('remote-user SSO', () => {
@@ -291,6 +305,19 @@ describe('remote-user SSO', () => {
       expect(res.status).toBe(302);
       expect(res.headers.location).toBe('/#narrow/is/starred');
       expect((await b.json('GET', '/users/me')).body.user_id).toBe(existing.id);
+      const plain = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('sessionid='));
+      expect(plain).not.toMatch(/Secure/);
+
+      // Behind the trusted proxy's HTTPS, the cookies are Secure.
+      const overTls = new CookieSession(server.url, undefined, {
+        [header]: 'frank',
+        'x-forwarded-proto': 'https',
+      });
+      const secure = await overTls.get('/accounts/login/sso/');
+      for (const name of ['sessionid=', 'csrftoken=']) {
+        const cookie = (secure.headers['set-cookie'] ?? []).find((c) => c.startsWith(name));
+        expect(cookie).toMatch(/; Secure/);
+      }
 
       const refused = new CookieSession(server.url, undefined, { [header]: 'grace' });
       // No invitation yet: the organization requires one.
@@ -314,6 +341,13 @@ describe('remote-user SSO', () => {
       expect(res.status).toBe(403);
       expect(res.text).toContain('sign-in server');
       expect(b.cookies.has('sessionid')).toBe(false);
+
+      // Nor is its word about HTTPS: a password login's cookie stays without Secure.
+      const claimed = new CookieSession(server.url, undefined, { 'x-forwarded-proto': 'https' });
+      const login = await claimed.login(server.owner.email, server.owner.password);
+      expect(login.status).toBe(302);
+      const cookie = (login.headers['set-cookie'] ?? []).find((c) => c.startsWith('sessionid='));
+      expect(cookie).not.toMatch(/Secure/);
     } finally {
       await server.stop();
     }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../gateway/helpers/gateway-stack';
+import { lastConfirmationKey } from '../accounts/mail-helper';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { describeBrowser, launchBrowser, seriousViolations, shot } from './browser';
 
@@ -40,6 +41,11 @@ describeBrowser('web sign-in in Chromium', () => {
       await page.waitForURL(/\/login\/$/);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'login');
+      // The sign-in pages follow the system's dark theme, and stay readable in it.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'login-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
       await page.getByLabel('Email').fill(alice.email);
       await page.getByLabel('Password').fill('certainly not the password');
@@ -63,6 +69,38 @@ describeBrowser('web sign-in in Chromium', () => {
       // The session ended on the server: the client no longer opens.
       await page.goto('/');
       await page.waitForURL(/\/login\/$/);
+      await context.close();
+    });
+
+    it('creates an invited account from the mailed link and opens the chat signed in', async () => {
+      const invited = await server.client(server.owner).post('/invites', {
+        invitee_emails: 'newcomer@example.com',
+        stream_ids: [],
+      });
+      expect(invited.status).toBe(200);
+      const key = lastConfirmationKey(server.config.dataDir, 'newcomer@example.com');
+      const context = await browser.newContext({ baseURL: server.url });
+      const page = await context.newPage();
+      await page.goto(`/accounts/do_confirm/${key}`);
+      await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByLabel('Full name').fill('New Comer');
+      await page.getByLabel('Password').fill('short');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/too short/);
+      await page.getByLabel('Password').fill('a long and unusual passphrase 4417');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText(/is ready, and you are logged in/).waitFor();
+      await shot(page, 'signup-done');
+      await page.getByRole('link', { name: /^Open / }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected/ })
+        .waitFor();
+      const me = await page.evaluate(
+        async () => (await (await fetch('/json/users/me')).json()) as { full_name: string },
+      );
+      expect(me.full_name).toBe('New Comer');
       await context.close();
     });
 

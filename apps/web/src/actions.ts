@@ -59,16 +59,44 @@ export function messageLink(m: Message): string {
   return `${location.origin}/${narrowToHash(narrow, store)}`;
 }
 
-export function copyLink(m: Message): void {
-  navigator.clipboard.writeText(messageLink(m)).then(
-    () => showToast('Link copied'),
-    () => showToast(messageLink(m)),
-  );
+/**
+ * Copies text to the clipboard. The Clipboard API exists only on secure pages (HTTPS or
+ * loopback); a server reached over plain HTTP gets the older selection-and-copy way.
+ */
+async function copyText(text: string): Promise<boolean> {
+  if (navigator.clipboard) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Refused (no permission): try the other way.
+    }
+  }
+  const scratch = document.createElement('textarea');
+  scratch.value = text;
+  scratch.setAttribute('readonly', '');
+  scratch.style.position = 'fixed';
+  scratch.style.opacity = '0';
+  document.body.append(scratch);
+  scratch.select();
+  const copied = document.execCommand('copy');
+  scratch.remove();
+  return copied;
 }
 
-/** This message and the later ones in view become unread again (as in Zulip). */
+export function copyLink(m: Message): void {
+  const link = messageLink(m);
+  // When nothing can be copied, the link is shown to copy by hand.
+  void copyText(link).then((copied) => showToast(copied ? 'Link copied' : link));
+}
+
+/**
+ * This message and the later ones in view become unread again (as in Zulip), and stay so while
+ * they are on screen: the view stops marking messages read until the reader opens another.
+ */
 export function markUnreadFrom(m: Message): void {
-  const ids = store.view.ids.filter((id) => id >= m.id && id !== undefined);
+  const ids = store.view.ids.filter((id) => id >= m.id);
+  store.pauseReadingInView();
   api('POST', '/messages/flags', { messages: ids, op: 'remove', flag: 'read' }).catch(report);
 }
 

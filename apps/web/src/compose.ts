@@ -1,5 +1,6 @@
 import { api, ApiError } from './api';
 import { signal } from './signal';
+import { jumpTo } from './scroll';
 import { store } from './store';
 
 export interface ComposeState {
@@ -284,7 +285,9 @@ export async function send(): Promise<void> {
     params = { type: 'direct', to: c.to, content };
   }
   stopTyping();
-  await api('POST', '/messages', params);
+  const sent = await api<{ id: number }>('POST', '/messages', params);
+  // The feed shows the sent message (and selects it) when it belongs to the open view.
+  jumpTo(sent.id);
   deleteDraft(c.draftId);
   compose.set((old) => ({ ...old, content: '', draftId: newDraftId() }));
 }

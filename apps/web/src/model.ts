@@ -105,3 +105,18 @@ export function fromApi(message: ApiMessage, selfId: number, flags?: string[]): 
   if (message.type === 'private' && !dmUserIds.includes(selfId)) dmUserIds.push(selfId);
   return { ...message, flags: flags ?? message.flags ?? [], dmUserIds };
 }
+
+/**
+ * What the row says about later changes, as Zulip does: "edited" once the content changed,
+ * "moved" when only the topic or stream did (the message's `edit_history` tells which; without
+ * one, any change counts as an edit).
+ */
+export function changeLabel(m: Message): 'edited' | 'moved' | null {
+  if (m.last_edit_timestamp === undefined || m.last_edit_timestamp === null) return null;
+  if (!m.edit_history || m.edit_history.length === 0) return 'edited';
+  return m.edit_history.some(
+    (h) => h.prev_content !== undefined || h.prev_rendered_content !== undefined,
+  )
+    ? 'edited'
+    : 'moved';
+}

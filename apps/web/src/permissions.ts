@@ -15,12 +15,15 @@ export function canEditContent(
   );
 }
 
-/** Topics: the sender any time (when editing is on), admins always, and anyone for a message without one. */
+/**
+ * Topics (and moves): admins always; otherwise only while the organization allows editing, by
+ * the sender any time, and by anyone for a message without a topic (the server's rule).
+ */
 export function canEditTopic(m: Message, self: SelfInfo, realm: RealmInfo): boolean {
   if (m.type !== 'stream') return false;
   if (self.is_admin) return true;
-  if (m.subject === '' || m.subject === '(no topic)') return true;
-  return realm.allowMessageEditing && m.sender_id === self.user_id;
+  if (!realm.allowMessageEditing) return false;
+  return m.sender_id === self.user_id || m.subject === '' || m.subject === '(no topic)';
 }
 
 export function canDelete(

@@ -6,6 +6,7 @@ import { jumpTo } from './scroll';
 import { store } from './store';
 import { closeOverlay, dialog, editing, overlay } from './ui';
 import { canEditContent, canEditTopic } from './permissions';
+import { elementOwnsKey, isTextField } from './key-target';
 
 /** The shortcuts Zulip's help center lists, as the help panel shows them. */
 export const SHORTCUTS: Array<[string, string]> = [
@@ -32,9 +33,7 @@ export const SHORTCUTS: Array<[string, string]> = [
 ];
 
 function typingInField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+  return isTextField(target as HTMLElement | null);
 }
 
 function moveSelection(step: number): void {
@@ -74,7 +73,8 @@ function nextUnread(kind: 'stream' | 'dm'): void {
 }
 
 export function handleShortcut(e: KeyboardEvent): boolean {
-  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  // A key the focused control (or a menu's own handler) has already acted on is not a shortcut.
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return false;
   if (e.key === 'Escape') {
     if (dialog.get()) dialog.set(null);
     else if (overlay.get()) {
@@ -86,7 +86,8 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     else return false;
     return true;
   }
-  if (typingInField(e.target) || dialog.get() || overlay.get()) return false;
+  if (elementOwnsKey(e.target as HTMLElement | null, e.key) || dialog.get() || overlay.get())
+    return false;
   const selected = store.selectedId !== null ? store.messages.get(store.selectedId) : undefined;
   switch (e.key) {
     case '?':

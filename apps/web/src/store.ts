@@ -709,10 +709,14 @@ export class ChatStore implements Directory {
     const ids = e.message_ids ?? [e.message_id];
     const first = this.messages.get(e.message_id);
     if (first && e.rendered_content !== undefined) {
+      const edit = { user_id: e.user_id ?? null, timestamp: e.edit_timestamp };
       this.messages.set(first.id, {
         ...first,
         content: e.rendered_content,
         last_edit_timestamp: e.rendering_only ? first.last_edit_timestamp : e.edit_timestamp,
+        edit_history: e.rendering_only
+          ? first.edit_history
+          : [{ ...edit, prev_rendered_content: first.content }, ...(first.edit_history ?? [])],
         flags: e.flags ?? first.flags,
       });
       if (e.flags) this.unread.setMentioned(first.id, isMentioned(e.flags));
@@ -723,11 +727,18 @@ export class ChatStore implements Directory {
       for (const id of ids) {
         const m = this.messages.get(id);
         if (!m || m.type !== 'stream') continue;
+        const move = {
+          user_id: e.user_id ?? null,
+          timestamp: e.edit_timestamp,
+          ...(newTopic !== undefined ? { prev_topic: m.subject, topic: newTopic } : {}),
+          ...(newStream !== undefined ? { prev_stream: m.stream_id, stream: newStream } : {}),
+        };
         const moved = {
           ...m,
           subject: newTopic ?? m.subject,
           stream_id: newStream ?? m.stream_id,
           last_edit_timestamp: e.edit_timestamp,
+          edit_history: [move, ...(m.edit_history ?? [])],
         };
         if (newStream !== undefined)
           moved.display_recipient = this.streamName(newStream) ?? m.display_recipient;
@@ -881,8 +892,16 @@ export class ChatStore implements Directory {
 
   // ---- Actions ----
 
-  /** Marks messages read (those still unread), as the server and then the event confirm. */
-  async markRead(ids: number[]): Promise<void> {
+  /** The view in which the reader marked messages unread: it marks nothing read until left. */
+  private readingPausedIn: number | null = null;
+
+  pauseReadingInView(): void {
+    this.readingPausedIn = this.view.generation;
+  }
+
+  /** Marks messages seen in the view read (those still unread), as the server and then the event confirm. */
+  async markSeen(ids: number[]): Promise<void> {
+    if (this.readingPausedIn === this.view.generation) return;
     const unread = ids.filter((id) => this.unread.has(id));
     if (unread.length === 0) return;
     this.unread.remove(unread);
@@ -905,6 +924,7 @@ export class ChatStore implements Directory {
 
 interface UpdateEvent {
   message_id: number;
+  user_id?: number | null;
   message_ids?: number[];
   flags?: string[];
   edit_timestamp: number;

@@ -1,34 +1,33 @@
-import Handlebars from 'handlebars';
+import { page } from '../common/page-layout';
 
-const template = Handlebars.compile<{
+const confirmBody = page<{
   realmName: string;
   email?: string;
-  error?: string;
   done?: boolean;
   fullName?: string;
   showForm: boolean;
-}>(`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>{{realmName}}: create your account</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: sans-serif; max-width: 28rem; margin: 3rem auto;">
-<h1>{{realmName}}</h1>
-{{#if done}}<p>Your account {{email}} is ready. You can now log in.</p>
-<p><a href="/">Open {{realmName}}</a></p>{{/if}}
-{{#if error}}<p role="alert" style="color: #b00020;">{{error}}</p>{{/if}}
+}>(`
+{{#if done}}
+<p>Your account <strong>{{email}}</strong> is ready, and you are logged in.</p>
+<a class="button" href="/">Open {{realmName}}</a>
+{{/if}}
 {{#if showForm}}
 <form method="post">
   <p>Create the account for <strong>{{email}}</strong>.</p>
-  <p><label>Full name<br><input name="full_name" required maxlength="100" value="{{fullName}}"></label></p>
-  <p><label>Password<br><input name="password" type="password" required autocomplete="new-password"></label></p>
-  <p><button type="submit">Create account</button></p>
+  <label for="full_name">Full name</label>
+  <input id="full_name" name="full_name" type="text" required maxlength="100" autocomplete="name" value="{{fullName}}" autofocus>
+  <label for="password">Password</label>
+  <input id="password" name="password" type="password" required autocomplete="new-password">
+  <button type="submit">Create account</button>
 </form>
 {{/if}}
-</body>
-</html>
+{{#unless done}}{{#unless showForm}}<p class="links"><a href="/login/">Back to log in</a></p>{{/unless}}{{/unless}}
 `);
 
-/** The small page behind a confirmation link: the name and password form, or why it failed. */
+/**
+ * The page behind a sign-up or invitation link: the name and password form, the new account
+ * (signed in), or why the link failed — in the frame of the other sign-in pages.
+ */
 export function renderConfirmPage(options: {
   realmName: string;
   email?: string;
@@ -36,5 +35,13 @@ export function renderConfirmPage(options: {
   done?: boolean;
   fullName?: string;
 }): string {
-  return template({ ...options, showForm: !options.done && options.email !== undefined });
+  const showForm = !options.done && options.email !== undefined;
+  return confirmBody(
+    {
+      title: options.done ? 'Welcome' : 'Create your account',
+      realmName: options.realmName,
+      error: options.error,
+    },
+    { ...options, showForm },
+  );
 }

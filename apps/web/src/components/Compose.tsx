@@ -358,7 +358,10 @@ export function Compose() {
       const placeholder = `[Uploading ${file.name}…]()`;
       const current = compose.get().content;
       const at = box.current?.selectionStart ?? current.length;
-      setContent(`${current.slice(0, at)}${placeholder}${current.slice(at)}`);
+      const before = current.slice(0, at);
+      // Each link stands apart from the text (and the other uploads) before it.
+      const space = before === '' || /\s$/.test(before) ? '' : ' ';
+      setContent(`${before}${space}${placeholder}${current.slice(at)}`);
       try {
         const done = await uploadFile(file);
         const link = `[${file.name}](${done.url})`;
@@ -443,6 +446,7 @@ export function Compose() {
           {preview !== null ? (
             <div
               className="compose-preview rendered"
+              role="region"
               aria-label="Preview"
               dangerouslySetInnerHTML={{ __html: safeHtml(preview) }}
             />

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { deleteMessage, toggleReaction } from '../actions';
 import { deleteDraft, drafts, restoreDraft } from '../compose';
 import { emojiGlyph, loadEmoji, POPULAR, type Emoji } from '../emoji';
+import { narrowConversation, narrowToHash } from '../narrow';
 import { safeHtml } from '../sanitize';
 import { SHORTCUTS } from '../shortcuts';
 import { store, useSlices } from '../store';
@@ -150,6 +151,21 @@ function Move({ id }: { id: number }) {
     try {
       await api('PATCH', `/messages/${id}`, params);
       dialog.set(null);
+      // Moving the topic being read (not just one message): the view follows it.
+      const conv = narrowConversation(store.view.narrow);
+      const reading =
+        conv.streamId === message.stream_id &&
+        conv.topic !== undefined &&
+        conv.topic.toLowerCase() === message.subject.toLowerCase();
+      if (reading && mode !== 'change_one') {
+        location.hash = narrowToHash(
+          [
+            { operator: 'stream', operand: stream },
+            { operator: 'topic', operand: topic.trim() },
+          ],
+          store,
+        );
+      }
     } catch (err) {
       showToast((err as Error).message, true);
     }

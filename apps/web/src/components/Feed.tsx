@@ -136,11 +136,20 @@ export function Feed() {
     if (el.scrollTop < NEAR_EDGE_PX) void store.loadOlder();
   }, [rows, view.generation, virtualizer]);
 
+  // A jump (to a message, or to the one just sent, which may arrive a moment later) happens once,
+  // in the view it was asked in: later messages do not pull the reader back to it.
+  const jump = useRef<{ n: number; generation: number; done: boolean } | null>(null);
   useEffect(() => {
     if (!request) return;
+    if (jump.current?.n !== request.n)
+      jump.current = { n: request.n, generation: view.generation, done: false };
+    const pending = jump.current;
+    if (pending.done || pending.generation !== view.generation) return;
     const index = indexOfMessage(request.id);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [request, indexOfMessage, virtualizer]);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    pending.done = true;
+  }, [request, indexOfMessage, virtualizer, view.generation]);
 
   const markVisible = useCallback(() => {
     const el = parent.current;
@@ -154,7 +163,7 @@ export function Feed() {
       if (row?.kind !== 'message') continue;
       if (item.start < bottom && item.end > top + 4) visible.push(row.message.id);
     }
-    if (visible.length > 0) void store.markRead(visible).catch(() => undefined);
+    if (visible.length > 0) void store.markSeen(visible).catch(() => undefined);
   }, [rows, virtualizer]);
 
   useEffect(() => {

@@ -10,8 +10,10 @@ function hashOf(narrow: Narrow): string {
 
 function Count({ n, label }: { n: number; label: string }) {
   if (n <= 0) return null;
+  // "1 unread message", "2 unread messages".
+  const noun = n === 1 ? label.replace(/s$/, '') : label;
   return (
-    <span className="count" aria-label={`${n} unread${label ? ` ${label}` : ''}`}>
+    <span className="count" aria-label={`${n} unread${noun ? ` ${noun}` : ''}`}>
       {n}
     </span>
   );

@@ -1,4 +1,13 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import { createPortal } from 'react-dom';
 import {
   copyLink,
   markUnreadFrom,
@@ -9,7 +18,7 @@ import {
   toggleStar,
 } from '../actions';
 import { emojiGlyph } from '../emoji';
-import type { Message, Reaction } from '../model';
+import { changeLabel, type Message, type Reaction } from '../model';
 import { narrowToHash } from '../narrow';
 import { canDelete, canEditContent, canEditTopic } from '../permissions';
 import { safeHtml } from '../sanitize';
@@ -18,6 +27,7 @@ import { store } from '../store';
 import { dialog, editing, showToast } from '../ui';
 import { api } from '../api';
 import { formatFull, formatTime, twentyFourHour } from '../time-format';
+import { placePopup, type PopupPlace } from '../popup-position';
 
 const AVATAR_COLORS = [
   '#4f8a10',
@@ -159,16 +169,52 @@ function Reactions({ message }: { message: Message }) {
   );
 }
 
-function ActionsMenu({ message, close }: { message: Message; close: () => void }) {
+/**
+ * The message's menu, drawn over the whole page (a later message row would cover it otherwise)
+ * beside its button: below it, or above it near the bottom of the window. Scrolling closes it.
+ */
+function ActionsMenu({
+  message,
+  anchor,
+  close,
+}: {
+  message: Message;
+  anchor: RefObject<HTMLButtonElement | null>;
+  close: () => void;
+}) {
   const menu = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<PopupPlace | null>(null);
+  useLayoutEffect(() => {
+    const button = anchor.current?.getBoundingClientRect();
+    const box = menu.current;
+    if (!button || !box) return;
+    setPlace(
+      placePopup(
+        button,
+        { width: box.offsetWidth, height: box.offsetHeight },
+        { width: window.innerWidth, height: window.innerHeight },
+      ),
+    );
+  }, [anchor]);
   useEffect(() => {
     menu.current?.querySelector('button')?.focus();
     const onDown = (e: MouseEvent) => {
-      if (menu.current && !menu.current.contains(e.target as Node)) close();
+      const target = e.target as Node;
+      if (menu.current?.contains(target) || anchor.current?.contains(target)) return;
+      close();
+    };
+    const onScroll = (e: Event) => {
+      if (!menu.current?.contains(e.target as Node)) close();
     };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [close]);
+    document.addEventListener('scroll', onScroll, true);
+    window.addEventListener('resize', close);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', close);
+    };
+  }, [close, anchor]);
   const editable = canEditContent(message, store.self, store.realm);
   const topicEditable = canEditTopic(message, store.self, store.realm);
   const item = (label: string, run: () => void) => (
@@ -182,14 +228,21 @@ function ActionsMenu({ message, close }: { message: Message; close: () => void }
       {label}
     </button>
   );
-  return (
+  return createPortal(
     <div
       className="actions-menu"
       role="menu"
       aria-label="Message actions"
       ref={menu}
+      style={place ?? { visibility: 'hidden', top: 0, right: 0 }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') close();
+        // Leaving the menu (it sits at the end of the page) puts focus back on its button.
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+          anchor.current?.focus();
+        }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
           const buttons = [...(menu.current?.querySelectorAll('button') ?? [])];
@@ -214,7 +267,8 @@ function ActionsMenu({ message, close }: { message: Message; close: () => void }
       {item('Mark as unread from here', () => markUnreadFrom(message))}
       {canDelete(message, store.self, store.realm) &&
         item('Delete message', () => dialog.set({ kind: 'delete', messageId: message.id }))}
-    </div>
+    </div>,
+    document.body,
   );
 }
 
@@ -335,9 +389,12 @@ export const MessageRow = memo(function MessageRow({
   unread: boolean;
 }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
   // Redraws the times when the person switches between 12- and 24-hour time.
   twentyFourHour.use();
   const starred = message.flags.includes('starred');
+  const change = changeLabel(message);
   const sender = store.users.get(message.sender_id);
   const name = sender?.full_name ?? message.sender_full_name;
   const classes = [
@@ -384,13 +441,13 @@ export const MessageRow = memo(function MessageRow({
           </div>
         )}
         {isEditing ? <MessageEditor message={message} /> : <RenderedContent message={message} />}
-        {message.last_edit_timestamp !== undefined && message.last_edit_timestamp !== null && (
+        {change && (
           <button
             className="edited"
-            aria-label="Edited: show edit history"
+            aria-label={`${change === 'edited' ? 'Edited' : 'Moved'}: show edit history`}
             onClick={() => dialog.set({ kind: 'history', messageId: message.id })}
           >
-            (edited)
+            ({change})
           </button>
         )}
         <Reactions message={message} />
@@ -412,6 +469,7 @@ export const MessageRow = memo(function MessageRow({
           ☺
         </button>
         <button
+          ref={menuButton}
           className="icon-button"
           aria-label="Message actions"
           aria-haspopup="menu"
@@ -420,7 +478,7 @@ export const MessageRow = memo(function MessageRow({
         >
           ⋯
         </button>
-        {menuOpen && <ActionsMenu message={message} close={() => setMenuOpen(false)} />}
+        {menuOpen && <ActionsMenu message={message} anchor={menuButton} close={closeMenu} />}
       </div>
     </article>
   );

@@ -24,6 +24,16 @@ function SettingsMenu() {
       ref={box}
       onKeyDown={(e) => {
         if (e.key === 'Escape') setOpen(false);
+        // A menu's items are reached with the arrow keys.
+        if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+          e.preventDefault();
+          const items = [
+            ...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
+          ];
+          const i = items.indexOf(document.activeElement as HTMLElement);
+          const step = e.key === 'ArrowDown' ? 1 : items.length - 1;
+          items[(i + step) % items.length]?.focus();
+        }
       }}
     >
       <button
@@ -63,6 +73,18 @@ function SettingsMenu() {
           <a role="menuitem" href="#integrations" onClick={() => setOpen(false)}>
             Integrations
           </a>
+          <button
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              dialog.set({ kind: 'help' });
+            }}
+          >
+            Keyboard shortcuts
+          </button>
+          <button role="menuitem" onClick={() => void logout()}>
+            Log out
+          </button>
         </div>
       )}
     </div>
@@ -113,7 +135,7 @@ export function TopBar() {
         {currentTheme === 'dark' ? '☀' : '☾'}
       </button>
       <button
-        className="icon-button"
+        className="icon-button not-phone"
         aria-label="Keyboard shortcuts"
         onClick={() => dialog.set({ kind: 'help' })}
       >
@@ -138,7 +160,8 @@ export function TopBar() {
           <path d="M2.5 20c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5M16 4.8a3.5 3.5 0 010 6.4M18 14.8c1.8.7 3 2.4 3.5 5.2" />
         </svg>
       </button>
-      <button className="text-button" onClick={() => void logout()}>
+      {/* On a phone, Log out is in the gear menu: the search field keeps the room. */}
+      <button className="text-button not-phone" onClick={() => void logout()}>
         Log out
       </button>
     </header>
