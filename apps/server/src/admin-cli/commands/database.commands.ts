@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { CliContext, CliError } from '../cli-context';
 import { Database } from '../../database/database.service';
 import { migrate, openDatabase } from '../../database/database.module';
+import { libpqUrl } from '../../database/pg-tls';
 
 export function registerDatabaseCommands(program: Command, ctx: CliContext): void {
   program
@@ -44,7 +45,11 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
       const db = await ctx.get(Database);
       const options = db.dataSource.options as { url?: string };
       if (!options.url) throw new CliError('The database URL is unknown');
-      const args = [options.url, ...(o.command ? ['-X', '-A', '-t', '-c', o.command] : [])];
+      // psql gets the server's TLS settings (the pool's URL has them taken out).
+      const url = ctx.config.databaseUrl
+        ? libpqUrl(options.url, ctx.config.databaseTls)
+        : options.url;
+      const args = [url, ...(o.command ? ['-X', '-A', '-t', '-c', o.command] : [])];
       const result = await runPsql(args, !!o.command);
       if (o.command && result.stdout) ctx.print(false, null, result.stdout.trimEnd());
       if (o.command && result.stderr) process.stderr.write(result.stderr);
