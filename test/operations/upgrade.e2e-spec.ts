@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -10,6 +9,7 @@ import { buildWebClientIfChanged } from '../../tools/web-client';
 import { readReleaseArchive } from '../../tools/deploy/release-archive';
 import { Service } from '../../tools/deploy/service';
 import { ApiClient, ok } from '../helpers/api-client';
+import { freePort } from '../helpers/cluster';
 import { createTestDatabase, postgresAvailable } from '../helpers/services';
 
 jest.setTimeout(300_000);
@@ -30,17 +30,6 @@ function run(
     execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
       resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 
