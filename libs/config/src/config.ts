@@ -23,6 +23,8 @@ export interface AppConfig {
    */
   redisNamespace: string;
   dataDir: string;
+  /** BACKUP_KEEP: `manage backup` deletes the oldest backups beyond this many; 0 keeps all. */
+  backupKeep: number;
   devMode: boolean;
   passwordMinLength: number;
   passwordMinScore: number;
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisNamespace: namespace(env, { databaseUrl, dataDir }),
     dataDir,
+    backupKeep: integer(env, 'BACKUP_KEEP', 0, 0, 1_000_000),
     devMode: flag(env, 'DEV_MODE', false),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 1, 1000),
     passwordMinScore: integer(env, 'PASSWORD_MIN_ZXCVBN_SCORE', 2, 0, 4),
