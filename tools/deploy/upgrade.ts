@@ -104,7 +104,8 @@ export async function upgrade(
 /**
  * Returns to the `previous` deployment: back up, stop, undo the migrations the previous release
  * does not know (with the current release's `down`), swap the links, start, wait for `/health`.
- * A failure starts the current deployment again.
+ * A failure starts the current deployment again. Run twice, it goes forward again (the previous
+ * release is then the newer one, and its migrations are applied).
  */
 export async function rollback(
   layout: DeployLayout,
@@ -124,9 +125,15 @@ export async function rollback(
   const stopped = performance.now();
   log('Stopping the service');
   await service.stop();
+  // After a rollback, `previous` is the newer release: going there applies its migrations.
+  const forward =
+    previous.migrations.length > current.migrations.length &&
+    current.migrations.every((name) => previous.migrations.includes(name));
   const restart = async (why: string): Promise<never> => {
     log(`Failed: ${why}`);
-    service.manage(currentDir, ['migrate']);
+    // The schema back to the current release's: undo the newer one's, or re-apply our own.
+    if (forward) revertTo(service, previousDir, current, log);
+    else service.manage(currentDir, ['migrate']);
     layout.setLink('current', currentDir);
     layout.setLink('previous', previousDir);
     const restored = await startAndWait(service, currentDir, options, log);
@@ -135,8 +142,13 @@ export async function rollback(
       restored,
     );
   };
-  if (!revertTo(service, currentDir, previous, log))
+  if (forward) {
+    log(`Applying the migrations of ${previous.version}`);
+    const migrated = service.manage(previousDir, ['migrate']);
+    if (!migrated.ok) return restart(`migration failed: ${lastLine(migrated.stderr)}`);
+  } else if (!revertTo(service, currentDir, previous, log)) {
     return restart('undoing the newer migrations failed');
+  }
   layout.setLink('current', previousDir);
   layout.setLink('previous', currentDir);
   try {
