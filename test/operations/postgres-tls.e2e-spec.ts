@@ -1,12 +1,12 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { loadConfig } from '@hub/config';
 import { createBackup } from '../../apps/server/src/backup/backup';
 import { pgDumpMajorVersion } from '../../apps/server/src/backup/database-snapshot';
 import { openDatabase } from '../../apps/server/src/database/database.module';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { freePort } from '../helpers/cluster';
-import { postgresBinDir, startTlsPostgres, TlsPostgres } from '../helpers/tls-postgres';
+import { hasOpenssl, postgresBinDir, startTlsPostgres, TlsPostgres } from '../helpers/tls-postgres';
 
 jest.setTimeout(120_000);
 
@@ -15,12 +15,13 @@ jest.setTimeout(120_000);
  * certificate for `localhost` from a private CA.
  */
 const binDir = postgresBinDir();
-if (!binDir) {
+const missing = !binDir ? 'PostgreSQL server binaries (initdb)' : !hasOpenssl() ? 'openssl' : null;
+if (missing) {
   if (process.env.REQUIRE_SERVICES === '1')
-    throw new Error('REQUIRE_SERVICES=1 but initdb is missing');
-  process.stderr.write('[test] postgres-tls skipped: no PostgreSQL server binaries (initdb)\n');
+    throw new Error(`REQUIRE_SERVICES=1 but ${missing} is missing`);
+  process.stderr.write(`[test] postgres-tls skipped: no ${missing} on this machine\n`);
 }
-const describeTls = binDir ? describe : describe.skip;
+const describeTls = missing ? describe.skip : describe;
 
 describeTls('the database over TLS', () => {
   let server: TlsPostgres;
