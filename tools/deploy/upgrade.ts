@@ -125,6 +125,7 @@ export async function rollback(
   const stopped = performance.now();
   log('Stopping the service');
   await service.stop();
+  log(`Stopped (${elapsed(stopped).toFixed(1)} s)`);
   // After a rollback, `previous` is the newer release: going there applies its migrations.
   const forward =
     previous.migrations.length > current.migrations.length &&
