@@ -12,7 +12,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/{apps,libs,integrations,bridges,bots}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,integrations,bridges,bots,tools}/**/*.spec.ts'],
     },
     {
       displayName: 'e2e',

@@ -8,7 +8,10 @@ import { buildWebClientIfChanged } from './web-client';
  * own process. A process that dies takes the others down, so a supervisor sees one failure.
  */
 const root = path.resolve(__dirname, '../..');
-buildWebClientIfChanged(root, (line) => process.stdout.write(`${line}\n`));
+// A release (tools/upgrade) ships the client built and no sources to build it from.
+if (fs.existsSync(path.join(root, 'apps', 'web'))) {
+  buildWebClientIfChanged(root, (line) => process.stdout.write(`${line}\n`));
+}
 const dist = path.resolve(__dirname, '..');
 const processes: Array<{ name: string; entry: string }> = [
   { name: 'server', entry: path.join(dist, 'apps/server/src/main.js') },

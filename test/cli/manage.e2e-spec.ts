@@ -159,6 +159,18 @@ describe('manage: realms, users, database', () => {
     expect((await manage(env, 'migrate')).code).toBe(0);
     expect((await manage(env, 'migrate', '--check')).code).toBe(0);
 
+    // --revert-to: what a rollback to an older release (newest migration NAME) runs.
+    const all = JSON.parse((await manage(env, 'migrate', '--json')).stdout).all as string[];
+    const to = await manage(env, 'migrate', '--revert-to', all[all.length - 2], '--json');
+    expect(to.code).toBe(0);
+    expect(JSON.parse(to.stdout).reverted).toEqual([newest]);
+    const none = await manage(env, 'migrate', '--revert-to', all[all.length - 2], '--json');
+    expect(JSON.parse(none.stdout).reverted).toEqual([]);
+    const unknown = await manage(env, 'migrate', '--revert-to', 'NoSuchMigration1');
+    expect(unknown.stderr).toMatch(/NoSuchMigration1 is not an applied migration/);
+    const again = await manage(env, 'migrate', '--json');
+    expect(JSON.parse(again.stdout).applied_now).toEqual([newest]);
+
     const tooMany = await manage(env, 'migrate', '--revert', '999');
     expect(tooMany.code).toBe(1);
     expect(tooMany.stderr).toMatch(/cannot revert 999/);

@@ -37,7 +37,8 @@ function compiledServer(): Promise<string> {
   return build;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on at the moment. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { DatabaseTlsConfig, loadDatabaseTls } from './database-tls';
 import { loadUploadsConfig, UploadsConfig } from './uploads-config';
 import { loadWebConfig, WebConfig } from './web-config';
 
@@ -11,6 +12,8 @@ export interface AppConfig {
   externalHost: string;
   rootDomain: string;
   databaseUrl: string | undefined;
+  /** TLS to DATABASE_URL's server: DATABASE_SSLMODE, DATABASE_SSL_CA_FILE (database-tls.ts). */
+  databaseTls: DatabaseTlsConfig;
   redisUrl: string | undefined;
   /**
    * The prefix of every Redis key, channel and Bull queue of this installation (REDIS_NAMESPACE,
@@ -20,6 +23,8 @@ export interface AppConfig {
    */
   redisNamespace: string;
   dataDir: string;
+  /** BACKUP_KEEP: `manage backup` deletes the oldest backups beyond this many; 0 keeps all. */
+  backupKeep: number;
   devMode: boolean;
   passwordMinLength: number;
   passwordMinScore: number;
@@ -118,9 +123,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     externalHost,
     rootDomain: (env.ROOT_DOMAIN || externalHost.split(':')[0]).toLowerCase(),
     databaseUrl,
+    databaseTls: loadDatabaseTls(env, databaseUrl, (message) => {
+      throw new ConfigError(message);
+    }),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisNamespace: namespace(env, { databaseUrl, dataDir }),
     dataDir,
+    backupKeep: integer(env, 'BACKUP_KEEP', 0, 0, 1_000_000),
     devMode: flag(env, 'DEV_MODE', false),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 1, 1000),
     passwordMinScore: integer(env, 'PASSWORD_MIN_ZXCVBN_SCORE', 2, 0, 4),

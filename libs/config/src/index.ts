@@ -1,3 +1,4 @@
 export * from './config';
 export * from './web-config';
 export * from './uploads-config';
+export * from './database-tls';

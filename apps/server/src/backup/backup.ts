@@ -6,6 +6,7 @@ import * as zlib from 'node:zlib';
 import type { AppConfig } from '@hub/config';
 import { SERVER_VERSION } from '../common/version';
 import { openDatabase } from '../database/database.module';
+import { libpqUrl } from '../database/pg-tls';
 import { migrations } from '../../migrations';
 import {
   appliedMigrationNames,
@@ -225,7 +226,7 @@ async function snapshotDatabase(
           '--no-owner',
           '--no-privileges',
           `--file=${file}`,
-          `--dbname=${config.databaseUrl}`,
+          `--dbname=${libpqUrl(config.databaseUrl, config.databaseTls)}`,
         ]);
         entries.push(stage(PG_DUMP_NAME, file));
       } else {

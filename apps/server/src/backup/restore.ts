@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { AppConfig } from '@hub/config';
 import { migrate, openDatabase } from '../database/database.module';
 import { socketAnswers } from '../database/embedded-postgres';
+import { libpqUrl, pgConnection } from '../database/pg-tls';
 import { migrations } from '../../migrations';
 import {
   BACKUP_FORMAT,
@@ -186,7 +187,7 @@ function postgresTarget(config: AppConfig, url: string): Target {
   const scratchName = `${name.slice(0, 40)}_restore_${randomSuffix()}`;
   let scratchCreated = false;
   const withAdmin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-    const client = new Client({ connectionString: admin.toString() });
+    const client = new Client(pgConnection(admin.toString(), config.databaseTls));
     await client.connect();
     try {
       return await work(client);
@@ -203,7 +204,7 @@ function postgresTarget(config: AppConfig, url: string): Target {
   return {
     async checkFresh() {
       if (!(await exists())) return;
-      const client = new Client({ connectionString: url });
+      const client = new Client(pgConnection(url, config.databaseTls));
       await client.connect();
       try {
         const { rows } = await client.query<{ n: string }>(
@@ -397,7 +398,7 @@ async function buildDatabase(
         '--no-owner',
         '--no-privileges',
         '--exit-on-error',
-        `--dbname=${scratch.databaseUrl ?? ''}`,
+        `--dbname=${libpqUrl(scratch.databaseUrl ?? '', scratch.databaseTls)}`,
         path.join(archive, 'database.pgdump'),
       ]);
     }

@@ -8,6 +8,7 @@ import { migrations } from '../../migrations';
 import { Database } from './database.service';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { LookupCaches } from './lookup-caches';
+import { pgConnection } from './pg-tls';
 import { QueryCounter } from './query-counter';
 
 // Message ids and counts are bigint in SQL; they stay far below 2^53, so plain numbers are exact.
@@ -32,9 +33,13 @@ export async function openDatabase(
     url = embedded.connectionString;
   }
   const counter = new QueryCounter(config.logLevel === 'debug');
+  const connection = embedded
+    ? { connectionString: url, ssl: false as const }
+    : pgConnection(url, config.databaseTls);
   const dataSource = new DataSource({
     type: 'postgres',
-    url,
+    url: connection.connectionString,
+    ssl: connection.ssl,
     migrations: options.migrations ?? migrations,
     migrationsTableName: 'schema_migrations',
     logging: ['query', 'error', 'warn'],
@@ -51,7 +56,10 @@ export async function openDatabase(
     await embedded?.stop();
     throw err;
   }
-  return { database: new Database(dataSource, counter, embedded ? undefined : url), embedded };
+  return {
+    database: new Database(dataSource, counter, embedded ? undefined : connection.connectionString),
+    embedded,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, ClientConfig } from 'pg';
 import { Database } from './database.service';
 import { LookupCache } from './lookup-cache';
 
@@ -85,7 +85,9 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
   private async listen(): Promise<void> {
     const url = this.db.sharedUrl;
     if (!url || this.closed) return;
-    const client = new Client({ connectionString: url });
+    // The pool's TLS settings (DATABASE_SSLMODE) hold for the listener too.
+    const { ssl } = this.db.dataSource.options as { ssl?: ClientConfig['ssl'] };
+    const client = new Client({ connectionString: url, ssl });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       this.caches.get(msg.payload)?.clear();

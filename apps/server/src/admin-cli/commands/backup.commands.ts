@@ -13,6 +13,7 @@ import {
   worst,
 } from '../monitoring-check';
 import { BackupError, createBackup, defaultBackupDir } from '../../backup/backup';
+import { pruneBackups } from '../../backup/prune';
 import { readManifest, restoreBackup } from '../../backup/restore';
 
 function megabytes(bytes: number): string {
@@ -49,9 +50,22 @@ export function registerBackupCommands(program: Command, ctx: CliContext): void 
     )
     .option('--skip-db', 'leave the database out')
     .option('--skip-uploads', 'leave the uploaded files out')
+    .option(
+      '--keep <n>',
+      'then delete the oldest backups in that folder beyond the newest N (default: BACKUP_KEEP; 0 keeps all)',
+    )
     .option('--json', 'machine-readable output')
     .action(
-      async (o: { output?: string; skipDb?: boolean; skipUploads?: boolean; json?: boolean }) => {
+      async (o: {
+        output?: string;
+        skipDb?: boolean;
+        skipUploads?: boolean;
+        keep?: string;
+        json?: boolean;
+      }) => {
+        const keep = o.keep === undefined ? ctx.config.backupKeep : Number(o.keep);
+        if (!Number.isInteger(keep) || keep < 0)
+          throw new CliError(`--keep takes a whole number (0 keeps every backup), got "${o.keep}"`);
         const { file, manifest } = await reported(() =>
           createBackup(ctx.config, {
             output: o.output,
@@ -60,9 +74,10 @@ export function registerBackupCommands(program: Command, ctx: CliContext): void 
           }),
         );
         const bytes = fs.statSync(file).size;
+        const pruned = keep > 0 ? pruneBackups(path.dirname(file), keep, file) : [];
         const db = manifest.database;
         const rows = db ? Object.values(db.tables).reduce((sum, t) => sum + t.rows, 0) : 0;
-        ctx.print(!!o.json, { file, bytes, manifest }, [
+        ctx.print(!!o.json, { file, bytes, manifest, pruned }, [
           `Wrote ${file} (${megabytes(bytes)})`,
           db
             ? `  database: ${rows} rows in ${Object.keys(db.tables).length} tables (${db.dump}), ` +
@@ -71,6 +86,9 @@ export function registerBackupCommands(program: Command, ctx: CliContext): void 
           manifest.uploads
             ? `  uploads: ${manifest.uploads.files} files, ${megabytes(manifest.uploads.bytes)}`
             : '  uploads: skipped',
+          ...(pruned.length > 0
+            ? [`  removed ${pruned.length} older backups (keeping ${keep}): ${pruned.join(', ')}`]
+            : []),
         ]);
       },
     );

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { CliContext, CliError } from '../cli-context';
 import { Database } from '../../database/database.service';
 import { migrate, openDatabase } from '../../database/database.module';
+import { libpqUrl } from '../../database/pg-tls';
 
 export function registerDatabaseCommands(program: Command, ctx: CliContext): void {
   program
@@ -13,20 +14,26 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
     .description('Apply pending database migrations (the server also does this on start)')
     .option('--check', 'apply nothing; exit 1 when migrations are pending (for upgrade scripts)')
     .option('--revert <n>', 'undo the newest N migrations (each has a working down)')
+    .option(
+      '--revert-to <name>',
+      'undo every migration applied after NAME, newest first (what a rollback to the release ' +
+        'whose newest migration is NAME needs)',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean; check?: boolean; revert?: string }) => {
-      if (o.check && o.revert) throw new CliError('Give --check or --revert, not both');
+    .action(async (o: { json?: boolean; check?: boolean; revert?: string; revertTo?: string }) => {
+      if ([o.check, o.revert, o.revertTo].filter((v) => v !== undefined).length > 1)
+        throw new CliError('Give one of --check, --revert and --revert-to');
       if (o.check) return checkMigrations(ctx, !!o.json);
       if (o.revert !== undefined) return revertMigrations(ctx, o.revert, !!o.json);
-      const db = await ctx.get(Database);
-      // Opening the database already applied pending migrations; this reports the state.
-      const applied = await migrate(db.dataSource);
-      const rows = await db.rows<{ name: string }>(
-        'SELECT name FROM schema_migrations ORDER BY id',
-      );
-      ctx.print(!!o.json, { applied_now: applied, all: rows.map((r) => r.name) }, [
-        `${rows.length} migrations applied; the schema is current.`,
-        ...rows.map((r) => `  ${r.name}`),
+      if (o.revertTo !== undefined) return revertMigrationsTo(ctx, o.revertTo, !!o.json);
+      // The database alone, not the whole server: this also runs in upgrades, service stopped.
+      const { applied, all } = await withUnmigratedDatabase(ctx, async (dataSource) => ({
+        applied: await migrate(dataSource),
+        all: await appliedMigrations(dataSource),
+      }));
+      ctx.print(!!o.json, { applied_now: applied, all }, [
+        `${all.length} migrations applied; the schema is current.`,
+        ...all.map((name) => `  ${name}`),
       ]);
     });
 
@@ -38,7 +45,11 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
       const db = await ctx.get(Database);
       const options = db.dataSource.options as { url?: string };
       if (!options.url) throw new CliError('The database URL is unknown');
-      const args = [options.url, ...(o.command ? ['-X', '-A', '-t', '-c', o.command] : [])];
+      // psql gets the server's TLS settings (the pool's URL has them taken out).
+      const url = ctx.config.databaseUrl
+        ? libpqUrl(options.url, ctx.config.databaseTls)
+        : options.url;
+      const args = [url, ...(o.command ? ['-X', '-A', '-t', '-c', o.command] : [])];
       const result = await runPsql(args, !!o.command);
       if (o.command && result.stdout) ctx.print(false, null, result.stdout.trimEnd());
       if (o.command && result.stderr) process.stderr.write(result.stderr);
@@ -117,9 +128,28 @@ async function revertMigrations(ctx: CliContext, count: string, json: boolean): 
     const applied = await appliedMigrations(dataSource);
     if (n > applied.length)
       throw new CliError(`Only ${applied.length} migrations are applied; cannot revert ${n}`);
-    for (let i = 0; i < n; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    return applied.slice(-n).reverse();
+    return undoNewest(dataSource, applied, n);
   });
+  printReverted(ctx, json, reverted);
+}
+
+async function revertMigrationsTo(ctx: CliContext, name: string, json: boolean): Promise<void> {
+  const reverted = await withUnmigratedDatabase(ctx, async (dataSource) => {
+    const applied = await appliedMigrations(dataSource);
+    const at = applied.lastIndexOf(name);
+    if (at < 0) throw new CliError(`${name} is not an applied migration`);
+    return undoNewest(dataSource, applied, applied.length - 1 - at);
+  });
+  printReverted(ctx, json, reverted);
+}
+
+/** Undoes the newest `n` of the applied migrations (in the order they were applied). */
+async function undoNewest(dataSource: DataSource, applied: string[], n: number): Promise<string[]> {
+  for (let i = 0; i < n; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+  return n === 0 ? [] : applied.slice(-n).reverse();
+}
+
+function printReverted(ctx: CliContext, json: boolean, reverted: string[]): void {
   ctx.print(json, { reverted }, [
     `Reverted ${reverted.length} migrations (newest first):`,
     ...reverted.map((name) => `  ${name}`),

@@ -1,0 +1,313 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import * as ini from 'ini';
+import { DeployLayout } from '../../tools/deploy/layout';
+import { buildWebClientIfChanged } from '../../tools/web-client';
+import { readReleaseArchive } from '../../tools/deploy/release-archive';
+import { Service } from '../../tools/deploy/service';
+import { ApiClient, ok } from '../helpers/api-client';
+import { freePort } from '../helpers/cluster';
+import { createTestDatabase, postgresAvailable } from '../helpers/services';
+
+jest.setTimeout(300_000);
+
+/**
+ * Releases, upgrades and rollbacks of a real installation folder: three releases built from a
+ * copy of this tree (as it is; plus a migration; plus a migration that fails), installed with
+ * tools/upgrade, the service running from its pid file on PostgreSQL.
+ */
+const repo = path.resolve(__dirname, '../..');
+const SOURCES = ['apps', 'libs', 'integrations', 'bridges', 'bots', 'tools'];
+
+function run(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Adds a migration to the copied tree and to its index, after every other one. */
+function addMigration(tree: string, file: string, className: string, body: string): void {
+  const dir = path.join(tree, 'apps', 'server', 'migrations');
+  fs.writeFileSync(
+    path.join(dir, `${file}.ts`),
+    `import { MigrationInterface, QueryRunner } from 'typeorm';\n\n` +
+      `export class ${className} implements MigrationInterface {\n  name = '${className}';\n${body}}\n`,
+  );
+  const index = path.join(dir, 'index.ts');
+  const source = fs.readFileSync(index, 'utf8');
+  const registered = source.replace(
+    /(export const migrations = \[[\s\S]*?)\n\];/,
+    `$1\n  ${className},\n];`,
+  );
+  expect(registered).not.toBe(source);
+  fs.writeFileSync(index, `import { ${className} } from './${file}';\n${registered}`);
+}
+
+describe('releases, upgrade and rollback', () => {
+  let usable = false;
+  let work: string;
+  let tree: string;
+  let layout: DeployLayout;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let databaseUrl: string;
+  const releases: Record<'a' | 'b' | 'broken', string> = { a: '', b: '', broken: '' };
+  let api: ApiClient;
+
+  async function release(version: string): Promise<string> {
+    const built = await run(
+      [
+        path.join('dist', 'tools', 'release.js'),
+        '--version',
+        version,
+        '--output',
+        path.join(work, 'releases'),
+      ],
+      tree,
+    );
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    return built.stdout.trim().split('\n').pop() ?? '';
+  }
+
+  async function deploy(tool: 'upgrade' | 'rollback', ...args: string[]) {
+    const result = await run(
+      [
+        path.join(tree, 'dist', 'tools', `${tool}.js`),
+        ...args,
+        '--root',
+        layout.root,
+        '--json',
+        ...(tool === 'upgrade' ? ['--node-modules', path.join(repo, 'node_modules')] : []),
+      ],
+      work,
+    );
+    // What an administrator would see, step by step with times.
+    process.stdout.write(`${tool} ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
+    const last = result.stdout.trim().split('\n').pop() ?? '';
+    const summary = result.code === 0 ? (JSON.parse(last) as { downtimeSeconds: number }) : null;
+    return { ...result, summary };
+  }
+
+  async function columns(): Promise<string[]> {
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'realms'",
+      );
+      return rows.map((r) => r.column_name);
+    } finally {
+      await db.end();
+    }
+  }
+
+  async function streamMessages(): Promise<Array<{ id: number; content: string }>> {
+    const body = ok(
+      await api.get('/messages', {
+        anchor: 'newest',
+        num_before: 100,
+        num_after: 0,
+        narrow: [{ operator: 'stream', operand: 'upgrades' }],
+        apply_markdown: false,
+      }),
+    );
+    return (body.messages as Array<{ id: number; content: string }>).map(({ id, content }) => ({
+      id,
+      content,
+    }));
+  }
+
+  const currentVersion = () => path.basename(layout.linked('current') ?? '');
+
+  beforeAll(async () => {
+    usable = await postgresAvailable();
+    if (!usable) return;
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'zulip-hub-upgrade-'));
+    tree = path.join(work, 'tree');
+    for (const dir of SOURCES) {
+      fs.cpSync(path.join(repo, dir), path.join(tree, dir), {
+        recursive: true,
+        filter: (src) => path.basename(src) !== 'node_modules',
+      });
+    }
+    for (const file of ['package.json', 'package-lock.json', '.swcrc'])
+      fs.copyFileSync(path.join(repo, file), path.join(tree, file));
+    fs.symlinkSync(
+      fs.realpathSync(path.join(repo, 'node_modules')),
+      path.join(tree, 'node_modules'),
+    );
+    // The web client as the repository's test suites build it (a release packs it as it is).
+    buildWebClientIfChanged(repo, () => undefined);
+    fs.cpSync(path.join(repo, 'dist', 'web'), path.join(tree, 'dist', 'web'), { recursive: true });
+    const swc = path.join(repo, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+    const build = await run(
+      [
+        swc,
+        'tools',
+        'apps',
+        'libs',
+        '-d',
+        'dist',
+        '--copy-files',
+        '--quiet',
+        '--ignore',
+        'apps/web/**',
+      ],
+      tree,
+    );
+    expect(build.code).toBe(0);
+
+    releases.a = await release('1.0.0-drill');
+    addMigration(
+      tree,
+      '1765660000098-upgrade-drill',
+      'UpgradeDrill1765660000098',
+      `  async up(q: QueryRunner): Promise<void> {\n    await q.query("ALTER TABLE realms ADD COLUMN upgrade_drill text NOT NULL DEFAULT 'drill'");\n  }\n` +
+        `  async down(q: QueryRunner): Promise<void> {\n    await q.query('ALTER TABLE realms DROP COLUMN upgrade_drill');\n  }\n`,
+    );
+    releases.b = await release('1.1.0-drill');
+    addMigration(
+      tree,
+      '1765660000099-upgrade-drill-fails',
+      'UpgradeDrillFails1765660000099',
+      `  async up(q: QueryRunner): Promise<void> {\n    await q.query('ALTER TABLE realms ADD COLUMN upgrade_drill_broken text');\n    await q.query('SELECT * FROM a_table_nobody_created');\n  }\n` +
+        `  async down(q: QueryRunner): Promise<void> {\n    await q.query('ALTER TABLE realms DROP COLUMN upgrade_drill_broken');\n  }\n`,
+    );
+    releases.broken = await release('1.2.0-broken');
+
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    databaseUrl = database.url;
+    layout = new DeployLayout(path.join(work, 'install'));
+    fs.mkdirSync(layout.root, { recursive: true });
+    const port = await freePort();
+    fs.writeFileSync(
+      layout.settingsFile,
+      [
+        '# Settings and secrets: outside every deployment',
+        `DATABASE_URL=${databaseUrl}`,
+        `PORT=${port}`,
+        `GATEWAY_PORT=${await freePort()}`,
+        'PASSWORD_HASH_ITERATIONS=1000',
+        'LOG_LEVEL=warn',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  afterAll(async () => {
+    if (!usable) return;
+    await new Service(layout).stop();
+    await dropDatabase?.();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('builds releases whose manifests list their migrations', async () => {
+    if (!usable) return;
+    const a = await readReleaseArchive(releases.a);
+    const b = await readReleaseArchive(releases.b);
+    expect(a.version).toBe('1.0.0-drill');
+    expect(b.migrations).toEqual([...a.migrations, 'UpgradeDrill1765660000098']);
+    expect(a.migrations.length).toBeGreaterThan(10);
+  });
+
+  it('installs a release, upgrades it with data intact and rolls it back', async () => {
+    if (!usable) return;
+    const installed = await deploy('upgrade', releases.a);
+    expect(installed.stderr).toBe('');
+    expect(installed.code).toBe(0);
+    expect(currentVersion()).toBe('1.0.0-drill');
+
+    // The first start wrote the owner's .zuliprc into DATA_DIR (var/, outside the deployments).
+    const rc = ini.parse(fs.readFileSync(path.join(layout.root, 'var', 'owner.zuliprc'), 'utf8'))
+      .api as { email: string; key: string; site: string };
+    const settings = layout.settings();
+    api = new ApiClient(
+      `http://127.0.0.1:${settings.PORT}`,
+      { email: rc.email, apiKey: rc.key },
+      new URL(rc.site).host,
+    );
+    ok(await api.post('/users/me/subscriptions', { subscriptions: [{ name: 'upgrades' }] }));
+    for (let i = 1; i <= 5; i++) {
+      ok(
+        await api.post('/messages', {
+          type: 'stream',
+          to: 'upgrades',
+          topic: 'drill',
+          content: `before upgrade ${i}`,
+        }),
+      );
+    }
+    const before = await streamMessages();
+    expect(before).toHaveLength(5);
+
+    const upgraded = await deploy('upgrade', releases.b);
+    expect(upgraded.code).toBe(0);
+    process.stdout.write(
+      `upgrade 1.0.0 → 1.1.0: downtime ${upgraded.summary?.downtimeSeconds.toFixed(2)} s\n`,
+    );
+    expect(upgraded.stdout).toMatch(/Downtime: \d+\.\d\d s/);
+    expect(currentVersion()).toBe('1.1.0-drill');
+    expect(path.basename(layout.linked('previous') ?? '')).toBe('1.0.0-drill');
+    expect(await columns()).toContain('upgrade_drill');
+    expect(await streamMessages()).toEqual(before);
+    expect(
+      fs.readdirSync(path.join(layout.root, 'var', 'backups')).filter((f) => f.endsWith('.tar.gz')),
+    ).toHaveLength(1);
+
+    const rolledBack = await deploy('rollback', '--skip-backup');
+    expect(rolledBack.code).toBe(0);
+    process.stdout.write(
+      `rollback 1.1.0 → 1.0.0: downtime ${rolledBack.summary?.downtimeSeconds.toFixed(2)} s\n`,
+    );
+    expect(currentVersion()).toBe('1.0.0-drill');
+    expect(await columns()).not.toContain('upgrade_drill');
+    expect(await streamMessages()).toEqual(before);
+    ok(
+      await api.post('/messages', {
+        type: 'stream',
+        to: 'upgrades',
+        topic: 'drill',
+        content: 'after rollback',
+      }),
+    );
+  });
+
+  it('rolls back by itself when a migration fails, and the old version serves again', async () => {
+    if (!usable) return;
+    const before = await streamMessages();
+    const failed = await deploy('upgrade', releases.broken, '--skip-backup');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /migration failed: .*a_table_nobody_created.*Rolled back: 1\.0\.0-drill is serving again/,
+    );
+    expect(failed.stdout).toContain('Reverted: UpgradeDrill1765660000098');
+    expect(currentVersion()).toBe('1.0.0-drill');
+    const cols = await columns();
+    expect(cols).not.toContain('upgrade_drill');
+    expect(cols).not.toContain('upgrade_drill_broken');
+    expect(await streamMessages()).toEqual(before);
+    const health = await fetch(`http://127.0.0.1:${layout.settings().PORT}/health`);
+    expect(health.status).toBe(200);
+    ok(
+      await api.post('/messages', {
+        type: 'stream',
+        to: 'upgrades',
+        topic: 'drill',
+        content: 'still here',
+      }),
+    );
+    expect((await streamMessages()).map((m) => m.content).slice(-2)).toEqual([
+      'after rollback',
+      'still here',
+    ]);
+  });
+});
