@@ -77,6 +77,12 @@ const ROUTES: Record<string, Access> = {
   'POST /api/v1/invites': 'user',
   'GET /api/v1/invites': 'user',
   'DELETE /api/v1/invites/:id': 'user',
+  // The inviter and administrators: checked by the service.
+  'POST /api/v1/invites/:id/resend': 'user',
+  'POST /api/v1/users/me/apns_device_token': 'user',
+  'DELETE /api/v1/users/me/apns_device_token': 'user',
+  'POST /api/v1/users/me/android_gcm_reg_id': 'user',
+  'DELETE /api/v1/users/me/android_gcm_reg_id': 'user',
   'POST /api/v1/signup': 'public',
   'POST /api/v1/signup/complete': 'public',
   'GET /api/v1/realm/linkifiers': 'user',
@@ -84,6 +90,7 @@ const ROUTES: Record<string, Access> = {
   'POST /api/v1/realm/filters': 'admin',
   'PATCH /api/v1/realm/filters/:filter_id': 'admin',
   'DELETE /api/v1/realm/filters/:filter_id': 'admin',
+  'PATCH /api/v1/realm/linkifiers': 'admin',
   'POST /api/v1/realm/playgrounds': 'admin',
   'DELETE /api/v1/realm/playgrounds/:playground_id': 'admin',
   'GET /api/v1/bridges': 'admin',
@@ -375,6 +382,16 @@ describe('security: privilege', () => {
         'id',
       );
       return { path: `/realm/filters/${id}` };
+    },
+    'PATCH /api/v1/realm/linkifiers': async () => {
+      await adminCreates(
+        '/realm/filters',
+        { pattern: `${unique('O')}-(?P<id>[0-9]+)`, url_template: 'https://t.example/{id}' },
+        'id',
+      );
+      const listed = await server.client(admin).get('/realm/linkifiers');
+      const ids = (listed.body.linkifiers as Array<{ id: number }>).map((l) => l.id);
+      return { path: '/realm/linkifiers', params: { ordered_linkifier_ids: ids.reverse() } };
     },
     'POST /api/v1/realm/playgrounds': async () => ({
       path: '/realm/playgrounds',
