@@ -74,6 +74,7 @@ describe('security: authentication, rate limits', () => {
 
   it('limits sign-up requests', async () => {
     server = await limitedServer();
+    await server.updateRealm({ invite_required: false });
     const client = server.client();
     for (let i = 0; i < LIMIT; i++) {
       expect((await client.post('/signup', { email: `new${i}@example.com` })).status).toBe(200);
@@ -116,7 +117,19 @@ describe('security: authentication, no answer tells who has an account', () => {
   });
   afterAll(() => server.stop());
 
+  it('answers sign-up alike for an existing and an unknown address where an invitation is needed', async () => {
+    await server.updateRealm({ invite_required: true });
+    const client = server.client();
+    const existing = await client.post('/signup', { email: alice.email });
+    const unknown = await client.post('/signup', { email: 'uninvited@example.com' });
+    expect(existing.status).toBe(400);
+    expect(JSON.stringify(existing.body).replaceAll(alice.email, '<email>')).toBe(
+      JSON.stringify(unknown.body).replaceAll('uninvited@example.com', '<email>'),
+    );
+  });
+
   it('answers sign-up alike for an existing and an unknown address, each mailed once', async () => {
+    await server.updateRealm({ invite_required: false });
     const unknown = 'not-yet@example.com';
     const client = server.client();
     const existing = await client.post('/signup', { email: alice.email });

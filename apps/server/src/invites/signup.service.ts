@@ -43,10 +43,10 @@ export class SignupService {
       throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
     }
     const email = this.usersService.validateEmail(rawEmail);
-    // An existing account is answered like a new address (the API and the web page alike), so
-    // sign-up cannot be used to find out who has an account; its owner learns by mail.
-    if (await this.users.findByEmail(realm.id, email)) return this.mailAccountExists(realm, email);
+    // The realm's rules first, then an existing account is answered like a new address (the API
+    // and the web page alike): sign-up cannot tell who has an account; its owner learns by mail.
     const invite = await this.admissibleInvite(realm, email);
+    if (await this.users.findByEmail(realm.id, email)) return this.mailAccountExists(realm, email);
     const key = generateConfirmationKey();
     await this.invites.createConfirmation({
       key,
