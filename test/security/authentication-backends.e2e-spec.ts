@@ -32,7 +32,7 @@ describe('security: authentication, a disabled backend is refused on every route
     });
   });
 
-  it('refuses the development backend by the API, by /json with a session, and by its token', async () => {
+  it('refuses the development backend by the API and by /json, with a session or without', async () => {
     const api = await server.client().post('/dev_fetch_api_key', { username: alice.email });
     expect(api.status).toBe(400);
     expect(api.body.api_key).toBeUndefined();
