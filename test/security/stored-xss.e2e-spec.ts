@@ -287,6 +287,11 @@ describeBrowser('security: stored XSS on every rendered surface', () => {
       await page.evaluate((h) => (location.hash = h), hash);
       // The last: the sidebar has a "Streams" heading of its own.
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).last().waitFor();
+      if (hash === '#organization/linkifier-settings') {
+        // The preview links a sample text with the saved linkifiers, in the browser.
+        const sample = XSS_VECTORS.map((v) => `xl${v.n}x7 ${v.text}`).join('\n');
+        await page.getByLabel('Sample text').fill(sample);
+      }
       await page.waitForTimeout(300);
       await probe.scan(page, hash);
       await shot(page, `stored-xss-${hash.replace(/\W+/g, '-')}`);
@@ -295,19 +300,21 @@ describeBrowser('security: stored XSS on every rendered surface', () => {
     const none = { calls: [], dialogs: [], blockedScript: [], dangerousMarkup: [] };
     expect(await probe.findings()).toEqual(none);
 
-    // Status: one per person; the owner's own takes each vector in turn.
+    // Status: one per person; the owner's own takes each vector in turn, and the page shows it.
     await page.evaluate(() => (location.hash = '#settings/status'));
     await page.getByRole('heading', { level: 2, name: 'Status', exact: true }).waitFor();
-    const statuses = await storeAll('user status', async (v) =>
-      admin.post('/users/me/status', { status_text: v.text }),
-    );
-    expect(statuses.length).toBeGreaterThan(0);
-    const last = XSS_VECTORS[statuses[statuses.length - 1] - 1].text.trim();
-    await eventually(
-      async () =>
-        (await page.getByText('Your status now:').locator('strong').textContent()) === last,
-      'the last status on the page',
-    );
+    const shown = page.getByText('Your status now:').locator('strong');
+    const statuses = await storeAll('user status', async (v) => {
+      const res = await admin.post('/users/me/status', { status_text: v.text });
+      if (res.status === 200) {
+        await eventually(
+          async () => (await shown.textContent()) === v.text.trim(),
+          `status ${v.n} on the page`,
+        );
+      }
+      return res;
+    });
+    expect(statuses.length).toBeGreaterThan(64);
     await probe.scan(page, '#settings/status');
 
     expect(await probe.findings()).toEqual(none);
