@@ -274,6 +274,16 @@ describeBrowser('security: stored XSS on every rendered surface', () => {
     await shot(page, 'stored-xss-feed');
     await probe.scan(page, 'sidebars');
 
+    // The compose box's preview renders Markdown the server returns, as the feed does.
+    await page.getByRole('button', { name: 'Stream message' }).click();
+    await page
+      .getByLabel('Message', { exact: true })
+      .fill(XSS_VECTORS.map((v) => v.text).join('\n\n'));
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.locator('.compose-preview').waitFor();
+    await probe.scan(page, 'compose preview');
+    await shot(page, 'stored-xss-compose-preview');
+
     const views: [string, string][] = [
       ['#settings/your-bots', 'Bots'],
       ['#organization/users', 'Users'],
