@@ -62,6 +62,23 @@ describe('security: authentication, rate limits', () => {
     expect(browser.cookies.has('sessionid')).toBe(false);
   });
 
+  it('limits guesses of the old password when changing it', async () => {
+    server = await limitedServer();
+    const alice = await server.createUser();
+    const change = (old: string) =>
+      server.client(alice).patch('/settings', {
+        old_password: old,
+        new_password: 'a brand new password for alice 77',
+      });
+    for (let i = 0; i < LIMIT; i++) expect((await change('nope')).status).toBe(400);
+    const limited = await change(alice.password);
+    expect(limited).toMatchObject({ status: 429, body: { code: 'RATE_LIMIT_HIT' } });
+    const stillOld = await server
+      .client()
+      .post('/fetch_api_key', { username: alice.email, password: alice.password });
+    expect(stillOld.status).toBe(429);
+  });
+
   it('limits password-reset requests', async () => {
     server = await limitedServer();
     const alice = await server.createUser();
