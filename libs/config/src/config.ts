@@ -31,6 +31,8 @@ export interface AppConfig {
   passwordHashIterations: number;
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
+  /** Invitation e-mails one organization may send per day (Zulip's daily invitation limit). */
+  inviteLimitPerDay: number;
   smtpUrl: string | undefined;
   emailFrom: string;
   botStorageQuotaBytes: number;
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     passwordHashIterations: integer(env, 'PASSWORD_HASH_ITERATIONS', 600_000, 1000, 10_000_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 200, 1, 1_000_000),
     authRateLimitPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
+    inviteLimitPerDay: integer(env, 'INVITE_LIMIT_PER_DAY', 100, 1, 1_000_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     emailFrom: env.EMAIL_FROM || `noreply@${externalHost.split(':')[0]}`,
     botStorageQuotaBytes: integer(env, 'BOT_STORAGE_QUOTA_BYTES', 10_000_000, 1, 2 ** 31),

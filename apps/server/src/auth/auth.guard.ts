@@ -8,7 +8,11 @@ import {
   SERVER_WIDE_ROUTE,
   WEBHOOK_BOT_ALLOWED,
 } from '../identity/identity.decorators';
-import { SessionAuthenticator, SessionRequest } from '../sessions/session-authenticator';
+import {
+  isSafeMethod,
+  SessionAuthenticator,
+  SessionRequest,
+} from '../sessions/session-authenticator';
 import { Authenticator } from './authenticator';
 
 /**
@@ -31,10 +35,17 @@ export class AuthGuard implements CanActivate {
       ctx.getHandler(),
       ctx.getClass(),
     ];
-    if (this.reflector.getAllAndOverride<boolean>(SERVER_WIDE_ROUTE, targets)) return true;
+    // Every state-changing `/json/` request needs the session and its CSRF token, public and
+    // server-wide routes included: a page on another site cannot make a browser call any of them.
+    const sessionWrite = !!(req as SessionRequest).viaSession && !isSafeMethod(req.method);
+    if (this.reflector.getAllAndOverride<boolean>(SERVER_WIDE_ROUTE, targets) && !sessionWrite) {
+      return true;
+    }
     const realm = await this.auth.realmFor(req.headers.host);
     req.realm = realm;
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) && !sessionWrite) {
+      return true;
+    }
     const webhookBotAllowed = !!this.reflector.getAllAndOverride<boolean>(
       WEBHOOK_BOT_ALLOWED,
       targets,

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../config/config.module';
+import { RateLimiter } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import { EventPublisher } from '../event-publisher/event-publisher';
@@ -45,6 +48,8 @@ export class InvitesService {
     private readonly mail: MailService,
     private readonly db: Database,
     private readonly events: EventPublisher,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `POST /invites`: invites each valid address and reports the others as Zulip does. */
@@ -75,6 +80,7 @@ export class InvitesService {
       if (reason) errors.push([email, reason.message, reason.deactivated]);
       else valid.push(email);
     }
+    await this.spendDailyInvites(realm, valid.length);
     const minutes = request.expiresInMinutes ?? NEVER;
     const created = await this.db.transaction(async () => {
       const out: Invite[] = [];
@@ -117,6 +123,33 @@ export class InvitesService {
       );
     }
     return created;
+  }
+
+  /**
+   * Each invitation e-mail counts against the organization's daily limit (Zulip's
+   * `daily_limit_reached`), so an account cannot turn the server into a mail cannon.
+   */
+  private async spendDailyInvites(realm: Realm, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const state = await this.limiter.hit(
+        `invites:${realm.id}`,
+        this.config.inviteLimitPerDay,
+        24 * 60 * 60,
+      );
+      if (!state.allowed) {
+        throw new ZulipError(
+          'INVITATION_FAILED',
+          'To protect users, this organization can send only a limited number of invitations a day. Please try again later.',
+          400,
+          {
+            errors: [],
+            sent_invitations: false,
+            license_limit_reached: false,
+            daily_limit_reached: true,
+          },
+        );
+      }
+    }
   }
 
   /** Pending invites: every one for administrators, one's own for others. */

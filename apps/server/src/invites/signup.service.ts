@@ -36,25 +36,17 @@ export class SignupService {
    * Checks the realm's rules for `email` and mails a confirmation link. Limited per client address
    * like password attempts, so the endpoint cannot be used to flood someone's mailbox.
    */
-  async start(
-    realm: Realm,
-    rawEmail: string,
-    ip: string,
-    options: { revealAccounts: boolean } = { revealAccounts: true },
-  ): Promise<void> {
+  async start(realm: Realm, rawEmail: string, ip: string): Promise<void> {
     const limit = await this.limiter.hit(`signup-ip:${ip}`, this.config.authRateLimitPerMinute);
     if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
     if (realm.deactivated) {
       throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
     }
     const email = this.usersService.validateEmail(rawEmail);
-    if (await this.users.findByEmail(realm.id, email)) {
-      if (!options.revealAccounts) return this.mailAccountExists(realm, email);
-      throw ZulipError.badRequest(`The email address ${email} already has an account here.`, {
-        var_name: 'email',
-      });
-    }
+    // The realm's rules first, then an existing account is answered like a new address (the API
+    // and the web page alike): sign-up cannot tell who has an account; its owner learns by mail.
     const invite = await this.admissibleInvite(realm, email);
+    if (await this.users.findByEmail(realm.id, email)) return this.mailAccountExists(realm, email);
     const key = generateConfirmationKey();
     await this.invites.createConfirmation({
       key,
@@ -75,10 +67,7 @@ export class SignupService {
     });
   }
 
-  /**
-   * The web sign-up page answers every address alike; the owner of an existing account learns by
-   * mail, where only they can read it.
-   */
+  /** The mail an existing account's owner gets instead of a sign-up link. */
   private async mailAccountExists(realm: Realm, email: string): Promise<void> {
     const url = this.resolver.realmUrl(realm);
     await this.mail.send({

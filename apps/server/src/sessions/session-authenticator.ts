@@ -8,6 +8,11 @@ import { ResolvedSession, sameSecret, SessionsService } from './sessions.service
 /** Methods that change nothing and so need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Whether `method` changes nothing (and so needs no CSRF token). */
+export function isSafeMethod(method: string | undefined): boolean {
+  return SAFE_METHODS.has(method ?? 'GET');
+}
+
 /** A request that arrived under `/json/`: authenticated by the session cookie, not HTTP Basic. */
 export interface SessionRequest extends IncomingMessage {
   viaSession?: boolean;
@@ -40,7 +45,7 @@ export class SessionAuthenticator {
         401,
       );
     }
-    if (!SAFE_METHODS.has(req.method ?? 'GET')) {
+    if (!isSafeMethod(req.method)) {
       const token = req.headers[CSRF_HEADER];
       if (!token) throw new ZulipError('CSRF_FAILED', 'CSRF error: CSRF token missing.', 403);
       if (!sameSecret(String(token), found.session.csrf_token)) {

@@ -8,6 +8,7 @@ import { StreamsModule } from '../streams/streams.module';
 import { UserSettingsDefaultsModule } from '../user-settings-defaults/user-settings-defaults.module';
 import { UserGroupsModule } from '../user-groups/user-groups.module';
 import { MailModule } from '../mail/mail.module';
+import { RateLimitModule } from '../common/rate-limit.module';
 import { EmailChangeRepository } from './email-change.repository';
 import { EmailChangeService } from './email-change.service';
 import { UsersController } from './users.controller';
@@ -25,6 +26,7 @@ import { UsersService } from './users.service';
     UserSettingsDefaultsModule,
     UserGroupsModule,
     MailModule,
+    RateLimitModule,
   ],
   controllers: [UsersController],
   providers: [UsersService, EmailChangeRepository, EmailChangeService],

@@ -1,3 +1,5 @@
+import type { AppConfig } from '@hub/config';
+import type { RateLimiter } from '../common/rate-limiter';
 import type { Database } from '../database/database.service';
 import type { EventPublisher } from '../event-publisher/event-publisher';
 import { user } from '../identity/identity.fixture';
@@ -66,6 +68,8 @@ function realmOf(people: User[]) {
     sessions as unknown as SessionsService,
     {} as UserSettingsDefaultsService,
     systemGroups as unknown as SystemGroupsService,
+    {} as RateLimiter,
+    {} as AppConfig,
   );
   const row = (u: User) => rows.get(u.id)!;
   return { service, published, endedSessions, toldDirectly, row, rolesFollowed };

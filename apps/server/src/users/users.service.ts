@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@hub/config';
+import { APP_CONFIG } from '../config/config.module';
+import { RateLimiter } from '../common/rate-limiter';
 import { generateApiKey } from '../identity/api-key';
 import { verifyPassword } from '../identity/passwords';
 import { ZulipError } from '../common/zulip-error';
@@ -71,6 +74,8 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly settingsDefaults: UserSettingsDefaultsService,
     private readonly systemGroups: SystemGroupsService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   validateEmail(email: string): string {
@@ -343,9 +348,14 @@ export class UsersService {
       if (!changes.newPassword || !changes.oldPassword) {
         throw ZulipError.badRequest('Please fill out all fields: old_password and new_password.');
       }
+      // Guesses of the old password count with sign-in attempts for the same account.
+      const key = `auth-email:${user.realm_id}:${user.delivery_email.toLowerCase()}`;
+      const limit = await this.limiter.hit(key, this.config.authRateLimitPerMinute, 60);
+      if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
       if (!(await verifyPassword(changes.oldPassword, user.password_hash))) {
         throw new ZulipError('BAD_REQUEST', 'Wrong password!', 400, { var_name: 'old_password' });
       }
+      await this.limiter.reset(key);
       update.password_hash = await this.passwords.hashNewPassword(changes.newPassword, [
         user.delivery_email,
         user.full_name,

@@ -69,7 +69,7 @@ export class AccountsController {
     try {
       const form = this.form(EmailFormDto, req);
       const ip = this.sessions.clientAddress(req);
-      await this.signup.start(realm, form.email, ip, { revealAccounts: false });
+      await this.signup.start(realm, form.email, ip);
       this.checkYourMail(res, realm, 'Sign up', form.email);
     } catch (err) {
       sendErrorPage(res, realm, 'Sign up', err, { href: '/register/', text: 'Try again' });
