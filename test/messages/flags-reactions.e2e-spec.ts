@@ -323,12 +323,10 @@ describe('flags, unread counts and reactions', () => {
         expect.objectContaining({ emoji_name: 'tada', user_id: dave?.id }),
       ]);
       expectOk(
-        await server
-          .client(bridge)
-          .delete(`/messages/${target}/reactions`, {
-            ...asMirror,
-            sender: 'dave@xmpp.example.net',
-          }),
+        await server.client(bridge).delete(`/messages/${target}/reactions`, {
+          ...asMirror,
+          sender: 'dave@xmpp.example.net',
+        }),
       );
 
       // Not for a real member, not without a mirror client, not for someone not a super user.
