@@ -5,10 +5,11 @@ import { Logger } from '@nestjs/common';
 const periodic = new AsyncLocalStorage<true>();
 
 /**
- * Runs timer-driven work (sweeps, the scheduled-message poller) outside the count: a sweep that
- * happens to fire while a request is measured is not that request's cost.
+ * Runs background work (timer-driven sweeps, the scheduled-message poller, what a send sets off
+ * after it committed) outside the count: work that happens to run while a request is measured is
+ * not that request's cost. Such work keeps its own fixed number of statements.
  */
-export function runPeriodic<T>(fn: () => T): T {
+export function runInBackground<T>(fn: () => T): T {
   return periodic.run(true, fn);
 }
 

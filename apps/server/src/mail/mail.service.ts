@@ -71,7 +71,9 @@ export class MailService {
     // The sequence number keeps two mails of one millisecond (a batch of notifications) apart.
     const seq = String(++this.written).padStart(6, '0');
     const file = path.join(this.outbox, `${Date.now()}-${seq}-${safeTo}.eml`);
-    await fs.writeFile(file, info.message as Buffer);
+    // Written aside and renamed: whoever reads the outbox never sees a mail half written.
+    await fs.writeFile(`${file}.partial`, info.message as Buffer);
+    await fs.rename(`${file}.partial`, file);
     const link = firstLink(mail.text);
     this.logger.log(
       `Mail to ${mail.to}: "${mail.subject}"${link ? ` ${link}` : ''} (written to ${file})`,

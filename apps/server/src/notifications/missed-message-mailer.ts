@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Database } from '../database/database.service';
-import { runPeriodic } from '../database/query-counter';
+import { runInBackground } from '../database/query-counter';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import { RealmsRepository } from '../identity/realms.repository';
 import { UsersRepository } from '../identity/users.repository';
@@ -45,7 +45,7 @@ export class MissedMessageMailer implements OnApplicationBootstrap, OnModuleDest
   onApplicationBootstrap(): void {
     if (!this.adapterHost.httpAdapter) return;
     this.tick();
-    this.timer = setInterval(() => runPeriodic(() => this.tick()), POLL_EVERY_MS);
+    this.timer = setInterval(() => runInBackground(() => this.tick()), POLL_EVERY_MS);
     this.timer.unref();
   }
 

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { runInBackground } from '../database/query-counter';
 import { EventsService } from '../events/queues/events.service';
 import { MessageAnnouncer } from '../messages/message-announcer';
 import type { SentMessage } from '../messages/message-changes';
@@ -26,7 +27,8 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
   ) {}
 
   onModuleInit(): void {
-    this.announcer.onSent((sent) => this.track(this.queueFor(sent)));
+    // After the send committed, beside its answer: not part of the request's own statements.
+    this.announcer.onSent((sent) => this.track(runInBackground(() => this.queueFor(sent))));
   }
 
   /** Resolves once every send so far has been looked at (tests, shutdown). */

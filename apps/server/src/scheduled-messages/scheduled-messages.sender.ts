@@ -1,4 +1,4 @@
-import { runPeriodic } from '../database/query-counter';
+import { runInBackground } from '../database/query-counter';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ZulipError } from '../common/zulip-error';
@@ -42,7 +42,7 @@ export class ScheduledMessagesSender implements OnApplicationBootstrap, OnModule
   onApplicationBootstrap(): void {
     if (!this.adapterHost.httpAdapter) return;
     this.tick();
-    this.timer = setInterval(() => runPeriodic(() => this.tick()), POLL_EVERY_MS);
+    this.timer = setInterval(() => runInBackground(() => this.tick()), POLL_EVERY_MS);
     this.timer.unref();
   }
 

@@ -1,4 +1,4 @@
-import { runPeriodic } from '../database/query-counter';
+import { runInBackground } from '../database/query-counter';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -58,7 +58,7 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.sweeper = setInterval(
-      () => void runPeriodic(() => this.repo.deleteExpired()).catch(() => 0),
+      () => void runInBackground(() => this.repo.deleteExpired()).catch(() => 0),
       SWEEP_EVERY_MS,
     );
     this.sweeper.unref();

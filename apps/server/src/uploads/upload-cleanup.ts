@@ -1,4 +1,4 @@
-import { runPeriodic } from '../database/query-counter';
+import { runInBackground } from '../database/query-counter';
 import {
   Inject,
   Injectable,
@@ -26,7 +26,7 @@ export class UploadCleanup implements OnApplicationBootstrap, OnModuleDestroy {
     const seconds = this.config.uploads.cleanupIntervalSeconds;
     if (seconds === 0) return;
     this.timer = setInterval(() => {
-      this.running = runPeriodic(() => this.uploads.cleanup()).catch((err: unknown) =>
+      this.running = runInBackground(() => this.uploads.cleanup()).catch((err: unknown) =>
         this.logger.error(`Upload cleanup failed: ${(err as Error).message}`),
       );
     }, seconds * 1000);

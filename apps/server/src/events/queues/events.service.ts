@@ -1,4 +1,4 @@
-import { runPeriodic } from '../../database/query-counter';
+import { runInBackground } from '../../database/query-counter';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -62,7 +62,7 @@ export class EventsService
   onModuleInit(): void {
     const idleMs = this.config.eventQueueIdleTimeoutSeconds * 1000;
     const every = Math.min(30_000, Math.max(200, Math.floor(idleMs / 4)));
-    this.sweeper = setInterval(() => void runPeriodic(() => this.sweep()), every);
+    this.sweeper = setInterval(() => void runInBackground(() => this.sweep()), every);
     this.sweeper.unref();
   }
 
