@@ -23,6 +23,10 @@ declare const location: { hash: string };
 declare const document: { cookie: string };
 
 /** Personal settings, bots and organization administration in Chromium. */
+const BRIDGED_LINKS =
+  'Let IRC and XMPP bridges share uploads as links that open without an account';
+const GUESTS_SEE_SHARED = 'Only the people they share a stream or a conversation with';
+
 describeBrowser('settings and administration in Chromium', () => {
   let browser: Browser;
   let server: TestServer;
@@ -195,6 +199,21 @@ describeBrowser('settings and administration in Chromium', () => {
       await facts.getByText(newEmail).waitFor();
       await shot(page, 'settings-email-changed');
 
+      // Privacy: saved at once, and the server has it.
+      const consent = page.getByRole('checkbox', {
+        name: 'Let administrators include my private messages when they export the organization',
+      });
+      expect(await consent.isChecked()).toBe(false);
+      await consent.check();
+      await eventually(async () => {
+        const state = await server.client(alice).post('/register', {
+          fetch_event_types: ['user_settings'],
+        });
+        const settings = state.body.user_settings as Record<string, unknown>;
+        return settings.allow_private_data_export === true;
+      }, 'the export consent saved');
+      expect(await seriousViolations(page)).toEqual([]);
+
       // Closing goes back to the chat, with the new name in the feed's people list.
       await page.getByRole('button', { name: 'Close settings' }).click();
       await page.getByRole('dialog', { name: 'Personal settings' }).waitFor({ state: 'detached' });
@@ -334,6 +353,8 @@ describeBrowser('settings and administration in Chromium', () => {
       }
       await page.getByRole('checkbox', { name: 'Show previews of linked images' }).uncheck();
       await page.getByLabel('Time limit for editing messages (minutes)').fill('15');
+      await page.getByRole('checkbox', { name: BRIDGED_LINKS }).check();
+      await page.getByLabel('Guests can see').selectOption({ label: GUESTS_SEE_SHARED });
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
@@ -355,6 +376,7 @@ describeBrowser('settings and administration in Chromium', () => {
         ['Require a topic on stream messages', true],
         ['Allow people to edit their messages', true],
         ['Show previews of linked images', false],
+        [BRIDGED_LINKS, true],
       ] as const) {
         expect([name, await theirs.getByRole('checkbox', { name }).isChecked()]).toEqual([
           name,
@@ -364,6 +386,9 @@ describeBrowser('settings and administration in Chromium', () => {
       expect(
         await theirs.getByLabel('Time limit for editing messages (minutes)').inputValue(),
       ).toBe('15');
+      expect(
+        await theirs.getByLabel('Guests can see').locator('option:checked').textContent(),
+      ).toBe(GUESTS_SEE_SHARED);
       await shot(page, 'organization-settings');
       await shot(theirs, 'organization-settings-other-admin');
 
@@ -395,7 +420,13 @@ describeBrowser('settings and administration in Chromium', () => {
         realm_inline_image_preview: false,
         realm_message_content_edit_limit_seconds: 900,
         realm_domains: [{ domain: 'wonderland.example', allow_subdomains: true }],
+        realm_allow_bridged_upload_links: true,
       });
+      const groups = await server.client(bob).get('/user_groups');
+      const members = (groups.body.user_groups as Array<{ id: number; name: string }>).find(
+        (g) => g.name === 'role:members',
+      );
+      expect(state.body.realm_can_access_all_users_group).toBe(members?.id);
       // The restriction holds: an address outside the domains cannot be invited.
       const invite = await server.client(owner).post('/invites', {
         invitee_emails: 'someone@elsewhere.example',
@@ -406,6 +437,10 @@ describeBrowser('settings and administration in Chromium', () => {
       await page
         .getByRole('checkbox', { name: 'Restrict sign-up to the organization’s email domains' })
         .uncheck();
+      await page.getByRole('checkbox', { name: BRIDGED_LINKS }).uncheck();
+      await page
+        .getByLabel('Guests can see')
+        .selectOption({ label: 'Everyone in the organization' });
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     } finally {

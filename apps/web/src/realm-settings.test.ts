@@ -10,6 +10,7 @@ const state = {
   realm_allow_message_editing: true,
   realm_message_content_edit_limit_seconds: 600,
   realm_inline_image_preview: true,
+  realm_can_access_all_users_group: 7,
 };
 
 describe('formValues', () => {
@@ -41,6 +42,14 @@ describe('changedParams', () => {
       name: 'Wonderland Hub',
       mandatory_topics: true,
       message_content_edit_limit_seconds: 900,
+    });
+  });
+
+  it("names who guests may see by the role group's id", () => {
+    const before = formValues(state);
+    expect(before.guest_user_access).toBe('7');
+    expect(changedParams(before, { ...before, guest_user_access: '9' })).toEqual({
+      can_access_all_users_group: 9,
     });
   });
 

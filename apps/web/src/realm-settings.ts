@@ -36,6 +36,8 @@ export function formValues(s: Record<string, unknown>): Values {
       typeof limit === 'number' && limit > 0 ? String(Math.round(limit / 60)) : '',
   };
   for (const [key, param] of TOGGLES) values[param] = Boolean(s[key]);
+  // A user group id: Zulip's role:everyone (guests see everyone) or role:members.
+  values.guest_user_access = String(s.realm_can_access_all_users_group ?? '');
   return values;
 }
 
@@ -49,6 +51,9 @@ export function changedParams(before: Values, after: Values): Record<string, unk
   if (after.name !== before.name) params.name = String(after.name).trim();
   if (after.description !== before.description) params.description = after.description;
   for (const [, param] of TOGGLES) if (after[param] !== before[param]) params[param] = after[param];
+  if (after.guest_user_access !== before.guest_user_access && after.guest_user_access !== '') {
+    params.can_access_all_users_group = Number(after.guest_user_access);
+  }
   if (after.edit_limit_minutes !== before.edit_limit_minutes) {
     const minutes = Number(after.edit_limit_minutes);
     params.message_content_edit_limit_seconds =

@@ -87,6 +87,8 @@ export class ChatStore implements Directory {
   readonly presence = new Map<number, { status: PresenceStatus; timestamp: number }>();
   readonly typing = new Map<string, TypingEntry[]>();
   groups: UserGroup[] = [];
+  /** Zulip's role groups by name (`role:members` → id), for settings that name one. */
+  systemGroups: Record<string, number> = {};
   /** Every `realm_*` value of the initial state, kept current by `realm` events. */
   realmSettings: Record<string, unknown> = {};
   linkifiers: Linkifier[] = [];
@@ -222,8 +224,10 @@ export class ChatStore implements Directory {
       state.presences as Record<string, unknown> | undefined,
       Number(state.server_timestamp ?? Date.now() / 1000),
     );
-    this.groups = ((state.realm_user_groups as UserGroup[] | undefined) ?? []).filter(
-      (g) => g.name && !g.name.startsWith('role:'),
+    const allGroups = (state.realm_user_groups as UserGroup[] | undefined) ?? [];
+    this.groups = allGroups.filter((g) => g.name && !g.name.startsWith('role:'));
+    this.systemGroups = Object.fromEntries(
+      allGroups.filter((g) => g.name.startsWith('role:')).map((g) => [g.name, g.id]),
     );
     this.changed(
       'users',

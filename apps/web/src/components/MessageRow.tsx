@@ -28,17 +28,7 @@ import { dialog, editing, showToast } from '../ui';
 import { api } from '../api';
 import { formatFull, formatTime, twentyFourHour } from '../time-format';
 import { placePopup, type PopupPlace } from '../popup-position';
-
-const AVATAR_COLORS = [
-  '#4f8a10',
-  '#1e6bd6',
-  '#b3261e',
-  '#7a4bbd',
-  '#c26a00',
-  '#00838f',
-  '#ad1457',
-  '#5d6b00',
-];
+import { AVATAR_COLORS } from '../avatar-colors';
 
 function Avatar({ userId, name, url }: { userId: number; name: string; url: string | null }) {
   const [failed, setFailed] = useState(false);

@@ -12,7 +12,11 @@ import {
 import { Outcome, useAction, type ActionState } from './common';
 
 /** Each change is saved at once; the server's `user_settings` event brings it to every browser. */
-function save(action: ActionState, name: string, value: string | number | boolean) {
+export function saveUserSetting(
+  action: ActionState,
+  name: string,
+  value: string | number | boolean,
+) {
   void action.run(async () => {
     userSettings.set((old) => ({ ...old, [name]: value }));
     await api('PATCH', '/settings', { [name]: value });
@@ -37,7 +41,7 @@ function Control({
         <input
           type="checkbox"
           checked={value === true}
-          onChange={(e) => save(action, control.name, e.target.checked)}
+          onChange={(e) => saveUserSetting(action, control.name, e.target.checked)}
         />
         {control.label}
       </label>
@@ -49,7 +53,9 @@ function Control({
       <select
         id={id}
         value={value === undefined ? '' : String(value)}
-        onChange={(e) => save(action, control.name, choiceValue(control, e.target.value))}
+        onChange={(e) =>
+          saveUserSetting(action, control.name, choiceValue(control, e.target.value))
+        }
       >
         {choicesWith(control, value).map(([choice, label]) => (
           <option key={choice} value={String(choice)}>
@@ -88,7 +94,7 @@ export function Notifications() {
                     type="checkbox"
                     aria-label={`${row.label}: ${MATRIX_COLUMNS[i]}`}
                     checked={values[name] === true}
-                    onChange={(e) => save(action, name, e.target.checked)}
+                    onChange={(e) => saveUserSetting(action, name, e.target.checked)}
                   />
                 </td>
               ))}

@@ -190,6 +190,19 @@ function OrganizationSettingsForm() {
           </label>
         ))}
       </fieldset>
+      <label htmlFor={`${id}-guests`}>Guests can see</label>
+      <select
+        id={`${id}-guests`}
+        value={String(values.guest_user_access)}
+        onChange={(e) => set('guest_user_access', e.target.value)}
+      >
+        <option value={String(store.systemGroups['role:everyone'] ?? '')}>
+          Everyone in the organization
+        </option>
+        <option value={String(store.systemGroups['role:members'] ?? '')}>
+          Only the people they share a stream or a conversation with
+        </option>
+      </select>
       <label htmlFor={`${id}-limit`}>Time limit for editing messages (minutes)</label>
       <input
         id={`${id}-limit`}

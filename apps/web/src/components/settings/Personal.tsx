@@ -2,10 +2,11 @@ import { useId, useMemo, useState } from 'react';
 import { api } from '../../api';
 import { estimateStrength } from '../../password-strength';
 import { store, useSlices } from '../../store';
-import { chooseTheme, chooseTwentyFourHour } from '../../display-settings';
+import { chooseTheme, chooseTwentyFourHour, userSettings } from '../../display-settings';
 import { twentyFourHour } from '../../time-format';
 import { theme, type Theme } from '../../ui';
 import { downloadText, Outcome, SettingsForm, TextField, useAction, zuliprcText } from './common';
+import { saveUserSetting } from './Notifications';
 
 export function Profile() {
   useSlices('realm');
@@ -183,6 +184,38 @@ function EmailChange() {
   );
 }
 
+const PRIVACY: Array<[string, string]> = [
+  ['send_read_receipts', 'Let others see when I have read their messages'],
+  [
+    'allow_private_data_export',
+    'Let administrators include my private messages when they export the organization',
+  ],
+];
+
+/** Saved at once, like the notification settings. */
+function Privacy() {
+  const values = userSettings.use();
+  const action = useAction();
+  return (
+    <div className="settings-form">
+      <fieldset>
+        <legend>Privacy</legend>
+        {PRIVACY.map(([name, label]) => (
+          <label key={name} className="choice">
+            <input
+              type="checkbox"
+              checked={values[name] === true}
+              onChange={(e) => saveUserSetting(action, name, e.target.checked)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <Outcome action={action} />
+    </div>
+  );
+}
+
 export function Account() {
   useSlices('realm', 'users');
   return (
@@ -194,6 +227,7 @@ export function Account() {
       <EmailChange />
       <PasswordChange />
       <ApiKey />
+      <Privacy />
     </>
   );
 }
