@@ -4,6 +4,8 @@ import type { EmailTrigger } from './email-triggers';
 
 /** A recipient of a new message, with what decides whether they are mailed about it. */
 export interface RecipientRow {
+  /** Which of the pairs asked about this row answers (0-based). */
+  pair: number;
   user_id: number;
   settings: Record<string, string | boolean | number>;
   realm_id: number;
@@ -32,21 +34,32 @@ export class MissedMessageEmailsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Of these users, the active humans, with their subscription to the stream (if any) and their
-   * policy for the topic.
+   * For each (message, recipient) pair, the recipient if an active human, with their subscription
+   * to the message's stream (if any) and their policy for its topic: one statement for a batch of
+   * messages.
    */
-  recipients(userIds: number[], streamId: number | null, topic: string): Promise<RecipientRow[]> {
+  recipients(
+    pairs: Array<{ messageId: number; userId: number; streamId: number | null; topic: string }>,
+  ): Promise<RecipientRow[]> {
     return this.db.rows<RecipientRow>(
-      `SELECT u.id AS user_id, u.settings, u.realm_id,
+      `SELECT (c.n - 1)::int AS pair, u.id AS user_id, u.settings, u.realm_id,
               s.is_muted, s.email_notifications, s.wildcard_mentions_notify,
               s.id IS NOT NULL AS subscribed,
               COALESCE(t.visibility_policy, 0)::int AS topic_policy
-       FROM users u
-       LEFT JOIN subscriptions s ON s.user_id = u.id AND s.stream_id = $2 AND s.active
-       LEFT JOIN user_topics t ON t.user_id = u.id AND t.stream_id = $2
-         AND lower(t.topic_name) = lower($3)
-       WHERE u.id = ANY($1::int[]) AND u.is_active AND NOT u.is_bot AND NOT u.is_mirror_dummy`,
-      [userIds, streamId, topic],
+       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[]) WITH ORDINALITY
+         AS c(message_id, user_id, stream_id, topic, n)
+       JOIN users u ON u.id = c.user_id
+       LEFT JOIN subscriptions s ON s.user_id = u.id AND s.stream_id = c.stream_id AND s.active
+       LEFT JOIN user_topics t ON t.user_id = u.id AND t.stream_id = c.stream_id
+         AND lower(t.topic_name) = lower(c.topic)
+       WHERE u.is_active AND NOT u.is_bot AND NOT u.is_mirror_dummy
+       ORDER BY c.n`,
+      [
+        pairs.map((p) => p.messageId),
+        pairs.map((p) => p.userId),
+        pairs.map((p) => p.streamId),
+        pairs.map((p) => p.topic),
+      ],
     );
   }
 

@@ -9,15 +9,21 @@ import { UserSettingsDefaultsService } from '../user-settings-defaults/user-sett
 import { emailSettingsOf, emailTrigger } from './email-triggers';
 import { MissedMessageEmailsRepository } from './missed-message-emails.repository';
 
+/** How long sends gather before their emails are looked at together (one statement for all). */
+const BATCH_MS = 50;
+
 /**
  * After each committed send, queues a missed-message email for every recipient who is away from
  * Zulip (no event queue receiving messages) and whose settings ask for one, due after their
- * batching period. The mailer sends them, unless the user has read the message by then.
+ * batching period. The mailer sends them, unless the user has read the message by then. Sends
+ * are looked at in small batches, so a busy server pays a few statements per batch, not per send.
  */
 @Injectable()
 export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('MissedMessageEmails');
   private readonly pending = new Set<Promise<void>>();
+  private batch: SentMessage[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly announcer: MessageAnnouncer,
@@ -27,12 +33,15 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
   ) {}
 
   onModuleInit(): void {
-    // After the send committed, beside its answer: not part of the request's own statements.
-    this.announcer.onSent((sent) => this.track(runInBackground(() => this.queueFor(sent))));
+    this.announcer.onSent((sent) => {
+      this.batch.push(sent);
+      this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    });
   }
 
   /** Resolves once every send so far has been looked at (tests, shutdown). */
   async idle(): Promise<void> {
+    if (this.timer) this.flush();
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
@@ -41,32 +50,54 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
     await this.idle();
   }
 
-  private track(work: Promise<void>): void {
-    const safe = work.catch((err: unknown) =>
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const sents = this.batch;
+    this.batch = [];
+    // After the sends committed, beside their answers: not part of a request's own statements.
+    const work = runInBackground(() => this.queueFor(sents)).catch((err: unknown) =>
       this.logger.error(`Queueing missed-message emails failed: ${(err as Error).message}`),
     );
-    this.pending.add(safe);
-    void safe.finally(() => this.pending.delete(safe));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
-  private async queueFor(sent: SentMessage): Promise<void> {
+  private async queueFor(sents: SentMessage[]): Promise<void> {
     // Read already (one's own, a muted sender's): never mailed. Then only those away from Zulip
-    // are looked up, so a message to a stream whose readers are all online costs no query.
-    const candidates = sent.recipients.filter(
-      (r) => r.user_id !== sent.sender.id && (r.flags & MessageFlag.read) === 0,
+    // are looked up, so messages whose readers are all online cost no statement.
+    const candidates = sents.flatMap((sent) =>
+      sent.recipients
+        .filter((r) => r.user_id !== sent.sender.id && (r.flags & MessageFlag.read) === 0)
+        .map((r) => ({ sent, userId: r.user_id, flags: r.flags })),
     );
     if (candidates.length === 0) return;
-    const online = await this.events.usersReceivingMessages(candidates.map((r) => r.user_id));
-    const awayIds = candidates.map((r) => r.user_id).filter((id) => !online.has(id));
-    if (awayIds.length === 0) return;
-    const away = await this.repo.recipients(awayIds, sent.message.stream_id, sent.message.topic);
-    const defaults = await this.defaults.get(sent.message.realm_id);
-    const flagsOf = new Map(candidates.map((r) => [r.user_id, r.flags]));
-    const queued = away.flatMap((row) => {
+    const online = await this.events.usersReceivingMessages([
+      ...new Set(candidates.map((c) => c.userId)),
+    ]);
+    const away = candidates.filter((c) => !online.has(c.userId));
+    if (away.length === 0) return;
+    const rows = await this.repo.recipients(
+      away.map((c) => ({
+        messageId: c.sent.message.id,
+        userId: c.userId,
+        streamId: c.sent.message.stream_id,
+        topic: c.sent.message.topic,
+      })),
+    );
+    const defaultsOf = new Map<number, Awaited<ReturnType<UserSettingsDefaultsService['get']>>>();
+    const queued = [];
+    for (const row of rows) {
+      const candidate = away[row.pair];
+      let defaults = defaultsOf.get(row.realm_id);
+      if (!defaults) {
+        defaults = await this.defaults.get(row.realm_id);
+        defaultsOf.set(row.realm_id, defaults);
+      }
       const settings = withPersonal(defaults, row.settings);
       const trigger = emailTrigger({
-        isDirect: sent.dmUserIds !== null,
-        flags: flagsOf.get(row.user_id) ?? 0,
+        isDirect: candidate.sent.dmUserIds !== null,
+        flags: candidate.flags,
         settings: emailSettingsOf(settings),
         subscription: row.subscribed
           ? {
@@ -77,10 +108,15 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
           : null,
         topicPolicy: row.topic_policy,
       });
-      if (!trigger) return [];
+      if (!trigger) continue;
       const delaySeconds = Number(settings.email_notifications_batching_period_seconds);
-      return [{ userId: row.user_id, messageId: sent.message.id, trigger, delaySeconds }];
-    });
+      queued.push({
+        userId: row.user_id,
+        messageId: candidate.sent.message.id,
+        trigger,
+        delaySeconds,
+      });
+    }
     await this.repo.schedule(queued);
   }
 }
