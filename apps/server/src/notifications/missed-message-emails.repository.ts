@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import type { EmailTrigger } from './email-triggers';
+import { TopicPolicy, type EmailTrigger } from './email-triggers';
 
 /** A recipient of a new message, with what decides whether they are mailed about it. */
 export interface RecipientRow {
@@ -14,6 +14,18 @@ export interface RecipientRow {
   wildcard_mentions_notify: boolean | null;
   subscribed: boolean;
   topic_policy: number;
+}
+
+/** One recipient of one new message, as the notifier asks about it. */
+export interface RecipientPair {
+  messageId: number;
+  userId: number;
+  streamId: number | null;
+  topic: string;
+  /** A DM or a mention: looked at whatever the user's stream settings. */
+  always: boolean;
+  /** The realm's default `enable_stream_email_notifications`, for users who kept it. */
+  streamEmailDefault: boolean;
 }
 
 /** A claimed missed message, still unread by its user, with what the email shows. */
@@ -34,31 +46,36 @@ export class MissedMessageEmailsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * For each (message, recipient) pair, the recipient if an active human, with their subscription
-   * to the message's stream (if any) and their policy for its topic: one statement for a batch of
-   * messages.
+   * For each (message, recipient) pair, the recipient if an active human who may be mailed about
+   * it, with their subscription to the message's stream (if any) and their policy for its topic:
+   * one statement for a batch of messages. A plain stream message concerns only those who follow
+   * its topic or get the stream's messages by email (the rest of the rule is emailTrigger's), so
+   * a busy stream whose readers are offline costs no row per reader.
    */
-  recipients(
-    pairs: Array<{ messageId: number; userId: number; streamId: number | null; topic: string }>,
-  ): Promise<RecipientRow[]> {
+  recipients(pairs: RecipientPair[]): Promise<RecipientRow[]> {
     return this.db.rows<RecipientRow>(
       `SELECT (c.n - 1)::int AS pair, u.id AS user_id, u.settings, u.realm_id,
               s.is_muted, s.email_notifications, s.wildcard_mentions_notify,
               s.id IS NOT NULL AS subscribed,
               COALESCE(t.visibility_policy, 0)::int AS topic_policy
-       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[]) WITH ORDINALITY
-         AS c(message_id, user_id, stream_id, topic, n)
+       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[])
+         WITH ORDINALITY AS c(message_id, user_id, stream_id, topic, always, stream_default, n)
        JOIN users u ON u.id = c.user_id
        LEFT JOIN subscriptions s ON s.user_id = u.id AND s.stream_id = c.stream_id AND s.active
        LEFT JOIN user_topics t ON t.user_id = u.id AND t.stream_id = c.stream_id
          AND lower(t.topic_name) = lower(c.topic)
        WHERE u.is_active AND NOT u.is_bot AND NOT u.is_mirror_dummy
+         AND (c.always OR t.visibility_policy = ${TopicPolicy.followed}
+              OR (s.id IS NOT NULL AND COALESCE(s.email_notifications,
+                    (u.settings->>'enable_stream_email_notifications')::boolean, c.stream_default)))
        ORDER BY c.n`,
       [
         pairs.map((p) => p.messageId),
         pairs.map((p) => p.userId),
         pairs.map((p) => p.streamId),
         pairs.map((p) => p.topic),
+        pairs.map((p) => p.always),
+        pairs.map((p) => p.streamEmailDefault),
       ],
     );
   }

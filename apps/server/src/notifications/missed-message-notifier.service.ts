@@ -77,24 +77,26 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
     ]);
     const away = candidates.filter((c) => !online.has(c.userId));
     if (away.length === 0) return;
+    const defaultsOf = new Map<number, Awaited<ReturnType<UserSettingsDefaultsService['get']>>>();
+    for (const realmId of new Set(away.map((c) => c.sent.message.realm_id))) {
+      defaultsOf.set(realmId, await this.defaults.get(realmId));
+    }
+    const mentions = MessageFlag.mentioned | MessageFlag.wildcard_mentioned;
     const rows = await this.repo.recipients(
       away.map((c) => ({
         messageId: c.sent.message.id,
         userId: c.userId,
         streamId: c.sent.message.stream_id,
         topic: c.sent.message.topic,
+        always: c.sent.dmUserIds !== null || (c.flags & mentions) !== 0,
+        streamEmailDefault:
+          defaultsOf.get(c.sent.message.realm_id)?.enable_stream_email_notifications === true,
       })),
     );
-    const defaultsOf = new Map<number, Awaited<ReturnType<UserSettingsDefaultsService['get']>>>();
     const queued = [];
     for (const row of rows) {
       const candidate = away[row.pair];
-      let defaults = defaultsOf.get(row.realm_id);
-      if (!defaults) {
-        defaults = await this.defaults.get(row.realm_id);
-        defaultsOf.set(row.realm_id, defaults);
-      }
-      const settings = withPersonal(defaults, row.settings);
+      const settings = withPersonal(defaultsOf.get(row.realm_id) ?? {}, row.settings);
       const trigger = emailTrigger({
         isDirect: candidate.sent.dmUserIds !== null,
         flags: candidate.flags,
