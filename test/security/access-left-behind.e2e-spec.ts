@@ -80,6 +80,8 @@ describe('security: access left behind after a move or an unsubscribe', () => {
       expect(before).toMatchObject({ byId: 200, history: 200, inFeed: true, inSearch: true });
       expect(before.matches).toEqual([String(id)]);
 
+      // A queue she had open all along, as a browser tab would.
+      const openQueue = await QueueReader.register(server, alice);
       // An administrator subscribed to the stream removes Alice (feature level 237 rules).
       expectOk(
         await server.client(server.owner).delete('/users/me/subscriptions', {
@@ -89,7 +91,7 @@ describe('security: access left behind after a move or an unsubscribe', () => {
       );
       expect(await readPaths(alice, id, word)).toEqual(NONE);
 
-      // Nor does any later change to it reach her open queue.
+      // Nor does any later change to it reach her queues, the one open since before and a new one.
       const queue = await QueueReader.register(server, alice);
       expectOk(await server.client(bob).patch(`/messages/${id}`, { content: 'edited secret' }));
       expectOk(await server.client(bob).post(`/messages/${id}/reactions`, { emoji_name: 'tada' }));
@@ -102,6 +104,14 @@ describe('security: access left behind after a move or an unsubscribe', () => {
         return seen;
       });
       expect(events.filter((e) => e.message_id === id || e.message_ids !== undefined)).toEqual([]);
+      const earlier: Awaited<ReturnType<typeof openQueue.drain>> = [];
+      await eventually(async () => {
+        earlier.push(...(await openQueue.drain()));
+        if (!earlier.some((e) => (e.message as { id?: number } | undefined)?.id === marker)) {
+          throw new Error('marker not delivered yet');
+        }
+      });
+      expect(earlier.filter((e) => e.message_id === id || e.message_ids !== undefined)).toEqual([]);
       // Bob, still subscribed, keeps everything.
       expect((await server.client(bob).get(`/messages/${id}`)).status).toBe(200);
     },
