@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Database } from '../database/database.service';
-import { runInBackground } from '../database/query-counter';
+import { DuePoller } from '../database/due-poller';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import { RealmsRepository } from '../identity/realms.repository';
 import { UsersRepository } from '../identity/users.repository';
@@ -28,8 +28,12 @@ const RETRY_AFTER_SECONDS = 60;
 @Injectable()
 export class MissedMessageMailer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MissedMessageEmails');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly poller = new DuePoller({
+    everyMs: POLL_EVERY_MS,
+    round: () => this.deliverDue(),
+    logger: this.logger,
+    doing: 'Sending missed-message emails',
+  });
 
   constructor(
     private readonly repo: MissedMessageEmailsRepository,
@@ -44,15 +48,11 @@ export class MissedMessageMailer implements OnApplicationBootstrap, OnModuleDest
 
   onApplicationBootstrap(): void {
     if (!this.adapterHost.httpAdapter) return;
-    this.tick();
-    this.timer = setInterval(() => runInBackground(() => this.tick()), POLL_EVERY_MS);
-    this.timer.unref();
+    this.poller.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.poller.stop();
   }
 
   /** Mails every batch due now; resolves with how many batches were handled. */
@@ -60,18 +60,6 @@ export class MissedMessageMailer implements OnApplicationBootstrap, OnModuleDest
     let handled = 0;
     while (await this.deliverOneBatch()) handled++;
     return handled;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.deliverDue()
-      .then(() => undefined)
-      .catch((err: unknown) =>
-        this.logger.error(`Sending missed-message emails failed: ${(err as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
   }
 
   private async deliverOneBatch(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { runInBackground } from '../database/query-counter';
+import { DuePoller } from '../database/due-poller';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ZulipError } from '../common/zulip-error';
@@ -25,8 +25,12 @@ type Outcome = 'none' | 'sent' | 'failed';
 @Injectable()
 export class ScheduledMessagesSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ScheduledMessages');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly poller = new DuePoller({
+    everyMs: POLL_EVERY_MS,
+    round: () => this.deliverDue(),
+    logger: this.logger,
+    doing: 'Sending scheduled messages',
+  });
 
   constructor(
     private readonly repo: ScheduledMessagesRepository,
@@ -41,15 +45,11 @@ export class ScheduledMessagesSender implements OnApplicationBootstrap, OnModule
 
   onApplicationBootstrap(): void {
     if (!this.adapterHost.httpAdapter) return;
-    this.tick();
-    this.timer = setInterval(() => runInBackground(() => this.tick()), POLL_EVERY_MS);
-    this.timer.unref();
+    this.poller.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.poller.stop();
   }
 
   /** Sends everything due now; resolves with how many were handled (sent or failed). */
@@ -57,18 +57,6 @@ export class ScheduledMessagesSender implements OnApplicationBootstrap, OnModule
     let handled = 0;
     while ((await this.deliverOne()) !== 'none') handled++;
     return handled;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.deliverDue()
-      .then(() => undefined)
-      .catch((err: unknown) =>
-        this.logger.error(`Sending scheduled messages failed: ${(err as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
   }
 
   private async deliverOne(): Promise<Outcome> {

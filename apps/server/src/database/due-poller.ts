@@ -1,0 +1,45 @@
+import type { Logger } from '@nestjs/common';
+import { runInBackground } from './query-counter';
+
+/**
+ * Runs `round` (deliver whatever fell due) at start and then every `everyMs`, one round at a
+ * time, outside any request's query count; `stop` waits for a round in progress. Rounds that
+ * fail are logged, and the next one tries again.
+ */
+export class DuePoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly options: {
+      everyMs: number;
+      round: () => Promise<unknown>;
+      logger: Logger;
+      /** What a failed round was doing, for the log: "Sending scheduled messages". */
+      doing: string;
+    },
+  ) {}
+
+  start(): void {
+    this.tick();
+    this.timer = setInterval(() => runInBackground(() => this.tick()), this.options.everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    const { round, logger, doing } = this.options;
+    this.running = round()
+      .then(() => undefined)
+      .catch((err: unknown) => logger.error(`${doing} failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+}
