@@ -18,6 +18,16 @@ export interface GuardedFetchOptions {
   maxBytes: number;
 }
 
+/** The answer is over `maxBytes`: refused, never taken cut short. */
+export class AnswerTooLargeError extends Error {
+  constructor(maxBytes: number) {
+    super(`the answer is larger than ${maxBytes} bytes`);
+  }
+}
+
+/** No whole answer within `timeoutMs`. */
+export class RequestTimeoutError extends Error {}
+
 /** Fresh connections only: a pooled socket would skip the address check at connect time. */
 const AGENTS = {
   http: new http.Agent({ keepAlive: false }),
@@ -64,7 +74,7 @@ export function guardedFetch(options: GuardedFetchOptions) {
             if (size <= options.maxBytes) return void chunks.push(chunk);
             // Rejected here: a destroyed answer may still end, and must not pass as complete.
             tooLarge = true;
-            reject(new Error(`the answer is larger than ${options.maxBytes} bytes`));
+            reject(new AnswerTooLargeError(options.maxBytes));
             req.destroy();
           });
           res.on('error', reject);
@@ -90,7 +100,10 @@ export function guardedFetch(options: GuardedFetchOptions) {
         },
       );
       const timer = setTimeout(
-        () => req.destroy(new Error(`${url.host} did not answer within ${options.timeoutMs} ms`)),
+        () =>
+          req.destroy(
+            new RequestTimeoutError(`did not answer within ${options.timeoutMs / 1000} s`),
+          ),
         options.timeoutMs,
       );
       req.on('error', reject);

@@ -1,7 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectionRules, isPrivateAddress, PrivateAddressError } from './network-guard';
-import { AnswerTooLargeError, MAX_ANSWER_BYTES, postOnce } from '../bot-runtimes/outgoing-http';
+import { MAX_ANSWER_BYTES, postOnce } from '../bot-runtimes/outgoing-http';
+import { AnswerTooLargeError } from './guarded-fetch';
 
 describe('isPrivateAddress', () => {
   it.each([
