@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import { Role } from '../../apps/server/src/identity/user.types';
 import { makeStream } from '../events/event-fixtures';
 import type { Credentials } from '../helpers/api-client';
+import { registeredRoutes } from '../helpers/routes';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 
 /** One route as Express registered it. */
@@ -10,35 +11,24 @@ interface Route {
   path: string;
 }
 
-interface RouterLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 interface Answer {
   status: number;
   body: Record<string, unknown> | null;
   text: string;
 }
 
-/** Every API route the Nest server registered, from Express's router. */
 /**
  * `DELETE /users/me` reads no parameter (bad ones are ignored, as Zulip does) and deactivates the
  * caller: any request would end the sweep's own account.
  */
 const TAKES_NOTHING_AND_ENDS_THE_ACCOUNT = new Set(['DELETE /api/v1/users/me']);
 
-function registeredRoutes(server: TestServer): Route[] {
-  const express = server.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
-  const routes: Route[] = [];
-  for (const layer of express.router.stack) {
-    if (!layer.route || !layer.route.path.startsWith('/api/v1/')) continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      const route = { method: method.toUpperCase(), path: layer.route.path };
-      if (!TAKES_NOTHING_AND_ENDS_THE_ACCOUNT.has(`${route.method} ${route.path}`))
-        routes.push(route);
-    }
-  }
-  return routes;
+function sweptRoutes(server: TestServer): Route[] {
+  return registeredRoutes(server).filter(
+    (r) =>
+      r.path.startsWith('/api/v1/') &&
+      !TAKES_NOTHING_AND_ENDS_THE_ACCOUNT.has(`${r.method} ${r.path}`),
+  );
 }
 
 /** Path parameter values that name nothing (so no request here can touch real data). */
@@ -84,7 +74,7 @@ describe('bad input never reaches the database', () => {
       content: 'before the sweep',
     });
     messageId = sent.body.id as number;
-    routes = registeredRoutes(server);
+    routes = sweptRoutes(server);
     port = (server.app.getHttpServer().address() as { port: number }).port;
   });
   afterAll(() => server.stop());

@@ -1,40 +1,23 @@
+import { registeredRoutes } from '../helpers/routes';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { CookieSession } from '../web/cookie-session';
 
-/** One route of the running application, as Express holds it. */
-interface RouteLayer {
-  route?: { path: unknown; methods: Record<string, boolean> };
-}
-
-const STATE_CHANGING = ['post', 'put', 'patch', 'delete'];
+const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * Every state-changing API route as the running server registered it (so a route added later is
  * covered without editing this test), with its path parameters filled in.
  */
 function stateChangingApiRoutes(server: TestServer): { method: string; path: string }[] {
-  const express = server.app.getHttpAdapter().getInstance() as {
-    router?: { stack: RouteLayer[] };
-    _router?: { stack: RouteLayer[] };
-  };
-  const stack = (express.router ?? express._router)?.stack ?? [];
   const routes = new Map<string, { method: string; path: string }>();
-  for (const layer of stack) {
-    const paths = layer.route ? [layer.route.path].flat() : [];
-    for (const raw of paths) {
-      if (typeof raw !== 'string' || !raw.startsWith('/api/v1/')) continue;
-      const path = raw
-        .slice('/api/v1'.length)
-        .replace(/\{\*[^}]+\}|\*[A-Za-z_]*/g, 'x')
-        .replace(/:[A-Za-z_]+/g, '1')
-        .replace(/[{}]/g, '');
-      for (const [method, on] of Object.entries(layer.route?.methods ?? {})) {
-        if (on && STATE_CHANGING.includes(method)) {
-          const route = { method: method.toUpperCase(), path };
-          routes.set(`${route.method} ${path}`, route);
-        }
-      }
-    }
+  for (const { method, path: raw } of registeredRoutes(server)) {
+    if (!raw.startsWith('/api/v1/') || !STATE_CHANGING.includes(method)) continue;
+    const path = raw
+      .slice('/api/v1'.length)
+      .replace(/\{\*[^}]+\}|\*[A-Za-z_]*/g, 'x')
+      .replace(/:[A-Za-z_]+/g, '1')
+      .replace(/[{}]/g, '');
+    routes.set(`${method} ${path}`, { method, path });
   }
   return [...routes.values()];
 }

@@ -1,5 +1,6 @@
 import { Role } from '../../apps/server/src/identity/user.types';
 import type { ApiResponse } from '../helpers/api-client';
+import { registeredRoutes } from '../helpers/routes';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createStream, expectOk, sendToStream } from '../messages/message-fixtures';
 import { apiSurface, jsonSurface, Params, Surface } from './surfaces';
@@ -200,21 +201,9 @@ const INCOMING_WEBHOOK_BOT_ROUTES = [
   'POST /api/v1/webhooks/deliveries',
 ];
 
-interface RouterLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route the running server registered, as `METHOD /path`, from Express's router. */
-function registeredRoutes(server: TestServer): string[] {
-  const express = server.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
-  const routes: string[] = [];
-  for (const layer of express.router.stack) {
-    if (!layer.route) continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      routes.push(`${method.toUpperCase()} ${layer.route.path}`);
-    }
-  }
-  return routes;
+/** Every route the running server registered, as `METHOD /path`. */
+function registeredRouteNames(server: TestServer): string[] {
+  return registeredRoutes(server).map((r) => `${r.method} ${r.path}`);
 }
 
 /** One request an administrator (or owner) makes successfully; everyone else must be refused. */
@@ -467,7 +456,7 @@ describe('security: privilege', () => {
   ];
 
   it('every route the server registered is classified, and no classified route is gone', () => {
-    const registered = registeredRoutes(server);
+    const registered = registeredRouteNames(server);
     expect(registered.filter((r) => !(r in ROUTES))).toEqual([]);
     expect(Object.keys(ROUTES).filter((r) => !registered.includes(r))).toEqual([]);
     const needing = (access: Access) =>
@@ -559,7 +548,7 @@ describe('security: privilege', () => {
     const hook = await createBot(member, 2, 'Hook Bot');
     const api = server.client(hook);
     const problems: string[] = [];
-    const apiRoutes = registeredRoutes(server).filter(
+    const apiRoutes = registeredRouteNames(server).filter(
       (r) => r.split(' ')[1].startsWith('/api/v1/') && ROUTES[r] !== 'public',
     );
     for (const route of apiRoutes) {
