@@ -226,6 +226,8 @@ describeBrowser('more personal settings and administration in Chromium', () => {
       await page.getByLabel('Label', { exact: true }).fill('Team');
       await page.getByLabel('Hint', { exact: true }).fill('Which team you are on');
       await page.getByRole('button', { name: 'Add field' }).click();
+      // The form empties once the field is added: the next one is typed after that, not into it.
+      await page.getByRole('status').filter({ hasText: 'Added “Team”.' }).waitFor();
       await page.getByLabel('Field type').selectOption({ label: 'List of options' });
       await page.getByLabel('Label', { exact: true }).fill('Office');
       await page.getByLabel('Options (one a line)').fill('Paris\nLagos');
