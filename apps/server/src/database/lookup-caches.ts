@@ -10,6 +10,8 @@ import { LookupCache } from './lookup-cache';
 const LOOKUP_TTL_MS = 60_000;
 /** The PostgreSQL notification channel every process of an installation listens on. */
 const CHANNEL = 'zh_lookup_invalidate';
+/** How long a writer waits for its invalidation to round-trip before answering anyway. */
+const SETTLE_TIMEOUT_MS = 2_000;
 
 /**
  * The process's named lookup caches, kept coherent across processes with PostgreSQL
@@ -45,20 +47,36 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
   async invalidate(name: string): Promise<void> {
     if (!this.db.sharedUrl) return;
     await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, name]);
-    await this.db.afterCommit(async () => this.caches.get(name)?.clear());
+    await this.db.afterCommit(async () => {
+      this.caches.get(name)?.clear();
+      // PostgreSQL fans a notification out to every listener at commit; waiting for it to come
+      // back to this process means the caller's answer (say, a new API key) leaves only after the
+      // other processes were sent their invalidation, so a client moving to another process at
+      // once does not find the old row there.
+      await this.settled(SETTLE_TIMEOUT_MS);
+    });
   }
 
   /**
    * Resolves once every invalidation committed before the call has reached this process:
    * PostgreSQL delivers notifications in commit order, so a marker sent now arrives after them.
    */
-  async settled(): Promise<void> {
+  async settled(timeoutMs?: number): Promise<void> {
     if (!this.listening) return;
     const marker = `settled:${process.pid}:${++this.markerCount}`;
-    const arrived = new Promise<void>((resolve) => this.markers.set(marker, resolve));
-    await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, marker]);
-    await arrived;
-    this.markers.delete(marker);
+    let timer: NodeJS.Timeout | undefined;
+    const arrived = new Promise<void>((resolve) => {
+      this.markers.set(marker, resolve);
+      // A listener lost meanwhile never delivers the marker; it stops caching instead.
+      if (timeoutMs !== undefined) timer = setTimeout(resolve, timeoutMs);
+    });
+    try {
+      await this.db.rows('SELECT pg_notify($1, $2)', [CHANNEL, marker]);
+      await arrived;
+    } finally {
+      clearTimeout(timer);
+      this.markers.delete(marker);
+    }
   }
 
   async onModuleInit(): Promise<void> {
