@@ -12,9 +12,11 @@
  *    (bench/poll-connection.ts), since node:http's client would take the server's CPU.
  * 2. idle capacity: 10,000 registered queues with open long-polls held by one server process
  *    (`node dist/apps/server/src/main.js`); its resident memory and CPU while idle. Baseline: the
- *    same process before any queue exists. Goal: under 1 GiB and under 10% CPU.
+ *    same process before any queue exists. Goal: under 1.5 GiB and under 10% CPU at 50,000.
+ * 3. scale-out (`--processes 2 --redis`): see `scaleOut`; p99 against the one-process run.
  *
- *   node dist/bench/events.bench.js [--scenario fanout|idle] [--seconds 8] [--sizes 1000,5000]
+ *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 8]
+ *                                   [--sizes 1000,5000] [--processes 2]
  *                                   [--transports poll,socket,http,ws] [--queues 10000] [--redis]
  *                                   [--rate 50] [--trace]   (--trace: latency by publish
  *                                   second, to stderr)
@@ -31,6 +33,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import Redis from 'ioredis';
 import { Pool } from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 import { loadConfig } from '@hub/config';
@@ -69,7 +72,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 // ---------------------------------------------------------------- client worker (fan-out)
 
 type ClientJob =
-  | { kind: 'register'; base: string; users: BenchUser[] }
+  /** Client i registers on (and later polls) `bases[i % bases.length]`. */
+  | { kind: 'register'; bases: string[]; users: BenchUser[]; countDuplicates?: boolean }
   /** Long-polls the server's queues, or `bare` ones of the bare node:http baseline. */
   | { kind: 'poll'; phase: number; bare?: { url: string; count: number } }
   | { kind: 'socket'; phase: number }
@@ -85,6 +89,8 @@ interface Report {
   /** Answers (long-poll) or frames (sockets) that carried events. */
   answers: number;
   errors: number;
+  /** Message events a queue received a second time (counted only in the scale-out scenario). */
+  duplicates: number;
 }
 
 interface ClientQueue {
@@ -92,9 +98,13 @@ interface ClientQueue {
   auth: string;
   queueId: string;
   last: number;
+  /** The server process this client registered on and polls (scale-out splits them). */
+  base: URL;
+  /** Scale-out: message ids this queue has had, to count duplicates. */
+  seen?: Set<number>;
 }
 
-type WireEvent = { id: number; type: string; message?: { content: string } };
+type WireEvent = { id: number; type: string; message?: { id: number; content: string } };
 
 /**
  * The receiving side, in its own thread: registered queues read by long-poll loops or by the
@@ -107,8 +117,8 @@ function clientWorker(): void {
   let sentAt: number[] = [];
   let answers = 0;
   let errors = 0;
+  let duplicates = 0;
   let stop: () => void = () => undefined;
-  let base = new URL('http://127.0.0.1');
   let queues: ClientQueue[] = [];
   // Only this phase's messages count (a resumed queue may still hold the previous phase's).
   let phase = 0;
@@ -122,43 +132,62 @@ function clientWorker(): void {
     if (events.length > 0) answers++;
     for (const e of events) {
       q.last = Math.max(q.last, e.id);
-      if (e.type === 'message' && e.message) record(e.message.content, at);
+      if (e.type !== 'message' || !e.message) continue;
+      if (q.seen) {
+        if (q.seen.has(e.message.id)) {
+          duplicates++;
+          continue;
+        }
+        q.seen.add(e.message.id);
+      }
+      record(e.message.content, at);
     }
   };
 
   const handlers: Record<ClientJob['kind'], (job: ClientJob) => Promise<void>> = {
     async register(job) {
       if (job.kind !== 'register') return;
-      base = new URL(job.base);
+      const bases = job.bases.map((b) => new URL(b));
       const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       queues = [];
-      await inBatches(job.users, 64, async (user) => {
-        const res = await call(agent, base, 'POST', '/register', basicAuth(user), {
-          event_types: '["message"]',
-          fetch_event_types: '[]',
-        });
-        if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
-        queues.push({ auth: basicAuth(user), queueId: res.body.queue_id as string, last: -1 });
-      });
+      await inBatches(
+        job.users.map((user, i) => ({ user, base: bases[i % bases.length] })),
+        64,
+        async ({ user, base }) => {
+          const res = await call(agent, base, 'POST', '/register', basicAuth(user), {
+            event_types: '["message"]',
+            fetch_event_types: '[]',
+          });
+          if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
+          queues.push({
+            auth: basicAuth(user),
+            queueId: res.body.queue_id as string,
+            last: -1,
+            base,
+            seen: job.countDuplicates ? new Set() : undefined,
+          });
+        },
+      );
       agent.destroy();
     },
     async poll(job) {
       if (job.kind !== 'poll') return;
-      const target = job.bare ? new URL(job.bare.url) : base;
-      const pollers: ClientQueue[] = job.bare
-        ? Array.from({ length: job.bare.count }, (_, i) => ({
+      const bare = job.bare;
+      const pollers: ClientQueue[] = bare
+        ? Array.from({ length: bare.count }, (_, i) => ({
             auth: '',
             queueId: `q${i}`,
             last: -1,
+            base: new URL(bare.url),
           }))
         : queues;
       const connections = new Set<PollConnection>();
       let stopping = false;
-      const connect = (auth: string) => {
+      const connect = (q: ClientQueue) => {
         const connection = new PollConnection(
-          Number(target.port),
-          target.hostname,
-          auth ? `Authorization: ${auth}\r\n` : '',
+          Number(q.base.port),
+          q.base.hostname,
+          q.auth ? `Authorization: ${q.auth}\r\n` : '',
         );
         connections.add(connection);
         return connection;
@@ -166,7 +195,7 @@ function clientWorker(): void {
       // Like a real client, one whose poll fails counts the error and polls again on a new
       // connection (a 4xx answer included: it would re-register; here the queue still exists).
       const loop = async (q: ClientQueue) => {
-        let connection = connect(q.auth);
+        let connection = connect(q);
         while (!stopping) {
           try {
             const res = await connection.get(
@@ -181,7 +210,7 @@ function clientWorker(): void {
             connection.close();
             connections.delete(connection);
             await sleep(100);
-            connection = connect(q.auth);
+            connection = connect(q);
           }
         }
       };
@@ -194,8 +223,8 @@ function clientWorker(): void {
     },
     async socket() {
       const sockets: WebSocket[] = [];
-      const url = `ws://${base.host}${EVENTS_SOCKET_PATH}`;
       await inBatches(queues, 100, (q) => {
+        const url = `ws://${q.base.host}${EVENTS_SOCKET_PATH}`;
         const socket = new WebSocket(url, { headers: { authorization: q.auth } });
         sockets.push(socket);
         return new Promise<void>((resolve) => {
@@ -264,11 +293,13 @@ function clientWorker(): void {
         sentAt,
         answers,
         errors,
+        duplicates,
       } satisfies Report);
       latencies = [];
       sentAt = [];
       answers = 0;
       errors = 0;
+      duplicates = 0;
     },
   };
 
@@ -462,7 +493,11 @@ async function fanout(
           { userIds },
         );
       };
-      await ask(worker, { kind: 'register', base: `http://127.0.0.1:${port}`, users: listeners });
+      await ask(worker, {
+        kind: 'register',
+        bases: [`http://127.0.0.1:${port}`],
+        users: listeners,
+      });
       for (const transport of (['poll', 'socket'] as const).filter((t) => transports.includes(t))) {
         phase++;
         await ask(worker, { kind: transport, phase });
@@ -560,9 +595,19 @@ async function idleWindow(pid: number, seconds: number): Promise<{ rss: number; 
   return { rss: after.rss, cpu: ((after.cpu - before.cpu) / seconds) * 100 };
 }
 
-async function idle(queues: number, redis: boolean): Promise<void> {
-  const database = await scratchDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-idle-'));
+/** One compiled server process (`node dist/apps/server/src/main.js`) on its own port. */
+interface ServerProcess {
+  base: URL;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/** Starts a server process on `databaseUrl` and resolves once it answers. */
+async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-srv-'));
   const port = await freePort();
   const server: ChildProcess = spawn(
     process.execPath,
@@ -571,32 +616,48 @@ async function idle(queues: number, redis: boolean): Promise<void> {
       env: {
         ...process.env,
         PORT: String(port),
-        DATABASE_URL: database.url,
+        DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
-        REDIS_URL: redis ? REDIS_URL : '',
+        REDIS_URL: '',
         EXTERNAL_HOST: 'localhost',
         GATEWAY_URL: '',
         LOG_LEVEL: 'error',
         RATE_LIMIT_PER_MINUTE: '1000000',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  const exited = new Promise((r) => server.once('exit', r));
+  const stop = async () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   const base = new URL(`http://127.0.0.1:${port}`);
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${base.origin}/api/v1/server_settings`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (server.exitCode !== null || i > 300) {
+      await stop();
+      throw new Error('the server did not start');
+    }
+    await sleep(100);
+  }
+  return { base, pid: server.pid as number, stop };
+}
+
+async function idle(queues: number, redis: boolean): Promise<void> {
+  const database = await scratchDatabase();
+  const server = await startServerProcess(database.url, { REDIS_URL: redis ? REDIS_URL : '' });
+  const base = server.base;
   const pool = new Pool({ connectionString: database.url, max: 2 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) throw new Error('the server exited');
-      const ok = await fetch(`${base.origin}/api/v1/server_settings`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (i > 300) throw new Error('the server did not start');
-      await sleep(100);
-    }
-    const pid = server.pid as number;
+    const pid = server.pid;
     const realm = await pool.query<{ id: number }>('SELECT id FROM realms ORDER BY id LIMIT 1');
     const users = await bulkUsers(pool, realm.rows[0].id, queues);
     await sleep(2000);
@@ -663,11 +724,144 @@ async function idle(queues: number, redis: boolean): Promise<void> {
     );
   } finally {
     agent.destroy();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     await pool.end();
     await database.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- scale-out scenario
+
+const SCALE_OUT_STREAM = 'scale-out';
+
+/**
+ * Scale-out: `processes` real server processes sharing PostgreSQL and Redis, N clients split over
+ * them (each registers and polls on one), messages sent with `POST /messages` through each in
+ * turn. Baselines from the same run, the same way: one process with the in-process queue store,
+ * and one with the Redis store. Every client counts what it lost and what it got twice.
+ */
+async function scaleOut(n: number, seconds: number, processes: number): Promise<void> {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const database = await scratchDatabase();
+  const namespace = `zh-bench-${process.pid}-${Date.now().toString(36)}`;
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const worker = new Worker(__filename, { workerData: { role: 'clients' } });
+  const runs = [
+    { label: 'one process, in-process store', processes: 1, redis: false },
+    { label: 'one process, Redis store', processes: 1, redis: true },
+    { label: `${processes} processes, Redis store`, processes, redis: true },
+  ];
+  const rows = [
+    ['servers', 'N', 'received', 'events/answer', 'p50 ms', 'p99 ms', 'max ms', 'errors'].concat([
+      'send failures',
+      'lost',
+      'duplicated',
+    ]),
+  ];
+  const p99s: number[] = [];
+  let sender: { auth: string } | undefined;
+  let listeners: BenchUser[] = [];
+  let phase = 0;
+  try {
+    for (const run of runs) {
+      const servers: ServerProcess[] = [];
+      try {
+        const env = { REDIS_URL: run.redis ? REDIS_URL : '', REDIS_NAMESPACE: namespace };
+        // One at a time: the first runs the migrations and creates the realm.
+        for (let i = 0; i < run.processes; i++) {
+          servers.push(await startServerProcess(database.url, env));
+        }
+        if (!sender) {
+          const owner = await pool.query<BenchUser & { realm_id: number }>(
+            'SELECT id, email, api_key, realm_id FROM users ORDER BY id LIMIT 1',
+          );
+          sender = { auth: basicAuth(owner.rows[0]) };
+          listeners = await bulkUsers(pool, owner.rows[0].realm_id, n);
+          const subscribed = await call(
+            agent,
+            servers[0].base,
+            'POST',
+            '/users/me/subscriptions',
+            sender.auth,
+            {
+              subscriptions: JSON.stringify([{ name: SCALE_OUT_STREAM }]),
+              principals: JSON.stringify([owner.rows[0].id, ...listeners.map((u) => u.id)]),
+            },
+          );
+          if (subscribed.status !== 200) {
+            throw new Error(`subscribe: ${JSON.stringify(subscribed.body)}`);
+          }
+        }
+        const auth = sender.auth;
+        phase++;
+        await ask(worker, {
+          kind: 'register',
+          bases: servers.map((s) => s.base.origin),
+          users: listeners,
+          countDuplicates: true,
+        });
+        await ask(worker, { kind: 'poll', phase });
+        let failures = 0;
+        const offered = await paced(seconds, async (i, dueAt) => {
+          const via = servers[i % servers.length].base;
+          const res = await call(agent, via, 'POST', '/messages', auth, {
+            type: 'stream',
+            to: SCALE_OUT_STREAM,
+            topic: 'fan-out',
+            content: `sent:${phase}:${dueAt}`,
+          }).catch(() => null);
+          if (res?.status !== 200) failures++;
+        });
+        const sent = offered - failures;
+        await drained(worker, sent * n);
+        const report = await ask<Report>(worker, { kind: 'report' });
+        const row = summarize(`${run.label}`, n, sent, report);
+        p99s.push(Number(row[5]));
+        rows.push(
+          row.concat([
+            String(failures),
+            String(Math.max(0, sent * n - report.received)),
+            String(report.duplicates),
+          ]),
+        );
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+      }
+    }
+  } finally {
+    await worker.terminate();
+    agent.destroy();
+    await pool.end();
+    await database.drop();
+    await dropRedisNamespace(namespace);
+  }
+  const [single, , scaled] = p99s;
+  process.stdout.write(
+    `scale-out: ${RATE_PER_SECOND} messages/s for ${seconds} s through POST /messages, ` +
+      `N = ${n} long-polling clients split over the processes (load average before: ${load})\n` +
+      `${table(rows)}\n` +
+      `ratio: p99 with ${processes} processes / one process (in-process store) = ` +
+      `${(scaled / single).toFixed(2)} (goal ≤ 1.5)\n`,
+  );
+}
+
+/** Deletes the run's keys (queues, channels, counters) from Redis. */
+async function dropRedisNamespace(namespace: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -676,6 +870,12 @@ async function idle(queues: number, redis: boolean): Promise<void> {
 async function main(): Promise<void> {
   const scenario = option('scenario', 'all');
   const redis = process.argv.includes('--redis');
+  // `--processes N` (with `--redis`, which scale-out always uses) is the scale-out scenario.
+  if (scenario === 'scale-out' || process.argv.includes('--processes')) {
+    const n = Number(option('sizes', '1000').split(',')[0]);
+    await scaleOut(n, Number(option('seconds', '8')), Number(option('processes', '2')));
+    return;
+  }
   if (scenario === 'all' || scenario === 'fanout') {
     const sizes = option('sizes', '1000,5000').split(',').map(Number);
     const transports = option('transports', 'poll,socket,http,ws').split(',') as Transport[];
