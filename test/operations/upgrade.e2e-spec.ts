@@ -12,7 +12,7 @@ import { ApiClient, ok } from '../helpers/api-client';
 import { freePort } from '../helpers/cluster';
 import { createTestDatabase, postgresAvailable } from '../helpers/services';
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 
 /**
  * Releases, upgrades and rollbacks of a real installation folder on PostgreSQL, the service
