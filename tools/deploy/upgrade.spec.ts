@@ -218,6 +218,30 @@ describe('upgrade and rollback', () => {
     manageLog();
   });
 
+  it('a rollback whose version never becomes healthy restores the backup and serves on', async () => {
+    // Now 1.0 with 1.2 as `previous`: going there applies 1.2's migrations, then 1.2 dies.
+    const start = path.join(layout.deployment('1.2'), 'dist', 'tools', 'start.js');
+    const original = fs.readFileSync(start, 'utf8');
+    fs.writeFileSync(start, 'process.exit(1);\n');
+    try {
+      const failure = await rollback(layout, options).catch((err: unknown) => err);
+      expect((failure as DeployFailed).restored).toBe(true);
+      expect((failure as Error).message).toMatch(
+        /^1\.2 did not become healthy: The service exited while starting .*\. 1\.0 is serving again, its data restored from the backup \/backups\/before-1\.0\.tar\.gz/,
+      );
+      expect(manageLog()).toEqual([
+        '1.0 backup --json',
+        '1.2 migrate',
+        '1.0 restore-backup /backups/before-1.0.tar.gz',
+      ]);
+      expect([current(), path.basename(layout.linked('previous') ?? '')]).toEqual(['1.0', '1.2']);
+      expect(await serving()).toBe('1.0');
+    } finally {
+      fs.writeFileSync(start, original);
+      fs.rmSync(path.join(layout.root, 'var'), { recursive: true, force: true });
+    }
+  });
+
   it('restores the backup when a failed migration cannot be undone', async () => {
     const broken = await release('1.3-broken', ['A1', 'D1'], {
       healthy: true,

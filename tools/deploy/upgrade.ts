@@ -131,7 +131,8 @@ export async function upgrade(
 /**
  * Returns to the `previous` deployment: back up, stop, undo the migrations the previous release
  * does not know (with the current release's `down`), swap the links, start, wait for `/health`.
- * A failure starts the current deployment again. Run twice, it goes forward again (the previous
+ * A failure starts the current deployment again, with the backup restored when the previous
+ * version ran (else its schema put back by migrations). Run twice, it goes forward again (the previous
  * release is then the newer one, and its migrations are applied).
  */
 export async function rollback(
@@ -157,16 +158,27 @@ export async function rollback(
   const forward =
     previous.migrations.length > current.migrations.length &&
     current.migrations.every((name) => previous.migrations.includes(name));
-  const restart = async (why: string): Promise<never> => {
+  /** Back to the current deployment; with its backup restored when the previous one ran. */
+  const restart = async (why: string, previousRan = false): Promise<never> => {
     log(`Failed: ${why}`);
-    // The schema back to the current release's: undo the newer one's, or re-apply our own.
-    if (forward) revertTo(service, previousDir, current, log);
-    else service.manage(currentDir, ['migrate']);
     layout.setLink('current', currentDir);
     layout.setLink('previous', previousDir);
+    const fromBackup = previousRan
+      ? await restoreFromBackup(service, currentDir, backup, log)
+      : null;
+    // Else the schema back to the current release's: undo the newer one's, or re-apply our own.
+    if (fromBackup === null) {
+      if (forward) revertTo(service, previousDir, current, log);
+      else service.manage(currentDir, ['migrate']);
+    }
     const restored = await startAndWait(service, currentDir, options, log);
+    const how = fromBackup
+      ? `, its data restored from the backup ${backup} (the failed rollback's data is kept: ${
+          fromBackup.join(', ') || 'there was none'
+        })`
+      : '';
     throw new DeployFailed(
-      `${why}. ${restored ? `${current.version} is serving again` : `Nothing is serving: restore ${backup ?? 'a backup'}`}`,
+      `${why}. ${restored ? `${current.version} is serving again${how}` : `Nothing is serving: restore ${backup ?? 'a backup'}`}`,
       restored,
     );
   };
@@ -184,7 +196,7 @@ export async function rollback(
     await service.waitHealthy(options.healthTimeoutSeconds * 1000);
   } catch (err) {
     await service.stop();
-    return restart(`${previous.version} did not become healthy: ${(err as Error).message}`);
+    return restart(`${previous.version} did not become healthy: ${(err as Error).message}`, true);
   }
   const downtimeSeconds = elapsed(stopped);
   log(`${previous.version} is serving; downtime ${downtimeSeconds.toFixed(1)} s`);
