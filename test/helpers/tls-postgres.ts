@@ -13,6 +13,13 @@ export interface TlsPostgres {
   caFile: string;
   /** A CA that did not sign the server's certificate. */
   otherCaFile: string;
+  /** A hot standby streaming from this cluster (pg_basebackup over TLS) on `port`. */
+  startReplica(port: number): Replica;
+  stop(): void;
+}
+
+export interface Replica {
+  port: number;
   stop(): void;
 }
 
@@ -151,14 +158,51 @@ export function startTlsPostgres(binDir: string, port: number): TlsPostgres {
   );
   fs.writeFileSync(
     path.join(data, 'pg_hba.conf'),
-    'local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n',
+    'local all all trust\nhostssl all all 127.0.0.1/32 trust\n' +
+      'hostssl replication all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n',
   );
   run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  const replicas: string[] = [];
+  const stopCluster = (folder: string) => {
+    try {
+      run('pg_ctl', ['-D', folder, '-m', 'immediate', 'stop']);
+    } catch {
+      // Stopped already.
+    }
+  };
   return {
     port,
     caFile: path.join(dir, 'ca.crt'),
     otherCaFile: path.join(dir, 'other-ca.crt'),
+    startReplica: (replicaPort: number) => {
+      const replica = path.join(dir, `replica-${replicaPort}`);
+      // -R: the copy starts as a standby streaming from here (its primary_conninfo).
+      run('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-D',
+        replica,
+        '-R',
+        '--no-sync',
+      ]);
+      fs.appendFileSync(path.join(replica, 'postgresql.conf'), `port = ${replicaPort}\n`);
+      run('pg_ctl', [
+        '-D',
+        replica,
+        '-l',
+        path.join(dir, `replica-${replicaPort}.log`),
+        '-w',
+        'start',
+      ]);
+      replicas.push(replica);
+      return { port: replicaPort, stop: () => stopCluster(replica) };
+    },
     stop: () => {
+      for (const replica of replicas) stopCluster(replica);
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       } finally {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,15 +12,54 @@ import { ApiClient, ok } from '../helpers/api-client';
 import { freePort } from '../helpers/cluster';
 import { createTestDatabase, postgresAvailable } from '../helpers/services';
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 
 /**
- * Releases, upgrades and rollbacks of a real installation folder: three releases built from a
- * copy of this tree (as it is; plus a migration; plus a migration that fails), installed with
- * tools/upgrade, the service running from its pid file on PostgreSQL.
+ * Releases, upgrades and rollbacks of a real installation folder on PostgreSQL, the service
+ * running from its pid file: the release of the previous commit (`git archive HEAD~1`, built with
+ * its own release tool), upgraded to releases of this tree (plus a migration, so the rollback has
+ * a schema to undo; plus a migration that fails) with this tree's tools/upgrade and back.
  */
 const repo = path.resolve(__dirname, '../..');
 const SOURCES = ['apps', 'libs', 'integrations', 'bridges', 'bots', 'tools'];
+const TOP_FILES = ['package.json', 'package-lock.json', '.swcrc'];
+
+function git(args: string[]): { ok: boolean; out: string } {
+  const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { ok: result.status === 0, out: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
+}
+
+/** The tools of a source tree, built as `npm run build` would (what runs its release tool). */
+async function buildTools(tree: string): Promise<void> {
+  const swc = path.join(repo, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+  const build = await run(
+    [
+      swc,
+      'tools',
+      'apps',
+      'libs',
+      '-d',
+      'dist',
+      '--copy-files',
+      '--quiet',
+      '--ignore',
+      'apps/web/**',
+    ],
+    tree,
+  );
+  expect(build).toMatchObject({ code: 0 });
+}
+
+/**
+ * Gives a source tree this checkout's dependencies and built web client. The web client is this
+ * tree's build, stamped as the tree's own so its release tool packs it instead of running Vite
+ * (a browser build per release would double the test's time; upgrades concern the server).
+ */
+function equip(tree: string): void {
+  fs.symlinkSync(fs.realpathSync(path.join(repo, 'node_modules')), path.join(tree, 'node_modules'));
+  buildWebClientIfChanged(repo, () => undefined);
+  fs.cpSync(path.join(repo, 'dist', 'web'), path.join(tree, 'dist', 'web'), { recursive: true });
+}
 
 function run(
   args: string[],
@@ -61,7 +100,7 @@ describe('releases, upgrade and rollback', () => {
   const releases: Record<'a' | 'b' | 'broken', string> = { a: '', b: '', broken: '' };
   let api: ApiClient;
 
-  async function release(version: string): Promise<string> {
+  async function release(version: string, from = tree): Promise<string> {
     const built = await run(
       [
         path.join('dist', 'tools', 'release.js'),
@@ -70,7 +109,7 @@ describe('releases, upgrade and rollback', () => {
         '--output',
         path.join(work, 'releases'),
       ],
-      tree,
+      from,
     );
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
@@ -128,6 +167,12 @@ describe('releases, upgrade and rollback', () => {
   const currentVersion = () => path.basename(layout.linked('current') ?? '');
 
   beforeAll(async () => {
+    // The previous commit's release needs the history: only a tree that is no git checkout at all
+    // (an unpacked source archive) skips.
+    if (!git(['rev-parse', '--is-inside-work-tree']).ok) {
+      process.stderr.write('[test] not a git checkout: the upgrade from HEAD~1 is skipped\n');
+      return;
+    }
     usable = await postgresAvailable();
     if (!usable) return;
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'zulip-hub-upgrade-'));
@@ -138,34 +183,42 @@ describe('releases, upgrade and rollback', () => {
         filter: (src) => path.basename(src) !== 'node_modules',
       });
     }
-    for (const file of ['package.json', 'package-lock.json', '.swcrc'])
-      fs.copyFileSync(path.join(repo, file), path.join(tree, file));
-    fs.symlinkSync(
-      fs.realpathSync(path.join(repo, 'node_modules')),
-      path.join(tree, 'node_modules'),
-    );
-    // The web client as the repository's test suites build it (a release packs it as it is).
-    buildWebClientIfChanged(repo, () => undefined);
-    fs.cpSync(path.join(repo, 'dist', 'web'), path.join(tree, 'dist', 'web'), { recursive: true });
-    const swc = path.join(repo, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
-    const build = await run(
-      [
-        swc,
-        'tools',
-        'apps',
-        'libs',
-        '-d',
-        'dist',
-        '--copy-files',
-        '--quiet',
-        '--ignore',
-        'apps/web/**',
-      ],
-      tree,
-    );
-    expect(build.code).toBe(0);
+    for (const file of TOP_FILES) fs.copyFileSync(path.join(repo, file), path.join(tree, file));
+    equip(tree);
+    await buildTools(tree);
 
-    releases.a = await release('1.0.0-drill');
+    // The previous commit, as its own release tool builds it.
+    const previous = path.join(work, 'previous');
+    fs.mkdirSync(previous);
+    const tarFile = path.join(work, 'previous.tar');
+    const archived = git([
+      'archive',
+      '--format=tar',
+      '-o',
+      tarFile,
+      'HEAD~1',
+      '--',
+      ...SOURCES,
+      ...TOP_FILES,
+    ]);
+    if (!archived.ok)
+      throw new Error(
+        `Cannot read the previous commit (HEAD~1; a shallow clone?): ${archived.out}`,
+      );
+    expect(spawnSync('tar', ['-xf', tarFile, '-C', previous]).status).toBe(0);
+    equip(previous);
+    await buildTools(previous);
+    const stamp = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        "const w = require('./dist/tools/web-client.js'); require('node:fs').writeFileSync(w.webStampFile('.'), w.webSourceHash('.'))",
+      ],
+      { cwd: previous, encoding: 'utf8' },
+    );
+    expect(stamp.stderr).toBe('');
+    releases.a = await release('1.0.0-previous', previous);
+
     addMigration(
       tree,
       '1765660000098-upgrade-drill',
@@ -206,25 +259,40 @@ describe('releases, upgrade and rollback', () => {
   afterAll(async () => {
     if (!usable) return;
     await new Service(layout).stop();
+    // The database a failed upgrade left aside (renamed, kept for the administrator).
+    const admin = new Client({ connectionString: databaseUrl.replace(/\/[^/]*$/, '/postgres') });
+    await admin.connect();
+    const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 || '_failed_%'",
+      [name],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    await admin.end();
     await dropDatabase?.();
     fs.rmSync(work, { recursive: true, force: true });
   });
+
+  const backups = () =>
+    fs.readdirSync(path.join(layout.root, 'var', 'backups')).filter((f) => f.endsWith('.tar.gz'));
 
   it('builds releases whose manifests list their migrations', async () => {
     if (!usable) return;
     const a = await readReleaseArchive(releases.a);
     const b = await readReleaseArchive(releases.b);
-    expect(a.version).toBe('1.0.0-drill');
-    expect(b.migrations).toEqual([...a.migrations, 'UpgradeDrill1765660000098']);
+    expect(a.version).toBe('1.0.0-previous');
     expect(a.migrations.length).toBeGreaterThan(10);
+    // This tree knows every migration of the previous commit, and the drill's after them.
+    expect(b.migrations).toEqual(expect.arrayContaining(a.migrations));
+    expect(b.migrations[b.migrations.length - 1]).toBe('UpgradeDrill1765660000098');
   });
 
-  it('installs a release, upgrades it with data intact and rolls it back', async () => {
+  it("installs the previous commit's release and sends messages", async () => {
     if (!usable) return;
     const installed = await deploy('upgrade', releases.a);
     expect(installed.stderr).toBe('');
     expect(installed.code).toBe(0);
-    expect(currentVersion()).toBe('1.0.0-drill');
+    expect(currentVersion()).toBe('1.0.0-previous');
 
     // The first start wrote the owner's .zuliprc into DATA_DIR (var/, outside the deployments).
     const rc = ini.parse(fs.readFileSync(path.join(layout.root, 'var', 'owner.zuliprc'), 'utf8'))
@@ -246,29 +314,74 @@ describe('releases, upgrade and rollback', () => {
         }),
       );
     }
+    expect(await streamMessages()).toHaveLength(5);
+  });
+
+  it('restores the pre-upgrade backup by itself when the new version damages data and never becomes healthy', async () => {
+    if (!usable) return;
     const before = await streamMessages();
-    expect(before).toHaveLength(5);
+    // This tree's release, unpacked ahead (the upgrade reuses it), with a server that rewrites
+    // every message and dies before it answers /health.
+    const target = layout.deployment('1.1.0-drill');
+    await readReleaseArchive(releases.b, target);
+    fs.writeFileSync(
+      path.join(target, 'dist', 'tools', 'start.js'),
+      `const { Client } = require('pg');
+(async () => {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  await db.query("UPDATE messages SET content = 'damaged by the failed version'");
+  await db.end();
+  process.exit(1);
+})();
+`,
+    );
+    const failed = await deploy('upgrade', releases.b);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /did not become healthy: The service exited while starting.*Rolled back: 1\.0\.0-previous is serving again, its data restored from the backup .*var\/backups\/zulip-hub-backup-\w+\.tar\.gz \(the failed upgrade's data is kept: database "\w+_failed_\w+"/,
+    );
+    expect(failed.stdout).toContain('Migrations applied');
+    expect(currentVersion()).toBe('1.0.0-previous');
+    expect(await columns()).not.toContain('upgrade_drill');
+    expect(await streamMessages()).toEqual(before);
+    ok(
+      await api.post('/messages', {
+        type: 'stream',
+        to: 'upgrades',
+        topic: 'drill',
+        content: 'after the failed upgrade',
+      }),
+    );
+    expect(backups()).toHaveLength(1);
+    // The real release of this tree next time.
+    fs.rmSync(target, { recursive: true });
+  });
+
+  it("upgrades the previous commit's release to this one and back, with data intact and the downtime printed", async () => {
+    if (!usable) return;
+    const before = await streamMessages();
+    expect(before.map((m) => m.content).pop()).toBe('after the failed upgrade');
 
     const upgraded = await deploy('upgrade', releases.b);
     expect(upgraded.code).toBe(0);
     process.stdout.write(
-      `upgrade 1.0.0 → 1.1.0: downtime ${upgraded.summary?.downtimeSeconds.toFixed(2)} s\n`,
+      `upgrade previous commit → this tree: downtime ${upgraded.summary?.downtimeSeconds.toFixed(2)} s\n`,
     );
     expect(upgraded.stdout).toMatch(/Downtime: \d+\.\d\d s/);
     expect(currentVersion()).toBe('1.1.0-drill');
-    expect(path.basename(layout.linked('previous') ?? '')).toBe('1.0.0-drill');
+    expect(path.basename(layout.linked('previous') ?? '')).toBe('1.0.0-previous');
     expect(await columns()).toContain('upgrade_drill');
     expect(await streamMessages()).toEqual(before);
-    expect(
-      fs.readdirSync(path.join(layout.root, 'var', 'backups')).filter((f) => f.endsWith('.tar.gz')),
-    ).toHaveLength(1);
+    expect(backups()).toHaveLength(2);
 
     const rolledBack = await deploy('rollback', '--skip-backup');
     expect(rolledBack.code).toBe(0);
     process.stdout.write(
-      `rollback 1.1.0 → 1.0.0: downtime ${rolledBack.summary?.downtimeSeconds.toFixed(2)} s\n`,
+      `rollback this tree → previous commit: downtime ${rolledBack.summary?.downtimeSeconds.toFixed(2)} s\n`,
     );
-    expect(currentVersion()).toBe('1.0.0-drill');
+    expect(rolledBack.stdout).toMatch(/Downtime: \d+\.\d\d s/);
+    expect(currentVersion()).toBe('1.0.0-previous');
     expect(await columns()).not.toContain('upgrade_drill');
     expect(await streamMessages()).toEqual(before);
     ok(
@@ -287,10 +400,10 @@ describe('releases, upgrade and rollback', () => {
     const failed = await deploy('upgrade', releases.broken, '--skip-backup');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
-      /migration failed: .*a_table_nobody_created.*Rolled back: 1\.0\.0-drill is serving again/,
+      /migration failed: .*a_table_nobody_created.*Rolled back: 1\.0\.0-previous is serving again/,
     );
     expect(failed.stdout).toContain('Reverted: UpgradeDrill1765660000098');
-    expect(currentVersion()).toBe('1.0.0-drill');
+    expect(currentVersion()).toBe('1.0.0-previous');
     const cols = await columns();
     expect(cols).not.toContain('upgrade_drill');
     expect(cols).not.toContain('upgrade_drill_broken');

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '@hub/config';
+import { AppConfig, loadConfig } from '@hub/config';
 import { DeployLayout } from './layout';
 import { ReleaseError } from './release-archive';
 
@@ -29,6 +29,20 @@ export class Service {
   /** The environment of the service and of management commands: ours, then settings.env. */
   env(): NodeJS.ProcessEnv {
     return { ...process.env, ...this.layout.settings() };
+  }
+
+  /**
+   * The installation's configuration as the service reads it: relative paths (the default
+   * `./var`) start at the installation folder, its working directory.
+   */
+  config(): AppConfig {
+    const env = this.env();
+    for (const name of ['DATA_DIR', 'UPLOADS_DIR', 'DATABASE_SSL_CA_FILE']) {
+      const value = env[name];
+      if (value) env[name] = path.resolve(this.layout.root, value);
+    }
+    if (!env.DATA_DIR) env.DATA_DIR = path.join(this.layout.root, 'var');
+    return loadConfig(env);
   }
 
   /** The pid of the running service, or null. */
@@ -87,7 +101,7 @@ export class Service {
    * the service exits or `timeoutMs` passes first, with the last answer.
    */
   async waitHealthy(timeoutMs: number): Promise<void> {
-    const config = loadConfig(this.env());
+    const config = this.config();
     const urls = [`${config.serverUrl}/health`];
     if (config.gatewayUrl) urls.push(`${config.gatewayUrl}/health`);
     const deadline = Date.now() + timeoutMs;

@@ -31,7 +31,11 @@ function standIn(version: string, b: Behaviour): Record<string, string> {
     const fs = require('node:fs');
     const args = process.argv.slice(2);
     fs.appendFileSync('manage.log', '${version} ' + args.join(' ') + '\\n');
-    if (args[0] === 'backup') {
+    if (args[0] === 'restore-backup') {
+      if (fs.existsSync('restore-fails')) { console.error('Error: the archive is damaged'); process.exit(1); }
+      fs.mkdirSync('var/pgdata', { recursive: true });
+      fs.writeFileSync('var/pgdata/restored', args[1]);
+    } else if (args[0] === 'backup') {
       console.log(JSON.stringify({ file: '/backups/before-${version}.tar.gz' }, null, 2));
     } else if (args[1] === '--revert-to') {
       if (${!!b.revertFails}) { console.error('Error: down failed'); process.exit(1); }
@@ -122,23 +126,73 @@ describe('upgrade and rollback', () => {
     expect(await serving()).toBe('1.0');
   });
 
-  it('rolls back by itself when the new version never becomes healthy', async () => {
+  /** The embedded database's and the uploads' folders, as a failed version leaves them. */
+  const leaveData = (what: string) => {
+    for (const dir of ['pgdata', 'uploads']) {
+      fs.mkdirSync(path.join(layout.root, 'var', dir), { recursive: true });
+      fs.writeFileSync(path.join(layout.root, 'var', dir, 'state'), what);
+    }
+  };
+  const varEntries = () => fs.readdirSync(path.join(layout.root, 'var')).sort();
+
+  it('restores the pre-upgrade backup by itself when the new version never becomes healthy', async () => {
+    leaveData('written by the failed version');
     const sick = await release('1.1-sick', ['A1', 'B1'], { healthy: false });
     const failure = await upgrade(layout, sick, options).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(DeployFailed);
     expect((failure as DeployFailed).restored).toBe(true);
     expect((failure as Error).message).toMatch(
-      /did not become healthy: Not healthy after 3 s: .*503.*Rolled back: 1\.0 is serving again; the backup taken before is \/backups\/before-1\.0\.tar\.gz/,
+      /did not become healthy: Not healthy after 3 s: .*503.*Rolled back: 1\.0 is serving again, its data restored from the backup \/backups\/before-1\.0\.tar\.gz \(the failed upgrade's data is kept: .*var\/pgdata\.failed-\w+, .*var\/uploads\.failed-\w+\)/,
     );
-    // Backup with the old release, migrate with the new, undo with the new down to A1.
+    // Backup with the old release, migrate with the new, restore with the old: no `down` needed.
     expect(manageLog()).toEqual([
       '1.0 backup --json',
       '1.1-sick migrate',
-      '1.1-sick migrate --revert-to A1 --json',
+      '1.0 restore-backup /backups/before-1.0.tar.gz',
     ]);
+    const entries = varEntries();
+    expect(entries).toEqual([
+      'pgdata',
+      expect.stringMatching(/^pgdata\.failed-/),
+      expect.stringMatching(/^uploads\.failed-/),
+    ]);
+    const root = path.join(layout.root, 'var');
+    expect(fs.readFileSync(path.join(root, 'pgdata', 'restored'), 'utf8')).toBe(
+      '/backups/before-1.0.tar.gz',
+    );
+    expect(fs.readFileSync(path.join(root, entries[1], 'state'), 'utf8')).toBe(
+      'written by the failed version',
+    );
     expect(current()).toBe('1.0');
     expect(layout.linked('previous')).toBeNull();
     expect(await serving()).toBe('1.0');
+    for (const name of entries) fs.rmSync(path.join(root, name), { recursive: true });
+  });
+
+  it('undoes the migrations instead when the backup cannot be restored, the data put back', async () => {
+    leaveData('the only copy');
+    fs.writeFileSync(path.join(layout.root, 'restore-fails'), '');
+    try {
+      const sick = await release('1.1-sick2', ['A1', 'B1'], { healthy: false });
+      const failure = await upgrade(layout, sick, options).catch((err: unknown) => err);
+      expect((failure as DeployFailed).restored).toBe(true);
+      expect((failure as Error).message).toMatch(
+        /Rolled back: 1\.0 is serving again; the backup taken before is \/backups\/before-1\.0\.tar\.gz$/,
+      );
+      expect(manageLog()).toEqual([
+        '1.0 backup --json',
+        '1.1-sick2 migrate',
+        '1.0 restore-backup /backups/before-1.0.tar.gz',
+        '1.1-sick2 migrate --revert-to A1 --json',
+      ]);
+      expect(varEntries()).toEqual(['pgdata', 'uploads']);
+      const state = path.join(layout.root, 'var', 'pgdata', 'state');
+      expect(fs.readFileSync(state, 'utf8')).toBe('the only copy');
+      expect(await serving()).toBe('1.0');
+    } finally {
+      fs.rmSync(path.join(layout.root, 'restore-fails'));
+      fs.rmSync(path.join(layout.root, 'var'), { recursive: true });
+    }
   });
 
   it('upgrades, rolls back, and rolling back again goes forward', async () => {
@@ -164,12 +218,58 @@ describe('upgrade and rollback', () => {
     manageLog();
   });
 
-  it('starts nothing on a schema it could not undo, and says what to restore', async () => {
+  it('a rollback whose version never becomes healthy restores the backup and serves on', async () => {
+    // Now 1.0 with 1.2 as `previous`: going there applies 1.2's migrations, then 1.2 dies.
+    const start = path.join(layout.deployment('1.2'), 'dist', 'tools', 'start.js');
+    const original = fs.readFileSync(start, 'utf8');
+    fs.writeFileSync(start, 'process.exit(1);\n');
+    try {
+      const failure = await rollback(layout, options).catch((err: unknown) => err);
+      expect((failure as DeployFailed).restored).toBe(true);
+      expect((failure as Error).message).toMatch(
+        /^1\.2 did not become healthy: The service exited while starting .*\. 1\.0 is serving again, its data restored from the backup \/backups\/before-1\.0\.tar\.gz/,
+      );
+      expect(manageLog()).toEqual([
+        '1.0 backup --json',
+        '1.2 migrate',
+        '1.0 restore-backup /backups/before-1.0.tar.gz',
+      ]);
+      expect([current(), path.basename(layout.linked('previous') ?? '')]).toEqual(['1.0', '1.2']);
+      expect(await serving()).toBe('1.0');
+    } finally {
+      fs.writeFileSync(start, original);
+      fs.rmSync(path.join(layout.root, 'var'), { recursive: true, force: true });
+    }
+  });
+
+  it('restores the backup when a failed migration cannot be undone', async () => {
     const broken = await release('1.3-broken', ['A1', 'D1'], {
       healthy: true,
       migrateFails: true,
       revertFails: true,
     });
+    const failure = await upgrade(layout, broken, options).catch((err: unknown) => err);
+    expect((failure as DeployFailed).restored).toBe(true);
+    expect((failure as Error).message).toMatch(
+      /^migration failed: .*relation "x" does not exist\. Rolled back: 1\.0 is serving again, its data restored from the backup \/backups\/before-1\.0\.tar\.gz/,
+    );
+    expect(manageLog()).toEqual([
+      '1.0 backup --json',
+      '1.3-broken migrate',
+      '1.3-broken migrate --revert-to A1 --json',
+      '1.0 restore-backup /backups/before-1.0.tar.gz',
+    ]);
+    expect(await serving()).toBe('1.0');
+    fs.rmSync(path.join(layout.root, 'var'), { recursive: true, force: true });
+  });
+
+  it('starts nothing on a schema it could neither undo nor restore, and says what to restore', async () => {
+    const broken = await release('1.4-broken', ['A1', 'D1'], {
+      healthy: true,
+      migrateFails: true,
+      revertFails: true,
+    });
+    fs.writeFileSync(path.join(layout.root, 'restore-fails'), '');
     const failure = await upgrade(layout, broken, options).catch((err: unknown) => err);
     expect((failure as DeployFailed).restored).toBe(false);
     expect((failure as Error).message).toBe(

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DeployLayout, readDeploymentManifest } from './layout';
 import { readReleaseArchive, ReleaseError, ReleaseManifest } from './release-archive';
 import { Service } from './service';
+import { SetAside, setAside } from './set-aside';
 
 export interface UpgradeOptions {
   /** Seconds the new deployment has to answer `/health` as ready. */
@@ -37,8 +38,10 @@ const elapsed = (since: number) => (performance.now() - since) / 1000;
 /**
  * Installs or upgrades to a release: unpack into `deployments/<version>`, back up while the old
  * deployment still serves, stop it, migrate, switch `current`, start, wait for `/health`. Any
- * failure after the stop rolls back by itself (the new migrations' `down`, the old links, the old
- * deployment started again) and throws DeployFailed.
+ * failure after the stop rolls back by itself and throws DeployFailed: the old links, the old
+ * schema (a failed migration: the applied ones' `down`; a new version that ran but never became
+ * healthy: the pre-upgrade backup restored, the failed state kept aside), the old deployment
+ * started again.
  */
 export async function upgrade(
   layout: DeployLayout,
@@ -64,17 +67,41 @@ export async function upgrade(
   log('Stopping the service');
   await service.stop();
   log(`Stopped (${elapsed(stopped).toFixed(1)} s)`);
-  const restoreOld = async (why: string): Promise<never> => {
+  /**
+   * Back to the old deployment. Its schema comes back from the pre-upgrade backup when the new
+   * version ran (it may have changed data no `down` undoes), else from the new migrations' `down`;
+   * each way is the fallback of the other.
+   */
+  const restoreOld = async (why: string, newVersionRan: boolean): Promise<never> => {
     log(`Failed: ${why}`);
     if (!oldDir || !old) throw new DeployFailed(`${why}; nothing was installed before`, false);
-    const reverted = revertTo(service, target, old, log);
     layout.setLink('current', oldDir);
     layout.setLink('previous', previousBefore);
-    const restored = reverted && (await startAndWait(service, oldDir, options, log));
-    const backupNote = backup ? `; the backup taken before is ${backup}` : '';
+    const restore = () => restoreFromBackup(service, oldDir, backup, log);
+    const revert = () => revertTo(service, target, old, log);
+    let fromBackup: string[] | null = null;
+    let schemaBack: boolean;
+    if (newVersionRan) {
+      fromBackup = await restore();
+      schemaBack = fromBackup !== null || revert();
+    } else {
+      schemaBack = revert();
+      if (!schemaBack) {
+        fromBackup = await restore();
+        schemaBack = fromBackup !== null;
+      }
+    }
+    const restored = schemaBack && (await startAndWait(service, oldDir, options, log));
+    const how = fromBackup
+      ? `, its data restored from the backup ${backup} (the failed upgrade's data is kept: ${
+          fromBackup.join(', ') || 'there was none'
+        })`
+      : backup
+        ? `; the backup taken before is ${backup}`
+        : '';
     throw new DeployFailed(
       restored
-        ? `${why}. Rolled back: ${old.version} is serving again${backupNote}`
+        ? `${why}. Rolled back: ${old.version} is serving again${how}`
         : `${why}. The rollback did not complete: restore ${backup ?? 'a backup'} and start ${old.version}`,
       restored,
     );
@@ -83,7 +110,7 @@ export async function upgrade(
   log('Applying migrations');
   const migrating = performance.now();
   const migrated = service.manage(target, ['migrate']);
-  if (!migrated.ok) return restoreOld(`migration failed: ${lastLine(migrated.stderr)}`);
+  if (!migrated.ok) return restoreOld(`migration failed: ${lastLine(migrated.stderr)}`, false);
   log(`Migrations applied (${elapsed(migrating).toFixed(1)} s)`);
 
   if (oldDir) layout.setLink('previous', oldDir);
@@ -94,7 +121,7 @@ export async function upgrade(
     await service.waitHealthy(options.healthTimeoutSeconds * 1000);
   } catch (err) {
     await service.stop();
-    return restoreOld(`the new deployment did not become healthy: ${(err as Error).message}`);
+    return restoreOld(`the new deployment did not become healthy: ${(err as Error).message}`, true);
   }
   const downtimeSeconds = elapsed(stopped);
   log(`${manifest.version} is serving; downtime ${downtimeSeconds.toFixed(1)} s`);
@@ -104,7 +131,8 @@ export async function upgrade(
 /**
  * Returns to the `previous` deployment: back up, stop, undo the migrations the previous release
  * does not know (with the current release's `down`), swap the links, start, wait for `/health`.
- * A failure starts the current deployment again. Run twice, it goes forward again (the previous
+ * A failure starts the current deployment again, with the backup restored when the previous
+ * version ran (else its schema put back by migrations). Run twice, it goes forward again (the previous
  * release is then the newer one, and its migrations are applied).
  */
 export async function rollback(
@@ -130,16 +158,27 @@ export async function rollback(
   const forward =
     previous.migrations.length > current.migrations.length &&
     current.migrations.every((name) => previous.migrations.includes(name));
-  const restart = async (why: string): Promise<never> => {
+  /** Back to the current deployment; with its backup restored when the previous one ran. */
+  const restart = async (why: string, previousRan = false): Promise<never> => {
     log(`Failed: ${why}`);
-    // The schema back to the current release's: undo the newer one's, or re-apply our own.
-    if (forward) revertTo(service, previousDir, current, log);
-    else service.manage(currentDir, ['migrate']);
     layout.setLink('current', currentDir);
     layout.setLink('previous', previousDir);
+    const fromBackup = previousRan
+      ? await restoreFromBackup(service, currentDir, backup, log)
+      : null;
+    // Else the schema back to the current release's: undo the newer one's, or re-apply our own.
+    if (fromBackup === null) {
+      if (forward) revertTo(service, previousDir, current, log);
+      else service.manage(currentDir, ['migrate']);
+    }
     const restored = await startAndWait(service, currentDir, options, log);
+    const how = fromBackup
+      ? `, its data restored from the backup ${backup} (the failed rollback's data is kept: ${
+          fromBackup.join(', ') || 'there was none'
+        })`
+      : '';
     throw new DeployFailed(
-      `${why}. ${restored ? `${current.version} is serving again` : `Nothing is serving: restore ${backup ?? 'a backup'}`}`,
+      `${why}. ${restored ? `${current.version} is serving again${how}` : `Nothing is serving: restore ${backup ?? 'a backup'}`}`,
       restored,
     );
   };
@@ -157,7 +196,7 @@ export async function rollback(
     await service.waitHealthy(options.healthTimeoutSeconds * 1000);
   } catch (err) {
     await service.stop();
-    return restart(`${previous.version} did not become healthy: ${(err as Error).message}`);
+    return restart(`${previous.version} did not become healthy: ${(err as Error).message}`, true);
   }
   const downtimeSeconds = elapsed(stopped);
   log(`${previous.version} is serving; downtime ${downtimeSeconds.toFixed(1)} s`);
@@ -228,6 +267,41 @@ function takeBackup(service: Service, deployment: string, log: (line: string) =>
   const { file } = jsonOutput<{ file: string }>(result.stdout);
   log(`Backup: ${file}`);
   return file;
+}
+
+/**
+ * Restores `backup` with `deployment`'s `manage restore-backup` (every version has it) after
+ * moving the database and uploads aside; returns where they went, or null (the failed state put
+ * back) when there is no backup or the restore failed.
+ */
+async function restoreFromBackup(
+  service: Service,
+  deployment: string,
+  backup: string | null,
+  log: (line: string) => void,
+): Promise<string[] | null> {
+  if (!backup) return null;
+  log(`Restoring the backup ${backup}`);
+  const suffix = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'z')
+    .toLowerCase();
+  let aside: SetAside;
+  try {
+    aside = await setAside(service.config(), suffix);
+  } catch (err) {
+    log(`Could not move the failed upgrade's data aside: ${(err as Error).message}`);
+    return null;
+  }
+  const restored = service.manage(deployment, ['restore-backup', backup]);
+  if (restored.ok) {
+    log(`Restored; the failed upgrade's data is kept: ${aside.kept.join(', ') || 'none'}`);
+    return aside.kept;
+  }
+  log(`The restore failed: ${lastLine(restored.stderr)}`);
+  await aside.undo().catch((err: Error) => log(`Putting the data back failed: ${err.message}`));
+  return null;
 }
 
 /** Undoes, with `deployment`'s code, every migration applied after `older`'s newest one. */

@@ -229,16 +229,24 @@ export function registerMonitoringCommands(program: Command, ctx: CliContext): v
     options: (c) =>
       c
         .option('--lag-warning <range>', 'WARNING threshold for replication lag (s)', '30')
-        .option('--lag-critical <range>', 'CRITICAL threshold for replication lag (s)', '300'),
+        .option('--lag-critical <range>', 'CRITICAL threshold for replication lag (s)', '300')
+        .option(
+          '--replicas <n>',
+          'replicas that should stream from this database: CRITICAL when fewer do',
+          '0',
+        ),
     run: async (o, thresholds) => databaseCheck(ctx, o, thresholds),
   });
 }
 
 async function databaseCheck(
   ctx: CliContext,
-  o: { lagWarning?: string; lagCritical?: string },
+  o: { lagWarning?: string; lagCritical?: string; replicas?: string },
   thresholds: Thresholds,
 ): Promise<CheckResult> {
+  const expected = Number(o.replicas ?? '0');
+  if (!Number.isInteger(expected) || expected < 0)
+    throw new CliError('--replicas takes a whole number of replicas');
   const db = await ctx.get(Database);
   const [usage] = await db.rows<{ used: string; max: string }>(
     "SELECT (SELECT count(*) FROM pg_stat_activity) AS used, current_setting('max_connections') AS max",
@@ -256,11 +264,19 @@ async function databaseCheck(
   const lag = replicas.length > 0 ? Math.max(...replicas.map((r) => Number(r.lag ?? 0))) : null;
   const statuses: CheckStatusName[] = [statusOf(percent, thresholds)];
   if (lag !== null) statuses.push(statusOf(lag, lagThresholds));
+  // A replica that stopped streaming leaves pg_stat_replication: only the expected count sees it.
+  const missing = replicas.length < expected;
+  if (missing) statuses.push('CRITICAL');
   return {
     status: worst(...statuses),
     text:
       `${used} of ${max} connections in use (${percent.toFixed(1)}%)` +
-      (lag === null ? '; no replicas' : `; ${replicas.length} replicas, lag ${seconds(lag)}`),
+      (missing ? `; ${replicas.length} of ${expected} expected replicas streaming` : '') +
+      (lag === null
+        ? missing
+          ? ''
+          : '; no replicas'
+        : `; ${replicas.length} replicas, lag ${seconds(lag)}`),
     perfdata: [
       { label: 'connections', value: used, min: 0, max },
       { label: 'connections_used', value: percent, uom: '%', thresholds, min: 0, max: 100 },
