@@ -24,7 +24,12 @@ type Access =
   | 'admin'
   | 'owner'
   /** Not under `/api/v1`: pages and files, each with its own access check. */
-  | 'web';
+  | 'web'
+  /**
+   * Not under `/api/v1` and not for accounts: a server-to-server intake authenticated by a
+   * shared secret from the settings (no user's credentials open it).
+   */
+  | 'secret';
 
 const ROUTES: Record<string, Access> = {
   'GET /api/v1/realm/profile_fields': 'user',
@@ -41,6 +46,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/v1/get_stream_id': 'user',
   'GET /api/v1/streams/:stream_id': 'user',
   'GET /api/v1/streams/:stream_id/members': 'user',
+  // Only those who may post in the channel: checked by the service.
+  'GET /api/v1/streams/:stream_id/email_address': 'user',
   'PATCH /api/v1/streams/:stream_id': 'admin',
   'DELETE /api/v1/streams/:stream_id': 'admin',
   'GET /api/v1/default_streams': 'user',
@@ -192,6 +199,8 @@ const ROUTES: Record<string, Access> = {
   'GET /health/live': 'web',
   // Server-wide, restricted to the addresses METRICS_ALLOWED_ADDRESSES names.
   'GET /metrics': 'web',
+  // `manage email-mirror` and mail servers, with EMAIL_GATEWAY_SECRET.
+  'POST /api/internal/email_mirror_message': 'secret',
 };
 
 /** The only routes an incoming-webhook bot may call: send, know itself, report deliveries. */
