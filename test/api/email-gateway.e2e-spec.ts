@@ -229,6 +229,45 @@ describe('the incoming email gateway', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('answers malformed intake requests with 4xx envelopes, never a 5xx', async () => {
+    const address = await addressOf(member, deploys);
+    const call = (path: string, body: Buffer, contentType?: string) =>
+      request(server.url, 'POST', path, {
+        body,
+        headers: {
+          authorization: `Bearer ${SECRET}`,
+          ...(contentType ? { 'content-type': contentType } : {}),
+        },
+      });
+    const base = '/api/internal/email_mirror_message';
+    const cases: Array<[string, Promise<Awaited<ReturnType<typeof call>>>, number]> = [
+      ['no content type', call(base, multipartEmail(address, 'x')), 415],
+      ['a form', call(base, Buffer.from('a=b'), 'application/x-www-form-urlencoded'), 415],
+      ['an empty body', call(base, Buffer.alloc(0), 'message/rfc822'), 400],
+      [
+        'two recipients',
+        call(`${base}?recipient=a&recipient=b`, multipartEmail(address, 'x'), 'message/rfc822'),
+        400,
+      ],
+      [
+        'binary noise',
+        call(base, Buffer.from([0, 255, 1, 254, 13, 10, 13, 10, 7]), 'message/rfc822'),
+        404,
+      ],
+      [
+        'a bare token',
+        call(`${base}?recipient=${'f'.repeat(32)}`, multipartEmail(address, 'x'), 'message/rfc822'),
+        404,
+      ],
+    ];
+    for (const [label, pending, status] of cases) {
+      const res = await pending;
+      expect([label, res.status, res.json().result]).toEqual([label, status, 'error']);
+    }
+    // Still answering, and still delivering.
+    expect((await postInternal(server, multipartEmail(address, 'after'), SECRET)).status).toBe(200);
+  });
+
   it('asks Postfix to try again later when the server cannot be reached', async () => {
     const run = await pipeToManage(
       { ...cli, SERVER_URL: 'http://127.0.0.1:9' },

@@ -3,6 +3,7 @@ import type { ApiResponse } from '../helpers/api-client';
 import { registeredRoutes } from '../helpers/routes';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createStream, expectOk, sendToStream } from '../messages/message-fixtures';
+import { request } from '../uploads/upload-client';
 import { apiSurface, jsonSurface, Params, Surface } from './surfaces';
 
 /*
@@ -604,6 +605,24 @@ describe('security: privilege', () => {
     expect(fetched.status).toBe(401);
     // Its owner can.
     expectOk(await server.client(server.owner).get(`/bots/${sibling.id}/zuliprc`));
+  });
+
+  it('no account, however privileged, opens a shared-secret route', async () => {
+    const secretRoutes = Object.keys(ROUTES).filter((r) => ROUTES[r] === 'secret');
+    expect(secretRoutes.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const route of secretRoutes) {
+      const [method, path] = route.split(' ');
+      for (const user of [server.owner, admin, member, genericBot]) {
+        const res = await request(server.url, method, path, {
+          credentials: user,
+          headers: { 'content-type': 'message/rfc822' },
+          body: Buffer.from('Subject: hi\r\n\r\nhello\r\n'),
+        });
+        if (res.status !== 401) problems.push(`${route} as ${user.fullName}: ${res.status}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('API super user rights cannot be granted through the API', async () => {
