@@ -3,6 +3,7 @@ import type { ApiResponse } from '../helpers/api-client';
 import { registeredRoutes } from '../helpers/routes';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { createStream, expectOk, sendToStream } from '../messages/message-fixtures';
+import { request } from '../uploads/upload-client';
 import { apiSurface, jsonSurface, Params, Surface } from './surfaces';
 
 /*
@@ -24,7 +25,12 @@ type Access =
   | 'admin'
   | 'owner'
   /** Not under `/api/v1`: pages and files, each with its own access check. */
-  | 'web';
+  | 'web'
+  /**
+   * Not under `/api/v1` and not for accounts: a server-to-server intake authenticated by a
+   * shared secret from the settings (no user's credentials open it).
+   */
+  | 'secret';
 
 const ROUTES: Record<string, Access> = {
   'GET /api/v1/realm/profile_fields': 'user',
@@ -41,6 +47,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/v1/get_stream_id': 'user',
   'GET /api/v1/streams/:stream_id': 'user',
   'GET /api/v1/streams/:stream_id/members': 'user',
+  // Only those who may post in the channel: checked by the service.
+  'GET /api/v1/streams/:stream_id/email_address': 'user',
   'PATCH /api/v1/streams/:stream_id': 'admin',
   'DELETE /api/v1/streams/:stream_id': 'admin',
   'GET /api/v1/default_streams': 'user',
@@ -192,6 +200,8 @@ const ROUTES: Record<string, Access> = {
   'GET /health/live': 'web',
   // Server-wide, restricted to the addresses METRICS_ALLOWED_ADDRESSES names.
   'GET /metrics': 'web',
+  // `manage email-mirror` and mail servers, with EMAIL_GATEWAY_SECRET.
+  'POST /api/internal/email_mirror_message': 'secret',
 };
 
 /** The only routes an incoming-webhook bot may call: send, know itself, report deliveries. */
@@ -595,6 +605,24 @@ describe('security: privilege', () => {
     expect(fetched.status).toBe(401);
     // Its owner can.
     expectOk(await server.client(server.owner).get(`/bots/${sibling.id}/zuliprc`));
+  });
+
+  it('no account, however privileged, opens a shared-secret route', async () => {
+    const secretRoutes = Object.keys(ROUTES).filter((r) => ROUTES[r] === 'secret');
+    expect(secretRoutes.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const route of secretRoutes) {
+      const [method, path] = route.split(' ');
+      for (const user of [server.owner, admin, member, genericBot]) {
+        const res = await request(server.url, method, path, {
+          credentials: user,
+          headers: { 'content-type': 'message/rfc822' },
+          body: Buffer.from('Subject: hi\r\n\r\nhello\r\n'),
+        });
+        if (res.status !== 401) problems.push(`${route} as ${user.fullName}: ${res.status}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('API super user rights cannot be granted through the API', async () => {

@@ -39,6 +39,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
 import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
+import { EmailGatewayModule } from './email-gateway/email-gateway.module';
 
 /** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
 const FEATURES = [
@@ -66,6 +67,7 @@ const FEATURES = [
   MutingModule,
   DraftsModule,
   ScheduledMessagesModule,
+  EmailGatewayModule,
   EventsModule,
   NotificationsModule,
   PushDevicesModule,

@@ -36,6 +36,16 @@ export interface SendInput {
   readBySender?: boolean;
 }
 
+/** How the server itself sends, never reachable from a request's parameters. */
+export interface SendOptions {
+  /**
+   * The sender may post to the stream whatever its subscriptions and the stream's posting
+   * policy: for system senders whose authority comes from elsewhere (the email gateway's bot,
+   * which the channel's secret address authorizes). The stream must still be active.
+   */
+  systemSender?: boolean;
+}
+
 @Injectable()
 export class MessageSendService {
   constructor(
@@ -50,14 +60,24 @@ export class MessageSendService {
   ) {}
 
   /** Stores the message and announces it (the `message` event, service-bot triggers). */
-  async send(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
-    const sent = await this.store(user, realm, input);
+  async send(
+    user: User,
+    realm: Realm,
+    input: SendInput,
+    options: SendOptions = {},
+  ): Promise<SentMessage> {
+    const sent = await this.store(user, realm, input, options);
     await this.announcer.sent(sent);
     this.metrics?.messagesSent.inc();
     return sent;
   }
 
-  private async store(user: User, realm: Realm, input: SendInput): Promise<SentMessage> {
+  private async store(
+    user: User,
+    realm: Realm,
+    input: SendInput,
+    options: SendOptions,
+  ): Promise<SentMessage> {
     const kind = this.messageKind(input.type);
     const forged = isTruthyFlag(input.forged);
     if (input.realmStr !== undefined && input.realmStr !== realm.string_id) {
@@ -89,10 +109,12 @@ export class MessageSendService {
       const topic = normalizeTopic(input.topic, realm.mandatory_topics);
       // Rendering does not depend on the stream: overlap it with the stream lookup.
       const [stream, rendered] = await Promise.all([
-        this.streams.getStreamForSending(user, target),
+        options.systemSender
+          ? this.streams.getActiveStream(realm.id, target)
+          : this.streams.getStreamForSending(user, target),
         this.renderer.render(realm, sender.id, content),
       ]);
-      if (!(await this.streams.canPost(user, stream, realm))) {
+      if (!options.systemSender && !(await this.streams.canPost(user, stream, realm))) {
         throw ZulipError.badRequest('You do not have permission to post in this channel.');
       }
       await this.renderer.assertGroupMentionsAllowed(sender.id, rendered);

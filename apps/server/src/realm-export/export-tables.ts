@@ -325,6 +325,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
     "mobile devices registered with this server's push service; the apps register again on login",
   missed_message_emails:
     'transient: due within minutes, about messages the old server has already notified of',
+  channel_email_tokens:
+    'channel email addresses are credentials of this server; the new one gives each channel a new address',
 };
 
 export function tableSpec(table: string): TableSpec | undefined {

@@ -116,6 +116,14 @@ export class StreamsService {
     return access;
   }
 
+  /** An active stream of the realm (by id or name), whoever asks: for the server's own senders. */
+  async getActiveStream(realmId: number, nameOrId: string | number): Promise<Stream> {
+    const key = typeof nameOrId === 'number' ? { id: nameOrId } : { name: nameOrId.trim() };
+    const stream = await this.streams.findActive(realmId, key);
+    if (!stream) throw ZulipError.streamDoesNotExist(nameOrId);
+    return stream;
+  }
+
   /** The stream (by id or name) if `user` can read it, or undefined. One query. */
   async findForUser(user: User, nameOrId: string | number): Promise<StreamWithFlags | undefined> {
     const key = typeof nameOrId === 'number' ? { id: nameOrId } : { name: nameOrId.trim() };

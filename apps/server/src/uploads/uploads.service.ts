@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as fs from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@hub/config';
@@ -16,7 +17,7 @@ import {
   AttachmentWithMessages,
 } from './attachments.repository';
 import { contentTypeFor, isRasterImage, randomPathPart, sanitizeFileName } from './file-names';
-import { receiveFile } from './upload-body';
+import { ReceivedFile, receiveFile } from './upload-body';
 import { UploadStorage } from './upload-storage';
 import { Thumbnailer } from './thumbnailer';
 
@@ -81,6 +82,41 @@ export class UploadsService {
       maxBytes: this.config.uploads.maxFileBytes,
       tmpName: () => this.storage.tmpPath(),
     });
+    return this.storeReceived(user, realm, received);
+  }
+
+  /**
+   * A file the server received some other way (an email's attachment) uploaded as `user`, under
+   * the same size limit and realm quota as `POST /user_uploads`; its URL is linked by the caller.
+   */
+  async uploadBuffer(
+    user: User,
+    realm: Realm,
+    file: { name: string; contentType: string; data: Buffer },
+  ): Promise<UploadResult> {
+    if (file.data.length > this.config.uploads.maxFileBytes) {
+      throw new ZulipError(
+        'BAD_REQUEST',
+        `File "${file.name}" is larger than the upload limit`,
+        413,
+      );
+    }
+    const tmpPath = this.storage.tmpPath();
+    await fs.promises.writeFile(tmpPath, file.data);
+    return this.storeReceived(user, realm, {
+      tmpPath,
+      originalName: file.name,
+      claimedType: file.contentType,
+      size: file.data.length,
+    });
+  }
+
+  /** Makes a file received to a temporary path visible: its row, then the file in place. */
+  private async storeReceived(
+    user: User,
+    realm: Realm,
+    received: ReceivedFile,
+  ): Promise<UploadResult> {
     const fileName = sanitizeFileName(received.originalName);
     const pathId = `${realm.id}/${randomPathPart()}/${fileName}`;
     const target = this.storage.uploadPath(pathId);

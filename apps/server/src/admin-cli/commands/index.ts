@@ -3,6 +3,7 @@ import type { CliContext } from '../cli-context';
 import { registerAccountCommands } from './accounts.commands';
 import { registerBackupCommands } from './backup.commands';
 import { registerDatabaseCommands } from './database.commands';
+import { registerEmailMirrorCommands } from './email-mirror.commands';
 import { registerExportCommands } from './export.commands';
 import { registerMonitoringCommands } from './monitoring.commands';
 import { registerRealmCommands } from './realms.commands';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerExportCommands(program, ctx);
   registerMonitoringCommands(program, ctx);
   registerBackupCommands(program, ctx);
+  registerEmailMirrorCommands(program, ctx);
 }

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as http from 'node:http';
-import * as https from 'node:https';
 import type { Command } from 'commander';
 import { CliContext, CliError } from '../cli-context';
+import { request, type HttpAnswer } from '../http-request';
 import {
   CriticalCondition,
   parseThreshold,
@@ -17,40 +16,6 @@ import {
 import { parsePrometheusText, sampleValue, type MetricFamily } from '../prometheus-text';
 import { Database } from '../../database/database.service';
 import { RealmResolver } from '../../identity/realm-resolver.service';
-
-interface HttpAnswer {
-  status: number;
-  body: string;
-}
-
-/** One HTTP request with a deadline (node:http, so the Host header can name a realm). */
-function request(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
-): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? https.request : http.request;
-    const req = send(
-      target,
-      {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        timeout: options.timeoutMs ?? 10_000,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${target.origin} in time`)));
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 /** Reads a process's `/metrics` (on loopback, or with METRICS_TOKEN); no answer is CRITICAL. */
 async function scrape(ctx: CliContext, base: string): Promise<Map<string, MetricFamily>> {
