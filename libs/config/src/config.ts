@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { DatabaseTlsConfig, loadDatabaseTls } from './database-tls';
+import { loadPushConfig, PushConfig } from './push-config';
 import { loadUploadsConfig, UploadsConfig } from './uploads-config';
 import { loadWebConfig, WebConfig } from './web-config';
 
@@ -66,6 +67,8 @@ export interface AppConfig {
   web: WebConfig;
   /** Uploaded files, avatars and custom emoji (uploads-config.ts). */
   uploads: UploadsConfig;
+  /** Mobile push notifications through Zulip's push bouncer (push-config.ts); unset: off. */
+  push: PushConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -169,6 +172,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throw new ConfigError(message);
     }),
     uploads: loadUploadsConfig(env, dataDir, (message) => {
+      throw new ConfigError(message);
+    }),
+    push: loadPushConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };

@@ -2,3 +2,4 @@ export * from './config';
 export * from './web-config';
 export * from './uploads-config';
 export * from './database-tls';
+export * from './push-config';
