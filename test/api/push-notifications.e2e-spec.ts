@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MissedMessageNotifier } from '../../apps/server/src/notifications/missed-message-notifier.service';
+import { PushRemovals } from '../../apps/server/src/notifications/push-removals';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { fails, ok } from './api-fixtures';
 
@@ -256,6 +257,38 @@ describe('mobile push notifications through the push bouncer', () => {
     expect(
       await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined)),
     ).toBe(true);
+  });
+
+  it('takes notifications off the devices once their messages are read', async () => {
+    const pushed = bouncer
+      .to('/api/v1/remotes/push/notify')
+      .map((r) => (r.body.gcm_payload as { zulip_message_id: number }).zulip_message_id);
+    const before = bouncer.to('/api/v1/remotes/push/notify').length;
+    await ok(
+      server
+        .client(bob)
+        .post('/messages/flags', { messages: JSON.stringify(pushed), op: 'add', flag: 'read' }),
+    );
+    await server.app.get(PushRemovals).idle();
+    const removal = await until('the removal', () => {
+      const all = bouncer.to('/api/v1/remotes/push/notify');
+      return all.length > before ? all[before] : undefined;
+    });
+    const ids = [...new Set(pushed)].sort((a, b) => a - b).join(',');
+    expect(removal.body).toMatchObject({
+      user_id: bob.id,
+      gcm_options: { priority: 'normal' },
+      gcm_payload: { event: 'remove', zulip_message_ids: ids, user_id: bob.id },
+      apns_payload: { custom: { zulip: { event: 'remove', zulip_message_ids: ids } } },
+    });
+    // Reading them again takes nothing off: nothing is on the devices any more.
+    await ok(
+      server
+        .client(bob)
+        .post('/messages/flags', { messages: JSON.stringify(pushed), op: 'add', flag: 'read' }),
+    );
+    await server.app.get(PushRemovals).idle();
+    expect(await queued()).toBe(0);
   });
 
   it('unregisters a removed device at the bouncer', async () => {

@@ -8,6 +8,7 @@ import { UserSettingsDefaultsModule } from '../user-settings-defaults/user-setti
 import { MissedMessageEmailsRepository } from './missed-message-emails.repository';
 import { MissedMessageMailer } from './missed-message-mailer';
 import { MissedMessageNotifier } from './missed-message-notifier.service';
+import { PushRemovals } from './push-removals';
 
 /**
  * Missed-message emails (DMs, mentions, followed streams and topics) and mobile push
@@ -22,7 +23,12 @@ import { MissedMessageNotifier } from './missed-message-notifier.service';
     UserSettingsDefaultsModule,
     PushDevicesModule,
   ],
-  providers: [MissedMessageEmailsRepository, MissedMessageNotifier, MissedMessageMailer],
+  providers: [
+    MissedMessageEmailsRepository,
+    MissedMessageNotifier,
+    MissedMessageMailer,
+    PushRemovals,
+  ],
   exports: [MissedMessageNotifier, MissedMessageMailer],
 })
 export class NotificationsModule {}

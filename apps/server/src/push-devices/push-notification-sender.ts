@@ -134,6 +134,7 @@ export class PushNotificationSender implements OnApplicationBootstrap, OnModuleD
       apple_devices: devices.filter((d) => d.kind === PushKind.apns).map((d) => d.token),
     });
     await this.forgetDeleted(answer);
+    if (queued.event === 'message') await this.repo.markNotified(user.id, queued.message_ids[0]);
   }
 
   /** Devices the bouncer reports as gone (the app was uninstalled) are forgotten here too. */

@@ -119,4 +119,30 @@ export class PushNotificationsRepository {
       [userId, messageId],
     );
   }
+
+  /** Remembers that the user's devices show this message's notification. */
+  async markNotified(userId: number, messageId: string): Promise<void> {
+    await this.db.execute(
+      `INSERT INTO push_notified_messages (user_id, message_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING`,
+      [userId, messageId],
+    );
+  }
+
+  /**
+   * Of these messages the user just read, those whose notification is on their devices: forgotten
+   * here, and a "remove" notification queued for them (when there are any).
+   */
+  async scheduleRemoval(userId: number, messageIds: number[]): Promise<void> {
+    await this.db.execute(
+      `WITH notified AS (
+         DELETE FROM push_notified_messages
+         WHERE user_id = $1 AND message_id = ANY($2::bigint[])
+         RETURNING message_id)
+       INSERT INTO push_notifications (user_id, event, message_ids)
+       SELECT $1, 'remove', array_agg(message_id ORDER BY message_id) FROM notified
+       HAVING count(*) > 0`,
+      [userId, messageIds],
+    );
+  }
 }

@@ -334,6 +334,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
     "mobile devices registered with this server's push service; the apps register again on login",
   push_notifications:
     "transient: due within seconds, for devices registered with this server's push service",
+  push_notified_messages:
+    "which notifications are on devices registered with this server's push service",
   missed_message_emails:
     'transient: due within minutes, about messages the old server has already notified of',
 };
