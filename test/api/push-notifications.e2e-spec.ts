@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MissedMessageNotifier } from '../../apps/server/src/notifications/missed-message-notifier.service';
 import { PushRemovals } from '../../apps/server/src/notifications/push-removals';
+import { makeStream } from '../events/event-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { fails, ok } from './api-fixtures';
 
@@ -220,6 +221,62 @@ describe('mobile push notifications through the push bouncer', () => {
     expect(
       await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined)),
     ).toBe(true);
+  });
+
+  it('pushes a mention in a stream, with the conversation; not a plain stream message', async () => {
+    const stream = await makeStream(server, 'launch', [alice, bob]);
+    const before = bouncer.to('/api/v1/remotes/push/notify').length;
+    await ok(
+      server.client(alice).post('/messages', {
+        type: 'stream',
+        to: 'launch',
+        topic: 'plans',
+        content: 'no mention here',
+      }),
+    );
+    const sent = await ok(
+      server.client(alice).post('/messages', {
+        type: 'stream',
+        to: 'launch',
+        topic: 'plans',
+        content: `@**${bob.fullName}** can you look?`,
+      }),
+    );
+    await server.app.get(MissedMessageNotifier).idle();
+    const notify = await until('the push', () => {
+      const all = bouncer.to('/api/v1/remotes/push/notify');
+      return all.length > before ? all[before] : undefined;
+    });
+    expect(notify.body).toMatchObject({
+      gcm_payload: {
+        zulip_message_id: sent.id,
+        recipient_type: 'stream',
+        stream: 'launch',
+        stream_id: stream,
+        topic: 'plans',
+        content: '@Bob Away can you look?',
+      },
+      apns_payload: {
+        alert: { title: '#launch > plans', subtitle: 'Alice Sender mentioned you:' },
+      },
+    });
+    await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined));
+    expect(bouncer.to('/api/v1/remotes/push/notify')).toHaveLength(before + 1);
+  });
+
+  it("reports the bouncer's refusal, or that it is down, to the app that asked", async () => {
+    bouncer.failNext.push(400);
+    await fails(
+      server.client(bob).post('/mobile_push/test_notification', { token: 'bob-android' }),
+      400,
+      'Down',
+    );
+    bouncer.failNext.push(503);
+    await fails(
+      server.client(bob).post('/mobile_push/test_notification', { token: 'bob-android' }),
+      502,
+      /push notification service/,
+    );
   });
 
   it('does not push to a user without a device, nor the sender', async () => {
