@@ -90,6 +90,8 @@ describe('mobile push test notifications without a push service', () => {
   afterAll(() => server.stop());
 
   it("answers Zulip's error: the server is not configured to use a push service", async () => {
+    const settings = await ok(server.client().get('/server_settings'));
+    expect(settings.push_notifications_enabled).toBe(false);
     const user = await server.createUser();
     const api = server.client(user);
     await ok(api.post('/users/me/android_gcm_reg_id', { token: 'phone' }));

@@ -113,6 +113,18 @@ describe('mobile push notifications through the push bouncer', () => {
   const queued = async () =>
     (await server.db.one<{ n: number }>('SELECT count(*)::int AS n FROM push_notifications'))?.n;
 
+  it('tells the mobile apps that push notifications work here', async () => {
+    const settings = await ok(server.client().get('/server_settings'));
+    expect(settings.push_notifications_enabled).toBe(true);
+    // Someone else: an event queue would make bob present, and nothing would be pushed to him.
+    const dave = await server.createUser();
+    const state = await ok(
+      server.client(dave).post('/register', { fetch_event_types: JSON.stringify(['realm']) }),
+    );
+    expect(state.realm_push_notifications_enabled).toBe(true);
+    expect(state.realm_push_notifications_enabled_end_timestamp).toBeNull();
+  });
+
   it('registers devices with the bouncer, as Zulip does', async () => {
     const ids = await uuids(bob);
     await ok(server.client(bob).post('/users/me/android_gcm_reg_id', { token: 'bob-android' }));
