@@ -81,3 +81,27 @@ describe('mobile push device registration', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('mobile push test notifications without a push service', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it("answers Zulip's error: the server is not configured to use a push service", async () => {
+    const settings = await ok(server.client().get('/server_settings'));
+    expect(settings.push_notifications_enabled).toBe(false);
+    const user = await server.createUser();
+    const api = server.client(user);
+    await ok(api.post('/users/me/android_gcm_reg_id', { token: 'phone' }));
+    for (const path of ['/mobile_push/test_notification', '/mobile_push/test']) {
+      const body = await fails(
+        api.post(path, { token: 'phone' }),
+        400,
+        'Server is not configured to use push notification service.',
+      );
+      expect(body.code).toBe('PUSH_SERVICE_NOT_CONFIGURED');
+    }
+  });
+});

@@ -127,7 +127,8 @@ export const DOCUMENTED_ENDPOINTS: readonly DocumentedEndpoint[] = [
   // Specialty endpoints
   e('POST', '/fetch_api_key', 'fetch-api-key'),
   e('POST', '/dev_fetch_api_key', 'dev-fetch-api-key'),
-  e('POST', '/mobile_push/test', 'test-notify'),
+  e('POST', '/mobile_push/test_notification', 'test-notify'),
+  e('POST', '/mobile_push/test', 'test-notify (the path this list first had)'),
   e('POST', '/users/me/apns_device_token', 'add-apns-token'),
   e('DELETE', '/users/me/apns_device_token', 'remove-apns-token'),
   e('POST', '/users/me/android_gcm_reg_id', 'add-fcm-token'),
@@ -158,6 +159,5 @@ export const DOCUMENTED_ENDPOINTS: readonly DocumentedEndpoint[] = [
 export const NOT_YET_IMPLEMENTED: Readonly<Record<string, string>> = {
   'POST /invites/multiuse': 'reusable invitation links need their own sign-up flow',
   'DELETE /invites/multiuse/{invite_id}': 'reusable invitation links need their own sign-up flow',
-  'POST /mobile_push/test': 'no mobile push notification service',
   'GET /calls/bigbluebutton/create': 'no video call integration',
 };

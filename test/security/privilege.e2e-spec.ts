@@ -92,6 +92,8 @@ const ROUTES: Record<string, Access> = {
   'DELETE /api/v1/users/me/apns_device_token': 'user',
   'POST /api/v1/users/me/android_gcm_reg_id': 'user',
   'DELETE /api/v1/users/me/android_gcm_reg_id': 'user',
+  'POST /api/v1/mobile_push/test_notification': 'user',
+  'POST /api/v1/mobile_push/test': 'user',
   'POST /api/v1/signup': 'public',
   'POST /api/v1/signup/complete': 'public',
   'GET /api/v1/realm/linkifiers': 'user',

@@ -71,3 +71,36 @@ describe('monitoring and log settings', () => {
     expect(loadConfig({ LOG_DIR: '/var/log/zulip-hub' }).logDir).toBe('/var/log/zulip-hub');
   });
 });
+
+describe('mobile push settings', () => {
+  const ORG_ID = '6cde5f7a-1f7e-4978-9716-49f69ebfc9fe';
+  const push = (extra: Record<string, string> = {}) => ({
+    PUSH_NOTIFICATION_BOUNCER_URL: 'https://push.zulipchat.com',
+    ZULIP_ORG_ID: ORG_ID,
+    ZULIP_ORG_KEY: 'k'.repeat(64),
+    ...extra,
+  });
+
+  it('are off when none is set, and read together when all are', () => {
+    expect(loadConfig({}).push).toBeUndefined();
+    expect(loadConfig(push()).push).toEqual({
+      bouncerUrl: 'https://push.zulipchat.com',
+      orgId: ORG_ID,
+      orgKey: 'k'.repeat(64),
+    });
+  });
+
+  it('refuse a partial or malformed set with a clear line', () => {
+    expect(() =>
+      loadConfig({ PUSH_NOTIFICATION_BOUNCER_URL: 'https://push.zulipchat.com' }),
+    ).toThrow('PUSH_NOTIFICATION_BOUNCER_URL, ZULIP_ORG_ID and ZULIP_ORG_KEY must be set together');
+    expect(() => loadConfig(push({ PUSH_NOTIFICATION_BOUNCER_URL: 'ftp://x' }))).toThrow(
+      'PUSH_NOTIFICATION_BOUNCER_URL must use https: or http:',
+    );
+    expect(() => loadConfig(push({ ZULIP_ORG_ID: 'not-a-uuid' }))).toThrow(
+      'ZULIP_ORG_ID must be a UUID',
+    );
+    expect(() => loadConfig(push({ ZULIP_ORG_KEY: 'short' }))).toThrow(ConfigError);
+    expect(() => loadConfig(push({ ZULIP_ORG_KEY: `${'k'.repeat(20)}:x` }))).toThrow(ConfigError);
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { DatabaseTlsConfig, loadDatabaseTls } from './database-tls';
 import { EmailGatewayConfig, loadEmailGatewayConfig } from './email-gateway-config';
+import { loadPushConfig, PushConfig } from './push-config';
 import { loadUploadsConfig, UploadsConfig } from './uploads-config';
 import { loadWebConfig, WebConfig } from './web-config';
 
@@ -69,6 +70,8 @@ export interface AppConfig {
   uploads: UploadsConfig;
   /** The incoming email gateway: channel addresses and the intake (email-gateway-config.ts). */
   emailGateway: EmailGatewayConfig;
+  /** Mobile push notifications through Zulip's push bouncer (push-config.ts); unset: off. */
+  push: PushConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -175,6 +178,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throw new ConfigError(message);
     }),
     emailGateway: loadEmailGatewayConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    push: loadPushConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };

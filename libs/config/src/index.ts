@@ -3,3 +3,4 @@ export * from './web-config';
 export * from './uploads-config';
 export * from './database-tls';
 export * from './email-gateway-config';
+export * from './push-config';

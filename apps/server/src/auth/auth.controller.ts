@@ -66,7 +66,7 @@ export class AuthController {
       zulip_merge_base: ZULIP_VERSION,
       zulip_feature_level: ZULIP_FEATURE_LEVEL,
       server_version: SERVER_VERSION,
-      push_notifications_enabled: false,
+      push_notifications_enabled: this.config.push !== undefined,
       is_incompatible: false,
       email_auth_enabled: methods.Email,
       require_email_format_usernames: true,

@@ -17,6 +17,8 @@ import { renderTopicLinks } from './render-content';
 
 /** Work that must follow a committed send inside this process (service-bot triggers). */
 export type SentMessageListener = (sent: SentMessage) => void;
+/** Work that must follow a committed "mark as read" (push notification removals). */
+export type ReadListener = (userId: number, messageIds: number[]) => void;
 
 /**
  * Turns what the message services did into events and hands them to the EventPublisher, inside
@@ -26,6 +28,7 @@ export type SentMessageListener = (sent: SentMessage) => void;
 @Injectable()
 export class MessageAnnouncer {
   private readonly sentListeners: SentMessageListener[] = [];
+  private readonly readListeners: ReadListener[] = [];
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -37,6 +40,11 @@ export class MessageAnnouncer {
   /** Registers in-process work to run after each committed send (listeners must not throw). */
   onSent(listener: SentMessageListener): void {
     this.sentListeners.push(listener);
+  }
+
+  /** Registers in-process work to run after each committed read (listeners must not throw). */
+  onRead(listener: ReadListener): void {
+    this.readListeners.push(listener);
   }
 
   async sent(sent: SentMessage): Promise<void> {
@@ -143,6 +151,12 @@ export class MessageAnnouncer {
       messages: change.messages,
       all: change.all,
     });
+    if (change.op === 'add' && change.flag === 'read' && this.readListeners.length > 0) {
+      const listeners = this.readListeners;
+      await this.db.afterCommit(async () =>
+        listeners.forEach((listener) => listener(userId, change.messages)),
+      );
+    }
   }
 
   async reaction(user: User, change: ReactionChange): Promise<void> {

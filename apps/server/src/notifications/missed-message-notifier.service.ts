@@ -4,10 +4,15 @@ import { EventsService } from '../events/queues/events.service';
 import { MessageAnnouncer } from '../messages/message-announcer';
 import type { SentMessage } from '../messages/message-changes';
 import { MessageFlag } from '../messages/flags';
+import { PushBouncer } from '../push-devices/push-bouncer';
+import { PushDevicesRepository } from '../push-devices/push-devices.repository';
+import { PushNotificationsRepository } from '../push-devices/push-notifications.repository';
+import type { PushTrigger } from '../push-devices/push-payloads';
 import { withPersonal } from '../user-settings-defaults/user-settings-defaults';
 import { UserSettingsDefaultsService } from '../user-settings-defaults/user-settings-defaults.service';
 import { emailSettingsOf, emailTrigger } from './email-triggers';
 import { MissedMessageEmailsRepository } from './missed-message-emails.repository';
+import { pushTrigger } from './push-triggers';
 
 /** How long sends gather before their emails are looked at together (one statement for all). */
 const BATCH_MS = 50;
@@ -15,7 +20,9 @@ const BATCH_MS = 50;
 /**
  * After each committed send, queues a missed-message email for every recipient who is away from
  * Zulip (no event queue receiving messages) and whose settings ask for one, due after their
- * batching period. The mailer sends them, unless the user has read the message by then. Sends
+ * batching period. The mailer sends them, unless the user has read the message by then. With a
+ * push bouncer configured, the same recipients with a registered mobile device also get a push
+ * notification of DMs and mentions (queued now, posted by PushNotificationSender). Sends
  * are looked at in small batches, so a busy server pays a few statements per batch, not per send.
  */
 @Injectable()
@@ -30,6 +37,9 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
     private readonly events: EventsService,
     private readonly repo: MissedMessageEmailsRepository,
     private readonly defaults: UserSettingsDefaultsService,
+    private readonly bouncer: PushBouncer,
+    private readonly pushDevices: PushDevicesRepository,
+    private readonly pushes: PushNotificationsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -93,14 +103,17 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
           defaultsOf.get(c.sent.message.realm_id)?.enable_stream_email_notifications === true,
       })),
     );
+    const withDevices = this.bouncer.configured
+      ? await this.pushDevices.usersWithDevices([...new Set(rows.map((r) => r.user_id))])
+      : new Set<number>();
     const queued = [];
+    const pushes: Array<{ userId: number; messageId: number; trigger: PushTrigger }> = [];
     for (const row of rows) {
       const candidate = away[row.pair];
       const settings = withPersonal(defaultsOf.get(row.realm_id) ?? {}, row.settings);
-      const trigger = emailTrigger({
+      const facts = {
         isDirect: candidate.sent.dmUserIds !== null,
         flags: candidate.flags,
-        settings: emailSettingsOf(settings),
         subscription: row.subscribed
           ? {
               is_muted: row.is_muted ?? false,
@@ -109,7 +122,12 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
             }
           : null,
         topicPolicy: row.topic_policy,
-      });
+      };
+      const push = withDevices.has(row.user_id) ? pushTrigger(facts, settings) : null;
+      if (push) {
+        pushes.push({ userId: row.user_id, messageId: candidate.sent.message.id, trigger: push });
+      }
+      const trigger = emailTrigger({ ...facts, settings: emailSettingsOf(settings) });
       if (!trigger) continue;
       const delaySeconds = Number(settings.email_notifications_batching_period_seconds);
       queued.push({
@@ -120,5 +138,6 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
       });
     }
     await this.repo.schedule(queued);
+    await this.pushes.scheduleMessages(pushes);
   }
 }

@@ -54,7 +54,15 @@ const OF_REALM_MESSAGES = `t.message_id IN (SELECT xm.id FROM messages xm
   WHERE xm.realm_id = $1 AND ${EXPORTABLE_MESSAGE('xm')})`;
 
 export const EXPORT_TABLES: readonly TableSpec[] = [
-  { table: 'realms', key: ['id'], scope: 't.id = $1', serialId: true, refs: {} },
+  {
+    table: 'realms',
+    key: ['id'],
+    scope: 't.id = $1',
+    serialId: true,
+    refs: {},
+    // The push bouncer's identity of the realm: an imported copy is another realm there.
+    derived: { uuid: 'gen_random_uuid()' },
+  },
   {
     table: 'realm_domains',
     key: ['id'],
@@ -69,6 +77,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     serialId: true,
     refs: { realm_id: 'realms' },
     secrets: { api_key: 'new-key', password_hash: null },
+    derived: { uuid: 'gen_random_uuid()' },
     deferred: {
       bot_owner_id: 'users',
       default_sending_stream_id: 'streams',
@@ -323,6 +332,10 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
     "the gateway's bounded delivery history: raw third-party payloads, replayable only here",
   push_device_tokens:
     "mobile devices registered with this server's push service; the apps register again on login",
+  push_notifications:
+    "transient: due within seconds, for devices registered with this server's push service",
+  push_notified_messages:
+    "which notifications are on devices registered with this server's push service",
   missed_message_emails:
     'transient: due within minutes, about messages the old server has already notified of',
   channel_email_tokens:

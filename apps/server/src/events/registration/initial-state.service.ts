@@ -356,6 +356,9 @@ export class InitialStateService {
       realm_allow_bridged_upload_links: realm.allow_bridged_upload_links,
       realm_name_changes_disabled: false,
       realm_authentication_methods: realmAuthMethodStates(realm, this.config),
+      // Mobile apps register their devices and offer notification settings only when true.
+      realm_push_notifications_enabled: this.config.push !== undefined,
+      realm_push_notifications_enabled_end_timestamp: null,
       max_topic_length: MAX_TOPIC_LENGTH,
       max_message_length: MAX_MESSAGE_LENGTH,
       max_stream_name_length: MAX_STREAM_NAME_LENGTH,
