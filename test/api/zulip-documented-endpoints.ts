@@ -157,8 +157,6 @@ export const DOCUMENTED_ENDPOINTS: readonly DocumentedEndpoint[] = [
  */
 export const NOT_YET_IMPLEMENTED: Readonly<Record<string, string>> = {
   'GET /streams/{stream_id}/email_address': 'no incoming email gateway',
-  'POST /invites/multiuse': 'reusable invitation links need their own sign-up flow',
-  'DELETE /invites/multiuse/{invite_id}': 'reusable invitation links need their own sign-up flow',
   'POST /mobile_push/test': 'no mobile push notification service',
   'GET /calls/bigbluebutton/create': 'no video call integration',
 };
