@@ -158,5 +158,4 @@ export const DOCUMENTED_ENDPOINTS: readonly DocumentedEndpoint[] = [
 export const NOT_YET_IMPLEMENTED: Readonly<Record<string, string>> = {
   'GET /streams/{stream_id}/email_address': 'no incoming email gateway',
   'POST /mobile_push/test': 'no mobile push notification service',
-  'GET /calls/bigbluebutton/create': 'no video call integration',
 };

@@ -85,6 +85,7 @@ const ROUTES: Record<string, Access> = {
   'DELETE /api/v1/invites/multiuse/:invite_id': 'user',
   // The sign-up page of a reusable invitation link (the POST needs the page's CSRF cookie).
   'GET /api/v1/join/:key': 'public',
+  'GET /api/v1/calls/bigbluebutton/create': 'user',
   'POST /api/v1/join/:key': 'public',
   'POST /api/v1/users/me/apns_device_token': 'user',
   'DELETE /api/v1/users/me/apns_device_token': 'user',
@@ -174,6 +175,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/v1/users/:user_id/status': 'user',
   'GET /accounts/do_confirm/:key': 'web',
   'GET /join/:key': 'web',
+  // Needs a web session (else off to log in) and a link this server signed.
+  'GET /calls/bigbluebutton/join': 'web',
   'POST /accounts/do_confirm/:key': 'web',
   'GET /user_uploads/temporary/:token/:filename': 'web',
   'GET /user_uploads/bridged/:token/:filename': 'web',

@@ -38,6 +38,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
+import { CallsModule } from './calls/calls.module';
 import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
 
 /** The ground floor, then feature modules in dependency order (each imports only earlier ones). */
@@ -72,6 +73,7 @@ const FEATURES = [
   RealmExportModule,
   BotRuntimesModule,
   WebhookDeliveriesModule,
+  CallsModule,
   WebModule,
   HealthModule,
   MetricsModule,
