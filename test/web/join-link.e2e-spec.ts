@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer } from '../helpers/test-server';
-import { describeBrowser, launchBrowser, seriousViolations, shot } from './browser';
+import { describeBrowser, launchBrowser, seriousViolations, shot, signedIn } from './browser';
 
 describeBrowser('reusable invitation link in Chromium', () => {
   let browser: Browser;
@@ -20,11 +20,27 @@ describeBrowser('reusable invitation link in Chromium', () => {
     await owner.post('/users/me/subscriptions', { subscriptions: [{ name: 'welcome-desk' }] });
     const streamId = (await owner.get('/get_stream_id', { stream: 'welcome-desk' })).body
       .stream_id as number;
-    const created = await owner.post('/invites/multiuse', {
-      invite_as: Role.Moderator,
-      stream_ids: [streamId],
+    // The owner makes the link in the organization settings.
+    const admin = await signedIn(browser, server, server.owner, {
+      hash: '#organization/invites-list',
     });
-    const link = new URL(created.body.invite_link as string);
+    await admin.page.getByRole('button', { name: 'Create an invitation link…' }).click();
+    const form = admin.page.getByRole('form', { name: 'Invitation link' });
+    await form
+      .getByLabel('People joining by the link join as')
+      .selectOption({ label: 'Moderator' });
+    await form.getByRole('checkbox', { name: '#welcome-desk' }).check();
+    await form.getByRole('button', { name: 'Create link' }).click();
+    const note = admin.page.getByRole('status').filter({ hasText: 'Anyone with this link' });
+    const link = new URL(
+      /(https?:\/\/\S+\/join\/[a-z0-9]+\/)/.exec(await note.innerText())?.[1] ?? '',
+    );
+    await admin.page
+      .getByRole('row', { name: new RegExp(link.pathname) })
+      .getByText('Moderator')
+      .waitFor();
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    expect(streamId).toEqual(expect.any(Number));
 
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
@@ -59,10 +75,17 @@ describeBrowser('reusable invitation link in Chromium', () => {
     expect(me.streams).toContain('welcome-desk');
     await context.close();
 
-    const id = (
-      (await owner.get('/invites')).body.invites as { id: number; link_url?: string }[]
-    ).find((i) => i.link_url === link.href)?.id;
-    expect((await owner.delete(`/invites/multiuse/${id}`)).status).toBe(200);
+    await admin.page.getByRole('button', { name: 'Revoke invitation link' }).click();
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: 'The invitation link is revoked.' })
+      .waitFor();
+    await admin.context.close();
+    expect(
+      ((await owner.get('/invites')).body.invites as { is_multiuse: boolean }[]).filter(
+        (i) => i.is_multiuse,
+      ),
+    ).toEqual([]);
     const later = await browser.newContext({ baseURL: server.url });
     const again = await later.newPage();
     const answer = await again.goto(link.pathname);
