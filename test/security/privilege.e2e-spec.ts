@@ -88,6 +88,13 @@ const ROUTES: Record<string, Access> = {
   'DELETE /api/v1/invites/:id': 'user',
   // The inviter and administrators: checked by the service.
   'POST /api/v1/invites/:id/resend': 'user',
+  'POST /api/v1/invites/multiuse': 'admin',
+  // Administrators, and whoever made the link: checked by the service.
+  'DELETE /api/v1/invites/multiuse/:invite_id': 'user',
+  // The sign-up page of a reusable invitation link (the POST needs the page's CSRF cookie).
+  'GET /api/v1/join/:key': 'public',
+  'GET /api/v1/calls/bigbluebutton/create': 'user',
+  'POST /api/v1/join/:key': 'public',
   'POST /api/v1/users/me/apns_device_token': 'user',
   'DELETE /api/v1/users/me/apns_device_token': 'user',
   'POST /api/v1/users/me/android_gcm_reg_id': 'user',
@@ -177,6 +184,9 @@ const ROUTES: Record<string, Access> = {
   'POST /api/v1/users/me/status': 'user',
   'GET /api/v1/users/:user_id/status': 'user',
   'GET /accounts/do_confirm/:key': 'web',
+  'GET /join/:key': 'web',
+  // Needs a web session (else off to log in) and a link this server signed.
+  'GET /calls/bigbluebutton/join': 'web',
   'POST /accounts/do_confirm/:key': 'web',
   'GET /user_uploads/temporary/:token/:filename': 'web',
   'GET /user_uploads/bridged/:token/:filename': 'web',
@@ -298,6 +308,10 @@ describe('security: privilege', () => {
 
   /** A request an administrator succeeds with, for each admin-only route (fresh targets each time). */
   const ADMIN_ATTEMPTS: Record<string, () => Promise<Attempt>> = {
+    'POST /api/v1/invites/multiuse': async () => ({
+      path: '/invites/multiuse',
+      params: { invite_as: Role.Member },
+    }),
     'POST /api/v1/realm/profile_fields': async () => ({
       path: '/realm/profile_fields',
       params: { name: unique('Field '), field_type: 1 },

@@ -24,6 +24,7 @@ import { PrivateDataExportConsent1765640000001 } from './1765640000001-private-d
 import { BridgedUploadLinks1765680000001 } from './1765680000001-bridged-upload-links';
 import { ChannelEmailTokens1765700000001 } from './1765700000001-channel-email-tokens';
 import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
+import { MultiuseInvites1765710000001 } from './1765710000001-multiuse-invites';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   BridgedUploadLinks1765680000001,
   ChannelEmailTokens1765700000001,
   PushNotifications1765720000001,
+  MultiuseInvites1765710000001,
 ];

@@ -38,6 +38,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
+import { CallsModule } from './calls/calls.module';
 import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
 import { EmailGatewayModule } from './email-gateway/email-gateway.module';
 
@@ -74,6 +75,7 @@ const FEATURES = [
   RealmExportModule,
   BotRuntimesModule,
   WebhookDeliveriesModule,
+  CallsModule,
   WebModule,
   HealthModule,
   MetricsModule,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { applyTheme, theme } from './ui';
@@ -5,4 +6,18 @@ import './styles.css';
 
 applyTheme(theme.get());
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+/** `/join/<key>/`: the sign-up page of a reusable invitation link (no session yet). */
+const JoinPage = lazy(() => import('./components/JoinPage').then((m) => ({ default: m.JoinPage })));
+const joinKey = /^\/join\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+
+if (root) {
+  createRoot(root).render(
+    joinKey === undefined ? (
+      <App />
+    ) : (
+      <Suspense fallback={null}>
+        <JoinPage linkKey={decodeURIComponent(joinKey)} />
+      </Suspense>
+    ),
+  );
+}

@@ -54,6 +54,30 @@ describe('WEBHOOK_HISTORY_LIMIT', () => {
   });
 });
 
+describe('BigBlueButton settings', () => {
+  it('reads the URL and secret together, and refuses one without the other', () => {
+    expect(loadConfig({}).bigBlueButton).toBeUndefined();
+    expect(
+      loadConfig({
+        BIG_BLUE_BUTTON_URL: 'https://bbb.example.com/bigbluebutton',
+        BIG_BLUE_BUTTON_SECRET: 'shared-secret-123',
+      }).bigBlueButton,
+    ).toEqual({ url: 'https://bbb.example.com/bigbluebutton/', secret: 'shared-secret-123' });
+    expect(() => loadConfig({ BIG_BLUE_BUTTON_URL: 'https://bbb.example.com/' })).toThrow(
+      /BIG_BLUE_BUTTON_SECRET must be set/,
+    );
+    expect(() => loadConfig({ BIG_BLUE_BUTTON_SECRET: 'shared-secret-123' })).toThrow(
+      'BIG_BLUE_BUTTON_URL is required when BIG_BLUE_BUTTON_SECRET is set',
+    );
+    expect(() =>
+      loadConfig({
+        BIG_BLUE_BUTTON_URL: 'ftp://bbb.example.com/',
+        BIG_BLUE_BUTTON_SECRET: 'x'.repeat(9),
+      }),
+    ).toThrow(ConfigError);
+  });
+});
+
 describe('monitoring and log settings', () => {
   it('reads METRICS_TOKEN and refuses a short one or one with spaces', () => {
     expect(loadConfig({}).metricsToken).toBeUndefined();

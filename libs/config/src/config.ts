@@ -43,6 +43,11 @@ export interface AppConfig {
   logDir: string | undefined;
   /** METRICS_TOKEN: a bearer token that opens `GET /metrics` beyond loopback; unset: loopback only. */
   metricsToken: string | undefined;
+  /**
+   * BIG_BLUE_BUTTON_URL and BIG_BLUE_BUTTON_SECRET: the BigBlueButton server behind
+   * `GET /calls/bigbluebutton/create` (its API is `<url>api/…`); unset: video calls are off.
+   */
+  bigBlueButton: { url: string; secret: string } | undefined;
   /** Where the gateway reaches the server's API. */
   serverUrl: string;
   /** Where the server forwards `/api/v1/external/*` and `/integrations` (empty: not forwarded). */
@@ -151,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     logDir: env.LOG_DIR ? path.resolve(env.LOG_DIR) : undefined,
     metricsToken: metricsToken(env),
+    bigBlueButton: bigBlueButton(env),
     serverUrl: url(env, 'SERVER_URL', ['http:', 'https:']) ?? `http://127.0.0.1:${port}`,
     gatewayUrl:
       env.GATEWAY_URL === ''
@@ -226,6 +232,25 @@ function firstStartSettings(env: Env): AppConfig['firstStart'] {
     throw new ConfigError(`OWNER_EMAIL must be an email address, got "${ownerEmail}"`);
   }
   return { realmName, ownerEmail };
+}
+
+/**
+ * BIG_BLUE_BUTTON_URL (`https://bbb.example.com/bigbluebutton/`, where `api/create` lives) and
+ * BIG_BLUE_BUTTON_SECRET (its shared secret, `bbb-conf --secret`): both or neither.
+ */
+function bigBlueButton(env: Env): AppConfig['bigBlueButton'] {
+  const raw = url(env, 'BIG_BLUE_BUTTON_URL', ['http:', 'https:']);
+  const secret = env.BIG_BLUE_BUTTON_SECRET ?? '';
+  if (raw === undefined && secret === '') return undefined;
+  if (raw === undefined)
+    throw new ConfigError('BIG_BLUE_BUTTON_URL is required when BIG_BLUE_BUTTON_SECRET is set');
+  if (!/^[\x21-\x7e]{8,}$/.test(secret)) {
+    throw new ConfigError(
+      'BIG_BLUE_BUTTON_SECRET must be set (at least 8 printable characters) with BIG_BLUE_BUTTON_URL',
+    );
+  }
+  // The API is below the URL's path: `…/bigbluebutton` and `…/bigbluebutton/` mean the same.
+  return { url: raw.endsWith('/') ? raw : `${raw}/`, secret };
 }
 
 /** METRICS_TOKEN: unset, or at least 16 characters without spaces (it travels in a header). */

@@ -26,3 +26,18 @@ export interface Confirmation {
   expires_at: Date;
   used_at: Date | null;
 }
+
+/** A reusable invitation link (`POST /invites/multiuse`). */
+export interface MultiuseInvite {
+  id: number;
+  realm_id: number;
+  key: string;
+  referred_by_id: number | null;
+  invite_as: number;
+  stream_ids: number[];
+  include_realm_default_subscriptions: boolean;
+  created_at: Date;
+  /** null: the link never expires. */
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
-import { Confirmation, ConfirmationPurpose, Invite, PendingInvite } from './invite.types';
+import {
+  Confirmation,
+  ConfirmationPurpose,
+  Invite,
+  MultiuseInvite,
+  PendingInvite,
+} from './invite.types';
 
 const PENDING = `SELECT i.*, c.expires_at FROM invites i
   JOIN confirmations c ON c.invite_id = i.id AND c.used_at IS NULL
@@ -122,6 +128,68 @@ export class InvitesRepository {
        SELECT $1, s.id FROM streams s WHERE s.id = ANY($2::int[]) AND NOT s.deactivated
        ON CONFLICT (user_id, stream_id) DO UPDATE SET active = true`,
       [userId, streamIds],
+    );
+  }
+
+  async createMultiuse(fields: {
+    realmId: number;
+    key: string;
+    referredById: number;
+    inviteAs: number;
+    streamIds: number[];
+    includeDefaults: boolean;
+    expiresAt: Date | null;
+  }): Promise<MultiuseInvite> {
+    const rows = await this.db.rows<MultiuseInvite>(
+      `INSERT INTO multiuse_invites
+         (realm_id, key, referred_by_id, invite_as, stream_ids,
+          include_realm_default_subscriptions, expires_at)
+       VALUES ($1, $2, $3, $4, $5::int[], $6, $7) RETURNING *`,
+      [
+        fields.realmId,
+        fields.key,
+        fields.referredById,
+        fields.inviteAs,
+        fields.streamIds,
+        fields.includeDefaults,
+        fields.expiresAt,
+      ],
+    );
+    return rows[0];
+  }
+
+  /** Live (unrevoked, unexpired) links, all of the realm's or those one user made. */
+  listLiveMultiuse(realmId: number, referredById: number | null): Promise<MultiuseInvite[]> {
+    return this.db.rows<MultiuseInvite>(
+      `SELECT * FROM multiuse_invites
+       WHERE realm_id = $1 AND ($2::int IS NULL OR referred_by_id = $2)
+         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+       ORDER BY id`,
+      [realmId, referredById],
+    );
+  }
+
+  findMultiuse(realmId: number, id: number): Promise<MultiuseInvite | undefined> {
+    return this.db.one<MultiuseInvite>(
+      'SELECT * FROM multiuse_invites WHERE realm_id = $1 AND id = $2',
+      [realmId, id],
+    );
+  }
+
+  findMultiuseByKey(realmId: number, key: string): Promise<MultiuseInvite | undefined> {
+    return this.db.one<MultiuseInvite>(
+      'SELECT * FROM multiuse_invites WHERE realm_id = $1 AND key = $2',
+      [realmId, key],
+    );
+  }
+
+  /** Revokes the link; false when it was already revoked. */
+  async revokeMultiuse(id: number): Promise<boolean> {
+    return (
+      (await this.db.execute(
+        'UPDATE multiuse_invites SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+        [id],
+      )) > 0
     );
   }
 }

@@ -13,7 +13,7 @@ import { isAdmin, Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
 import { generateConfirmationKey } from '../identity/confirmation-key';
-import { Invite, PendingInvite } from './invite.types';
+import { Invite, MultiuseInvite, PendingInvite } from './invite.types';
 import { InvitesRepository } from './invites.repository';
 
 export const DEFAULT_INVITE_MINUTES = 10 * 24 * 60;
@@ -24,6 +24,14 @@ export interface InviteRequest {
   streamIds: number[];
   inviteAs: Role;
   /** null: the invitation never expires. */
+  expiresInMinutes: number | null;
+}
+
+export interface MultiuseInviteRequest {
+  streamIds: number[];
+  inviteAs: Role;
+  includeRealmDefaultSubscriptions: boolean;
+  /** null: the link never expires. */
   expiresInMinutes: number | null;
 }
 
@@ -62,16 +70,11 @@ export class InvitesService {
         'Only organization administrators can invite users to this organization.',
       );
     }
-    if (request.inviteAs < actor.role) {
-      throw ZulipError.forbidden('You cannot invite someone with a role higher than your own.');
-    }
+    this.assertMayInviteAs(actor, request.inviteAs);
     const emails = splitInviteeEmails(request.emails);
     if (emails.length === 0)
       throw ZulipError.badRequest('You must specify at least one email address.');
-    const streams = [...new Set(request.streamIds)];
-    const visible = await this.invites.visibleStreamIds(realm.id, actor.id, streams);
-    const unknown = streams.find((id) => !visible.includes(id));
-    if (unknown !== undefined) throw ZulipError.streamDoesNotExist(unknown);
+    const streams = await this.inviteStreams(actor, realm, request.streamIds);
 
     const errors: [string, string, boolean][] = [];
     const valid: string[] = [];
@@ -152,9 +155,78 @@ export class InvitesService {
     }
   }
 
+  /** No one invites someone to a role above their own. */
+  private assertMayInviteAs(actor: User, inviteAs: Role): void {
+    if (inviteAs < actor.role) {
+      throw ZulipError.forbidden('You cannot invite someone with a role higher than your own.');
+    }
+  }
+
+  /** The invitation's streams, each one the inviter may see, without repeats. */
+  private async inviteStreams(actor: User, realm: Realm, ids: number[]): Promise<number[]> {
+    const streams = [...new Set(ids)];
+    const visible = await this.invites.visibleStreamIds(realm.id, actor.id, streams);
+    const unknown = streams.find((id) => !visible.includes(id));
+    if (unknown !== undefined) throw ZulipError.streamDoesNotExist(unknown);
+    return streams;
+  }
+
+  /**
+   * `POST /invites/multiuse`: a reusable invitation link. Zulip's `create_multiuse_invite_group`
+   * defaults to the administrators, and this server has no other value for it.
+   */
+  async createMultiuse(
+    actor: User,
+    realm: Realm,
+    request: MultiuseInviteRequest,
+  ): Promise<{ invite: MultiuseInvite; url: string }> {
+    if (!isAdmin(actor)) throw ZulipError.forbidden('Insufficient permission');
+    this.assertMayInviteAs(actor, request.inviteAs);
+    const streams = await this.inviteStreams(actor, realm, request.streamIds);
+    const minutes = request.expiresInMinutes;
+    return this.db.transaction(async () => {
+      const invite = await this.invites.createMultiuse({
+        realmId: realm.id,
+        key: generateConfirmationKey(),
+        referredById: actor.id,
+        inviteAs: request.inviteAs,
+        streamIds: streams,
+        includeDefaults: request.includeRealmDefaultSubscriptions,
+        expiresAt: minutes === null ? null : new Date(Date.now() + minutes * 60_000),
+      });
+      await this.announceChange(realm, actor.id);
+      return { invite, url: this.multiuseUrl(realm, invite) };
+    });
+  }
+
+  /** Where a reusable link leads: the web client's sign-up page (Zulip's `/join/<key>/`). */
+  multiuseUrl(realm: Realm, invite: MultiuseInvite): string {
+    return `${this.resolver.realmUrl(realm)}/join/${invite.key}/`;
+  }
+
+  /** `DELETE /invites/multiuse/{id}`: administrators, and whoever made the link. */
+  async revokeMultiuse(actor: User, realm: Realm, id: number): Promise<void> {
+    const invite = await this.invites.findMultiuse(realm.id, id);
+    if (!invite) throw ZulipError.notFound('No such invitation');
+    if (!isAdmin(actor) && invite.referred_by_id !== actor.id) {
+      throw ZulipError.forbidden('Must be an organization administrator');
+    }
+    await this.db.transaction(async () => {
+      if (!(await this.invites.revokeMultiuse(invite.id))) {
+        throw ZulipError.badRequest('Invitation has already been revoked');
+      }
+      await this.announceChange(realm, invite.referred_by_id);
+    });
+  }
+
   /** Pending invites: every one for administrators, one's own for others. */
   list(actor: User, realm: Realm): Promise<PendingInvite[]> {
     return this.invites.listPending(realm.id, isAdmin(actor) ? null : actor.id);
+  }
+
+  /** Live reusable links: every one for administrators, one's own for others. */
+  listMultiuse(actor: User, realm: Realm): Promise<MultiuseInvite[]> {
+    return this.invites.listLiveMultiuse(realm.id, isAdmin(actor) ? null : actor.id);
   }
 
   async revoke(actor: User, realm: Realm, id: number): Promise<void> {

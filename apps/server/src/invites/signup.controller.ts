@@ -7,7 +7,11 @@ import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
 import { renderConfirmPage } from './confirm-page';
-import { CompleteSignupDto, ConfirmFormDto, StartSignupDto } from './dto/invites.dto';
+import { CompleteSignupDto, ConfirmFormDto, JoinDto, StartSignupDto } from './dto/invites.dto';
+import { CSRF_HEADER } from '../sessions/session-cookies';
+import { clientIndexHtml } from '../web/web-assets';
+import { formCsrfToken, formCsrfValid } from '../web/form-csrf';
+import { sendErrorPage, sendHtml } from '../web/page-response';
 import { SignupService } from './signup.service';
 
 @Public()
@@ -36,6 +40,70 @@ export class SignupController {
   async complete(@CurrentRealm() realm: Realm, @Params(CompleteSignupDto) p: CompleteSignupDto) {
     const user = await this.signup.complete(realm, p.key, p.full_name, p.password);
     return { user_id: user.id, email: user.email, api_key: user.api_key };
+  }
+
+  /**
+   * A reusable invitation link (`/join/<key>/`): the web client's sign-up page, or a page saying
+   * why the link cannot be used. Sets the form CSRF cookie the page sends back.
+   */
+  @Get('join/:key')
+  async joinPage(
+    @CurrentRealm() realm: Realm,
+    @Param('key') key: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    try {
+      await this.signup.multiuseInvite(realm, key);
+    } catch (err) {
+      return sendErrorPage(res, realm, 'Invitation link', err);
+    }
+    const html = clientIndexHtml();
+    if (html === null) {
+      return sendErrorPage(
+        res,
+        realm,
+        'Web client not built',
+        new ZulipError('BAD_REQUEST', 'The web client is not built: run `npm run build:web`.', 503),
+      );
+    }
+    formCsrfToken(req, res, this.sessions.isSecure(req));
+    sendHtml(res, 200, html);
+  }
+
+  /** What the sign-up page shows about a reusable link: the organization and the role. */
+  @Get('api/v1/join/:key')
+  async joinInfo(@CurrentRealm() realm: Realm, @Param('key') key: string) {
+    const invite = await this.signup.multiuseInvite(realm, key);
+    return { realm_name: realm.name, invite_as: invite.invite_as };
+  }
+
+  /**
+   * The sign-up page's form: creates the account behind a reusable link and signs the browser in.
+   * Only from the page itself: the form CSRF cookie must come back in the `X-CSRFToken` header,
+   * so another site cannot sign a visitor in to an account of its choosing.
+   */
+  @Post('api/v1/join/:key')
+  @HttpCode(200)
+  async join(
+    @CurrentRealm() realm: Realm,
+    @Param('key') key: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Params(JoinDto) p: JoinDto,
+  ) {
+    const header = req.headers[CSRF_HEADER];
+    if (!formCsrfValid(req, typeof header === 'string' ? header : undefined)) {
+      throw new ZulipError('CSRF_FAILED', 'CSRF error: CSRF token missing or incorrect.', 403);
+    }
+    const user = await this.signup.joinByLink(realm, key, {
+      email: p.email,
+      fullName: p.full_name,
+      password: p.password,
+      ip: req.ip ?? 'unknown',
+    });
+    res.append('Set-Cookie', (await this.sessions.start(user, req)).cookies);
+    return { user_id: user.id, email: user.email };
   }
 
   @Get('accounts/do_confirm/:key')

@@ -12,7 +12,7 @@ import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
 import { generateConfirmationKey, looksLikeConfirmationKey } from '../identity/confirmation-key';
-import type { Confirmation } from './invite.types';
+import type { Confirmation, MultiuseInvite } from './invite.types';
 import { InvitesRepository } from './invites.repository';
 
 export const SIGNUP_LINK_HOURS = 24;
@@ -164,6 +164,66 @@ export class SignupService {
       }
       if (invite) await this.invites.subscribe(user.id, invite.stream_ids);
       await this.invites.markAccepted(realm.id, confirmation.email);
+      return user;
+    });
+  }
+
+  /**
+   * The live reusable invitation behind a `/join/<key>/` link, or a clear error saying why it
+   * cannot be used (unknown, revoked, expired, or the organization deactivated).
+   */
+  async multiuseInvite(realm: Realm, key: string): Promise<MultiuseInvite> {
+    const found = looksLikeConfirmationKey(key)
+      ? await this.invites.findMultiuseByKey(realm.id, key)
+      : undefined;
+    if (!found) {
+      throw ZulipError.notFound('This invitation link is not valid. Please check the address.');
+    }
+    if (realm.deactivated) {
+      throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
+    }
+    if (found.revoked_at) {
+      throw ZulipError.badRequest(
+        'This invitation link has been revoked. Please ask the person who shared it for a new one.',
+      );
+    }
+    if (found.expires_at && new Date(found.expires_at).getTime() <= Date.now()) {
+      throw ZulipError.badRequest(
+        'This invitation link has expired. Please ask the person who shared it for a new one.',
+      );
+    }
+    return found;
+  }
+
+  /**
+   * Creates an account through a reusable invitation link: the realm's domain rules apply, the
+   * link's role and streams (and the default streams when it says so), the password's strength
+   * as everywhere. Limited per client address like the other sign-up forms.
+   */
+  async joinByLink(
+    realm: Realm,
+    key: string,
+    input: { email: string; fullName: string; password: string; ip: string },
+  ): Promise<User> {
+    const limit = await this.limiter.hit(
+      `signup-ip:${input.ip}`,
+      this.config.authRateLimitPerMinute,
+    );
+    if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
+    if (!input.password) throw ZulipError.missing('password');
+    const email = this.usersService.validateEmail(input.email);
+    return this.db.transaction(async () => {
+      const invite = await this.multiuseInvite(realm, key);
+      await this.realms.assertEmailAllowed(realm, email);
+      const user = await this.usersService.createUser(realm, {
+        email,
+        fullName: input.fullName,
+        password: input.password,
+        role: invite.invite_as as Role,
+        defaultStreams: invite.include_realm_default_subscriptions,
+      });
+      await this.invites.subscribe(user.id, invite.stream_ids);
+      await this.invites.markAccepted(realm.id, email);
       return user;
     });
   }

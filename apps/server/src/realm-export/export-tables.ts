@@ -327,6 +327,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
     'sign-ins to this server: tokens mean nothing on another server, people log in again',
   user_presence: 'transient: rebuilt as soon as clients connect',
   confirmations: 'one-time links bound to the old realm URL; pending invites can be re-sent',
+  multiuse_invites:
+    'reusable invitation links: their keys are bound to the old realm URL; administrators make new ones',
   bridge_health: 'transient: each running bridge reports again within its interval',
   webhook_deliveries:
     "the gateway's bounded delivery history: raw third-party payloads, replayable only here",

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { serverSecret } from '../database/server-secrets';
 import { readsMessageSql } from '../streams/message-access-sql';
 
 /** A row of `attachments`. */
@@ -200,16 +201,7 @@ export class AttachmentsRepository {
   }
 
   /** A server-wide secret by name, created on first use (the same in every process). */
-  async secret(name: string, fresh: string): Promise<string> {
-    await this.db.execute(
-      'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-      [name, fresh],
-    );
-    const row = await this.db.one<{ value: string }>(
-      'SELECT value FROM server_secrets WHERE name = $1',
-      [name],
-    );
-    if (!row) throw new Error(`server secret ${name} is missing`);
-    return row.value;
+  secret(name: string, fresh: string): Promise<string> {
+    return serverSecret(this.db, name, fresh);
   }
 }

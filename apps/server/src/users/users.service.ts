@@ -60,6 +60,8 @@ export interface CreateUserInput {
   role?: Role;
   /** Skip the zxcvbn check, for passwords the server generated itself. */
   trustedPassword?: boolean;
+  /** Subscribe to the realm's default streams (true unless an invitation link says otherwise). */
+  defaultStreams?: boolean;
 }
 
 @Injectable()
@@ -108,18 +110,24 @@ export class UsersService {
         input.trustedPassword,
       );
     }
-    return this.insertWithDefaults({
-      realm_id: realm.id,
-      email,
-      full_name: fullName,
-      role: input.role ?? Role.Member,
-      password_hash: passwordHash,
-    });
+    return this.insertWithDefaults(
+      {
+        realm_id: realm.id,
+        email,
+        full_name: fullName,
+        role: input.role ?? Role.Member,
+        password_hash: passwordHash,
+      },
+      { defaultStreams: input.defaultStreams },
+    );
   }
 
   /** Inserts a user (human, bot or mirror dummy) and subscribes humans to the default streams. */
-  async insertWithDefaults(user: NewUser): Promise<User> {
-    const created = await this.insertUser(user);
+  async insertWithDefaults(
+    user: NewUser,
+    options: { defaultStreams?: boolean } = {},
+  ): Promise<User> {
+    const created = await this.insertUser(user, options);
     await this.announceNewUser(created);
     return created;
   }
@@ -128,14 +136,14 @@ export class UsersService {
    * `insertWithDefaults` without the event, for callers that insert inside a larger transaction:
    * they call `announceNewUser` once it has committed.
    */
-  insertUser(user: NewUser): Promise<User> {
+  insertUser(user: NewUser, options: { defaultStreams?: boolean } = {}): Promise<User> {
     return this.db.transaction(async () => {
       if (await this.users.findByEmail(user.realm_id, user.email)) {
         throw new ZulipError('BAD_REQUEST', `Email '${user.email}' already in use`, 400);
       }
       const created = await this.users.create(user);
       await this.systemGroups.followRole(created, { quiet: true });
-      if (!created.is_bot)
+      if (!created.is_bot && options.defaultStreams !== false)
         await this.subscriptions.subscribeToDefaultStreams(created.id, created.realm_id);
       return created;
     });

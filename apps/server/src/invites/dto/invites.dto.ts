@@ -1,4 +1,13 @@
-import { IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Json } from '../../common/params';
 import { ROLE_VALUES } from '../../users/dto/users.dto';
 
@@ -24,6 +33,48 @@ export class SendInvitesDto {
   @IsInt()
   @Min(1)
   invite_expires_in_minutes?: number | null;
+}
+
+/** `POST /invites/multiuse`: every parameter is optional. */
+export class CreateMultiuseInviteDto {
+  @IsOptional()
+  @Json()
+  @IsArray()
+  @IsInt({ each: true })
+  stream_ids?: number[];
+
+  @IsOptional()
+  @Json()
+  @IsInt()
+  @IsIn(ROLE_VALUES, { message: 'must be one of 100, 200, 300, 400, 600' })
+  invite_as?: number;
+
+  /** Minutes until the link expires; null for never. */
+  @IsOptional()
+  @Json({ nullable: true })
+  @IsInt()
+  @Min(1)
+  invite_expires_in_minutes?: number | null;
+
+  @IsOptional()
+  @Json()
+  @IsBoolean()
+  include_realm_default_subscriptions?: boolean;
+}
+
+/** The sign-up form behind a reusable invitation link; the key is in the path. */
+export class JoinDto {
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  full_name!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
 }
 
 export class StartSignupDto {

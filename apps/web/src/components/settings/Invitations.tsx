@@ -16,7 +16,11 @@ import {
 
 interface Invite {
   id: number;
-  email: string;
+  /** E-mail invitations only. */
+  email?: string;
+  is_multiuse: boolean;
+  /** Reusable links only. */
+  link_url?: string;
   invited_by_user_id: number;
   invited: number;
   expiry_date: number | null;
@@ -26,14 +30,92 @@ interface Invite {
 
 const roleName = (role: number) => ROLES.find(([r]) => r === role)?.[1] ?? String(role);
 
+/** The role and streams an invitation (by e-mail or link) gives. */
+function RoleAndStreams({
+  role,
+  onRole,
+  streamIds,
+  onStreamIds,
+  idPrefix,
+  roleLabel = 'Join as',
+}: {
+  roleLabel?: string;
+  role: number;
+  onRole: (role: number) => void;
+  streamIds: number[];
+  onStreamIds: (update: (ids: number[]) => number[]) => void;
+  idPrefix: string;
+}) {
+  const streams = [...store.streams.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Owners alone may invite owners (the server refuses the rest anyway).
+  const roles = ROLES.filter(([r]) => r !== 100 || store.self.is_owner);
+  return (
+    <>
+      <label htmlFor={`${idPrefix}-role`}>{roleLabel}</label>
+      <select id={`${idPrefix}-role`} value={role} onChange={(e) => onRole(Number(e.target.value))}>
+        {roles.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Streams they join</legend>
+        {streams.map((s) => (
+          <label key={s.stream_id} className="choice">
+            <input
+              type="checkbox"
+              checked={streamIds.includes(s.stream_id)}
+              onChange={(e) =>
+                onStreamIds((ids) =>
+                  e.target.checked ? [...ids, s.stream_id] : ids.filter((i) => i !== s.stream_id),
+                )
+              }
+            />
+            #{s.name}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** A reusable invitation link (administrators): anyone who has it may sign up. */
+function CreateLink({ onCreated }: { onCreated: () => void }) {
+  const [role, setRole] = useState(400);
+  const [streamIds, setStreamIds] = useState<number[]>([]);
+  const create = useAction();
+  return (
+    <SettingsForm
+      title="Invitation link"
+      submit="Create link"
+      action={create}
+      onSubmit={async () => {
+        const reply = await api<{ invite_link: string }>('POST', '/invites/multiuse', {
+          invite_as: role,
+          stream_ids: streamIds,
+        });
+        onCreated();
+        return `Anyone with this link can join (for 10 days): ${reply.invite_link}`;
+      }}
+    >
+      <RoleAndStreams
+        role={role}
+        onRole={setRole}
+        streamIds={streamIds}
+        onStreamIds={setStreamIds}
+        idPrefix="link"
+        roleLabel="People joining by the link join as"
+      />
+    </SettingsForm>
+  );
+}
+
 function SendInvites({ onSent }: { onSent: () => void }) {
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState(400);
   const [streamIds, setStreamIds] = useState<number[]>([]);
   const send = useAction();
-  const streams = [...store.streams.values()].sort((a, b) => a.name.localeCompare(b.name));
-  // Owners alone may invite owners (the server refuses the rest anyway).
-  const roles = ROLES.filter(([r]) => r !== 100 || store.self.is_owner);
   return (
     <SettingsForm
       title="Invite people"
@@ -57,42 +139,36 @@ function SendInvites({ onSent }: { onSent: () => void }) {
         value={emails}
         onChange={setEmails}
       />
-      <label htmlFor="invite-role">Join as</label>
-      <select id="invite-role" value={role} onChange={(e) => setRole(Number(e.target.value))}>
-        {roles.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <fieldset>
-        <legend>Streams they join</legend>
-        {streams.map((s) => (
-          <label key={s.stream_id} className="choice">
-            <input
-              type="checkbox"
-              checked={streamIds.includes(s.stream_id)}
-              onChange={(e) =>
-                setStreamIds((ids) =>
-                  e.target.checked ? [...ids, s.stream_id] : ids.filter((i) => i !== s.stream_id),
-                )
-              }
-            />
-            #{s.name}
-          </label>
-        ))}
-      </fieldset>
+      <RoleAndStreams
+        role={role}
+        onRole={setRole}
+        streamIds={streamIds}
+        onStreamIds={setStreamIds}
+        idPrefix="invite"
+      />
     </SettingsForm>
   );
 }
 
-/** Invitations by email: send them with a role and streams, see the pending ones, revoke. */
+/**
+ * Invitations by email and reusable links: make them with a role and streams, see the pending
+ * ones, revoke.
+ */
 export function Invitations() {
   const list = useServerList<Invite>('/invites', (r) => r.invites as Invite[], ['users']);
   const revoke = useAction();
+  const [linkOpen, setLinkOpen] = useState(false);
   return (
     <>
       <SendInvites onSent={list.reload} />
+      {store.self.is_admin &&
+        (linkOpen ? (
+          <CreateLink onCreated={list.reload} />
+        ) : (
+          <button type="button" onClick={() => setLinkOpen(true)}>
+            Create an invitation link…
+          </button>
+        ))}
       <Outcome action={revoke} />
       <Loaded list={list}>
         {(invites) =>
@@ -101,11 +177,11 @@ export function Invitations() {
           ) : (
             <SettingsTable
               caption="Pending invitations"
-              columns={['Email', 'Invited by', 'Role', 'Expires', 'Actions']}
+              columns={['Email or link', 'Invited by', 'Role', 'Expires', 'Actions']}
             >
               {invites.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.email}</th>
+                <tr key={`${i.is_multiuse ? 'link' : 'mail'}-${i.id}`}>
+                  <th scope="row">{i.is_multiuse ? <code>{i.link_url}</code> : i.email}</th>
                   <td>{store.userName(i.invited_by_user_id) ?? '—'}</td>
                   <td>{roleName(i.invited_as)}</td>
                   <td>{i.expiry_date ? formatFull(i.expiry_date) : 'Never'}</td>
@@ -113,11 +189,18 @@ export function Invitations() {
                     <ActionButton
                       action={revoke}
                       danger
-                      name={`Revoke invitation of ${i.email}`}
+                      name={
+                        i.is_multiuse ? 'Revoke invitation link' : `Revoke invitation of ${i.email}`
+                      }
                       work={async () => {
-                        await api('DELETE', `/invites/${i.id}`);
+                        await api(
+                          'DELETE',
+                          i.is_multiuse ? `/invites/multiuse/${i.id}` : `/invites/${i.id}`,
+                        );
                         list.reload();
-                        return `The invitation of ${i.email} is revoked.`;
+                        return i.is_multiuse
+                          ? 'The invitation link is revoked.'
+                          : `The invitation of ${i.email} is revoked.`;
                       }}
                     >
                       Revoke
