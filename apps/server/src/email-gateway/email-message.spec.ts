@@ -129,6 +129,19 @@ describe('email conversion', () => {
     );
   });
 
+  it('keeps headings, numbered and nested lists, quotes and code blocks of an HTML email', () => {
+    expect(
+      htmlToMarkdown(
+        '<h2>Release</h2><ol><li>build</li><li>ship<ul><li>web</li></ul></li></ol>' +
+          '<blockquote><p>looks good</p></blockquote><pre><code>npm test\n</code></pre>' +
+          '<p><img src="x.png" alt="chart"> <a href="https://a.example/x">https://a.example/x</a></p>',
+      ),
+    ).toBe(
+      '## Release\n\n1. build\n2. ship\n   - web\n\n> looks good\n\n```\nnpm test\n```\n\n' +
+        'chart [https://a.example/x](https://a.example/x)',
+    );
+  });
+
   it('appends the upload links, cutting the body so they always fit', () => {
     expect(messageContent('body', [{ name: 'a b.txt', url: '/user_uploads/1/ab/a_b.txt' }])).toBe(
       'body\n\n[a b.txt](/user_uploads/1/ab/a_b.txt)',

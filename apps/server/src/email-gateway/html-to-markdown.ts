@@ -1,119 +1,65 @@
+import TurndownService from 'turndown';
 import { purifyModule } from '@hub/markdown/native-modules';
 
-/** The little of the DOM the conversion reads (jsdom's nodes, through DOMPurify). */
-interface DomNode {
-  nodeType: number;
+/** What the rules read of turndown's nodes (its types name the DOM, which the server lacks). */
+interface MailNode {
   nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute?(name: string): string | null;
+  getAttribute(name: string): string | null;
+  parentNode: MailNode | null;
+  nextSibling: unknown;
+  children: ArrayLike<unknown>;
 }
+const asNode = (node: unknown) => node as MailNode;
 
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
+/** Only these link targets survive; any other link keeps its text alone. */
+const SAFE_HREF = /^(https?:|mailto:)/i;
 
-const BLOCKS = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'TABLE',
-  'TR',
-  'UL',
-  'OL',
-  'DL',
-  'FORM',
-  'CENTER',
-  'ADDRESS',
-]);
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'HEAD', 'TITLE', 'TEMPLATE', 'NOSCRIPT']);
-
-/** Markdown's inline punctuation, escaped so email text is not read as formatting. */
-function escapeText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]#|<>~$])/g, '\\$1');
-}
-
-function children(node: DomNode, listDepth: number): string {
-  let out = '';
-  for (let i = 0; i < node.childNodes.length; i++) out += convert(node.childNodes[i], listDepth);
-  return out;
-}
-
-function convert(node: DomNode, listDepth: number): string {
-  if (node.nodeType === TEXT_NODE) return escapeText(node.textContent ?? '');
-  if (node.nodeType !== ELEMENT_NODE) return '';
-  const name = node.nodeName.toUpperCase();
-  if (DROPPED.has(name)) return '';
-  const inner = () => children(node, listDepth);
-  switch (name) {
-    case 'BR':
-      return '\n';
-    case 'HR':
-      return '\n\n---\n\n';
-    case 'B':
-    case 'STRONG': {
-      const text = inner().trim();
-      return text ? `**${text}**` : '';
-    }
-    case 'I':
-    case 'EM': {
-      const text = inner().trim();
-      return text ? `*${text}*` : '';
-    }
-    case 'CODE':
-      return `\`${(node.textContent ?? '').replace(/`/g, "'")}\``;
-    case 'PRE':
-      return `\n\n\`\`\`\n${(node.textContent ?? '').replace(/```/g, "'''").replace(/\n+$/, '')}\n\`\`\`\n\n`;
-    case 'A': {
-      const text = inner().trim();
-      const href = node.getAttribute?.('href') ?? '';
-      if (!/^(https?:|mailto:)/i.test(href)) return text;
-      const target = href.replace(/[()\s]/g, (c) => encodeURIComponent(c));
-      return text && text !== escapeText(href) ? `[${text}](${target})` : target;
-    }
-    case 'IMG': {
-      const alt = node.getAttribute?.('alt') ?? '';
-      return alt ? escapeText(alt) : '';
-    }
-    case 'H1':
-    case 'H2':
-    case 'H3':
-    case 'H4':
-    case 'H5':
-    case 'H6':
-      return `\n\n${'#'.repeat(Number(name[1]))} ${inner().trim()}\n\n`;
-    case 'BLOCKQUOTE': {
-      const text = inner().trim();
-      return `\n\n${text
-        .split('\n')
-        .map((line) => `> ${line}`)
-        .join('\n')}\n\n`;
-    }
-    case 'LI':
-      return `\n${'  '.repeat(Math.max(0, listDepth - 1))}- ${inner().trim()}`;
-    case 'UL':
-    case 'OL':
-      return `\n${children(node, listDepth + 1)}\n\n`;
-    case 'TD':
-    case 'TH':
-      return `${inner().trim()} `;
-    default:
-      return BLOCKS.has(name) ? `\n\n${inner()}\n\n` : inner();
-  }
-}
+const turndown = new TurndownService({
+  headingStyle: 'atx',
+  bulletListMarker: '-',
+  codeBlockStyle: 'fenced',
+  emDelimiter: '*',
+  strongDelimiter: '**',
+  hr: '---',
+  br: '',
+});
+turndown.remove(['script', 'style', 'head', 'title', 'template', 'noscript']);
+turndown.addRule('linksToWebOrMailOnly', {
+  filter: (node) =>
+    asNode(node).nodeName === 'A' && !SAFE_HREF.test(asNode(node).getAttribute('href') ?? ''),
+  replacement: (content) => content,
+});
+turndown.addRule('imagesAsTheirAltText', {
+  filter: 'img',
+  replacement: (_content, node) => asNode(node).getAttribute('alt') ?? '',
+});
+// Zulip's Markdown wants one space after a list marker (turndown's default is three).
+turndown.addRule('compactListItems', {
+  filter: 'li',
+  replacement: (content, node) => {
+    const item = asNode(node);
+    const parent = item.parentNode;
+    const index = parent ? Array.prototype.indexOf.call(parent.children, item) : 0;
+    const marker = parent?.nodeName === 'OL' ? `${index + 1}.` : '-';
+    const body = content
+      .replace(/^\n+/, '')
+      .replace(/\n+$/, '\n')
+      .replace(/\n/gm, `\n${' '.repeat(marker.length + 1)}`);
+    return `${marker} ${body}${item.nextSibling && !/\n$/.test(body) ? '\n' : ''}`;
+  },
+});
 
 /**
  * An email's HTML part as Zulip Markdown (what Zulip does with html2text for `prefer-html` and
- * HTML-only emails): paragraphs, line breaks, emphasis, links, lists, quotes and code survive;
- * scripts, styles and every other tag go. DOMPurify parses it, so no markup reaches the message.
+ * HTML-only emails): paragraphs, line breaks, emphasis, links, lists, quotes and code survive,
+ * text that looks like Markdown is escaped, and DOMPurify removes every unsafe tag first.
  */
 export function htmlToMarkdown(html: string): string {
-  const body = purifyModule.sanitize(html, { RETURN_DOM: true, WHOLE_DOCUMENT: false });
-  return children(body as unknown as DomNode, 0)
+  const clean = purifyModule.sanitize(html, { WHOLE_DOCUMENT: false });
+  return turndown
+    .turndown(clean)
     .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, '').replace(/^ (?=\S)/, ''))
+    .map((line) => line.replace(/[ \t]+$/, ''))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
