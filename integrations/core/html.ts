@@ -1,3 +1,4 @@
+import { decodeHtmlEntities } from '@hub/markdown/html';
 /**
  * HTML that services put in their payloads (ticket descriptions, conversation bodies, notes) as
  * Zulip Markdown: paragraphs and line breaks, links, images (a link named after the file),
@@ -5,26 +6,9 @@
  * HTML parser: it reads the small, well-formed HTML help desks generate.
  */
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
+/** Entities decoded, with no-break spaces as plain ones (Markdown would keep them otherwise). */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+  return decodeHtmlEntities(text).replace(/\u00a0/g, ' ');
 }
 
 function attribute(tag: string, name: string): string | null {

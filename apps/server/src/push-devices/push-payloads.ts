@@ -1,3 +1,4 @@
+import { decodeHtmlEntities } from '@hub/markdown/html';
 /**
  * The notifications Zulip's mobile apps understand, built as Zulip's server builds them for its
  * push bouncer: one payload for Apple's service (APNs: an alert plus the Zulip data under
@@ -61,29 +62,9 @@ export function basePayload(to: PushRecipient): JsonObject {
   };
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag);
-  return match ? decodeEntities(match[1]) : undefined;
+  return match ? decodeHtmlEntities(match[1]) : undefined;
 }
 
 /** Text of an HTML fragment: emoji as their characters, images as their alt text. */
@@ -97,7 +78,7 @@ function textOf(html: string): string {
         .join(''),
   );
   const withImages = withEmoji.replace(/<img\b[^>]*>/gi, (tag) => attribute(tag, 'alt') ?? '');
-  return decodeEntities(withImages.replace(/<[^>]*>/g, ''));
+  return decodeHtmlEntities(withImages.replace(/<[^>]*>/g, ''));
 }
 
 /**
