@@ -34,10 +34,14 @@ export interface GeneratedRealm {
   dmPartnerId: number;
   searchWord: string;
   counts: Record<string, number>;
+  /** Seconds each phase of the generation took. */
+  phases: Record<string, number>;
 }
 
 const STREAMS_PER_USER = 20;
 const FOUNDERS_PER_TEAM = 8;
+/** Each founder starts conversations with this many others (and is asked by as many). */
+const DM_PARTNERS = 7;
 const TOPICS = [
   'deploy',
   'design review',
@@ -84,6 +88,12 @@ export async function generateRealm(
   const G = Math.max(1, Math.floor(S / STREAMS_PER_USER));
   if (U < G * FOUNDERS_PER_TEAM) throw new Error('too few users for the number of streams');
   const founders = G * FOUNDERS_PER_TEAM;
+  const phases: Record<string, number> = {};
+  let mark = Date.now();
+  const lap = (name: string) => {
+    phases[name] = (Date.now() - mark) / 1000;
+    mark = Date.now();
+  };
 
   await db.query(`SET session_replication_role = replica`);
   await db.query(`SET maintenance_work_mem = '256MB'`);
@@ -146,15 +156,16 @@ export async function generateRealm(
      WHERE s < ${S}`,
   );
 
+  lap('users, streams, subscriptions');
   // The plan of every message: kind, stream, topic, sender, DM partner.
   await db.query(`DROP TABLE IF EXISTS bench_plan`);
   await db.query(
     `CREATE TEMP TABLE bench_plan AS
      SELECT n, (n % 10 = 9) AS dm,
-       (n * 7919) % ${S} AS s,
+       ((n::bigint * 7919) % ${S})::int AS s,
        (n / 1009) % ${TOPICS.length} AS t,
        (n / 10) % ${founders} AS a,
-       (((n / 10) % ${founders}) + 1 + (n / ${10 * founders}) % ${founders - 1}) % ${founders} AS b
+       (((n / 10) % ${founders}) + 1 + (n / ${10 * founders}) % ${DM_PARTNERS}) % ${founders} AS b
      FROM generate_series(0, ${M - 1}) AS n`,
   );
   await db.query(
@@ -187,9 +198,10 @@ export async function generateRealm(
      ) x`,
     [realmId],
   );
-  // Recipients: the team's founders for a stream message (the sender's own row is read), both
-  // people for a DM; 5% of the others' rows unread.
-  const unread = (r: string) => `((n * 13 + ${r} * 7) % 20 = 0)`;
+  lap('messages');
+  // Recipients: the team's founders for a stream message, both people for a DM; one in twenty of
+  // the rows (hashed, so no stream or user is favoured) is unread, except the sender's own.
+  const unread = (r: string) => `(hashint8(p.n::bigint * 65536 + ${r}) % 20 = 0)`;
   await db.query(
     `INSERT INTO user_messages (user_id, message_id, flags)
      SELECT ${uOff} + (p.s % ${G}) + ${G} * r + 1, ${mOff} + p.n + 1,
@@ -204,6 +216,7 @@ export async function generateRealm(
      FROM bench_plan p CROSS JOIN LATERAL (VALUES (p.a), (p.b)) AS x(u)
      WHERE p.dm`,
   );
+  lap('user_messages');
   await db.query(
     `INSERT INTO reactions (message_id, user_id, emoji_name, emoji_code)
      SELECT ${mOff} + p.n + 1, ${uOff} + (p.s % ${G}) + ${G} * r + 1,
@@ -226,10 +239,13 @@ export async function generateRealm(
          (SELECT coalesce(max(${column}), 1) FROM ${table}))`,
     );
   }
+  lap('reactions');
   for (const ix of indexes.rows) await db.query(ix.indexdef);
+  lap('indexes');
   await db.query(`SET session_replication_role = DEFAULT`);
   await db.query(`DROP TABLE bench_plan`);
   await db.query(`VACUUM ANALYZE`);
+  lap('vacuum analyze');
 
   const ownerId = uOff + 1;
   const partner = await db.query<{ id: number }>(
@@ -271,5 +287,6 @@ export async function generateRealm(
     dmPartnerId: partner.rows[0].id,
     searchWord: SEARCH_WORD,
     counts,
+    phases,
   };
 }

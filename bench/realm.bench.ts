@@ -13,7 +13,8 @@
  *
  *   node dist/bench/realm.bench.js [--scale 1] [--iterations 100]
  *
- * `--scale 0.1` makes a realm a tenth the size (users, streams and messages) for quick runs.
+ * `--scale 0.1` makes a realm a tenth the size (users, streams and messages) for quick runs;
+ * `--explain` also prints, per endpoint, its slowest statements with their EXPLAIN ANALYZE.
  * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432), in a scratch database
  * that is dropped afterwards. The requests come from a worker thread, so the client does not
  * compete with the server's event loop.
@@ -183,8 +184,15 @@ async function capture(
   const original = counter.logQuery.bind(counter);
   const seen: Statement[] = [];
   counter.logQuery = (query, parameters, runner) => {
-    seen.push({ sql: query, params: parameters ?? [] });
+    const before = counter.total;
     original(query, parameters, runner);
+    // What the counter counts is the request's own work; background sweeps that happen to run
+    // meanwhile are not counted (and not captured). Transaction control is kept: it is a round
+    // trip the endpoint makes.
+    const counted = counter.total > before;
+    if (counted || /^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) {
+      seen.push({ sql: query, params: parameters ?? [] });
+    }
   };
   try {
     await fn();
@@ -279,6 +287,33 @@ function endpointsFor(realm: GeneratedRealm): Endpoint[] {
   ];
 }
 
+/** Each statement's own time (median of 5), slowest first; the two slowest with their plans. */
+async function explain(db: Client, endpoints: Endpoint[]): Promise<string> {
+  const out: string[] = [];
+  for (const e of endpoints) {
+    const timings: Array<{ ms: number; s: Statement }> = [];
+    for (const s of e.statements) {
+      if (!/^\s*(SELECT|WITH|\()/i.test(s.sql)) continue;
+      const times = await timed(5, () => db.query(s.sql, s.params));
+      timings.push({ ms: percentile(times, 50), s });
+    }
+    timings.sort((a, b) => b.ms - a.ms);
+    out.push(`### ${e.name}`);
+    for (const [i, t] of timings.entries()) {
+      const oneLine = t.s.sql.replace(/\s+/g, ' ').slice(0, 160);
+      out.push(`${t.ms.toFixed(2)} ms  ${oneLine}`);
+      if (i < 2) {
+        const plan = await db.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${t.s.sql}`,
+          t.s.params,
+        );
+        out.push(...plan.rows.map((r) => `      ${r['QUERY PLAN']}`));
+      }
+    }
+  }
+  return out.join('\n');
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
@@ -325,6 +360,8 @@ async function main(): Promise<void> {
         realm.counts,
       )
         .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+        .join(', ')}\n  phases: ${Object.entries(realm.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
         .join(', ')}\n`,
     );
 
@@ -378,6 +415,9 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    if (process.argv.includes('--explain')) {
+      process.stdout.write(`${await explain(db, endpoints)}\n`);
+    }
   } finally {
     await db.end().catch(() => undefined);
     if (app) await app.close();
