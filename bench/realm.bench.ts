@@ -342,6 +342,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-'));
   let app: NestExpressApplication | undefined;
   const db = new Client({ connectionString: dbUrl.toString() });
+  const db2 = new Client({ connectionString: dbUrl.toString() });
   try {
     // The schema through the project's own migrations (run at start), and an empty realm made by
     // the server itself (its role groups and first stream); then the server stops while the bulk
@@ -352,8 +353,9 @@ async function main(): Promise<void> {
     app = undefined;
 
     await db.connect();
+    await db2.connect();
     const started = Date.now();
-    const realm = await generateRealm(db, realmId, shape, randomBytes(16).toString('hex'));
+    const realm = await generateRealm(db, db2, realmId, shape, randomBytes(16).toString('hex'));
     const generationSeconds = (Date.now() - started) / 1000;
     process.stdout.write(
       `realm benchmark: generated in ${generationSeconds.toFixed(1)} s: ${Object.entries(
@@ -420,6 +422,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.end().catch(() => undefined);
+    await db2.end().catch(() => undefined);
     if (app) await app.close();
     await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
