@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 import type { User as ApiUser } from '@hub/api/user.types';
-import { isAdmin, isOwner, Role, User } from './user.types';
+import { isAdmin, isOwner, ListedUser, Role, User } from './user.types';
 
 export interface PresentOptions {
   /** The user asking: decides whether `delivery_email` is visible. */
@@ -62,7 +62,7 @@ export function clientAvatarUrl(user: AvatarFields, clientGravatar = false): str
 }
 
 /** A user in the shape of Zulip's `User` object (GET /users, GET /users/{id}, realm_user events). */
-export function presentUser(user: User, options: PresentOptions): ApiUser {
+export function presentUser(user: ListedUser, options: PresentOptions): ApiUser {
   const seesDeliveryEmail = options.viewer.id === user.id || isAdmin(options.viewer);
   const out: ApiUser = {
     user_id: user.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.service';
-import type { User } from '../../identity/user.types';
+import { LISTED_USER_COLUMNS, ListedUser } from '../../identity/user.types';
 import type {
   BotServiceRow,
   DefaultStreamRow,
@@ -78,8 +78,11 @@ export class InitialStateRepository {
     return new Map(rows.map((r) => [r.stream_id, r.user_ids]));
   }
 
-  realmUsers(realmId: number): Promise<User[]> {
-    return this.db.rows<User>('SELECT * FROM users WHERE realm_id = $1 ORDER BY id', [realmId]);
+  realmUsers(realmId: number): Promise<ListedUser[]> {
+    return this.db.rows<ListedUser>(
+      `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users WHERE realm_id = $1 ORDER BY id`,
+      [realmId],
+    );
   }
 
   botServices(botIds: number[]): Promise<BotServiceRow[]> {
