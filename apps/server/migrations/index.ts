@@ -22,6 +22,7 @@ import { PushDeviceTokens1765620000002 } from './1765620000002-push-device-token
 import { GuestUserAccess1765630000001 } from './1765630000001-guest-user-access';
 import { PrivateDataExportConsent1765640000001 } from './1765640000001-private-data-export-consent';
 import { BridgedUploadLinks1765680000001 } from './1765680000001-bridged-upload-links';
+import { DmGroupMembersIndex1765740000001 } from './1765740000001-dm-group-members-index';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   GuestUserAccess1765630000001,
   PrivateDataExportConsent1765640000001,
   BridgedUploadLinks1765680000001,
+  DmGroupMembersIndex1765740000001,
 ];
