@@ -15,8 +15,9 @@
  *
  * `--scale 0.1` makes a realm a tenth the size (users, streams and messages) for quick runs;
  * `--explain` also prints, per endpoint, its slowest statements with their EXPLAIN ANALYZE.
- * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432), in a scratch database
- * that is dropped afterwards. The requests come from a worker thread, so the client does not
+ * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432, a superuser: the load
+ * switches foreign-key triggers off for its session), in a scratch database that is dropped
+ * afterwards. The requests come from a worker thread, so the client does not
  * compete with the server's event loop.
  */
 import 'reflect-metadata';
