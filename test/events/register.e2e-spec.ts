@@ -162,3 +162,126 @@ describe('POST /register: queue and initial state', () => {
     expect((res.body.subscriptions as unknown[]).length).toBeGreaterThanOrEqual(100);
   });
 });
+
+/** What the web client sends to `/register` (apps/web/src/events.ts): every event type. */
+const WEB_CLIENT_REGISTER = {
+  apply_markdown: true,
+  client_gravatar: false,
+  slim_presence: true,
+  include_subscribers: false,
+  client_capabilities: {
+    notification_settings_null: true,
+    bulk_message_deletion: true,
+    user_avatar_url_field_optional: false,
+    stream_typing_notifications: true,
+    user_settings_object: true,
+  },
+};
+
+describe('POST /register as the web client asks for it: cost independent of realm size', () => {
+  let server: TestServer;
+  let alice: TestUser;
+  let bob: TestUser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    alice = await server.createUser({ fullName: 'Alice Anders' });
+    bob = await server.createUser({ fullName: 'Bob Brown' });
+    await makeStream(server, 'plaza', [alice, bob]);
+    await makeStream(server, 'lounge', [alice]);
+  });
+  afterAll(() => server.stop());
+
+  /** Queries of one warm register (caches settled, one register before). */
+  async function queries(): Promise<number> {
+    const register = () => server.client(alice).post('/register', WEB_CLIENT_REGISTER);
+    await server.app.get(LookupCaches).settled();
+    expect((await register()).status).toBe(200);
+    return (await server.db.counter.measure(register)).queries;
+  }
+
+  it('costs the same number of queries with 3 users and streams as with 30, and history', async () => {
+    const small = await queries();
+
+    // Ten times the people and streams, and what a used realm has: stream messages in several
+    // topics (some unread, some mentioning Alice), direct messages both ways and in a group,
+    // reactions, a starred message, a muted topic and an alert word.
+    await grow(server, 27, 'c');
+    const carol = await server.createUser({ fullName: 'Carol Chen' });
+    const sent: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await server.client(i % 2 ? bob : carol).post('/messages', {
+        type: 'stream',
+        to: 'plaza',
+        topic: `topic ${i % 4}`,
+        content: i % 3 ? `message ${i}` : `message ${i} for @**Alice Anders**`,
+      });
+      expect(res.status).toBe(200);
+      sent.push(res.body.id as number);
+    }
+    for (const [from, to] of [
+      [bob, [alice.id]],
+      [alice, [bob.id]],
+      [carol, [alice.id, bob.id]],
+    ] as const) {
+      const res = await server.client(from).post('/messages', {
+        type: 'direct',
+        to: [...to],
+        content: 'psst',
+      });
+      expect(res.status).toBe(200);
+    }
+    for (const id of sent.slice(0, 4)) {
+      const res = await server
+        .client(bob)
+        .post(`/messages/${id}/reactions`, { emoji_name: 'heart' });
+      expect(res.status).toBe(200);
+    }
+    const alices = server.client(alice);
+    expect(
+      (await alices.post('/messages/flags', { messages: [sent[0]], op: 'add', flag: 'starred' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await alices.post('/messages/flags', {
+          messages: sent.slice(0, 6),
+          op: 'add',
+          flag: 'read',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await alices.post('/user_topics', {
+          stream_id: await streamId('plaza'),
+          topic: 'topic 3',
+          visibility_policy: 1,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await alices.post('/users/me/alert_words', { alert_words: ['deploy'] })).status).toBe(
+      200,
+    );
+
+    const big = await queries();
+    expect(big).toBe(small);
+
+    // And the answer did grow: the extra people, streams and unread messages are all in it.
+    const res = await alices.post('/register', WEB_CLIENT_REGISTER);
+    expect((res.body.realm_users as unknown[]).length).toBeGreaterThanOrEqual(30);
+    expect((res.body.streams as unknown[]).length).toBeGreaterThanOrEqual(29);
+    const unread = res.body.unread_msgs as { count: number; pms: unknown[]; huddles: unknown[] };
+    expect(unread.count).toBe(6 + 2);
+    expect(unread.pms).toHaveLength(1);
+    expect(unread.huddles).toHaveLength(1);
+  });
+
+  async function streamId(name: string): Promise<number> {
+    const row = await server.db.one<{ id: number }>(
+      'SELECT id FROM streams WHERE realm_id = $1 AND name = $2',
+      [server.realm.id, name],
+    );
+    if (!row) throw new Error(`no stream ${name}`);
+    return row.id;
+  }
+});

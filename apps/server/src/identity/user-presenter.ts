@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ProfileFieldValue } from '@hub/api/profile-field.types';
 import type { User as ApiUser } from '@hub/api/user.types';
-import { isAdmin, isOwner, Role, User } from './user.types';
+import { isAdmin, isOwner, ListedUser, Role, User } from './user.types';
 
 export interface PresentOptions {
   /** The user asking: decides whether `delivery_email` is visible. */
@@ -14,10 +14,27 @@ export interface PresentOptions {
   profileData?: Record<string, ProfileFieldValue>;
 }
 
+/**
+ * Addresses' Gravatar hashes: a realm's user list (register, `GET /users`) hashes every address on
+ * every call, 10,000 MD5s for a big realm. Bounded: emptied when full.
+ */
+const gravatarHashes = new Map<string, string>();
+const GRAVATAR_HASHES_KEPT = 100_000;
+
+function gravatarHash(email: string): string {
+  const address = email.trim().toLowerCase();
+  let hash = gravatarHashes.get(address);
+  if (hash === undefined) {
+    hash = createHash('md5').update(address).digest('hex');
+    if (gravatarHashes.size >= GRAVATAR_HASHES_KEPT) gravatarHashes.clear();
+    gravatarHashes.set(address, hash);
+  }
+  return hash;
+}
+
 /** Zulip's Gravatar URL for an address, with the avatar version as cache buster. */
 export function gravatarUrl(email: string, version: number): string {
-  const hash = createHash('md5').update(email.trim().toLowerCase()).digest('hex');
-  return `https://secure.gravatar.com/avatar/${hash}?d=identicon&version=${version}`;
+  return `https://secure.gravatar.com/avatar/${gravatarHash(email)}?d=identicon&version=${version}`;
 }
 
 /** Where an uploaded avatar is served: 100 px, or 500 px (`medium`). */
@@ -45,7 +62,7 @@ export function clientAvatarUrl(user: AvatarFields, clientGravatar = false): str
 }
 
 /** A user in the shape of Zulip's `User` object (GET /users, GET /users/{id}, realm_user events). */
-export function presentUser(user: User, options: PresentOptions): ApiUser {
+export function presentUser(user: ListedUser, options: PresentOptions): ApiUser {
   const seesDeliveryEmail = options.viewer.id === user.id || isAdmin(options.viewer);
   const out: ApiUser = {
     user_id: user.id,

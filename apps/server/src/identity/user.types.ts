@@ -59,6 +59,35 @@ export interface User {
   settings: Record<string, string | boolean | number>;
 }
 
+/**
+ * The columns a list of the realm's users needs (register's `realm_users` and `realm_bots`,
+ * `GET /users`, `manage list-users`): without password hashes, settings and the like, which a
+ * 10,000-user realm would otherwise read and parse on every register.
+ */
+export const LISTED_USER_COLUMNS = [
+  'id',
+  'realm_id',
+  'email',
+  'delivery_email',
+  'full_name',
+  'role',
+  'is_bot',
+  'bot_type',
+  'bot_owner_id',
+  'is_api_super_user',
+  'is_active',
+  'api_key',
+  'timezone',
+  'avatar_source',
+  'avatar_version',
+  'date_joined',
+  'default_sending_stream_id',
+  'default_events_register_stream_id',
+  'default_all_public_streams',
+] as const satisfies ReadonlyArray<keyof User>;
+
+export type ListedUser = Pick<User, (typeof LISTED_USER_COLUMNS)[number]>;
+
 export function isAdmin(user: Pick<User, 'role'>): boolean {
   return user.role <= Role.Administrator;
 }

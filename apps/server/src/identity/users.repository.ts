@@ -3,7 +3,7 @@ import { sharesWithSql } from './user-access-sql';
 import { Database } from '../database/database.service';
 import { LookupCaches } from '../database/lookup-caches';
 import { generateApiKey } from './api-key';
-import { BotType, Role, User } from './user.types';
+import { BotType, LISTED_USER_COLUMNS, ListedUser, Role, User } from './user.types';
 
 export interface NewUser {
   realm_id: number;
@@ -63,9 +63,10 @@ export class UsersRepository {
     );
   }
 
-  listInRealm(realmId: number, options: { includeInactive?: boolean } = {}): Promise<User[]> {
-    return this.db.rows<User>(
-      `SELECT * FROM users WHERE realm_id = $1 ${options.includeInactive ? '' : 'AND is_active'} ORDER BY id`,
+  listInRealm(realmId: number, options: { includeInactive?: boolean } = {}): Promise<ListedUser[]> {
+    return this.db.rows<ListedUser>(
+      `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users
+       WHERE realm_id = $1 ${options.includeInactive ? '' : 'AND is_active'} ORDER BY id`,
       [realmId],
     );
   }

@@ -87,7 +87,9 @@ const REGEX_SPECIALS = '([.^$*+?()\\[\\]{}|\\\\-])';
 const ESCAPED_SPECIAL = '\\\\\\1';
 const HIGHLIGHT_OPTIONS =
   'HighlightAll=true, StartSel="<span class=""highlight"">", StopSel=</span>';
-const ESCAPED_TOPIC = `replace(replace(replace(replace(replace(m.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
+/** `alias.topic` escaped as HTML, for the search highlight of the subject. */
+const escapedTopic = (alias: string) =>
+  `replace(replace(replace(replace(replace(${alias}.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 @Injectable()
 export class MessagesRepository {
@@ -239,7 +241,12 @@ export class MessagesRepository {
     );
   }
 
-  /** One page around an anchor: the messages before, the anchor itself, and after. */
+  /**
+   * One page around an anchor: the messages before, the anchor itself, and after. Each part picks
+   * its page of messages first and only then joins stream names, DM members and search
+   * highlights for those rows: a search matching thousands of messages otherwise joins (and the
+   * planner, misled by the access rule's estimate, loops over) every match.
+   */
   async findPage(q: PageQuery): Promise<{
     before: FetchedMessageRow[];
     anchor: FetchedMessageRow[];
@@ -249,23 +256,36 @@ export class MessagesRepository {
     const realm = params.add(q.realmId);
     const user = params.add(q.userId);
     const { join, conditions } = this.accessAndNarrow(q, params, realm, user);
-    const extra = this.highlightColumns(q.highlight, params);
-    const select = `SELECT ${M_COLUMNS}, um.flags AS user_flags, st.name AS stream_name,
-        g.user_ids AS dm_user_ids${extra}
+    const extra = this.highlightColumns(q.highlight, params, 'p');
+    const select = `SELECT ${M_COLUMNS}, um.flags AS user_flags
       FROM messages m
       ${join} user_messages um ON um.message_id = m.id AND um.user_id = ${user}
-      LEFT JOIN streams st ON st.id = m.stream_id
-      LEFT JOIN direct_message_groups g ON g.id = m.dm_group_id
       WHERE ${conditions.join(' AND ')}`;
+    const decorate = (part: string, page: string, order: string) =>
+      `(SELECT '${part}' AS part, p.*, st.name AS stream_name, g.user_ids AS dm_user_ids${extra}
+        FROM (${page}) p
+        LEFT JOIN streams st ON st.id = p.stream_id
+        LEFT JOIN direct_message_groups g ON g.id = p.dm_group_id
+        ORDER BY p.id ${order})`;
     const anchor = params.add(q.anchor);
     const parts: string[] = [];
-    parts.push(`(SELECT 'before' AS part, p.* FROM (${select} AND m.id < ${anchor}
-      ORDER BY m.id DESC LIMIT ${params.add(q.numBefore + 1)}) p)`);
+    parts.push(
+      decorate(
+        'before',
+        `${select} AND m.id < ${anchor} ORDER BY m.id DESC LIMIT ${params.add(q.numBefore + 1)}`,
+        'DESC',
+      ),
+    );
     if (q.includeAnchor) {
-      parts.push(`(SELECT 'anchor' AS part, p.* FROM (${select} AND m.id = ${anchor}) p)`);
+      parts.push(decorate('anchor', `${select} AND m.id = ${anchor}`, 'ASC'));
     }
-    parts.push(`(SELECT 'after' AS part, p.* FROM (${select} AND m.id > ${anchor}
-      ORDER BY m.id ASC LIMIT ${params.add(q.numAfter + 1)}) p)`);
+    parts.push(
+      decorate(
+        'after',
+        `${select} AND m.id > ${anchor} ORDER BY m.id ASC LIMIT ${params.add(q.numAfter + 1)}`,
+        'ASC',
+      ),
+    );
     const rows = await this.db.rows<FetchedMessageRow & { part: string }>(
       parts.join(' UNION ALL '),
       params.values,
@@ -330,12 +350,13 @@ export class MessagesRepository {
     return { join: 'LEFT JOIN', conditions };
   }
 
-  private highlightColumns(queries: string[], params: SqlParams): string {
+  /** Search highlights of the rows of `alias` (a message row). */
+  private highlightColumns(queries: string[], params: SqlParams, alias = 'm'): string {
     if (queries.length === 0) return '';
     const query = tsQuery(params, queries.join(' '));
     const options = params.add(HIGHLIGHT_OPTIONS);
-    return `, ts_headline('english', m.rendered_content, ${query}, ${options}) AS match_content,
-      ts_headline('english', ${ESCAPED_TOPIC}, ${query}, ${options}) AS match_subject`;
+    return `, ts_headline('english', ${alias}.rendered_content, ${query}, ${options}) AS match_content,
+      ts_headline('english', ${escapedTopic(alias)}, ${query}, ${options}) AS match_subject`;
   }
 
   /** Senders and DM members of a page, in one query. */

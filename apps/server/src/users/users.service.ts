@@ -15,7 +15,7 @@ import type { User as ApiUser } from '@hub/api/user.types';
 import { presentUser } from '../identity/user-presenter';
 import { noSuchUser, requireAdmin, requireOwner } from '../identity/permissions';
 import { NewUser, UsersRepository } from '../identity/users.repository';
-import { isAdmin, isOwner, Role, User } from '../identity/user.types';
+import { isAdmin, isOwner, ListedUser, Role, User } from '../identity/user.types';
 import { SessionsService } from '../sessions/sessions.service';
 import { SystemGroupsService } from '../user-groups/system-groups.service';
 import { UserSettingsDefaultsService } from '../user-settings-defaults/user-settings-defaults.service';
@@ -201,7 +201,7 @@ export class UsersService {
   }
 
   /** `GET /users`: the realm's users, as far as `viewer` may see them. */
-  async listVisible(viewer: User, realm: Realm): Promise<User[]> {
+  async listVisible(viewer: User, realm: Realm): Promise<ListedUser[]> {
     const [users, visible] = await Promise.all([
       this.users.listInRealm(realm.id, { includeInactive: true }),
       this.visibleUserIds(viewer, realm),

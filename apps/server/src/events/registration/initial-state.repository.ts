@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.service';
-import type { User } from '../../identity/user.types';
+import { LISTED_USER_COLUMNS, ListedUser } from '../../identity/user.types';
 import type {
   BotServiceRow,
   DefaultStreamRow,
@@ -20,22 +20,31 @@ export const MAX_UNREAD_MESSAGES = 50_000;
 export class InitialStateRepository {
   constructor(private readonly db: Database) {}
 
-  /** Zulip's `recent_private_conversations`: from the user's latest 1,000 direct messages. */
+  /**
+   * Zulip's `recent_private_conversations`: from the user's latest 1,000 direct messages. Starts
+   * from the conversations the user is in (every member of one receives all its messages) and
+   * reads each one's newest messages from its index, rather than walking the user's whole history
+   * for the direct messages among it.
+   */
   async recentPrivateConversations(
     userId: number,
   ): Promise<Array<{ user_ids: number[]; max_message_id: number }>> {
     const rows = await this.db.rows<{ user_ids: number[]; max_message_id: string }>(
-      `SELECT g.user_ids, max(r.message_id) AS max_message_id
+      `SELECT g.user_ids, max(r.id) AS max_message_id
        FROM (
-         SELECT um.message_id, m.dm_group_id
-         FROM user_messages um JOIN messages m ON m.id = um.message_id
-         WHERE um.user_id = $1 AND m.dm_group_id IS NOT NULL
-         ORDER BY um.message_id DESC
+         SELECT m.id, m.dm_group_id
+         FROM direct_message_groups mine
+         CROSS JOIN LATERAL (
+           SELECT id, dm_group_id FROM messages
+           WHERE dm_group_id = mine.id ORDER BY id DESC LIMIT 1000
+         ) m
+         WHERE mine.user_ids @> ARRAY[$1::int]
+         ORDER BY m.id DESC
          LIMIT 1000
        ) r
        JOIN direct_message_groups g ON g.id = r.dm_group_id
        GROUP BY g.id, g.user_ids
-       ORDER BY max(r.message_id) DESC`,
+       ORDER BY max(r.id) DESC`,
       [userId],
     );
     return rows.map((r) => ({
@@ -78,8 +87,11 @@ export class InitialStateRepository {
     return new Map(rows.map((r) => [r.stream_id, r.user_ids]));
   }
 
-  realmUsers(realmId: number): Promise<User[]> {
-    return this.db.rows<User>('SELECT * FROM users WHERE realm_id = $1 ORDER BY id', [realmId]);
+  realmUsers(realmId: number): Promise<ListedUser[]> {
+    return this.db.rows<ListedUser>(
+      `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users WHERE realm_id = $1 ORDER BY id`,
+      [realmId],
+    );
   }
 
   botServices(botIds: number[]): Promise<BotServiceRow[]> {

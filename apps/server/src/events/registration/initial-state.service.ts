@@ -8,7 +8,7 @@ import type { Realm } from '../../identity/realm.types';
 import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../../streams/stream.types';
 import { toApiStream, toApiSubscription } from '../../streams/stream-format';
 import { avatarUrl, presentUser } from '../../identity/user-presenter';
-import { isAdmin, Role, User } from '../../identity/user.types';
+import { isAdmin, ListedUser, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
 import { PresenceService } from '../presence/presence.service';
@@ -87,7 +87,7 @@ export class InitialStateService {
     const want = (type: string) => options.fetchTypes === null || options.fetchTypes.includes(type);
     let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
     const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
-    let users: Promise<User[]> | undefined;
+    let users: Promise<ListedUser[]> | undefined;
     const loadUsers = () => (users ??= this.visibleUsers(user, realm));
     let defaults: Promise<Record<string, SettingValue>> | undefined;
     const loadDefaults = () => (defaults ??= this.userSettingsDefaults.get(realm.id));
@@ -214,7 +214,7 @@ export class InitialStateService {
   }
 
   /** The realm's users as far as `viewer` may see them (guests may be limited). */
-  private async visibleUsers(viewer: User, realm: Realm): Promise<User[]> {
+  private async visibleUsers(viewer: User, realm: Realm): Promise<ListedUser[]> {
     const [users, visible] = await Promise.all([
       this.repo.realmUsers(realm.id),
       this.users.visibleUserIds(viewer, realm),
@@ -270,11 +270,11 @@ export class InitialStateService {
 
   private realmUsers(
     viewer: User,
-    users: User[],
+    users: ListedUser[],
     profileData: Map<number, Record<string, ProfileFieldValue>>,
     options: StateOptions,
   ): State {
-    const present = (u: User) =>
+    const present = (u: ListedUser) =>
       presentUser(u, {
         viewer,
         clientGravatar: options.clientGravatar,
@@ -305,7 +305,7 @@ export class InitialStateService {
     };
   }
 
-  private async realmBots(viewer: User, users: User[], streams: StreamWithSubscriptionRow[]) {
+  private async realmBots(viewer: User, users: ListedUser[], streams: StreamWithSubscriptionRow[]) {
     const bots = users.filter((u) => u.is_bot && (isAdmin(viewer) || u.bot_owner_id === viewer.id));
     if (bots.length === 0) return [];
     const services = await this.repo.botServices(bots.map((b) => b.id));

@@ -1,0 +1,444 @@
+/**
+ * Big realm: register and history on a realm of 10,000 users, 1,000 streams (every user in 20)
+ * and 1,000,000 messages (5% of received rows unread, reactions on one stream message in ten),
+ * generated in PostgreSQL in seconds (see realm-data.ts). Measured as the realm's owner, with the
+ * web client's parameters: `POST /register`, `GET /messages` (newest 100 in a stream + topic
+ * narrow, in a DM narrow, `is:unread`, a full-text `search:`) and `GET /users`.
+ *
+ * Each endpoint's baseline, its SQL floor, is the SQL it sends (captured from the server's own
+ * query log on a warm call) replayed through `pg` on one connection, as named prepared
+ * statements like the server's. Goals: each endpoint's p50 ≤ 2× its SQL floor; register's p99 <
+ * 300 ms (its query count not depending on realm size is asserted by a test,
+ * test/events/register.e2e-spec.ts).
+ *
+ *   node dist/bench/realm.bench.js [--scale 1] [--iterations 100]
+ *
+ * `--scale 0.1` makes a realm a tenth the size (users, streams and messages) for quick runs;
+ * `--explain` also prints, per endpoint, its slowest statements with their EXPLAIN ANALYZE.
+ * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432, a superuser: the load
+ * switches foreign-key triggers off for its session), in a scratch database that is dropped
+ * afterwards. The requests come from a worker thread, so the client does not
+ * compete with the server's event loop.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Client } from 'pg';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, loadConfig } from '@hub/config';
+import { createServerApp } from '../apps/server/src/bootstrap';
+import { Database } from '../apps/server/src/database/database.service';
+import { RealmsService } from '../apps/server/src/realms/realms.service';
+import { generateRealm, GeneratedRealm } from './realm-data';
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  params: Record<string, string>;
+  statements: Statement[];
+  /** Register also has an absolute goal. */
+  p99GoalMs?: number;
+}
+
+interface Job {
+  base: string;
+  auth: string;
+  dbUrl: string;
+  iterations: number;
+  endpoints: Endpoint[];
+}
+
+interface Result {
+  name: string;
+  p50: number;
+  p99: number;
+  floorP50: number;
+  floorP99: number;
+  bytes: number;
+  queries: number;
+  p99GoalMs?: number;
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const agent = new http.Agent({ keepAlive: true });
+
+/** One request; resolves with the answer's size in bytes (rejects on a non-200). */
+function request(base: string, auth: string, e: Endpoint): Promise<number> {
+  const query = new URLSearchParams(e.params).toString();
+  const url = e.method === 'GET' ? `${base}${e.path}?${query}` : `${base}${e.path}`;
+  const body = e.method === 'POST' ? query : '';
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: e.method,
+        agent,
+        headers: {
+          authorization: auth,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const answer = Buffer.concat(chunks);
+          if (res.statusCode !== 200) {
+            reject(new Error(`${e.name}: ${res.statusCode} ${answer.toString().slice(0, 300)}`));
+          } else resolve(answer.length);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed(iterations: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** The worker: per endpoint, the API calls, then its SQL replayed, the same number of times. */
+async function measureWorker(job: Job): Promise<Result[]> {
+  const db = new Client({ connectionString: job.dbUrl });
+  await db.connect();
+  const results: Result[] = [];
+  try {
+    let statement = 0;
+    for (const e of job.endpoints) {
+      let bytes = 0;
+      const warm = Math.max(3, Math.round(job.iterations / 10));
+      await timed(warm, () => request(job.base, job.auth, e));
+      const api = await timed(job.iterations, async () => {
+        bytes = await request(job.base, job.auth, e);
+      });
+      // The same statements as the server sends them: parameterised ones as named prepared
+      // statements (parsed once per connection), the others as simple queries.
+      const named = e.statements.map((s) => ({ ...s, name: `bench_${statement++}` }));
+      const replay = async () => {
+        for (const s of named) {
+          if (s.params.length > 0) await db.query({ name: s.name, text: s.sql, values: s.params });
+          else await db.query(s.sql);
+        }
+      };
+      await timed(warm, replay);
+      const floor = await timed(job.iterations, replay);
+      results.push({
+        name: e.name,
+        p50: percentile(api, 50),
+        p99: percentile(api, 99),
+        floorP50: percentile(floor, 50),
+        floorP99: percentile(floor, 99),
+        bytes,
+        queries: e.statements.length,
+        p99GoalMs: e.p99GoalMs,
+      });
+    }
+  } finally {
+    await db.end();
+  }
+  return results;
+}
+
+function runWorker(job: Job): Promise<Result[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Records the statements the server sends while `fn` runs (from its query log). */
+async function capture(
+  app: NestExpressApplication,
+  fn: () => Promise<unknown>,
+): Promise<Statement[]> {
+  const counter = app.get(Database).counter;
+  const original = counter.logQuery.bind(counter);
+  const seen: Statement[] = [];
+  counter.logQuery = (query, parameters, runner) => {
+    const before = counter.total;
+    original(query, parameters, runner);
+    // What the counter counts is the request's own work; background sweeps that happen to run
+    // meanwhile are not counted (and not captured). Transaction control is kept: it is a round
+    // trip the endpoint makes.
+    const counted = counter.total > before;
+    if (counted || /^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) {
+      seen.push({ sql: query, params: parameters ?? [] });
+    }
+  };
+  try {
+    await fn();
+  } finally {
+    counter.logQuery = original;
+  }
+  return seen;
+}
+
+function serverConfig(dbUrl: string, dataDir: string): AppConfig {
+  return loadConfig({
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    EXTERNAL_HOST: 'localhost',
+    REDIS_URL: undefined,
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+}
+
+function endpointsFor(realm: GeneratedRealm): Endpoint[] {
+  const page = (narrow: unknown[]): Record<string, string> => ({
+    anchor: 'newest',
+    num_before: '100',
+    num_after: '0',
+    narrow: JSON.stringify(narrow),
+    apply_markdown: 'true',
+    client_gravatar: 'false',
+  });
+  return [
+    {
+      name: 'POST /register',
+      method: 'POST',
+      path: '/register',
+      // What apps/web/src/events.ts sends: every event type.
+      params: {
+        apply_markdown: 'true',
+        client_gravatar: 'false',
+        slim_presence: 'true',
+        include_subscribers: 'false',
+        client_capabilities: JSON.stringify({
+          notification_settings_null: true,
+          bulk_message_deletion: true,
+          user_avatar_url_field_optional: false,
+          stream_typing_notifications: true,
+          user_settings_object: true,
+        }),
+      },
+      statements: [],
+      p99GoalMs: 300,
+    },
+    {
+      name: 'GET /messages stream+topic',
+      method: 'GET',
+      path: '/messages',
+      params: page([
+        { operator: 'stream', operand: realm.streamName },
+        { operator: 'topic', operand: realm.topic },
+      ]),
+      statements: [],
+    },
+    {
+      name: 'GET /messages dm',
+      method: 'GET',
+      path: '/messages',
+      params: page([{ operator: 'dm', operand: [realm.dmPartnerId] }]),
+      statements: [],
+    },
+    {
+      name: 'GET /messages is:unread',
+      method: 'GET',
+      path: '/messages',
+      params: page([{ operator: 'is', operand: 'unread' }]),
+      statements: [],
+    },
+    {
+      name: 'GET /messages search',
+      method: 'GET',
+      path: '/messages',
+      params: page([{ operator: 'search', operand: realm.searchWord }]),
+      statements: [],
+    },
+    {
+      name: 'GET /users',
+      method: 'GET',
+      path: '/users',
+      params: {},
+      statements: [],
+    },
+  ];
+}
+
+/** Each statement's own time (median of 5), slowest first; the two slowest with their plans. */
+async function explain(db: Client, endpoints: Endpoint[]): Promise<string> {
+  const out: string[] = [];
+  for (const e of endpoints) {
+    const timings: Array<{ ms: number; s: Statement }> = [];
+    for (const s of e.statements) {
+      if (!/^\s*(SELECT|WITH|\()/i.test(s.sql)) continue;
+      const times = await timed(5, () => db.query(s.sql, s.params));
+      timings.push({ ms: percentile(times, 50), s });
+    }
+    timings.sort((a, b) => b.ms - a.ms);
+    out.push(`### ${e.name}`);
+    for (const [i, t] of timings.entries()) {
+      const oneLine = t.s.sql.replace(/\s+/g, ' ').slice(0, 160);
+      out.push(`${t.ms.toFixed(2)} ms  ${oneLine}`);
+      if (i < 2) {
+        const plan = await db.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${t.s.sql}`,
+          t.s.params,
+        );
+        out.push(...plan.rows.map((r) => `      ${r['QUERY PLAN']}`));
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
+  return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+async function main(): Promise<void> {
+  const scale = option('scale', 1);
+  const iterations = Math.round(option('iterations', 100));
+  const shape = {
+    users: Math.round(10_000 * scale),
+    streams: Math.round(1_000 * scale),
+    messages: Math.round(1_000_000 * scale),
+  };
+  const serverUrl = new URL(
+    process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
+  );
+  const scratch = `zh_bench_realm_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${scratch}`);
+  const dbUrl = new URL(serverUrl.toString());
+  dbUrl.pathname = `/${scratch}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-'));
+  let app: NestExpressApplication | undefined;
+  const db = new Client({ connectionString: dbUrl.toString() });
+  const db2 = new Client({ connectionString: dbUrl.toString() });
+  try {
+    // The schema through the project's own migrations (run at start), and an empty realm made by
+    // the server itself (its role groups and first stream); then the server stops while the bulk
+    // rows go in, so it starts again with nothing cached.
+    app = await createServerApp(serverConfig(dbUrl.toString(), dataDir));
+    const realmId = (await app.get(RealmsService).createRealm('', 'Big realm')).id;
+    await app.close();
+    app = undefined;
+
+    await db.connect();
+    await db2.connect();
+    const started = Date.now();
+    const realm = await generateRealm(db, db2, realmId, shape, randomBytes(16).toString('hex'));
+    const generationSeconds = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `realm benchmark: generated in ${generationSeconds.toFixed(1)} s: ${Object.entries(
+        realm.counts,
+      )
+        .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+        .join(', ')}\n  phases: ${Object.entries(realm.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')}\n`,
+    );
+
+    app = await createServerApp(serverConfig(dbUrl.toString(), dataDir));
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const auth = `Basic ${Buffer.from(`${realm.ownerEmail}:${realm.ownerApiKey}`).toString('base64')}`;
+
+    // Each endpoint's statements, captured on a warm call (caches filled, plans prepared).
+    const endpoints = endpointsFor(realm);
+    for (const e of endpoints) {
+      await request(base, auth, e);
+      await request(base, auth, e);
+      const running = app;
+      e.statements = await capture(running, () => request(base, auth, e));
+    }
+
+    const results = await runWorker({
+      base,
+      auth,
+      dbUrl: dbUrl.toString(),
+      iterations,
+      endpoints,
+    });
+    const ms = (n: number) => n.toFixed(1);
+    const rows = [
+      ['endpoint', 'p50 ms', 'p99 ms', 'SQL floor p50', 'queries', 'ratio p50', 'answer', 'goal'],
+    ];
+    let allMet = true;
+    for (const r of results) {
+      const ratio = r.p50 / r.floorP50;
+      const met = ratio <= 2 && (r.p99GoalMs === undefined || r.p99 < r.p99GoalMs);
+      allMet &&= met;
+      rows.push([
+        r.name,
+        ms(r.p50),
+        ms(r.p99),
+        ms(r.floorP50),
+        String(r.queries),
+        ratio.toFixed(2),
+        `${(r.bytes / 1024).toFixed(1)} KiB`,
+        `${met ? 'met' : 'NOT met'} (p50 <= 2x floor${r.p99GoalMs ? `, p99 < ${r.p99GoalMs} ms` : ''})`,
+      ]);
+    }
+    process.stdout.write(
+      [
+        `${iterations} sequential calls per endpoint as the owner (user 0: in 20 streams, ${realm.counts['unread rows'] > 0 ? 'with unread messages' : 'nothing unread'}); stream "${realm.streamName}" topic "${realm.topic}", DM with user ${realm.dmPartnerId}, search "${realm.searchWord}"`,
+        table(rows),
+        `goals: ${allMet ? 'all met' : 'NOT all met'}`,
+        '',
+      ].join('\n'),
+    );
+    if (process.argv.includes('--explain')) {
+      process.stdout.write(`${await explain(db, endpoints)}\n`);
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    await db2.end().catch(() => undefined);
+    if (app) await app.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// The same file is the measuring worker: only the main thread boots the server.
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    process.stderr.write(
+      `realm benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+} else {
+  void measureWorker(workerData as Job).then((result) => parentPort?.postMessage(result));
+}
