@@ -23,8 +23,8 @@ import { GuestUserAccess1765630000001 } from './1765630000001-guest-user-access'
 import { PrivateDataExportConsent1765640000001 } from './1765640000001-private-data-export-consent';
 import { BridgedUploadLinks1765680000001 } from './1765680000001-bridged-upload-links';
 import { ChannelEmailTokens1765700000001 } from './1765700000001-channel-email-tokens';
-import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
 import { MultiuseInvites1765710000001 } from './1765710000001-multiuse-invites';
+import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
 import { DmGroupMembersIndex1765740000001 } from './1765740000001-dm-group-members-index';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
@@ -54,7 +54,7 @@ export const migrations = [
   PrivateDataExportConsent1765640000001,
   BridgedUploadLinks1765680000001,
   ChannelEmailTokens1765700000001,
-  PushNotifications1765720000001,
   MultiuseInvites1765710000001,
+  PushNotifications1765720000001,
   DmGroupMembersIndex1765740000001,
 ];
