@@ -96,7 +96,7 @@ export function JoinPage({ linkKey }: { linkKey: string }) {
           your name and password and finish joining {invite.realm_name}.
         </p>
         <p>
-          <button type="button" onClick={() => setSent(null)}>
+          <button type="button" className="text-button" onClick={() => setSent(null)}>
             Use another address
           </button>
         </p>
