@@ -28,3 +28,27 @@ export function lastConfirmationKey(dataDir: string, to: string): string {
   if (!key) throw new Error(`no confirmation mail for ${to}`);
   return key;
 }
+
+/**
+ * Opens a confirmation link's page and posts its name and password form as a browser would (the
+ * form's CSRF cookie and hidden token included). Answers the form's response.
+ */
+export async function submitConfirmForm(
+  serverUrl: string,
+  key: string,
+  fields: { full_name: string; password: string },
+): Promise<Response> {
+  const page = await fetch(`${serverUrl}/accounts/do_confirm/${key}`);
+  const html = await page.text();
+  const token = /name="csrfmiddlewaretoken" value="([^"]+)"/.exec(html)?.[1];
+  const cookie = /csrftoken=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+  if (!token || !cookie) throw new Error(`no confirmation form at ${key} (${page.status})`);
+  return fetch(`${serverUrl}/accounts/do_confirm/${key}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `csrftoken=${cookie}`,
+    },
+    body: new URLSearchParams({ ...fields, csrfmiddlewaretoken: token }).toString(),
+  });
+}

@@ -1,7 +1,7 @@
 import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { expectNothing, queues, receive } from '../api/api-fixtures';
-import { lastConfirmationKey, mailsTo } from './mail-helper';
+import { lastConfirmationKey, mailsTo, submitConfirmForm } from './mail-helper';
 
 describe('realm settings, domains, invitations and sign-up', () => {
   let server: TestServer;
@@ -112,21 +112,28 @@ describe('realm settings, domains, invitations and sign-up', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('invitee@example.com');
 
-    const weak = await fetch(`${server.url}/accounts/do_confirm/${key}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ full_name: 'Invited Person', password: 'qwerty' }).toString(),
-    });
-    expect(weak.status).toBe(400);
-    expect(await weak.text()).toMatch(/password is too short/);
-
-    const form = await fetch(`${server.url}/accounts/do_confirm/${key}`, {
+    // Without the page's CSRF token the form is refused (another site cannot post it).
+    const forged = await fetch(`${server.url}/accounts/do_confirm/${key}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         full_name: 'Invited Person',
         password: 'seven lamps in the harbor',
       }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toMatch(/This form expired/);
+
+    const weak = await submitConfirmForm(server.url, key, {
+      full_name: 'Invited Person',
+      password: 'qwerty',
+    });
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toMatch(/password is too short/);
+
+    const form = await submitConfirmForm(server.url, key, {
+      full_name: 'Invited Person',
+      password: 'seven lamps in the harbor',
     });
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('is ready');

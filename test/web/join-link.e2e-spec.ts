@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { Role } from '../../apps/server/src/identity/user.types';
+import { lastConfirmationKey } from '../accounts/mail-helper';
 import { startTestServer, TestServer } from '../helpers/test-server';
 import { describeBrowser, launchBrowser, seriousViolations, shot, signedIn } from './browser';
 
@@ -15,7 +16,7 @@ describeBrowser('reusable invitation link in Chromium', () => {
     await server?.stop();
   });
 
-  it('signs a new person up with the link’s role and streams; a revoked link says so', async () => {
+  it('signs a new person up through the link mailed to them, with the link’s role and streams; a revoked link says so', async () => {
     const owner = server.client(server.owner);
     await owner.post('/users/me/subscriptions', { subscriptions: [{ name: 'welcome-desk' }] });
     const streamId = (await owner.get('/get_stream_id', { stream: 'welcome-desk' })).body
@@ -48,15 +49,32 @@ describeBrowser('reusable invitation link in Chromium', () => {
     await page.getByRole('heading', { name: 'Join Test Org' }).waitFor();
     await page.getByText(/invited to join as a moderator/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The link asks for the address only; the rest happens behind the link mailed there.
     await page.getByLabel('Email').fill('link-joiner@example.com');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await page.getByText(/We sent a message to link-joiner@example.com/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'join-link-check-email');
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    expect(
+      await server.db.rows(`SELECT 1 FROM users WHERE email = 'link-joiner@example.com'`),
+    ).toEqual([]);
+
+    const key = lastConfirmationKey(server.config.dataDir, 'link-joiner@example.com');
+    await page.goto(`/accounts/do_confirm/${key}`);
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await page.getByText('link-joiner@example.com').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Full name').fill('Link Joiner');
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/too short/);
     await page.getByLabel('Password', { exact: true }).fill('a long and unusual passphrase 9031');
-    await shot(page, 'join-link');
+    await shot(page, 'join-link-confirm');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByText(/is ready, and you are logged in/).waitFor();
+    await page.getByRole('link', { name: /^Open / }).click();
     await page
       .getByRole('status')
       .filter({ hasText: /^Connected/ })

@@ -26,6 +26,7 @@ import { ChannelEmailTokens1765700000001 } from './1765700000001-channel-email-t
 import { MultiuseInvites1765710000001 } from './1765710000001-multiuse-invites';
 import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
 import { DmGroupMembersIndex1765740000001 } from './1765740000001-dm-group-members-index';
+import { MultiuseConfirmations1765760000001 } from './1765760000001-multiuse-confirmations';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   MultiuseInvites1765710000001,
   PushNotifications1765720000001,
   DmGroupMembersIndex1765740000001,
+  MultiuseConfirmations1765760000001,
 ];

@@ -5,6 +5,7 @@ const confirmBody = page<{
   email?: string;
   done?: boolean;
   fullName?: string;
+  csrfToken?: string;
   showForm: boolean;
 }>(`
 {{#if done}}
@@ -13,6 +14,7 @@ const confirmBody = page<{
 {{/if}}
 {{#if showForm}}
 <form method="post">
+  <input type="hidden" name="csrfmiddlewaretoken" value="{{csrfToken}}">
   <p>Create the account for <strong>{{email}}</strong>.</p>
   <label for="full_name">Full name</label>
   <input id="full_name" name="full_name" type="text" required maxlength="100" autocomplete="name" value="{{fullName}}" autofocus>
@@ -34,6 +36,8 @@ export function renderConfirmPage(options: {
   error?: string;
   done?: boolean;
   fullName?: string;
+  /** The form's CSRF token (the cookie set beside the page). */
+  csrfToken?: string;
 }): string {
   const showForm = !options.done && options.email !== undefined;
   return confirmBody(

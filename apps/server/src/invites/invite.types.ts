@@ -21,6 +21,8 @@ export interface Confirmation {
   realm_id: number;
   email: string;
   invite_id: number | null;
+  /** The reusable invitation link the confirmation was asked through. */
+  multiuse_invite_id: number | null;
   purpose: ConfirmationPurpose;
   created_at: Date;
   expires_at: Date;

@@ -84,13 +84,23 @@ export class InvitesRepository {
     realmId: number;
     email: string;
     inviteId: number | null;
+    multiuseInviteId?: number | null;
     purpose: ConfirmationPurpose;
     expiresAt: Date;
   }): Promise<void> {
     await this.db.execute(
-      `INSERT INTO confirmations (key, realm_id, email, invite_id, purpose, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [fields.key, fields.realmId, fields.email, fields.inviteId, fields.purpose, fields.expiresAt],
+      `INSERT INTO confirmations
+         (key, realm_id, email, invite_id, multiuse_invite_id, purpose, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        fields.key,
+        fields.realmId,
+        fields.email,
+        fields.inviteId,
+        fields.multiuseInviteId ?? null,
+        fields.purpose,
+        fields.expiresAt,
+      ],
     );
   }
 

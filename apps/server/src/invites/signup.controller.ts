@@ -79,9 +79,10 @@ export class SignupController {
   }
 
   /**
-   * The sign-up page's form: creates the account behind a reusable link and signs the browser in.
-   * Only from the page itself: the form CSRF cookie must come back in the `X-CSRFToken` header,
-   * so another site cannot sign a visitor in to an account of its choosing.
+   * The sign-up page's form: mails a confirmation link, bound to the reusable invitation, to the
+   * address given (or, when it has an account, a note with the log-in and password-reset links);
+   * the answer does not say which. Only from the page itself: the form CSRF cookie must come back
+   * in the `X-CSRFToken` header, so another site cannot post it on a visitor's behalf.
    */
   @Post('api/v1/join/:key')
   @HttpCode(200)
@@ -89,33 +90,41 @@ export class SignupController {
     @CurrentRealm() realm: Realm,
     @Param('key') key: string,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
     @Params(JoinDto) p: JoinDto,
   ) {
     const header = req.headers[CSRF_HEADER];
     if (!formCsrfValid(req, typeof header === 'string' ? header : undefined)) {
       throw new ZulipError('CSRF_FAILED', 'CSRF error: CSRF token missing or incorrect.', 403);
     }
-    const user = await this.signup.joinByLink(realm, key, {
-      email: p.email,
-      fullName: p.full_name,
-      password: p.password,
-      ip: req.ip ?? 'unknown',
-    });
-    res.append('Set-Cookie', (await this.sessions.start(user, req)).cookies);
-    return { user_id: user.id, email: user.email };
+    await this.signup.joinByLink(realm, key, p.email, req.ip ?? 'unknown');
+    return { msg: `Check ${p.email.trim()} for a confirmation link.` };
   }
 
+  /** The name and password form behind a mailed confirmation link (sets the form CSRF cookie). */
   @Get('accounts/do_confirm/:key')
-  async page(@CurrentRealm() realm: Realm, @Param('key') key: string, @Res() res: Response) {
+  async page(
+    @CurrentRealm() realm: Realm,
+    @Param('key') key: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     try {
       const confirmation = await this.signup.confirmation(realm, key);
-      sendPage(res, 200, renderConfirmPage({ realmName: realm.name, email: confirmation.email }));
+      const csrfToken = formCsrfToken(req, res, this.sessions.isSecure(req));
+      sendPage(
+        res,
+        200,
+        renderConfirmPage({ realmName: realm.name, email: confirmation.email, csrfToken }),
+      );
     } catch (err) {
       sendError(res, realm, err);
     }
   }
 
+  /**
+   * Creates the account and signs the browser in. The page's CSRF token must come back, so another
+   * site cannot sign a visitor in to an account of its choosing with a link it holds.
+   */
   @Post('accounts/do_confirm/:key')
   async submit(
     @CurrentRealm() realm: Realm,
@@ -125,8 +134,13 @@ export class SignupController {
     @Params(ConfirmFormDto) p: ConfirmFormDto,
   ) {
     let email: string | undefined;
+    let csrfToken: string | undefined;
     try {
       email = (await this.signup.confirmation(realm, key)).email;
+      csrfToken = formCsrfToken(req, res, this.sessions.isSecure(req));
+      if (!formCsrfValid(req, p.csrfmiddlewaretoken)) {
+        throw new ZulipError('CSRF_FAILED', 'This form expired. Please try again.', 403);
+      }
       const user = await this.signup.complete(realm, key, p.full_name, p.password);
       // The new account is signed in to the web client at once (a fresh session).
       res.append('Set-Cookie', (await this.sessions.start(user, req)).cookies);
@@ -137,7 +151,7 @@ export class SignupController {
       );
     } catch (err) {
       // A weak password or bad name keeps the form, with the reason, so the person can retry.
-      sendError(res, realm, err, email, p.full_name);
+      sendError(res, realm, err, { email, fullName: p.full_name, csrfToken });
     }
   }
 }
@@ -151,13 +165,12 @@ function sendError(
   res: Response,
   realm: Realm,
   err: unknown,
-  email?: string,
-  fullName?: string,
+  form: { email?: string; fullName?: string; csrfToken?: string } = {},
 ): void {
   if (!(err instanceof ZulipError)) throw err;
   sendPage(
     res,
     err.status,
-    renderConfirmPage({ realmName: realm.name, error: err.message, email, fullName }),
+    renderConfirmPage({ realmName: realm.name, error: err.message, ...form }),
   );
 }

@@ -12,10 +12,15 @@ import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from '../users/users.service';
 import { generateConfirmationKey, looksLikeConfirmationKey } from '../identity/confirmation-key';
-import type { Confirmation, MultiuseInvite } from './invite.types';
+import type { Confirmation, ConfirmationPurpose, MultiuseInvite } from './invite.types';
 import { InvitesRepository } from './invites.repository';
 
 export const SIGNUP_LINK_HOURS = 24;
+/** Sign-up (or "you already have an account") mails one address may get in an hour. */
+export const SIGNUP_MAILS_PER_ADDRESS_PER_HOUR = 5;
+
+/** The confirmations that open the sign-up form (not password resets or e-mail changes). */
+const SIGNUP_PURPOSES: string[] = ['signup', 'invite'] satisfies ConfirmationPurpose[];
 
 /** The e-mail → confirmation link → name and password sign-up flow. */
 @Injectable()
@@ -34,11 +39,11 @@ export class SignupService {
 
   /**
    * Checks the realm's rules for `email` and mails a confirmation link. Limited per client address
-   * like password attempts, so the endpoint cannot be used to flood someone's mailbox.
+   * like password attempts, and per e-mail address, so the endpoint cannot be used to flood
+   * someone's mailbox.
    */
   async start(realm: Realm, rawEmail: string, ip: string): Promise<void> {
-    const limit = await this.limiter.hit(`signup-ip:${ip}`, this.config.authRateLimitPerMinute);
-    if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
+    await this.limitClient(ip);
     if (realm.deactivated) {
       throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
     }
@@ -46,13 +51,50 @@ export class SignupService {
     // The realm's rules first, then an existing account is answered like a new address (the API
     // and the web page alike): sign-up cannot tell who has an account; its owner learns by mail.
     const invite = await this.admissibleInvite(realm, email);
+    await this.mailConfirmation(realm, email, { inviteId: invite?.id ?? null });
+  }
+
+  /**
+   * The first step of joining through a reusable invitation link (`/join/<key>/`): mails a
+   * confirmation link, bound to the invitation, to the address given, so only its owner can make
+   * the account. The answer is the same whether or not the address already has an account.
+   */
+  async joinByLink(realm: Realm, key: string, rawEmail: string, ip: string): Promise<void> {
+    await this.limitClient(ip);
+    const invite = await this.multiuseInvite(realm, key);
+    const email = this.usersService.validateEmail(rawEmail);
+    await this.realms.assertEmailAllowed(realm, email);
+    await this.mailConfirmation(realm, email, { multiuseInviteId: invite.id });
+  }
+
+  private async limitClient(ip: string): Promise<void> {
+    const limit = await this.limiter.hit(`signup-ip:${ip}`, this.config.authRateLimitPerMinute);
+    if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
+  }
+
+  /**
+   * Mails `email` its sign-up link, or, when the address has an account, a note saying so with the
+   * log-in and password-reset links. Either mail counts against the address's hourly limit.
+   */
+  private async mailConfirmation(
+    realm: Realm,
+    email: string,
+    bound: { inviteId?: number | null; multiuseInviteId?: number },
+  ): Promise<void> {
+    const limit = await this.limiter.hit(
+      `signup-mail:${realm.id}:${email.toLowerCase()}`,
+      SIGNUP_MAILS_PER_ADDRESS_PER_HOUR,
+      3600,
+    );
+    if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
     if (await this.users.findByEmail(realm.id, email)) return this.mailAccountExists(realm, email);
     const key = generateConfirmationKey();
     await this.invites.createConfirmation({
       key,
       realmId: realm.id,
       email,
-      inviteId: invite?.id ?? null,
+      inviteId: bound.inviteId ?? null,
+      multiuseInviteId: bound.multiuseInviteId ?? null,
       purpose: 'signup',
       expiresAt: new Date(Date.now() + SIGNUP_LINK_HOURS * 3600_000),
     });
@@ -126,10 +168,21 @@ export class SignupService {
 
   /** The open confirmation behind a link key, or a clear error saying why it cannot be used. */
   async confirmation(realm: Realm, key: string): Promise<Confirmation> {
+    return (await this.openConfirmation(realm, key)).confirmation;
+  }
+
+  /**
+   * The open sign-up confirmation behind `key` and the reusable invitation it is bound to, if any
+   * (which must still be live: a revoked or expired invitation makes its links fail).
+   */
+  private async openConfirmation(
+    realm: Realm,
+    key: string,
+  ): Promise<{ confirmation: Confirmation; multiuse?: MultiuseInvite }> {
     const found = looksLikeConfirmationKey(key)
       ? await this.invites.findConfirmation(key)
       : undefined;
-    if (!found || found.realm_id !== realm.id || found.purpose === 'password_reset') {
+    if (!found || found.realm_id !== realm.id || !SIGNUP_PURPOSES.includes(found.purpose)) {
       throw ZulipError.notFound('This confirmation link is not valid. Please check the address.');
     }
     if (found.used_at) {
@@ -138,31 +191,41 @@ export class SignupService {
     if (new Date(found.expires_at).getTime() <= Date.now()) {
       throw ZulipError.badRequest('This confirmation link has expired. Please sign up again.');
     }
-    return found;
+    if (found.multiuse_invite_id === null) return { confirmation: found };
+    const multiuse = this.liveMultiuse(
+      realm,
+      await this.invites.findMultiuse(realm.id, found.multiuse_invite_id),
+    );
+    return { confirmation: found, multiuse };
   }
 
-  /** Creates the account behind a confirmation link: invite role and streams, default streams. */
+  /**
+   * Creates the account behind a confirmation link: the role and streams of its invitation (an
+   * e-mail invitation or a reusable link, with the default streams when the link says so).
+   */
   async complete(realm: Realm, key: string, fullName: string, password: string): Promise<User> {
     if (!password) throw ZulipError.missing('password');
     return this.db.transaction(async () => {
-      const confirmation = await this.confirmation(realm, key);
+      const { confirmation, multiuse } = await this.openConfirmation(realm, key);
       await this.realms.assertEmailAllowed(realm, confirmation.email);
       const invite = confirmation.invite_id
         ? await this.invites.findInvite(realm.id, confirmation.invite_id)
         : undefined;
-      if (realm.invite_required && !invite) {
+      if (realm.invite_required && !invite && !multiuse) {
         throw ZulipError.badRequest('This organization requires an invitation.');
       }
       const user = await this.usersService.createUser(realm, {
         email: confirmation.email,
         fullName,
         password,
-        role: (invite?.invite_as as Role | undefined) ?? Role.Member,
+        role: ((multiuse ?? invite)?.invite_as as Role | undefined) ?? Role.Member,
+        defaultStreams: multiuse?.include_realm_default_subscriptions,
       });
       if (!(await this.invites.useConfirmation(key))) {
         throw ZulipError.badRequest('This confirmation link has already been used.');
       }
-      if (invite) await this.invites.subscribe(user.id, invite.stream_ids);
+      const streams = (multiuse ?? invite)?.stream_ids;
+      if (streams) await this.invites.subscribe(user.id, streams);
       await this.invites.markAccepted(realm.id, confirmation.email);
       return user;
     });
@@ -173,9 +236,15 @@ export class SignupService {
    * cannot be used (unknown, revoked, expired, or the organization deactivated).
    */
   async multiuseInvite(realm: Realm, key: string): Promise<MultiuseInvite> {
-    const found = looksLikeConfirmationKey(key)
-      ? await this.invites.findMultiuseByKey(realm.id, key)
-      : undefined;
+    return this.liveMultiuse(
+      realm,
+      looksLikeConfirmationKey(key)
+        ? await this.invites.findMultiuseByKey(realm.id, key)
+        : undefined,
+    );
+  }
+
+  private liveMultiuse(realm: Realm, found: MultiuseInvite | undefined): MultiuseInvite {
     if (!found) {
       throw ZulipError.notFound('This invitation link is not valid. Please check the address.');
     }
@@ -193,38 +262,5 @@ export class SignupService {
       );
     }
     return found;
-  }
-
-  /**
-   * Creates an account through a reusable invitation link: the realm's domain rules apply, the
-   * link's role and streams (and the default streams when it says so), the password's strength
-   * as everywhere. Limited per client address like the other sign-up forms.
-   */
-  async joinByLink(
-    realm: Realm,
-    key: string,
-    input: { email: string; fullName: string; password: string; ip: string },
-  ): Promise<User> {
-    const limit = await this.limiter.hit(
-      `signup-ip:${input.ip}`,
-      this.config.authRateLimitPerMinute,
-    );
-    if (!limit.allowed) throw ZulipError.rateLimited(limit.resetIn);
-    if (!input.password) throw ZulipError.missing('password');
-    const email = this.usersService.validateEmail(input.email);
-    return this.db.transaction(async () => {
-      const invite = await this.multiuseInvite(realm, key);
-      await this.realms.assertEmailAllowed(realm, email);
-      const user = await this.usersService.createUser(realm, {
-        email,
-        fullName: input.fullName,
-        password: input.password,
-        role: invite.invite_as as Role,
-        defaultStreams: invite.include_realm_default_subscriptions,
-      });
-      await this.invites.subscribe(user.id, invite.stream_ids);
-      await this.invites.markAccepted(realm.id, email);
-      return user;
-    });
   }
 }

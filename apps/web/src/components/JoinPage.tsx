@@ -1,6 +1,5 @@
-import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useId, useState } from 'react';
 import { csrfToken, encodeParams } from '../api';
-import { estimateStrength } from '../password-strength';
 
 const ROLE_NAMES: Record<number, string> = {
   100: 'an organization owner',
@@ -33,22 +32,19 @@ async function call(method: 'GET' | 'POST', path: string, body?: URLSearchParams
 }
 
 /**
- * The sign-up page behind a reusable invitation link (`/join/<key>/`): e-mail address, name and
- * password make an account with the link's role and streams, signed in at once.
+ * The sign-up page behind a reusable invitation link (`/join/<key>/`): it asks for the e-mail
+ * address only, and the server mails a confirmation link there; that link's page asks for the
+ * name and password and makes the account with the link's role and streams. The page says the
+ * same whether or not the address already has an account (its owner learns by mail).
  */
 export function JoinPage({ linkKey }: { linkKey: string }) {
   const [invite, setInvite] = useState<Envelope | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const [email, setEmail] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
   const path = `/join/${encodeURIComponent(linkKey)}`;
-  const strength = useMemo(
-    () => estimateStrength(password, [email, fullName]),
-    [password, email, fullName],
-  );
 
   useEffect(() => {
     call('GET', path).then(setInvite, (err: Error) => setFailed(err.message));
@@ -63,12 +59,12 @@ export function JoinPage({ linkKey }: { linkKey: string }) {
     setBusy(true);
     setFailed(null);
     try {
-      await call('POST', path, encodeParams({ email, full_name: fullName, password }));
-      window.location.assign('/');
+      await call('POST', path, encodeParams({ email }));
+      setSent(email.trim());
     } catch (err) {
       setFailed((err as Error).message);
-      setBusy(false);
     }
+    setBusy(false);
   }
 
   if (!invite) {
@@ -91,12 +87,29 @@ export function JoinPage({ linkKey }: { linkKey: string }) {
     );
   }
 
+  if (sent) {
+    return (
+      <main className="join-page">
+        <h1>Check your email</h1>
+        <p role="status">
+          We sent a message to <strong>{sent}</strong>. Follow the link in it within a day to choose
+          your name and password and finish joining {invite.realm_name}.
+        </p>
+        <p>
+          <button type="button" className="text-button" onClick={() => setSent(null)}>
+            Use another address
+          </button>
+        </p>
+      </main>
+    );
+  }
+
   return (
     <main className="join-page">
       <h1>Join {invite.realm_name}</h1>
       <p>
-        You are invited to join as {ROLE_NAMES[invite.invite_as ?? 400] ?? 'a member'}. Choose how
-        you will sign in.
+        You are invited to join as {ROLE_NAMES[invite.invite_as ?? 400] ?? 'a member'}. Enter your
+        email address: we will send you a link to finish signing up.
       </p>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor={`${id}-email`}>Email</label>
@@ -108,49 +121,13 @@ export function JoinPage({ linkKey }: { linkKey: string }) {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <label htmlFor={`${id}-name`}>Full name</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          required
-          maxLength={100}
-          autoComplete="name"
-          value={fullName}
-          onChange={(e) => setFullName(e.target.value)}
-        />
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          required
-          autoComplete="new-password"
-          aria-describedby={`${id}-strength`}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <div className={`strength score-${strength.score}`}>
-          <meter
-            min={0}
-            max={4}
-            low={2}
-            high={3}
-            optimum={4}
-            value={password ? strength.score + 1 : 0}
-            aria-label="Password strength"
-          />
-          <span id={`${id}-strength`}>
-            {password
-              ? `Strength: ${strength.label}`
-              : 'Use a long password you do not use elsewhere.'}
-          </span>
-        </div>
         {failed && (
           <p role="alert" className="join-error">
             {failed}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          Create account
+          Send the link
         </button>
       </form>
     </main>

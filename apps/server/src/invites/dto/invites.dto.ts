@@ -62,19 +62,11 @@ export class CreateMultiuseInviteDto {
   include_realm_default_subscriptions?: boolean;
 }
 
-/** The sign-up form behind a reusable invitation link; the key is in the path. */
+/** The e-mail step of joining through a reusable invitation link; the key is in the path. */
 export class JoinDto {
   @IsString()
   @MaxLength(254)
   email!: string;
-
-  @IsString()
-  @MaxLength(1000)
-  full_name!: string;
-
-  @IsString()
-  @MaxLength(1000)
-  password!: string;
 }
 
 export class StartSignupDto {
@@ -106,4 +98,10 @@ export class ConfirmFormDto {
   @IsString()
   @MaxLength(1000)
   password!: string;
+
+  /** The page's CSRF token (its cookie must match). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  csrfmiddlewaretoken?: string;
 }
