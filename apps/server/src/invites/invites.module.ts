@@ -9,7 +9,6 @@ import { UsersModule } from '../users/users.module';
 import { InvitesController } from './invites.controller';
 import { InvitesRepository } from './invites.repository';
 import { InvitesService } from './invites.service';
-import { SignupController } from './signup.controller';
 import { SignupService } from './signup.service';
 
 @Module({
@@ -22,7 +21,7 @@ import { SignupService } from './signup.service';
     RateLimitModule,
     SessionsModule,
   ],
-  controllers: [InvitesController, SignupController],
+  controllers: [InvitesController],
   providers: [InvitesRepository, InvitesService, SignupService],
   exports: [InvitesService, SignupService, InvitesRepository],
 })

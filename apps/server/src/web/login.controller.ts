@@ -11,10 +11,9 @@ import { CSRF_HEADER } from '../sessions/session-cookies';
 import { sameSecret, SessionsService } from '../sessions/sessions.service';
 import { LoginFormDto, LogoutFormDto } from './dto/forms.dto';
 import { formCsrfToken, formCsrfValid } from './form-csrf';
-import { redirect, safeNext, sendErrorPage, sendHtml } from './page-response';
+import { redirect, safeNext, sendClientPage, sendErrorPage, sendHtml } from './page-response';
 import { loginPage, logoutPage } from './pages';
 import { realmAuthMethods } from '../realms/auth-methods';
-import { clientIndexHtml } from './web-assets';
 
 /** `/` (the client), `/login/` and `/logout/`. */
 @Public()
@@ -30,17 +29,7 @@ export class LoginController {
   @Get()
   async client(@CurrentRealm() realm: Realm, @Req() req: Request, @Res() res: Response) {
     if (!(await this.sessions.resolve(req, realm))) return redirect(res, '/login/');
-    const html = clientIndexHtml();
-    if (html === null) {
-      return sendErrorPage(
-        res,
-        realm,
-        'Web client not built',
-        new ZulipError('BAD_REQUEST', 'The web client is not built: run `npm run build:web`.', 503),
-        { href: '/logout/', text: 'Log out' },
-      );
-    }
-    sendHtml(res, 200, html);
+    sendClientPage(res, realm, { href: '/logout/', text: 'Log out' });
   }
 
   @Get('login')

@@ -3,6 +3,7 @@ import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
 import { messagePage } from './pages';
 import { setPageHeaders } from '../common/security-headers';
+import { clientIndexHtml } from './web-assets';
 
 export function sendHtml(res: Response, status: number, html: string): void {
   setPageHeaders(res);
@@ -28,6 +29,31 @@ export function sendErrorPage(
     err.status,
     messagePage({ title, realmName: realm.name, error: err.message }, { link }),
   );
+}
+
+/**
+ * The web client's page (it routes itself from the URL), or an error page saying how to build it.
+ * `beforeSend` runs only when the client is sent (a cookie the page needs, say).
+ */
+export function sendClientPage(
+  res: Response,
+  realm: Pick<Realm, 'name'>,
+  link?: { href: string; text: string },
+  beforeSend?: () => void,
+): void {
+  const html = clientIndexHtml();
+  if (html === null) {
+    const notBuilt = 'The web client is not built: run `npm run build:web`.';
+    return sendErrorPage(
+      res,
+      realm,
+      'Web client not built',
+      new ZulipError('BAD_REQUEST', notBuilt, 503),
+      link,
+    );
+  }
+  beforeSend?.();
+  sendHtml(res, 200, html);
 }
 
 /** Only a path on this site may follow a login (never `//other.example` or `https://…`). */

@@ -12,9 +12,13 @@ import { LoginController } from './login.controller';
 import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
 import { PasswordResetService } from './password-reset.service';
+import { SignupController } from './signup.controller';
 import { SsoController } from './sso.controller';
 
-/** The web client at `/` and its sign-in pages: password, sign-up, reset, remote-user SSO, OIDC. */
+/**
+ * The web client at `/` and its sign-in pages: password, sign-up (also through invitation links),
+ * reset, remote-user SSO, OIDC.
+ */
 @Module({
   imports: [
     IdentityModule,
@@ -25,7 +29,13 @@ import { SsoController } from './sso.controller';
     RateLimitModule,
     UsersModule,
   ],
-  controllers: [LoginController, AccountsController, SsoController, OidcController],
+  controllers: [
+    LoginController,
+    AccountsController,
+    SignupController,
+    SsoController,
+    OidcController,
+  ],
   providers: [PasswordResetService, ExternalLoginService, OidcService],
 })
 export class WebModule {}

@@ -6,13 +6,17 @@ import { setPageHeaders } from '../common/security-headers';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
-import { renderConfirmPage } from './confirm-page';
-import { CompleteSignupDto, ConfirmFormDto, JoinDto, StartSignupDto } from './dto/invites.dto';
+import { renderConfirmPage } from '../invites/confirm-page';
+import {
+  CompleteSignupDto,
+  ConfirmFormDto,
+  JoinDto,
+  StartSignupDto,
+} from '../invites/dto/invites.dto';
 import { CSRF_HEADER } from '../sessions/session-cookies';
-import { clientIndexHtml } from '../web/web-assets';
-import { formCsrfToken, formCsrfValid } from '../web/form-csrf';
-import { sendErrorPage, sendHtml } from '../web/page-response';
-import { SignupService } from './signup.service';
+import { formCsrfToken, formCsrfValid } from './form-csrf';
+import { sendClientPage, sendErrorPage } from './page-response';
+import { SignupService } from '../invites/signup.service';
 
 @Public()
 @Controller()
@@ -58,17 +62,9 @@ export class SignupController {
     } catch (err) {
       return sendErrorPage(res, realm, 'Invitation link', err);
     }
-    const html = clientIndexHtml();
-    if (html === null) {
-      return sendErrorPage(
-        res,
-        realm,
-        'Web client not built',
-        new ZulipError('BAD_REQUEST', 'The web client is not built: run `npm run build:web`.', 503),
-      );
-    }
-    formCsrfToken(req, res, this.sessions.isSecure(req));
-    sendHtml(res, 200, html);
+    sendClientPage(res, realm, undefined, () =>
+      formCsrfToken(req, res, this.sessions.isSecure(req)),
+    );
   }
 
   /** What the sign-up page shows about a reusable link: the organization and the role. */
