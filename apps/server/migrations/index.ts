@@ -25,6 +25,7 @@ import { BridgedUploadLinks1765680000001 } from './1765680000001-bridged-upload-
 import { ChannelEmailTokens1765700000001 } from './1765700000001-channel-email-tokens';
 import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
 import { MultiuseInvites1765710000001 } from './1765710000001-multiuse-invites';
+import { PushUnregisterAll1765770000001 } from './1765770000001-push-unregister-all';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   ChannelEmailTokens1765700000001,
   PushNotifications1765720000001,
   MultiuseInvites1765710000001,
+  PushUnregisterAll1765770000001,
 ];
