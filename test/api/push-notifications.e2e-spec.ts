@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MissedMessageNotifier } from '../../apps/server/src/notifications/missed-message-notifier.service';
 import { PushRemovals } from '../../apps/server/src/notifications/push-removals';
+import { cliEnv, manage } from '../cli/cli-harness';
 import { makeStream, QueueReader } from '../events/event-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { fails, ok } from './api-fixtures';
@@ -79,11 +80,11 @@ describe('mobile push notifications through the push bouncer', () => {
   let server: TestServer;
   let alice: TestUser;
   let bob: TestUser;
+  let pushEnv: Record<string, string>;
   beforeAll(async () => {
     const url = await bouncer.start();
-    server = await startTestServer({
-      env: { PUSH_NOTIFICATION_BOUNCER_URL: url, ZULIP_ORG_ID: ORG_ID, ZULIP_ORG_KEY: ORG_KEY },
-    });
+    pushEnv = { PUSH_NOTIFICATION_BOUNCER_URL: url, ZULIP_ORG_ID: ORG_ID, ZULIP_ORG_KEY: ORG_KEY };
+    server = await startTestServer({ env: pushEnv });
     await server.updateRealm({ name: 'Acme Corp' });
     alice = await server.createUser({ fullName: 'Alice Sender' });
     bob = await server.createUser({ fullName: 'Bob Away' });
@@ -446,6 +447,25 @@ describe('mobile push notifications through the push bouncer', () => {
         .find((r) => r.body.user_id === String(gina.id)),
     );
     expect(unregistered.body).toMatchObject({ server_uuid: ORG_ID, user_id: String(gina.id) });
+  });
+
+  it('keeps the unregistration of `manage deactivate-user` run while the server is down, and sends it after the restart', async () => {
+    const hana = await server.createUser({ fullName: 'Hana Offline' });
+    await ok(server.client(hana).post('/users/me/android_gcm_reg_id', { token: 'hana-android' }));
+    const forHana = () =>
+      bouncer
+        .to('/api/v1/remotes/push/unregister/all')
+        .filter((r) => r.body.user_id === String(hana.id));
+    await server.restart(async () => {
+      const run = await manage({ ...cliEnv(server), ...pushEnv }, 'deactivate-user', hana.email);
+      expect(run.code).toBe(0);
+      // The command only queues it; the server posts it.
+      expect(forHana()).toEqual([]);
+    });
+    expect(await registered(hana)).toEqual([]);
+    const sent = await until('the unregistration after the restart', () => forHana()[0]);
+    expect(sent.body).toMatchObject({ server_uuid: ORG_ID, user_id: String(hana.id) });
+    await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined));
   });
 
   it('unregisters a removed device at the bouncer', async () => {
