@@ -1,5 +1,5 @@
 import { Role } from '../../apps/server/src/identity/user.types';
-import { expectNothing, fails, ok, queues, receive } from '../api/api-fixtures';
+import { createBot, expectNothing, fails, ok, queues, receive } from '../api/api-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { lastConfirmationKey, mailsTo, submitConfirmForm } from './mail-helper';
 
@@ -407,6 +407,43 @@ describe('reusable invitation links (POST/DELETE /invites/multiuse, /join/<key>/
     expect(await unknown.text()).toMatch(/not valid/);
     expect(mailsTo(server.config.dataDir, 'too-late@example.com')).toEqual([]);
     expect(mailsTo(server.config.dataDir, 'expired@example.com')).toEqual([]);
+  });
+
+  it('refuses bots (even with an administrator’s role) and guests, announcing nothing', async () => {
+    const created = await ok(server.client(admin).post('/invites/multiuse', {}));
+    const id = ((await ok(server.client(admin).get('/invites'))).invites as ListedInvite[]).find(
+      (i) => i.link_url === created.invite_link,
+    )?.id as number;
+    const [adminQ] = await queues(server, ['invites_changed'], admin);
+    const bot = await createBot(server, admin, 'inviter');
+    const botTries = async () => {
+      await fails(
+        server.client(bot).post('/invites/multiuse', {}),
+        400,
+        'This endpoint does not accept bot requests.',
+      );
+      await fails(
+        server.client(bot).delete(`/invites/multiuse/${id}`),
+        400,
+        'This endpoint does not accept bot requests.',
+      );
+    };
+    await botTries();
+    await ok(server.client(server.owner).patch(`/users/${bot.id}`, { role: Role.Administrator }));
+    await botTries();
+    await fails(
+      server.client(guest).delete(`/invites/multiuse/${id}`),
+      403,
+      'Must be an organization administrator',
+    );
+    await expectNothing(adminQ);
+    const listed = (await ok(server.client(admin).get('/invites'))).invites as ListedInvite[];
+    expect(listed.map((i) => i.link_url)).toContain(created.invite_link);
+    const made = await server.db.one<{ n: number }>(
+      'SELECT count(*)::int AS n FROM multiuse_invites WHERE referred_by_id = $1',
+      [bot.id],
+    );
+    expect(made?.n).toBe(0);
   });
 
   it('a member may revoke a link they made before losing the right to make them', async () => {

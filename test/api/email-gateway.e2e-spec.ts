@@ -140,6 +140,26 @@ describe('the incoming email gateway', () => {
     expect(await addressOf(member, deploys)).toBe(address);
   });
 
+  it('gives bots the address of a channel they may post in; guests only for their channels', async () => {
+    const bot = await createBot(server, member, 'mail-reader');
+    const botMail = await makeStream(server, 'bot-mail', [member, bot]);
+    expect(await addressOf(bot, botMail)).toMatch(/^bot-mail\.[0-9a-f]{32}\.show-sender@/);
+    // A bot is refused where its role may not post, like anyone else.
+    await fails(
+      server.client(bot).get(`/streams/${announcements}/email_address`),
+      400,
+      'You do not have permission to post in this channel.',
+    );
+    // A guest does not reach a public channel they are not subscribed to.
+    await fails(
+      server.client(guest).get(`/streams/${botMail}/email_address`),
+      400,
+      'Invalid channel ID',
+    );
+    const anonymous = await server.client().get(`/streams/${botMail}/email_address`);
+    expect(anonymous.status).toBe(401);
+  });
+
   it('posts a piped multi-part email to the channel, with its file, and its message event', async () => {
     const address = await addressOf(member, deploys);
     const [queue] = await queues(server, ['message'], member);

@@ -1,5 +1,8 @@
+import { Role } from '../../apps/server/src/identity/user.types';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
-import { fails, ok } from './api-fixtures';
+import { createBot, fails, ok } from './api-fixtures';
+
+const BOTS_REFUSED = 'This endpoint does not accept bot requests.';
 
 describe('mobile push device registration', () => {
   let server: TestServer;
@@ -79,6 +82,32 @@ describe('mobile push device registration', () => {
     expect(await devices(bob)).toHaveLength(1);
     const anonymous = await server.client().post('/users/me/android_gcm_reg_id', { token: 'x' });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('lets members, administrators and guests register their phones', async () => {
+    const admin = await server.createUser({ role: Role.Administrator });
+    const guest = await server.createUser({ role: Role.Guest });
+    for (const user of [admin, guest]) {
+      await ok(server.client(user).post('/users/me/android_gcm_reg_id', { token: `p${user.id}` }));
+      expect(await devices(user)).toEqual([{ kind: 2, token: `p${user.id}`, ios_app_id: null }]);
+    }
+  });
+
+  it("refuses bots, as Zulip does: they have no phones (an administrator's role or not)", async () => {
+    const bot = await createBot(server, alice, 'pushy');
+    const api = server.client(bot);
+    const calls = [
+      () => api.post('/users/me/apns_device_token', { token: 'c0ffee', appid: 'org.zulip.Zulip' }),
+      () => api.delete('/users/me/apns_device_token', { token: 'c0ffee' }),
+      () => api.post('/users/me/android_gcm_reg_id', { token: 'bot-phone' }),
+      () => api.delete('/users/me/android_gcm_reg_id', { token: 'bot-phone' }),
+      () => api.post('/mobile_push/test_notification', {}),
+      () => api.post('/mobile_push/test', {}),
+    ];
+    for (const call of calls) await fails(call(), 400, BOTS_REFUSED);
+    await ok(server.client(server.owner).patch(`/users/${bot.id}`, { role: Role.Administrator }));
+    for (const call of calls) await fails(call(), 400, BOTS_REFUSED);
+    expect(await devices(bot)).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MissedMessageNotifier } from '../../apps/server/src/notifications/missed-message-notifier.service';
 import { PushRemovals } from '../../apps/server/src/notifications/push-removals';
-import { makeStream } from '../events/event-fixtures';
+import { cliEnv, manage } from '../cli/cli-harness';
+import { makeStream, QueueReader } from '../events/event-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { fails, ok } from './api-fixtures';
 
@@ -79,11 +80,11 @@ describe('mobile push notifications through the push bouncer', () => {
   let server: TestServer;
   let alice: TestUser;
   let bob: TestUser;
+  let pushEnv: Record<string, string>;
   beforeAll(async () => {
     const url = await bouncer.start();
-    server = await startTestServer({
-      env: { PUSH_NOTIFICATION_BOUNCER_URL: url, ZULIP_ORG_ID: ORG_ID, ZULIP_ORG_KEY: ORG_KEY },
-    });
+    pushEnv = { PUSH_NOTIFICATION_BOUNCER_URL: url, ZULIP_ORG_ID: ORG_ID, ZULIP_ORG_KEY: ORG_KEY };
+    server = await startTestServer({ env: pushEnv });
     await server.updateRealm({ name: 'Acme Corp' });
     alice = await server.createUser({ fullName: 'Alice Sender' });
     bob = await server.createUser({ fullName: 'Bob Away' });
@@ -116,7 +117,7 @@ describe('mobile push notifications through the push bouncer', () => {
   it('tells the mobile apps that push notifications work here', async () => {
     const settings = await ok(server.client().get('/server_settings'));
     expect(settings.push_notifications_enabled).toBe(true);
-    // Someone else: an event queue would make bob present, and nothing would be pushed to him.
+    // Someone else: an event queue would make bob active rather than away.
     const dave = await server.createUser();
     const state = await ok(
       server.client(dave).post('/register', { fetch_event_types: JSON.stringify(['realm']) }),
@@ -358,6 +359,113 @@ describe('mobile push notifications through the push bouncer', () => {
     );
     await server.app.get(PushRemovals).idle();
     expect(await queued()).toBe(0);
+  });
+
+  const notifyFor = (user: TestUser) =>
+    bouncer
+      .to('/api/v1/remotes/push/notify')
+      .filter((r) => r.body.user_id === user.id && r.body.gcm_payload !== undefined);
+
+  it('pushes to a user active on another client too, unless enable_online_push_notifications is off', async () => {
+    const erin = await server.createUser({ fullName: 'Erin Online' });
+    await ok(server.client(erin).post('/users/me/android_gcm_reg_id', { token: 'erin-phone' }));
+    // The web app open: an event queue receiving her messages makes her active, not away.
+    await QueueReader.register(server, erin, { event_types: JSON.stringify(['message']) });
+    const dm = (content: string) =>
+      ok(
+        server.client(alice).post('/messages', {
+          type: 'direct',
+          to: JSON.stringify([erin.id]),
+          content,
+        }),
+      );
+    const first = await dm('are you at your desk?');
+    await server.app.get(MissedMessageNotifier).idle();
+    const pushed = await until('the push', () => notifyFor(erin)[0]);
+    expect(pushed.body).toMatchObject({
+      android_devices: ['erin-phone'],
+      gcm_payload: { event: 'message', zulip_message_id: first.id, sender_id: alice.id },
+    });
+    await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined));
+    // Active, she is not mailed about it (emails are for those away).
+    const mailed = await server.db.one<{ n: number }>(
+      'SELECT count(*)::int AS n FROM missed_message_emails WHERE user_id = $1',
+      [erin.id],
+    );
+    expect(mailed?.n).toBe(0);
+
+    await ok(server.client(erin).patch('/settings', { enable_online_push_notifications: false }));
+    await dm('and now?');
+    await server.app.get(MissedMessageNotifier).idle();
+    expect(await queued()).toBe(0);
+    expect(notifyFor(erin)).toHaveLength(1);
+  });
+
+  const registered = (user: TestUser) =>
+    server.db.rows('SELECT token FROM push_device_tokens WHERE user_id = $1', [user.id]);
+
+  it('forgets a deactivated user’s phones and unregisters them at the bouncer, even when it was down', async () => {
+    const frank = await server.createUser({ fullName: 'Frank Leaving' });
+    await ok(server.client(frank).post('/users/me/android_gcm_reg_id', { token: 'frank-android' }));
+    await ok(
+      server
+        .client(frank)
+        .post('/users/me/apns_device_token', { token: 'f4a2', appid: 'org.zulip.Zulip' }),
+    );
+    const ids = await uuids(frank);
+    bouncer.failNext.push(503);
+    await ok(server.client(server.owner).delete(`/users/${frank.id}`));
+    expect(await registered(frank)).toEqual([]);
+    const forFrank = () =>
+      bouncer
+        .to('/api/v1/remotes/push/unregister/all')
+        .filter((r) => r.body.user_id === String(frank.id));
+    const [failed, unregistered] = await until('the unregistration, retried', () => {
+      const all = forFrank();
+      return all.length >= 2 ? all : undefined;
+    });
+    expect(unregistered.contentType).toBe('application/x-www-form-urlencoded');
+    expect(unregistered.body).toEqual({
+      server_uuid: ORG_ID,
+      user_uuid: ids?.user_uuid,
+      realm_uuid: ids?.realm_uuid,
+      user_id: String(frank.id),
+    });
+    expect(failed.body).toEqual(unregistered.body);
+    await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined));
+    expect(forFrank()).toHaveLength(2);
+  });
+
+  it('does the same when users delete their own account (DELETE /users/me)', async () => {
+    const gina = await server.createUser({ fullName: 'Gina Gone' });
+    await ok(server.client(gina).post('/users/me/android_gcm_reg_id', { token: 'gina-android' }));
+    await ok(server.client(gina).delete('/users/me'));
+    expect(await registered(gina)).toEqual([]);
+    const unregistered = await until('the unregistration', () =>
+      bouncer
+        .to('/api/v1/remotes/push/unregister/all')
+        .find((r) => r.body.user_id === String(gina.id)),
+    );
+    expect(unregistered.body).toMatchObject({ server_uuid: ORG_ID, user_id: String(gina.id) });
+  });
+
+  it('keeps the unregistration of `manage deactivate-user` run while the server is down, and sends it after the restart', async () => {
+    const hana = await server.createUser({ fullName: 'Hana Offline' });
+    await ok(server.client(hana).post('/users/me/android_gcm_reg_id', { token: 'hana-android' }));
+    const forHana = () =>
+      bouncer
+        .to('/api/v1/remotes/push/unregister/all')
+        .filter((r) => r.body.user_id === String(hana.id));
+    await server.restart(async () => {
+      const run = await manage({ ...cliEnv(server), ...pushEnv }, 'deactivate-user', hana.email);
+      expect(run.code).toBe(0);
+      // The command only queues it; the server posts it.
+      expect(forHana()).toEqual([]);
+    });
+    expect(await registered(hana)).toEqual([]);
+    const sent = await until('the unregistration after the restart', () => forHana()[0]);
+    expect(sent.body).toMatchObject({ server_uuid: ORG_ID, user_id: String(hana.id) });
+    await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined));
   });
 
   it('unregisters a removed device at the bouncer', async () => {

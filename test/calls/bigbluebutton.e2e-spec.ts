@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '../../apps/server/src/identity/user.types';
-import { fails, ok } from '../api/api-fixtures';
+import { createBot, fails, ok } from '../api/api-fixtures';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { CookieSession } from '../web/cookie-session';
 
@@ -102,8 +102,10 @@ describe('BigBlueButton video calls (GET /calls/bigbluebutton/create, /calls/big
   const create = (user: TestUser, params: Record<string, string | boolean> = {}) =>
     server.client(user).get('/calls/bigbluebutton/create', { meeting_name: 'Standup', ...params });
 
-  it('gives every member, admin and guest a signed join link; no one without an account', async () => {
-    for (const user of [member, admin, guest]) {
+  it('gives every member, admin, guest and bot a signed join link; no one without an account', async () => {
+    // Zulip restricts no role here (a bot may post a call link too); no event is sent.
+    const bot = await createBot(server, member, 'caller');
+    for (const user of [member, admin, guest, bot]) {
       const body = await ok(create(user));
       expect(body.url).toMatch(/^\/calls\/bigbluebutton\/join\?bigbluebutton=[A-Za-z0-9_.%-]+$/);
     }

@@ -22,6 +22,8 @@ type Access =
   | 'user'
   /** Only bots (status reports of bridges and the webhook gateway). */
   | 'bot'
+  /** Any signed-in person, never a bot (Zulip's human_users_only: the mobile apps' endpoints). */
+  | 'human'
   | 'admin'
   | 'owner'
   /** Not under `/api/v1`: pages and files, each with its own access check. */
@@ -89,18 +91,18 @@ const ROUTES: Record<string, Access> = {
   // The inviter and administrators: checked by the service.
   'POST /api/v1/invites/:id/resend': 'user',
   'POST /api/v1/invites/multiuse': 'admin',
-  // Administrators, and whoever made the link: checked by the service.
-  'DELETE /api/v1/invites/multiuse/:invite_id': 'user',
+  // Administrators, and whoever made the link (checked by the service); never a bot.
+  'DELETE /api/v1/invites/multiuse/:invite_id': 'human',
   // The sign-up page of a reusable invitation link (the POST needs the page's CSRF cookie).
   'GET /api/v1/join/:key': 'public',
   'GET /api/v1/calls/bigbluebutton/create': 'user',
   'POST /api/v1/join/:key': 'public',
-  'POST /api/v1/users/me/apns_device_token': 'user',
-  'DELETE /api/v1/users/me/apns_device_token': 'user',
-  'POST /api/v1/users/me/android_gcm_reg_id': 'user',
-  'DELETE /api/v1/users/me/android_gcm_reg_id': 'user',
-  'POST /api/v1/mobile_push/test_notification': 'user',
-  'POST /api/v1/mobile_push/test': 'user',
+  'POST /api/v1/users/me/apns_device_token': 'human',
+  'DELETE /api/v1/users/me/apns_device_token': 'human',
+  'POST /api/v1/users/me/android_gcm_reg_id': 'human',
+  'DELETE /api/v1/users/me/android_gcm_reg_id': 'human',
+  'POST /api/v1/mobile_push/test_notification': 'human',
+  'POST /api/v1/mobile_push/test': 'human',
   'POST /api/v1/signup': 'public',
   'POST /api/v1/signup/complete': 'public',
   'GET /api/v1/realm/linkifiers': 'user',
@@ -568,6 +570,29 @@ describe('security: privilege', () => {
     expectOk(
       await server.client(server.owner).patch(`/users/${secondOwner.id}`, { role: Role.Member }),
     );
+  });
+
+  it("refuses bots on every people-only route, with Zulip's error, whatever their role", async () => {
+    const humanRoutes = Object.keys(ROUTES).filter((r) => ROUTES[r] === 'human');
+    expect(humanRoutes.length).toBeGreaterThan(0);
+    const adminBot = await createBot(server.owner, 1, 'Admin Bot');
+    expectOk(
+      await server
+        .client(server.owner)
+        .patch(`/users/${adminBot.id}`, { role: Role.Administrator }),
+    );
+    const problems: string[] = [];
+    for (const route of humanRoutes) {
+      const [method, template] = route.split(' ');
+      const path = template.slice('/api/v1'.length).replace(/:[a-z_]+/g, '1');
+      for (const bot of [genericBot, adminBot]) {
+        const res = await server.client(bot).call(method, path, { token: 'abc1' });
+        if (res.status !== 400 || res.body.msg !== 'This endpoint does not accept bot requests.') {
+          problems.push(`${route} as ${bot.fullName}: ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('an incoming-webhook bot can only send (and know itself)', async () => {

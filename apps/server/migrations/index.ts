@@ -27,6 +27,7 @@ import { MultiuseInvites1765710000001 } from './1765710000001-multiuse-invites';
 import { PushNotifications1765720000001 } from './1765720000001-push-notifications';
 import { DmGroupMembersIndex1765740000001 } from './1765740000001-dm-group-members-index';
 import { MultiuseConfirmations1765760000001 } from './1765760000001-multiuse-confirmations';
+import { PushUnregisterAll1765770000001 } from './1765770000001-push-unregister-all';
 
 /** Every migration, in order. Listed explicitly so compiled and test builds load the same set. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   PushNotifications1765720000001,
   DmGroupMembersIndex1765740000001,
   MultiuseConfirmations1765760000001,
+  PushUnregisterAll1765770000001,
 ];

@@ -1,8 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
+import { ZulipError } from '../common/zulip-error';
 import {
   AuthedRequest,
+  HUMAN_USERS_ONLY,
   PUBLIC_ROUTE,
   RATE_LIMIT_BUCKET,
   SERVER_WIDE_ROUTE,
@@ -67,6 +69,9 @@ export class AuthGuard implements CanActivate {
     const verdict = await this.auth.rateLimit(user, own);
     for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
     if (verdict.error) throw verdict.error;
+    if (user.is_bot && this.reflector.getAllAndOverride<boolean>(HUMAN_USERS_ONLY, targets)) {
+      throw ZulipError.badRequest('This endpoint does not accept bot requests.');
+    }
     return true;
   }
 }

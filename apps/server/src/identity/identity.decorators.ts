@@ -15,6 +15,7 @@ export interface AuthedRequest extends Request {
 export const PUBLIC_ROUTE = 'zulip:public';
 export const WEBHOOK_BOT_ALLOWED = 'zulip:webhook-bot-allowed';
 export const RATE_LIMIT_BUCKET = 'zulip:rate-limit-bucket';
+export const HUMAN_USERS_ONLY = 'zulip:human-users-only';
 
 /** The endpoint needs no authentication (the realm is still resolved from the Host). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -27,6 +28,13 @@ export const SERVER_WIDE_ROUTE = 'zulip:server-wide';
  */
 export const ServerWide = (): MethodDecorator & ClassDecorator =>
   SetMetadata(SERVER_WIDE_ROUTE, true);
+
+/**
+ * Zulip's `human_users_only`: bots are refused with a 400 "This endpoint does not accept bot
+ * requests." (the mobile apps' device and push endpoints, for instance).
+ */
+export const HumanUsersOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(HUMAN_USERS_ONLY, true);
 
 /** Incoming-webhook bots may call this endpoint; they may call no other. */
 export const WebhookBotAllowed = (): MethodDecorator => SetMetadata(WEBHOOK_BOT_ALLOWED, true);

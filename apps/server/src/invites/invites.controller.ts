@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../identity/identity.decorators';
+import { CurrentRealm, CurrentUser, HumanUsersOnly } from '../identity/identity.decorators';
 import { Params } from '../common/params';
 import { ZulipError } from '../common/zulip-error';
 import type { Realm } from '../identity/realm.types';
@@ -36,8 +36,12 @@ export class InvitesController {
     return { invited_emails: created.map((i) => i.email) };
   }
 
-  /** Zulip's reusable invitation link: `{"invite_link": "https://…/join/<key>/"}`. */
+  /**
+   * Zulip's reusable invitation link: `{"invite_link": "https://…/join/<key>/"}`. People only:
+   * a bot is refused even with an administrator's role.
+   */
   @Post('multiuse')
+  @HumanUsersOnly()
   @HttpCode(200)
   async createMultiuse(
     @CurrentUser() me: User,
@@ -57,6 +61,7 @@ export class InvitesController {
   }
 
   @Delete('multiuse/:invite_id')
+  @HumanUsersOnly()
   async revokeMultiuse(
     @CurrentUser() me: User,
     @CurrentRealm() realm: Realm,

@@ -21,8 +21,9 @@ const BATCH_MS = 50;
  * After each committed send, queues a missed-message email for every recipient who is away from
  * Zulip (no event queue receiving messages) and whose settings ask for one, due after their
  * batching period. The mailer sends them, unless the user has read the message by then. With a
- * push bouncer configured, the same recipients with a registered mobile device also get a push
- * notification of DMs and mentions (queued now, posted by PushNotificationSender). Sends
+ * push bouncer configured, recipients with a registered mobile device also get a push
+ * notification of DMs and mentions (queued now, posted by PushNotificationSender): those away,
+ * and those active on another client whose enable_online_push_notifications is on. Sends
  * are looked at in small batches, so a busy server pays a few statements per batch, not per send.
  */
 @Injectable()
@@ -75,7 +76,10 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
 
   private async queueFor(sents: SentMessage[]): Promise<void> {
     // Read already (one's own, a muted sender's): never mailed. Then only those away from Zulip
-    // are looked up, so messages whose readers are all online cost no statement.
+    // are looked up (and, with a push service, those active elsewhere with a mobile device who
+    // may be pushed a DM or mention), so messages whose readers are all online cost no statement
+    // without one.
+    const mentions = MessageFlag.mentioned | MessageFlag.wildcard_mentioned;
     const candidates = sents.flatMap((sent) =>
       sent.recipients
         .filter((r) => r.user_id !== sent.sender.id && (r.flags & MessageFlag.read) === 0)
@@ -86,14 +90,27 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
       ...new Set(candidates.map((c) => c.userId)),
     ]);
     const away = candidates.filter((c) => !online.has(c.userId));
-    if (away.length === 0) return;
+    // Zulip pushes DMs and mentions to a user active on another client too, when their
+    // enable_online_push_notifications is on (decided below, with their settings).
+    const activeElsewhere = this.bouncer.configured
+      ? candidates.filter(
+          (c) => online.has(c.userId) && (c.sent.dmUserIds !== null || (c.flags & mentions) !== 0),
+        )
+      : [];
+    if (away.length === 0 && activeElsewhere.length === 0) return;
+    const withDevices = this.bouncer.configured
+      ? await this.pushDevices.usersWithDevices([
+          ...new Set([...away, ...activeElsewhere].map((c) => c.userId)),
+        ])
+      : new Set<number>();
+    const lookAt = [...away, ...activeElsewhere.filter((c) => withDevices.has(c.userId))];
+    if (lookAt.length === 0) return;
     const defaultsOf = new Map<number, Awaited<ReturnType<UserSettingsDefaultsService['get']>>>();
-    for (const realmId of new Set(away.map((c) => c.sent.message.realm_id))) {
+    for (const realmId of new Set(lookAt.map((c) => c.sent.message.realm_id))) {
       defaultsOf.set(realmId, await this.defaults.get(realmId));
     }
-    const mentions = MessageFlag.mentioned | MessageFlag.wildcard_mentioned;
     const rows = await this.repo.recipients(
-      away.map((c) => ({
+      lookAt.map((c) => ({
         messageId: c.sent.message.id,
         userId: c.userId,
         streamId: c.sent.message.stream_id,
@@ -103,13 +120,11 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
           defaultsOf.get(c.sent.message.realm_id)?.enable_stream_email_notifications === true,
       })),
     );
-    const withDevices = this.bouncer.configured
-      ? await this.pushDevices.usersWithDevices([...new Set(rows.map((r) => r.user_id))])
-      : new Set<number>();
     const queued = [];
     const pushes: Array<{ userId: number; messageId: number; trigger: PushTrigger }> = [];
     for (const row of rows) {
-      const candidate = away[row.pair];
+      const candidate = lookAt[row.pair];
+      const idle = !online.has(row.user_id);
       const settings = withPersonal(defaultsOf.get(row.realm_id) ?? {}, row.settings);
       const facts = {
         isDirect: candidate.sent.dmUserIds !== null,
@@ -123,11 +138,12 @@ export class MissedMessageNotifier implements OnModuleInit, BeforeApplicationShu
           : null,
         topicPolicy: row.topic_policy,
       };
-      const push = withDevices.has(row.user_id) ? pushTrigger(facts, settings) : null;
+      const push = withDevices.has(row.user_id) ? pushTrigger(facts, settings, idle) : null;
       if (push) {
         pushes.push({ userId: row.user_id, messageId: candidate.sent.message.id, trigger: push });
       }
-      const trigger = emailTrigger({ ...facts, settings: emailSettingsOf(settings) });
+      // Emails are for those away only.
+      const trigger = idle ? emailTrigger({ ...facts, settings: emailSettingsOf(settings) }) : null;
       if (!trigger) continue;
       const delaySeconds = Number(settings.email_notifications_batching_period_seconds);
       queued.push({

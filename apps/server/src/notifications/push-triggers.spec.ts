@@ -20,15 +20,15 @@ const subscribed = {
 describe('which messages are pushed to a user away', () => {
   it('pushes DMs and personal mentions when offline push notifications are on', () => {
     const dm = { isDirect: true, flags: 0, subscription: null, topicPolicy: 0 };
-    expect(pushTrigger(dm, ON)).toBe('direct_message');
-    expect(pushTrigger(dm, { ...ON, enable_offline_push_notifications: false })).toBeNull();
+    expect(pushTrigger(dm, ON, true)).toBe('direct_message');
+    expect(pushTrigger(dm, { ...ON, enable_offline_push_notifications: false }, true)).toBeNull();
     const mention = {
       isDirect: false,
       flags: MessageFlag.mentioned,
       subscription: subscribed,
       topicPolicy: 0,
     };
-    expect(pushTrigger(mention, ON)).toBe('mentioned');
+    expect(pushTrigger(mention, ON, true)).toBe('mentioned');
   });
 
   it('pushes wildcard mentions as wildcard_mentions_notify allows, never from a muted topic', () => {
@@ -38,16 +38,33 @@ describe('which messages are pushed to a user away', () => {
       subscription: subscribed,
       topicPolicy: 0,
     };
-    expect(pushTrigger(wildcard, ON)).toBe('wildcard_mentioned');
-    expect(pushTrigger(wildcard, { ...ON, wildcard_mentions_notify: false })).toBeNull();
-    expect(pushTrigger({ ...wildcard, topicPolicy: TopicPolicy.muted }, ON)).toBeNull();
+    expect(pushTrigger(wildcard, ON, true)).toBe('wildcard_mentioned');
+    expect(pushTrigger(wildcard, { ...ON, wildcard_mentions_notify: false }, true)).toBeNull();
+    expect(pushTrigger({ ...wildcard, topicPolicy: TopicPolicy.muted }, ON, true)).toBeNull();
+  });
+
+  it('pushes to a user active elsewhere only with enable_online_push_notifications', () => {
+    const dm = { isDirect: true, flags: 0, subscription: null, topicPolicy: 0 };
+    const online = { ...ON, enable_online_push_notifications: true };
+    expect(pushTrigger(dm, online, false)).toBe('direct_message');
+    expect(
+      pushTrigger(dm, { ...online, enable_online_push_notifications: false }, false),
+    ).toBeNull();
+    // Away, the online setting does not matter.
+    expect(pushTrigger(dm, { ...online, enable_online_push_notifications: false }, true)).toBe(
+      'direct_message',
+    );
+    // Active elsewhere, the offline setting still decides whether DMs are pushed at all.
+    expect(
+      pushTrigger(dm, { ...online, enable_offline_push_notifications: false }, false),
+    ).toBeNull();
   });
 
   it('never pushes a plain stream message (even with stream emails on) or one already read', () => {
     const plain = { isDirect: false, flags: 0, subscription: subscribed, topicPolicy: 0 };
-    expect(pushTrigger(plain, ON)).toBeNull();
-    expect(pushTrigger({ ...plain, topicPolicy: TopicPolicy.followed }, ON)).toBeNull();
+    expect(pushTrigger(plain, ON, true)).toBeNull();
+    expect(pushTrigger({ ...plain, topicPolicy: TopicPolicy.followed }, ON, true)).toBeNull();
     const readDm = { isDirect: true, flags: MessageFlag.read, subscription: null, topicPolicy: 0 };
-    expect(pushTrigger(readDm, ON)).toBeNull();
+    expect(pushTrigger(readDm, ON, true)).toBeNull();
   });
 });

@@ -9,15 +9,19 @@ const PUSH_TRIGGERS: ReadonlySet<string> = new Set<PushTrigger>([
 ]);
 
 /**
- * Whether (and why) a recipient away from Zulip gets a mobile push notification: the rule of
- * missed-message emails (emailTrigger), read with the push settings — DMs and mentions when
+ * Whether (and why) a recipient gets a mobile push notification: the rule of missed-message
+ * emails (emailTrigger), read with the push settings — DMs and mentions when
  * `enable_offline_push_notifications`, wildcard mentions as `wildcard_mentions_notify` and the
- * followed-topic setting allow. Plain stream and followed-topic messages are not pushed.
+ * followed-topic setting allow. Plain stream and followed-topic messages are not pushed. A user
+ * active on another client (`idle` false) is pushed only with `enable_online_push_notifications`
+ * (Zulip's default), as Zulip's get_push_notification_trigger decides.
  */
 export function pushTrigger(
   facts: Omit<RecipientFacts, 'settings'>,
   settings: Readonly<Record<string, unknown>>,
+  idle: boolean,
 ): PushTrigger | null {
+  if (!idle && settings.enable_online_push_notifications !== true) return null;
   const trigger = emailTrigger({
     ...facts,
     settings: {

@@ -1,10 +1,12 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { Params } from '../common/params';
-import { CurrentUser } from '../identity/identity.decorators';
+import { CurrentUser, HumanUsersOnly } from '../identity/identity.decorators';
 import type { User } from '../identity/user.types';
 import { TestNotificationDto } from './dto/push-device.dto';
 import { PushDevicesService } from './push-devices.service';
 
+/** Zulip's apps call these for their user; bots are refused, as Zulip does. */
+@HumanUsersOnly()
 @Controller('api/v1/mobile_push')
 export class MobilePushController {
   constructor(private readonly devices: PushDevicesService) {}

@@ -56,6 +56,19 @@ export class PushBouncer {
     return this.config.orgId;
   }
 
+  /**
+   * Whose registrations a call names (Zulip's fields): this server, the user and their realm;
+   * `user_id` too, for registrations made before `user_uuid` existed.
+   */
+  registrant(user: { id: number; uuid: string; realm_uuid: string }): Record<string, string> {
+    return {
+      server_uuid: this.orgId,
+      user_uuid: user.uuid,
+      realm_uuid: user.realm_uuid,
+      user_id: String(user.id),
+    };
+  }
+
   /** Zulip's error for a server without a push service. */
   static notConfigured(): ZulipError {
     return new ZulipError(

@@ -1,11 +1,13 @@
 import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { Params } from '../common/params';
-import { CurrentUser } from '../identity/identity.decorators';
+import { CurrentUser, HumanUsersOnly } from '../identity/identity.decorators';
 import type { User } from '../identity/user.types';
 import { ApnsTokenDto, PushTokenDto } from './dto/push-device.dto';
 import { PushKind } from './push-devices.repository';
 import { PushDevicesService } from './push-devices.service';
 
+/** Zulip's apps call these for their user; bots are refused, as Zulip does. */
+@HumanUsersOnly()
 @Controller('api/v1/users/me')
 export class PushDevicesController {
   constructor(private readonly devices: PushDevicesService) {}

@@ -22,6 +22,6 @@ import { PushNotificationsRepository } from './push-notifications.repository';
     PushNotificationsRepository,
     PushNotificationSender,
   ],
-  exports: [PushBouncer, PushDevicesRepository, PushNotificationsRepository],
+  exports: [PushBouncer, PushDevicesRepository, PushDevicesService, PushNotificationsRepository],
 })
 export class PushDevicesModule {}

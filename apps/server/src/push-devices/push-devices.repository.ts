@@ -34,6 +34,11 @@ export class PushDevicesRepository {
     return n > 0;
   }
 
+  /** Forgets every device of the user. */
+  async removeAllOf(userId: number): Promise<void> {
+    await this.db.execute('DELETE FROM push_device_tokens WHERE user_id = $1', [userId]);
+  }
+
   /** The user's devices (oldest first), or only the one with this token. */
   devicesOf(userId: number, token?: string): Promise<PushDevice[]> {
     return this.db.rows<PushDevice>(

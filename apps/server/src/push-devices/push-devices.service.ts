@@ -40,7 +40,7 @@ export class PushDevicesService {
     const identity = await this.identity(user);
     await this.atBouncer(() =>
       this.bouncer.postForm('push/register', {
-        ...this.serverIdentity(identity),
+        ...this.bouncer.registrant(identity),
         token,
         token_kind: kind,
         ...(iosAppId !== null ? { ios_app_id: iosAppId } : {}),
@@ -59,11 +59,21 @@ export class PushDevicesService {
     const identity = await this.identity(user);
     await this.atBouncer(() =>
       this.bouncer.postForm('push/unregister', {
-        ...this.serverIdentity(identity),
+        ...this.bouncer.registrant(identity),
         token,
         token_kind: kind,
       }),
     );
+  }
+
+  /**
+   * A deactivated user's devices: forgotten here and, with a bouncer, unregistered there
+   * (`push/unregister/all`, Zulip's clear_push_device_tokens) by a queued job that retries while
+   * the bouncer is down. Call inside the deactivation's transaction, so both happen or neither.
+   */
+  async forgetAllOf(userId: number): Promise<void> {
+    await this.repo.removeAllOf(userId);
+    if (this.bouncer.configured) await this.notifications.scheduleUnregisterAll(userId);
   }
 
   /**
@@ -97,17 +107,6 @@ export class PushDevicesService {
     const identity = await this.notifications.user(user.id);
     if (!identity) throw ZulipError.unauthorized();
     return identity;
-  }
-
-  /** Who the bouncer files a registration under (Zulip's fields). */
-  private serverIdentity(identity: PushUserRow): Record<string, string> {
-    return {
-      server_uuid: this.bouncer.orgId,
-      user_uuid: identity.uuid,
-      realm_uuid: identity.realm_uuid,
-      // Lets the bouncer replace a registration made before user_uuid existed.
-      user_id: String(identity.id),
-    };
   }
 
   private async atBouncer(call: () => Promise<unknown>): Promise<void> {

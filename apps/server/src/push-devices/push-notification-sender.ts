@@ -110,6 +110,10 @@ export class PushNotificationSender implements OnApplicationBootstrap, OnModuleD
 
   private async post(queued: QueuedPush): Promise<void> {
     const user = await this.repo.user(queued.user_id);
+    if (user && queued.event === 'unregister_all') {
+      await this.bouncer.postForm('push/unregister/all', this.bouncer.registrant(user));
+      return;
+    }
     if (!user || !user.is_active || user.realm_deactivated) return;
     const devices = await this.devices.devicesOf(user.id);
     if (devices.length === 0) return;

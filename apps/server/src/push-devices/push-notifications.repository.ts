@@ -6,7 +6,8 @@ import type { PushTrigger } from './push-payloads';
 export interface QueuedPush {
   id: string;
   user_id: number;
-  event: 'message' | 'remove';
+  /** `unregister_all`: the user's devices are taken off the bouncer (deactivation). */
+  event: 'message' | 'remove' | 'unregister_all';
   message_ids: string[];
   trigger: PushTrigger | null;
   attempts: number;
@@ -58,6 +59,18 @@ export class PushNotificationsRepository {
        SELECT r.user_id, 'message', ARRAY[r.message_id], r.trigger
        FROM unnest($1::int[], $2::bigint[], $3::text[]) AS r(user_id, message_id, trigger)`,
       [rows.map((r) => r.userId), rows.map((r) => r.messageId), rows.map((r) => r.trigger)],
+    );
+  }
+
+  /**
+   * Queues the removal of all the user's registrations at the bouncer, due now; pending
+   * notifications for them are dropped (they would not be posted to a deactivated user anyway).
+   */
+  async scheduleUnregisterAll(userId: number): Promise<void> {
+    await this.db.execute(
+      `WITH dropped AS (DELETE FROM push_notifications WHERE user_id = $1)
+       INSERT INTO push_notifications (user_id, event, message_ids) VALUES ($1, 'unregister_all', '{}')`,
+      [userId],
     );
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ProfileFieldsModule } from '../profile-fields/profile-fields.module';
+import { PushDevicesModule } from '../push-devices/push-devices.module';
 import { RealmsModule } from '../realms/realms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StreamsModule } from '../streams/streams.module';
@@ -27,6 +28,7 @@ import { UsersService } from './users.service';
     UserGroupsModule,
     MailModule,
     RateLimitModule,
+    PushDevicesModule,
   ],
   controllers: [UsersController],
   providers: [UsersService, EmailChangeRepository, EmailChangeService],

@@ -6,6 +6,7 @@ import { user } from '../identity/identity.fixture';
 import type { PasswordPolicy } from '../identity/password-policy';
 import { Role, type User } from '../identity/user.types';
 import type { UsersRepository } from '../identity/users.repository';
+import type { PushDevicesService } from '../push-devices/push-devices.service';
 import type { RealmsService } from '../realms/realms.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { SubscriptionsService } from '../streams/subscriptions.service';
@@ -53,6 +54,8 @@ function realmOf(people: User[]) {
       void toldDirectly.push({ userIds, event }),
   };
   const sessions = { endAllFor: async (id: number) => void endedSessions.push(id) };
+  const forgottenDevices: number[] = [];
+  const pushDevices = { forgetAllOf: async (id: number) => void forgottenDevices.push(id) };
   const rolesFollowed: Array<{ id: number; role: Role }> = [];
   const systemGroups = {
     followRole: async (u: User) => void rolesFollowed.push({ id: u.id, role: u.role }),
@@ -69,10 +72,11 @@ function realmOf(people: User[]) {
     {} as UserSettingsDefaultsService,
     systemGroups as unknown as SystemGroupsService,
     {} as RateLimiter,
+    pushDevices as unknown as PushDevicesService,
     {} as AppConfig,
   );
   const row = (u: User) => rows.get(u.id)!;
-  return { service, published, endedSessions, toldDirectly, row, rolesFollowed };
+  return { service, published, endedSessions, forgottenDevices, toldDirectly, row, rolesFollowed };
 }
 
 describe('UsersService: roles', () => {
@@ -131,13 +135,18 @@ describe('UsersService: roles', () => {
 });
 
 describe('UsersService: deactivation', () => {
-  it("deactivates a member with their bots and ends the member's sessions", async () => {
+  it("deactivates a member with their bots, ends the member's sessions and forgets their phones", async () => {
     const [admin, member] = [user({ role: Role.Administrator }), user()];
     const bot = user({ is_bot: true, bot_owner_id: member.id });
-    const { service, row, endedSessions, published, toldDirectly } = realmOf([admin, member, bot]);
+    const { service, row, endedSessions, forgottenDevices, published, toldDirectly } = realmOf([
+      admin,
+      member,
+      bot,
+    ]);
     await service.deactivate(admin, member);
     expect([row(member).is_active, row(bot).is_active]).toEqual([false, false]);
     expect(endedSessions).toEqual([member.id]);
+    expect(forgottenDevices).toEqual([member.id]);
     expect(published.map((p) => p.event.op)).toEqual(['update', 'update', 'remove']);
     // The member's own open clients (no longer in the realm's audience) hear it too, and sign out.
     expect(toldDirectly).toEqual([

@@ -8,6 +8,7 @@ import { ZulipError } from '../common/zulip-error';
 import { Database } from '../database/database.service';
 import { EventPublisher } from '../event-publisher/event-publisher';
 import { PasswordPolicy } from '../identity/password-policy';
+import { PushDevicesService } from '../push-devices/push-devices.service';
 import { RealmsService } from '../realms/realms.service';
 import { SubscriptionsService } from '../streams/subscriptions.service';
 import type { Realm } from '../identity/realm.types';
@@ -77,6 +78,7 @@ export class UsersService {
     private readonly settingsDefaults: UserSettingsDefaultsService,
     private readonly systemGroups: SystemGroupsService,
     private readonly limiter: RateLimiter,
+    private readonly pushDevices: PushDevicesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -260,7 +262,10 @@ export class UsersService {
     await this.deactivate(null, me);
   }
 
-  /** `DELETE /users/{id}`: deactivates the user and every bot they own; their keys stop working. */
+  /**
+   * `DELETE /users/{id}`: deactivates the user and every bot they own; their keys stop working,
+   * and their phones stop getting notifications (devices forgotten, unregistered at the bouncer).
+   */
   async deactivate(actor: User | null, target: User): Promise<void> {
     if (actor) requireAdmin(actor);
     if (actor && isOwner(target)) requireOwner(actor);
@@ -269,6 +274,7 @@ export class UsersService {
       if (isOwner(target) && !target.is_bot) await this.assertNotLastOwner(target);
       await this.users.update(target.id, { is_active: false });
       await this.sessions.endAllFor(target.id);
+      await this.pushDevices.forgetAllOf(target.id);
       return this.users.deactivateBotsOwnedBy(target.id);
     });
     // Zulip (feature level 222+) announces deactivation as an update, not a removal.
