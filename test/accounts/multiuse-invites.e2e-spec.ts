@@ -105,6 +105,18 @@ describe('reusable invitation links (POST/DELETE /invites/multiuse, /join/<key>/
     await expectNothing(adminQ);
   });
 
+  it('tells clients in /register who may create links: the administrators group', async () => {
+    const groups = (await ok(server.client(member).get('/user_groups'))).user_groups as Array<{
+      id: number;
+      name: string;
+    }>;
+    const admins = groups.find((g) => g.name === 'role:administrators');
+    const state = await ok(
+      server.client(member).post('/register', { fetch_event_types: ['realm'] }),
+    );
+    expect(state.realm_create_multiuse_invite_group).toBe(admins?.id);
+  });
+
   it('keeps roles above the inviter and unknown streams out', async () => {
     await fails(
       server.client(admin).post('/invites/multiuse', { invite_as: Role.Owner }),

@@ -147,6 +147,21 @@ export class UserGroupsRepository {
     return row.id;
   }
 
+  /** The ids of the realm's system groups named, by name, in one query. */
+  async systemGroupIds<N extends SystemGroupName>(
+    realmId: number,
+    names: readonly N[],
+  ): Promise<Record<N, number>> {
+    const rows = await this.db.rows<{ id: number; name: N }>(
+      'SELECT id, name FROM user_groups WHERE realm_id = $1 AND is_system_group AND name = ANY($2)',
+      [realmId, names],
+    );
+    const ids = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<N, number>;
+    const missing = names.find((name) => ids[name] === undefined);
+    if (missing) throw new Error(`realm ${realmId} has no system group ${missing}`);
+    return ids;
+  }
+
   /** The name of the realm's system group with this id, or undefined for any other group. */
   async systemGroupName(realmId: number, id: number): Promise<SystemGroupName | undefined> {
     const row = await this.db.one<{ name: SystemGroupName }>(

@@ -58,6 +58,13 @@ const TYPING = { started_expiry: 45_000, stopped_wait: 5_000, started_wait: 10_0
  * The initial state `/register` returns for the requested `fetch_event_types`, read straight
  * from the database in a fixed number of queries (one per kind of data, never per row).
  */
+/**
+ * Who may create reusable invitation links (Zulip's `create_multiuse_invite_group`): the
+ * administrators, the rule `InvitesService.createMultiuse` applies; this server has no setting
+ * to change it.
+ */
+const MULTIUSE_INVITE_CREATORS = 'role:administrators';
+
 @Injectable()
 export class InitialStateService {
   constructor(
@@ -135,13 +142,17 @@ export class InitialStateService {
       const [users, streams] = await Promise.all([loadUsers(), loadStreams()]);
       return { realm_bots: await this.realmBots(user, users, streams) };
     });
-    part(want('realm'), async () => ({
-      ...this.realmSettings(realm),
-      realm_can_access_all_users_group: await this.userGroups.systemGroupId(
-        realm.id,
+    part(want('realm'), async () => {
+      const groups = await this.userGroups.systemGroupIds(realm.id, [
         realm.can_access_all_users_group,
-      ),
-    }));
+        MULTIUSE_INVITE_CREATORS,
+      ]);
+      return {
+        ...this.realmSettings(realm),
+        realm_can_access_all_users_group: groups[realm.can_access_all_users_group],
+        realm_create_multiuse_invite_group: groups[MULTIUSE_INVITE_CREATORS],
+      };
+    });
     part(want('realm_linkifiers') || want('realm_filters'), async () => {
       const rows = await this.linkifiers.list(realm.id);
       const state: State = {};
