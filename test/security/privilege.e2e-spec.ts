@@ -180,7 +180,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/v1/webhooks/deliveries/stats': 'user',
   'POST /api/v1/webhooks/deliveries/:id/replay': 'user',
   'POST /api/v1/typing': 'user',
-  'POST /api/v1/users/me/presence': 'user',
+  'POST /api/v1/users/me/presence': 'human',
   'GET /api/v1/realm/presence': 'user',
   'GET /api/v1/users/:user_id_or_email/presence': 'user',
   'POST /api/v1/users/me/status': 'user',

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { CurrentRealm, CurrentUser } from '../../identity/identity.decorators';
+import { CurrentRealm, CurrentUser, HumanUsersOnly } from '../../identity/identity.decorators';
 import { Params, ParamsRequest } from '../../common/params';
 import type { Realm } from '../../identity/realm.types';
 import type { User } from '../../identity/user.types';
@@ -24,6 +24,7 @@ export class PresenceController {
   }
 
   @Post('users/me/presence')
+  @HumanUsersOnly()
   @HttpCode(200)
   update(
     @CurrentUser() user: User,
