@@ -1,4 +1,5 @@
 import * as net from 'node:net';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { ClientServerApi } from '../../apps/gateway/src/client-server-api';
 import type { ServerApi } from '../../apps/gateway/src/server-api';
 import {
@@ -21,11 +22,14 @@ async function scrape(
 ): Promise<{ status: number; text: string; metrics: Map<string, MetricFamily> }> {
   const url = new URL('/metrics', base);
   const res = await rawRequest(url, 'GET', { host: url.host, ...headers });
-  return {
-    status: res.status,
-    text: res.text,
-    metrics: res.status === 200 ? parsePrometheusText(res.text) : new Map(),
-  };
+  const metrics = res.status === 200 ? parsePrometheusText(res.text) : new Map();
+  if (res.status === 200) {
+    // An independent parser (prom2json's format) reads the same families: the exposition is
+    // valid for Prometheus, not only for the check commands' own reader.
+    const families = parsePrometheusTextFormat(res.text);
+    expect(families.map((f) => f.name).sort()).toEqual([...metrics.keys()].sort());
+  }
+  return { status: res.status, text: res.text, metrics };
 }
 
 const value = (m: Map<string, MetricFamily>, name: string, labels: Record<string, string> = {}) =>
