@@ -167,6 +167,22 @@ describe('avatars and custom emoji', () => {
       });
     });
 
+    it('shows an emoji in messages from its upload until its deactivation', async () => {
+      const render = async () =>
+        String(
+          (await server.client(bob).post('/messages/render', { content: 'hi :wave_hi:' })).body
+            .rendered,
+        );
+      // Rendered once before the upload, so a cached list of the realm's emoji must follow it.
+      expect(await render()).toBe('<p>hi :wave_hi:</p>');
+      expect((await addEmoji(bob, 'wave_hi', await image(20, 20))).status).toBe(200);
+      expect(await render()).toMatch(
+        /^<p>hi <img alt=":wave_hi:" class="emoji" src="[^"]+" title="wave hi"><\/p>$/,
+      );
+      expectOk(await server.client(bob).delete('/realm/emoji/wave_hi'));
+      expect(await render()).toBe('<p>hi :wave_hi:</p>');
+    });
+
     it('lets the author or an administrator deactivate an emoji, nobody else', async () => {
       expect((await addEmoji(bob, 'bobs_emoji', await image(20, 20))).status).toBe(200);
       const refused = await server.client(alice).delete('/realm/emoji/bobs_emoji');

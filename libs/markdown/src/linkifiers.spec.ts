@@ -1,4 +1,5 @@
 import { renderMarkdown, renderTopicLinks } from './index';
+import { literalPrefix } from './linkifiers';
 import { testContext } from './test-context';
 import type { Linkifier } from './types';
 
@@ -99,7 +100,42 @@ describe('linkifiers in messages', () => {
   });
 });
 
+describe('skipping texts a linkifier cannot match', () => {
+  it('takes the literal beginning only where every match must start with it', () => {
+    expect(literalPrefix('#(?<id>[0-9]+)', '')).toBe('#');
+    expect(literalPrefix('PR-(?<id>\\d+)', '')).toBe('PR-');
+    expect(literalPrefix('ab?c', '')).toBe('a');
+    expect(literalPrefix('a*b', '')).toBeNull();
+    expect(literalPrefix('T\\d+|#\\d+', '')).toBeNull();
+    expect(literalPrefix('T(?:\\d|[|])+', '')).toBe('T');
+    expect(literalPrefix('T\\d+', 'i')).toBeNull();
+  });
+
+  it('still links patterns with alternatives, classes or case-insensitivity', () => {
+    const either: Linkifier = {
+      pattern: 'PR(?P<id>[0-9]+)|#(?P<n>[0-9]+)',
+      urlTemplate: 'https://e.org/{id}{n}',
+    };
+    expect(render('see #4', [either]).html).toBe(
+      '<p>see <a href="https://e.org/4" target="_blank" rel="noopener noreferrer">#4</a></p>',
+    );
+    const loose: Linkifier = { pattern: /t(?<id>[0-9]+)/i, urlTemplate: 'https://e.org/{id}' };
+    expect(render('see T4', [loose]).html).toBe(
+      '<p>see <a href="https://e.org/4" target="_blank" rel="noopener noreferrer">T4</a></p>',
+    );
+  });
+});
+
 describe('renderTopicLinks', () => {
+  it('follows a change of the linkifiers for a topic seen before', () => {
+    expect(renderTopicLinks('fixes #9', [issues])).toEqual([
+      { text: '#9', url: 'https://github.com/zulip/zulip/issues/9' },
+    ]);
+    const moved: Linkifier = { pattern: issues.pattern, urlTemplate: 'https://e.org/{id}' };
+    expect(renderTopicLinks('fixes #9', [moved])).toEqual([{ text: '#9', url: 'https://e.org/9' }]);
+    expect(renderTopicLinks('fixes #9', [])).toEqual([]);
+  });
+
   it('returns linkifier matches and URLs in order of position', () => {
     expect(renderTopicLinks('https://example.com/x. fixes #123', [issues])).toEqual([
       { text: 'https://example.com/x', url: 'https://example.com/x' },

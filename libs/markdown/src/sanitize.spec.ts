@@ -43,6 +43,9 @@ const RICH_MESSAGES = [
   '* see [the doc](https://example.com/doc/1) :tada:\n* and **@**Ada Lovelace****',
   '> quoting https://example.com\n\n1. one\n2. [two](mailto:a@example.com)',
   'it\'s "quoted" a&b https://example.com/?q=1&r=2',
+  'Repro:\n```python\nfor i in range(10):\n    print(i < 5 and "x" & y)\n```\nthen `make test` fails :confused:',
+  '```\n\nstarts with a blank line\n```',
+  '* item\n\n  ```\n  code in a list\n  ```',
 ];
 
 /** Markup the fast path must leave to DOMPurify: the parser would change it, or it is unsafe. */
@@ -65,6 +68,9 @@ const PARSED_MARKUP = [
   '<p><span style="color:red">x</span></p>',
   '<p><SPAN>x</SPAN></p>',
   '<pre>\ncode</pre>',
+  '<div><pre>\n\ncode</pre></div>',
+  '<p><pre>x</pre></p>',
+  '<p><code><pre>x</pre></code></p>',
   '<table><tr><td>x</td></tr></table>',
   '<p><svg><a href="https://a">x</a></svg></p>',
 ];

@@ -76,7 +76,7 @@ const PLAIN_VALUE = /^(?:[^"'<>&\u00a0\r\n\t\0]|&amp;)*$/;
 const URL_VALUE = /^(?:[^"'<>&\u00a0\s\0]|&amp;)*$/;
 
 /** Tags the parser never moves or closes inside one another, as they nest below. */
-const BLOCKS = new Set(['blockquote', 'div', 'li', 'ol', 'p', 'ul']);
+const BLOCKS = new Set(['blockquote', 'div', 'li', 'ol', 'p', 'pre', 'ul']);
 const INLINE = new Set(['a', 'code', 'del', 'em', 'span', 'strong']);
 const VOID = new Set(['br', 'img']);
 const FAST_ATTRIBUTES = new Set([...PLAIN_ATTRIBUTES, 'alt', 'class', 'role', 'title']);
@@ -85,21 +85,25 @@ const URL_ATTRIBUTES = new Set(['href', 'src']);
 /**
  * Markup that cannot carry script whatever the browser does with it, and that DOMPurify would
  * print back unchanged: the renderer's usual output (plain text, emphasis, lists, quotes, links,
- * mentions, emoji, image previews). Allow-listed tags
+ * mentions, emoji, image previews, code blocks). Allow-listed tags
  * nested the way the HTML parser leaves them (no block inside a paragraph or an inline element,
- * list items only in lists, no link in a link, every tag closed in order), allow-listed
+ * list items only in lists, no link in a link, no line break right after `<pre>`, which the
+ * parser drops, every tag closed in order), allow-listed
  * attributes with plain values, and URLs DOMPurify accepts. Such markup parses to exactly these
  * elements, so DOMPurify would keep all of it and print it back the same: it can skip the parse.
  */
 function isInertMarkup(html: string): boolean {
   const open: string[] = [];
+  let afterPre = false;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < html.length) {
     const token = TOKEN.exec(html);
     if (!token) return false;
     const [, closing, tag, attributes, text] = token;
+    const startsPre = afterPre;
+    afterPre = !closing && tag === 'pre';
     if (text !== undefined) {
-      if (!PLAIN_TEXT.test(text)) return false;
+      if (!PLAIN_TEXT.test(text) || (startsPre && text.startsWith('\n'))) return false;
     } else if (closing) {
       if (attributes || open.pop() !== tag) return false;
     } else {

@@ -25,7 +25,7 @@ export class RenderSession {
   readonly groupsByName = new Map<string, MentionableGroup>();
   readonly streamsByName = new Map<string, LinkableStream>();
   readonly realmEmoji = new Map<string, RealmEmoji>();
-  readonly linkifiers: CompiledLinkifier[];
+  readonly linkifiers: readonly CompiledLinkifier[];
 
   readonly mentionedUserIds = new Set<number>();
   readonly silentMentionedUserIds = new Set<number>();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LinkifiersRepository } from '../linkifiers/linkifiers.repository';
+import { RealmEmojiRepository } from '../emoji/realm-emoji.repository';
 import { realmEmojiUrl } from '../emoji/realm-emoji.service';
 import { ZulipError } from '../common/zulip-error';
 import { RealmResolver } from '../identity/realm-resolver.service';
@@ -9,7 +10,8 @@ import { extractReferences, RenderedContent, renderContent, toLinkifiers } from 
 
 /**
  * Loads what the Markdown renderer needs — only the users, groups, streams and emoji the content
- * names, plus the realm's linkifiers — and renders. At most five queries, whatever the content.
+ * names, plus the realm's linkifiers and active custom emoji (both cached) — and renders. At most
+ * five queries, whatever the content.
  */
 @Injectable()
 export class ContentRenderer {
@@ -17,6 +19,7 @@ export class ContentRenderer {
     private readonly refs: RenderReferencesRepository,
     private readonly resolver: RealmResolver,
     private readonly linkifiers: LinkifiersRepository,
+    private readonly realmEmoji: RealmEmojiRepository,
   ) {}
 
   async render(realm: Realm, senderId: number, content: string): Promise<RenderedContent> {
@@ -28,7 +31,7 @@ export class ContentRenderer {
         : none,
       wanted.groupNames.length ? this.refs.groups(realm.id, wanted.groupNames) : none,
       wanted.streamNames.length ? this.refs.streams(realm.id, senderId, wanted.streamNames) : none,
-      wanted.emojiNames.length ? this.refs.emoji(realm.id, wanted.emojiNames) : none,
+      wanted.emojiNames.length ? this.namedEmoji(realm.id, wanted.emojiNames) : none,
       this.linkifiers.list(realm.id),
     ]);
     return renderContent(content, {
@@ -44,6 +47,11 @@ export class ContentRenderer {
       linkifiers: toLinkifiers(linkifiers),
       inlineImagePreview: realm.inline_image_preview,
     });
+  }
+
+  private async namedEmoji(realmId: number, names: string[]) {
+    const wanted = new Set(names);
+    return (await this.realmEmoji.listActive(realmId)).filter((e) => wanted.has(e.name));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmojiModule } from '../emoji/emoji.module';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LinkifiersModule } from '../linkifiers/linkifiers.module';
@@ -38,6 +39,7 @@ import { MetricsModule } from '../metrics/metrics.module';
     LinkifiersModule,
     UploadsModule,
     MetricsModule,
+    EmojiModule,
   ],
   controllers: [MessagesController, FlagsController, TopicsController, ReadReceiptsController],
   providers: [

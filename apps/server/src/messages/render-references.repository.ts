@@ -35,14 +35,6 @@ export class RenderReferencesRepository {
     );
   }
 
-  emoji(realmId: number, names: string[]) {
-    return this.db.rows<{ id: number; name: string; file_name: string }>(
-      `SELECT id, name, file_name FROM realm_emoji
-       WHERE realm_id = $1 AND NOT deactivated AND name = ANY($2::text[])`,
-      [realmId, names],
-    );
-  }
-
   /**
    * Of these groups, the names of those whose `can_mention_group` does not hold the user
    * (subgroups included). `role:everyone` admits anyone, as on Zulip, without a membership look-up.
