@@ -19,8 +19,8 @@
  *    (bench/idle-clients.ts, the minimal PollConnection client), 10,000 each, each from its own
  *    loopback address (one address has ~28,000 ephemeral ports); the server and the clients are
  *    started with `ulimit -n` raised to what they hold (only root may go above the hard limit:
- *    anyone else is told what to raise). IDLE_SERVER_NODE_OPTIONS passes options to the server
- *    (e.g. `--heapsnapshot-signal=SIGUSR2` or `--cpu-prof`) for profiling.
+ *    anyone else is told what to raise). IDLE_SERVER_NODE_ARGS passes node options to the server
+ *    (e.g. `--prof` or `--heapsnapshot-signal=SIGUSR2`) for profiling.
  * 3. scale-out (`--processes 2 --redis`): see `scaleOut`; p99 against the one-process run.
  *
  *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 8]
@@ -623,9 +623,10 @@ function spawnNode(
   args: string[],
   openFiles: number,
   options: Parameters<typeof spawn>[2],
+  nodeArgs: string[] = [],
 ): ChildProcess {
   const { soft, hard } = openFileLimits();
-  if (soft >= openFiles) return spawn(process.execPath, [script, ...args], options);
+  if (soft >= openFiles) return spawn(process.execPath, [...nodeArgs, script, ...args], options);
   if (hard < openFiles && process.getuid?.() !== 0) {
     throw new Error(
       `this needs ${openFiles} open files per process, above this shell's hard limit (${hard}): ` +
@@ -634,7 +635,14 @@ function spawnNode(
   }
   return spawn(
     '/bin/sh',
-    ['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, script, ...args],
+    [
+      '-c',
+      `ulimit -n ${openFiles} && exec "$0" "$@"`,
+      process.execPath,
+      ...nodeArgs,
+      script,
+      ...args,
+    ],
     options,
   );
 }
@@ -650,7 +658,7 @@ interface ServerProcess {
 async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string>,
-  { openFiles = 0, nodeOptions = [] as string[] } = {},
+  { openFiles = 0, nodeArgs = [] as string[] } = {},
 ): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-srv-'));
   const port = await freePort();
@@ -669,11 +677,11 @@ async function startServerProcess(
         GATEWAY_URL: '',
         LOG_LEVEL: 'error',
         RATE_LIMIT_PER_MINUTE: '1000000',
-        ...(nodeOptions.length > 0 ? { NODE_OPTIONS: nodeOptions.join(' ') } : {}),
         ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
+    nodeArgs,
   );
   const exited = new Promise((r) => server.once('exit', r));
   const stop = async () => {
@@ -757,7 +765,7 @@ async function idle(queues: number, redis: boolean, windowSeconds: number): Prom
     { REDIS_URL: redis ? REDIS_URL : '' },
     {
       openFiles,
-      nodeOptions: (process.env.IDLE_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
+      nodeArgs: (process.env.IDLE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     },
   );
   const base = server.base;
