@@ -18,8 +18,11 @@
  *    resident and under 10% of one core. The polls are held by client processes
  *    (bench/idle-clients.ts, the minimal PollConnection client), 10,000 each, each from its own
  *    loopback address (one address has ~28,000 ephemeral ports); the server and the clients are
- *    started with `ulimit -n` raised to what they hold (only root may go above the hard limit:
- *    anyone else is told what to raise). IDLE_SERVER_NODE_ARGS passes node options to the server
+ *    started with `ulimit -n` raised to what they hold (one descriptor per connection: 50,000
+ *    need a hard limit above 51,024, which only a process with CAP_SYS_RESOURCE may raise; when
+ *    it cannot be raised, the bench stops at once and says what to raise). Then the same clients
+ *    against a bare node:http long-poll server with the same heartbeats, in its own process: the
+ *    floor on this machine (bench/bare-idle-server.ts). IDLE_SERVER_NODE_ARGS passes node options to the server
  *    (e.g. `--prof` or `--heapsnapshot-signal=SIGUSR2`) for profiling.
  * 3. scale-out (`--processes 2 --redis`): see `scaleOut`; p99 against the one-process run.
  *
@@ -35,7 +38,7 @@
  * Loopback only.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -614,6 +617,24 @@ function openFileLimits(): { soft: number; hard: number } {
 }
 
 /**
+ * Throws, saying what to raise, unless a process started from here may open `openFiles` files:
+ * above the hard limit only a process with CAP_SYS_RESOURCE (root outside a container) may go.
+ */
+function assertOpenFiles(openFiles: number): void {
+  const { soft, hard } = openFileLimits();
+  if (soft >= openFiles) return;
+  const probe = spawnSync('/bin/sh', ['-c', `ulimit -n ${openFiles}`], { stdio: 'ignore' });
+  if (probe.status === 0) return;
+  throw new Error(
+    `this needs ${openFiles} open files in one process (one per held connection), above this ` +
+      `shell's limit (soft ${soft}, hard ${hard}), and the hard limit cannot be raised from here ` +
+      `(it needs CAP_SYS_RESOURCE). Raise it first: \`ulimit -Hn ${openFiles}\` as root, ` +
+      `\`nofile\` in /etc/security/limits.conf, or \`docker run --ulimit nofile=${openFiles}\`; ` +
+      `or run with fewer --queues (at most ${Math.max(0, hard - 1024)} here)`,
+  );
+}
+
+/**
  * Spawns `node script args` with at least `openFiles` open files allowed (`ulimit -n` in a shell
  * that then execs node, so the pid is node's). Above the hard limit only root may raise it: any
  * other user gets an error saying what to raise.
@@ -625,14 +646,9 @@ function spawnNode(
   options: Parameters<typeof spawn>[2],
   nodeArgs: string[] = [],
 ): ChildProcess {
-  const { soft, hard } = openFileLimits();
+  const { soft } = openFileLimits();
   if (soft >= openFiles) return spawn(process.execPath, [...nodeArgs, script, ...args], options);
-  if (hard < openFiles && process.getuid?.() !== 0) {
-    throw new Error(
-      `this needs ${openFiles} open files per process, above this shell's hard limit (${hard}): ` +
-        `run as root, or raise the limit (e.g. \`nofile\` in /etc/security/limits.conf) first`,
-    );
-  }
+  assertOpenFiles(openFiles);
   return spawn(
     '/bin/sh',
     [
@@ -750,6 +766,50 @@ async function startIdleClients(
 }
 
 /**
+ * Waits until every client connection is open and `pid` has parked every poll (its CPU stays low
+ * for three 2-s windows in a row: one can be the server waiting on PostgreSQL), then measures it
+ * over `windowSeconds`.
+ */
+async function parkedAndIdle(
+  pid: number,
+  clients: Awaited<ReturnType<typeof startIdleClients>>,
+  total: number,
+  windowSeconds: number,
+): Promise<{
+  loaded: { rss: number; cpu: number };
+  heartbeatsPerSecond: number;
+  parkSeconds: number;
+  after: IdleClientsCount;
+}> {
+  const connectStarted = Date.now();
+  for (let i = 0, quiet = 0; i < 90 && quiet < 3; i++) {
+    const window = await idleWindow(pid, 2);
+    const { connected } = await clients.count();
+    quiet = connected >= total && window.cpu < 5 ? quiet + 1 : 0;
+  }
+  const parkSeconds = (Date.now() - connectStarted) / 1000;
+  const before = await clients.count();
+  const loaded = await idleWindow(pid, windowSeconds);
+  const after = await clients.count();
+  const heartbeatsPerSecond = (after.answered - before.answered) / windowSeconds;
+  return { loaded, heartbeatsPerSecond, parkSeconds, after };
+}
+
+/** The bare long-poll server with heartbeats (bench/bare-idle-server.ts) in its own process. */
+async function startBareIdleServer(
+  openFiles: number,
+): Promise<{ base: URL; pid: number; stop: () => void }> {
+  const child = spawnNode(path.join(__dirname, 'bare-idle-server.js'), [], openFiles, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as string));
+    child.once('exit', () => reject(new Error('the bare long-poll server did not start')));
+  });
+  return { base: new URL(url), pid: child.pid as number, stop: () => child.kill() };
+}
+
+/**
  * Idle capacity: `queues` queues registered (in one server process), each with a long-poll held
  * open by client processes that poll again when answered; the server's resident memory and CPU
  * over `windowSeconds` (a whole heartbeat period, 45–55 s, by default), against its own figures
@@ -758,8 +818,10 @@ async function startIdleClients(
 async function idle(queues: number, redis: boolean, windowSeconds: number): Promise<void> {
   const database = await scratchDatabase();
   // One descriptor per held connection, and room for PostgreSQL, Redis and the registrations.
-  const openFiles = queues + 4096;
+  const openFiles = queues + 1024;
   const limits = openFileLimits();
+  assertOpenFiles(openFiles);
+  assertOpenFiles(IDLE_CLIENTS_PER_PROCESS + 1024);
   const server = await startServerProcess(
     database.url,
     { REDIS_URL: redis ? REDIS_URL : '' },
@@ -772,6 +834,8 @@ async function idle(queues: number, redis: boolean, windowSeconds: number): Prom
   const pool = new Pool({ connectionString: database.url, max: 2 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   let clients: Awaited<ReturnType<typeof startIdleClients>> | undefined;
+  let bareRow: string[] = [];
+  let floorCpu = 0;
   try {
     const pid = server.pid;
     const realm = await pool.query<{ id: number }>('SELECT id FROM realms ORDER BY id LIMIT 1');
@@ -795,19 +859,31 @@ async function idle(queues: number, redis: boolean, windowSeconds: number): Prom
     // Each client polls forever, as real ones do: a heartbeat (every 45–55 s) is answered and
     // the client polls again, so "idle" includes the steady heartbeat traffic.
     clients = await startIdleClients(base, registered);
-    // Wait until every connection is open and the server has parked every poll: its CPU stays
-    // low for three windows in a row (one low window can be the server waiting on PostgreSQL).
-    const connectStarted = Date.now();
-    for (let i = 0, quiet = 0; i < 90 && quiet < 3; i++) {
-      const window = await idleWindow(pid, 2);
-      const { connected } = await clients.count();
-      quiet = connected >= registered.length && window.cpu < 5 ? quiet + 1 : 0;
+    const measured = await parkedAndIdle(pid, clients, registered.length, windowSeconds);
+    const { loaded, heartbeatsPerSecond, parkSeconds, after } = measured;
+    const clientProcesses = clients.processes;
+    clients.stop();
+    clients = undefined;
+    await server.stop();
+    // The floor: a bare node:http long-poll server holding as many polls, same heartbeats.
+    const bareQueues = registered.map((_, i) => ({ auth: '', queueId: `q${i}` }));
+    const bare = await startBareIdleServer(openFiles);
+    try {
+      clients = await startIdleClients(bare.base, bareQueues);
+      const floor = await parkedAndIdle(bare.pid, clients, bareQueues.length, windowSeconds);
+      floorCpu = floor.loaded.cpu;
+      bareRow = [
+        'bare node:http long-poll (floor)',
+        String(bareQueues.length),
+        floor.heartbeatsPerSecond.toFixed(1),
+        (floor.loaded.rss / 1024 / 1024).toFixed(1),
+        floor.loaded.cpu.toFixed(2),
+      ];
+    } finally {
+      clients?.stop();
+      clients = undefined;
+      bare.stop();
     }
-    const parkSeconds = (Date.now() - connectStarted) / 1000;
-    const before = await clients.count();
-    const loaded = await idleWindow(pid, windowSeconds);
-    const after = await clients.count();
-    const heartbeatsPerSecond = (after.answered - before.answered) / windowSeconds;
     const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
     const rows = [
       ['state', 'queues', 'polls answered/s', 'RSS MiB', 'CPU % (one core)'],
@@ -820,11 +896,12 @@ async function idle(queues: number, redis: boolean, windowSeconds: number): Prom
         mib(loaded.rss),
         loaded.cpu.toFixed(2),
       ],
+      bareRow,
     ];
     const goalMet = loaded.rss < 1.5 * 1024 ** 3 && loaded.cpu < 10;
     process.stdout.write(
       `idle capacity: one server process, ${registered.length} queues registered in ` +
-        `${registerSeconds.toFixed(1)} s, their long-polls opened by ${clients.processes} ` +
+        `${registerSeconds.toFixed(1)} s, their long-polls opened by ${clientProcesses} ` +
         `client process(es) (PollConnection, each from its own 127.0.0.x address, ` +
         `${IDLE_CLIENTS_PER_PROCESS} polls at most each) and parked in ${parkSeconds.toFixed(1)} s; ` +
         `server and clients run with \`ulimit -n\` raised to what they hold ` +
@@ -836,7 +913,8 @@ async function idle(queues: number, redis: boolean, windowSeconds: number): Prom
           .join(' ')})\n` +
         `${table(rows)}\n` +
         `goal (under 1.5 GiB resident and 10% of one core at 50,000 queues): ` +
-        `${goalMet ? 'met' : 'NOT met'} at ${registered.length}\n`,
+        `${goalMet ? 'met' : 'NOT met'} at ${registered.length}; server CPU ` +
+        `${(loaded.cpu / Math.max(floorCpu, 0.01)).toFixed(1)}× the bare floor's\n`,
     );
   } finally {
     clients?.stop();
