@@ -5,16 +5,27 @@ interface BareQueue {
   events: Array<{ id: number; json: string }>;
   lastId: number;
   parked: http.ServerResponse | null;
+  /** The parked poll's heartbeat (when the server sends them). */
+  timer?: NodeJS.Timeout;
+}
+
+/** Heartbeats: a parked poll is answered with one after a random delay in [minMs, maxMs]. */
+export interface BareHeartbeats {
+  minMs: number;
+  maxMs: number;
 }
 
 /**
  * The fan-out bench's long-poll baseline: a bare node:http server with in-memory queues and no
  * authentication, validation or framework, answering the same envelope as `GET /api/v1/events`.
- * It shows what long-polling itself costs on this machine.
+ * It shows what long-polling itself costs on this machine. With `heartbeats` (the idle-capacity
+ * baseline), a parked poll is answered with a heartbeat event after 45–55 s, as the server does.
  */
 export class BareLongPollServer {
   private readonly server = http.createServer((req, res) => this.onRequest(req, res));
   private readonly queues = new Map<string, BareQueue>();
+
+  constructor(private readonly heartbeats?: BareHeartbeats) {}
 
   async listen(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -26,12 +37,16 @@ export class BareLongPollServer {
     for (const [queueId, queue] of this.queues) {
       queue.lastId += 1;
       queue.events.push({ id: queue.lastId, json: `{"id":${queue.lastId},${event.slice(1)}` });
-      if (queue.parked) {
-        const res = queue.parked;
-        queue.parked = null;
-        answer(res, queueId, queue);
-      }
+      this.answerParked(queueId, queue);
     }
+  }
+
+  private answerParked(queueId: string, queue: BareQueue): void {
+    if (!queue.parked) return;
+    const res = queue.parked;
+    queue.parked = null;
+    clearTimeout(queue.timer);
+    answer(res, queueId, queue);
   }
 
   async close(): Promise<void> {
@@ -47,8 +62,19 @@ export class BareLongPollServer {
     if (!queue) this.queues.set(queueId, (queue = { events: [], lastId: -1, parked: null }));
     const firstKept = queue.events.findIndex((e) => e.id > ack);
     queue.events.splice(0, firstKept < 0 ? queue.events.length : firstKept);
-    if (queue.events.length > 0) answer(res, queueId, queue);
-    else queue.parked = res;
+    if (queue.events.length > 0) return answer(res, queueId, queue);
+    queue.parked = res;
+    const beats = this.heartbeats;
+    if (!beats) return;
+    const q = queue;
+    q.timer = setTimeout(
+      () => {
+        q.lastId += 1;
+        q.events.push({ id: q.lastId, json: `{"id":${q.lastId},"type":"heartbeat"}` });
+        this.answerParked(queueId, q);
+      },
+      beats.minMs + Math.floor(Math.random() * (beats.maxMs - beats.minMs + 1)),
+    );
   }
 }
 

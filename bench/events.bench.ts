@@ -10,14 +10,26 @@
  *    server broadcasting the same payload to N sockets. Goal: p99 under 100 ms at N = 1,000.
  *    The clients run in a worker thread; long-polls use a minimal keep-alive HTTP client
  *    (bench/poll-connection.ts), since node:http's client would take the server's CPU.
- * 2. idle capacity: 10,000 registered queues with open long-polls held by one server process
- *    (`node dist/apps/server/src/main.js`); its resident memory and CPU while idle. Baseline: the
- *    same process before any queue exists. Goal: under 1.5 GiB and under 10% CPU at 50,000.
+ * 2. idle capacity (`--scenario idle --queues 50000`): 50,000 registered queues with open
+ *    long-polls held by one server process (`node dist/apps/server/src/main.js`); its resident
+ *    memory and CPU while idle, over a whole heartbeat period (`--window 60` s: every poll is
+ *    answered with a heartbeat every 45–55 s and polled again, so that traffic is included).
+ *    Baseline: the same process before any queue exists. Goal: at 50,000 queues, under 1.5 GiB
+ *    resident and under 10% of one core. The polls are held by client processes
+ *    (bench/idle-clients.ts, the minimal PollConnection client), 10,000 each, each from its own
+ *    loopback address (one address has ~28,000 ephemeral ports); the server and the clients are
+ *    started with `ulimit -n` raised to what they hold (one descriptor per connection: 50,000
+ *    need a hard limit above 51,024, which only a process with CAP_SYS_RESOURCE may raise; when
+ *    it cannot be raised, the bench stops at once and says what to raise). Then the same clients
+ *    against a bare node:http long-poll server with the same heartbeats, in its own process: the
+ *    floor on this machine (bench/bare-idle-server.ts). IDLE_SERVER_NODE_ARGS passes node options to the server
+ *    (e.g. `--prof` or `--heapsnapshot-signal=SIGUSR2`) for profiling.
  * 3. scale-out (`--processes 2 --redis`): see `scaleOut`; p99 against the one-process run.
  *
  *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 8]
  *                                   [--sizes 1000,5000] [--processes 2]
- *                                   [--transports poll,socket,http,ws] [--queues 10000] [--redis]
+ *                                   [--transports poll,socket,http,ws] [--queues 50000] [--redis]
+ *                                   [--window 60]
  *                                   [--rate 50] [--trace]   (--trace: latency by publish
  *                                   second, to stderr)
  *
@@ -26,7 +38,7 @@
  * Loopback only.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -43,6 +55,7 @@ import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/queues/events.gate
 import { EventPublisher } from '../apps/server/src/event-publisher/event-publisher';
 import { EventsService } from '../apps/server/src/events/queues/events.service';
 import { BareLongPollServer } from './bare-long-poll';
+import type { IdleClientsCount, IdleClientsJob } from './idle-clients';
 import { PollConnection } from './poll-connection';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import {
@@ -595,6 +608,61 @@ async function idleWindow(pid: number, seconds: number): Promise<{ rss: number; 
   return { rss: after.rss, cpu: ((after.cpu - before.cpu) / seconds) * 100 };
 }
 
+/** This process's open-file limits (soft, hard), from /proc. */
+function openFileLimits(): { soft: number; hard: number } {
+  const line = /Max open files\s+(\S+)\s+(\S+)/.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+  const value = (v: string | undefined) =>
+    v === undefined || v === 'unlimited' ? Infinity : Number(v);
+  return { soft: value(line?.[1]), hard: value(line?.[2]) };
+}
+
+/**
+ * Throws, saying what to raise, unless a process started from here may open `openFiles` files:
+ * above the hard limit only a process with CAP_SYS_RESOURCE (root outside a container) may go.
+ */
+function assertOpenFiles(openFiles: number): void {
+  const { soft, hard } = openFileLimits();
+  if (soft >= openFiles) return;
+  const probe = spawnSync('/bin/sh', ['-c', `ulimit -n ${openFiles}`], { stdio: 'ignore' });
+  if (probe.status === 0) return;
+  throw new Error(
+    `this needs ${openFiles} open files in one process (one per held connection), above this ` +
+      `shell's limit (soft ${soft}, hard ${hard}), and the hard limit cannot be raised from here ` +
+      `(it needs CAP_SYS_RESOURCE). Raise it first: \`ulimit -Hn ${openFiles}\` as root, ` +
+      `\`nofile\` in /etc/security/limits.conf, or \`docker run --ulimit nofile=${openFiles}\`; ` +
+      `or run with fewer --queues (at most ${Math.max(0, hard - 1024)} here)`,
+  );
+}
+
+/**
+ * Spawns `node script args` with at least `openFiles` open files allowed (`ulimit -n` in a shell
+ * that then execs node, so the pid is node's). Above the hard limit only root may raise it: any
+ * other user gets an error saying what to raise.
+ */
+function spawnNode(
+  script: string,
+  args: string[],
+  openFiles: number,
+  options: Parameters<typeof spawn>[2],
+  nodeArgs: string[] = [],
+): ChildProcess {
+  const { soft } = openFileLimits();
+  if (soft >= openFiles) return spawn(process.execPath, [...nodeArgs, script, ...args], options);
+  assertOpenFiles(openFiles);
+  return spawn(
+    '/bin/sh',
+    [
+      '-c',
+      `ulimit -n ${openFiles} && exec "$0" "$@"`,
+      process.execPath,
+      ...nodeArgs,
+      script,
+      ...args,
+    ],
+    options,
+  );
+}
+
 /** One compiled server process (`node dist/apps/server/src/main.js`) on its own port. */
 interface ServerProcess {
   base: URL;
@@ -606,12 +674,14 @@ interface ServerProcess {
 async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string>,
+  { openFiles = 0, nodeArgs = [] as string[] } = {},
 ): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-srv-'));
   const port = await freePort();
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(__dirname, '../apps/server/src/main.js')],
+  const server: ChildProcess = spawnNode(
+    path.join(__dirname, '../apps/server/src/main.js'),
+    [],
+    openFiles,
     {
       env: {
         ...process.env,
@@ -627,6 +697,7 @@ async function startServerProcess(
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
+    nodeArgs,
   );
   const exited = new Promise((r) => server.once('exit', r));
   const stop = async () => {
@@ -650,12 +721,121 @@ async function startServerProcess(
   return { base, pid: server.pid as number, stop };
 }
 
-async function idle(queues: number, redis: boolean): Promise<void> {
+/** Long-polls per client process (and per loopback source address) in the idle scenario. */
+const IDLE_CLIENTS_PER_PROCESS = 10_000;
+
+/** Client processes holding the idle scenario's long-polls (bench/idle-clients.ts). */
+async function startIdleClients(
+  base: URL,
+  queues: IdleClientsJob['queues'],
+): Promise<{ count: () => Promise<IdleClientsCount>; stop: () => void; processes: number }> {
+  const children: ChildProcess[] = [];
+  for (let i = 0, k = 0; i < queues.length; i += IDLE_CLIENTS_PER_PROCESS, k++) {
+    const child = spawnNode(
+      path.join(__dirname, 'idle-clients.js'),
+      [],
+      IDLE_CLIENTS_PER_PROCESS + 1024,
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    child.send({
+      port: Number(base.port),
+      host: base.hostname,
+      localAddress: `127.0.0.${2 + k}`,
+      queues: queues.slice(i, i + IDLE_CLIENTS_PER_PROCESS),
+    } satisfies IdleClientsJob);
+    children.push(child);
+  }
+  const countOne = (child: ChildProcess) =>
+    new Promise<IdleClientsCount>((resolve) => {
+      child.once('message', (m) => resolve(m as IdleClientsCount));
+      child.send('count');
+    });
+  return {
+    processes: children.length,
+    count: async () =>
+      (await Promise.all(children.map(countOne))).reduce(
+        (sum, c) => ({
+          answered: sum.answered + c.answered,
+          errors: sum.errors + c.errors,
+          connected: sum.connected + c.connected,
+        }),
+        { answered: 0, errors: 0, connected: 0 },
+      ),
+    stop: () => children.forEach((c) => c.connected && c.send('stop')),
+  };
+}
+
+/**
+ * Waits until every client connection is open and `pid` has parked every poll (its CPU stays low
+ * for three 2-s windows in a row: one can be the server waiting on PostgreSQL), then measures it
+ * over `windowSeconds`.
+ */
+async function parkedAndIdle(
+  pid: number,
+  clients: Awaited<ReturnType<typeof startIdleClients>>,
+  total: number,
+  windowSeconds: number,
+): Promise<{
+  loaded: { rss: number; cpu: number };
+  heartbeatsPerSecond: number;
+  parkSeconds: number;
+  after: IdleClientsCount;
+}> {
+  const connectStarted = Date.now();
+  for (let i = 0, quiet = 0; i < 90 && quiet < 3; i++) {
+    const window = await idleWindow(pid, 2);
+    const { connected } = await clients.count();
+    quiet = connected >= total && window.cpu < 5 ? quiet + 1 : 0;
+  }
+  const parkSeconds = (Date.now() - connectStarted) / 1000;
+  const before = await clients.count();
+  const loaded = await idleWindow(pid, windowSeconds);
+  const after = await clients.count();
+  const heartbeatsPerSecond = (after.answered - before.answered) / windowSeconds;
+  return { loaded, heartbeatsPerSecond, parkSeconds, after };
+}
+
+/** The bare long-poll server with heartbeats (bench/bare-idle-server.ts) in its own process. */
+async function startBareIdleServer(
+  openFiles: number,
+): Promise<{ base: URL; pid: number; stop: () => void }> {
+  const child = spawnNode(path.join(__dirname, 'bare-idle-server.js'), [], openFiles, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as string));
+    child.once('exit', () => reject(new Error('the bare long-poll server did not start')));
+  });
+  return { base: new URL(url), pid: child.pid as number, stop: () => child.kill() };
+}
+
+/**
+ * Idle capacity: `queues` queues registered (in one server process), each with a long-poll held
+ * open by client processes that poll again when answered; the server's resident memory and CPU
+ * over `windowSeconds` (a whole heartbeat period, 45–55 s, by default), against its own figures
+ * before any queue existed.
+ */
+async function idle(queues: number, redis: boolean, windowSeconds: number): Promise<void> {
   const database = await scratchDatabase();
-  const server = await startServerProcess(database.url, { REDIS_URL: redis ? REDIS_URL : '' });
+  // One descriptor per held connection, and room for PostgreSQL, Redis and the registrations.
+  const openFiles = queues + 1024;
+  const limits = openFileLimits();
+  assertOpenFiles(openFiles);
+  assertOpenFiles(IDLE_CLIENTS_PER_PROCESS + 1024);
+  const server = await startServerProcess(
+    database.url,
+    { REDIS_URL: redis ? REDIS_URL : '' },
+    {
+      openFiles,
+      nodeArgs: (process.env.IDLE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    },
+  );
   const base = server.base;
   const pool = new Pool({ connectionString: database.url, max: 2 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  let clients: Awaited<ReturnType<typeof startIdleClients>> | undefined;
+  let bareRow: string[] = [];
+  let floorCpu = 0;
   try {
     const pid = server.pid;
     const realm = await pool.query<{ id: number }>('SELECT id FROM realms ORDER BY id LIMIT 1');
@@ -663,7 +843,7 @@ async function idle(queues: number, redis: boolean): Promise<void> {
     await sleep(2000);
     const baseline = await idleWindow(pid, 5);
 
-    const registered: Array<{ user: BenchUser; queueId: string }> = [];
+    const registered: IdleClientsJob['queues'] = [];
     const started = Date.now();
     await inBatches(users, 64, async (user) => {
       const res = await call(agent, base, 'POST', '/register', basicAuth(user), {
@@ -671,41 +851,44 @@ async function idle(queues: number, redis: boolean): Promise<void> {
         fetch_event_types: '[]',
       });
       if (res.status !== 200) throw new Error(`register: ${JSON.stringify(res.body)}`);
-      registered.push({ user, queueId: res.body.queue_id as string });
+      registered.push({ auth: basicAuth(user), queueId: res.body.queue_id as string });
     });
     const registerSeconds = (Date.now() - started) / 1000;
+    agent.destroy();
+    const registeredRss = usage(pid).rss;
     // Each client polls forever, as real ones do: a heartbeat (every 45–55 s) is answered and
     // the client polls again, so "idle" includes the steady heartbeat traffic.
-    let answered = 0;
-    let stopping = false;
-    for (const { user, queueId } of registered) {
-      void (async () => {
-        let last = -1;
-        while (!stopping) {
-          const res = await call(agent, base, 'GET', '/events', basicAuth(user), {
-            queue_id: queueId,
-            last_event_id: String(last),
-          }).catch(() => null);
-          if (stopping) return;
-          answered++;
-          for (const e of (res?.body.events ?? []) as Array<{ id: number }>) last = e.id;
-          if (!res) await sleep(1000);
-        }
-      })();
+    clients = await startIdleClients(base, registered);
+    const measured = await parkedAndIdle(pid, clients, registered.length, windowSeconds);
+    const { loaded, heartbeatsPerSecond, parkSeconds, after } = measured;
+    const clientProcesses = clients.processes;
+    clients.stop();
+    clients = undefined;
+    await server.stop();
+    // The floor: a bare node:http long-poll server holding as many polls, same heartbeats.
+    const bareQueues = registered.map((_, i) => ({ auth: '', queueId: `q${i}` }));
+    const bare = await startBareIdleServer(openFiles);
+    try {
+      clients = await startIdleClients(bare.base, bareQueues);
+      const floor = await parkedAndIdle(bare.pid, clients, bareQueues.length, windowSeconds);
+      floorCpu = floor.loaded.cpu;
+      bareRow = [
+        'bare node:http long-poll (floor)',
+        String(bareQueues.length),
+        floor.heartbeatsPerSecond.toFixed(1),
+        (floor.loaded.rss / 1024 / 1024).toFixed(1),
+        floor.loaded.cpu.toFixed(2),
+      ];
+    } finally {
+      clients?.stop();
+      clients = undefined;
+      bare.stop();
     }
-    // Wait until the server has parked every poll: its CPU stays low for three windows in a row
-    // (one low window can be the server waiting on PostgreSQL), at most 90 s.
-    for (let i = 0, quiet = 0; i < 45 && quiet < 3; i++) {
-      quiet = (await idleWindow(pid, 2)).cpu < 3 ? quiet + 1 : 0;
-    }
-    const answeredBefore = answered;
-    const loaded = await idleWindow(pid, 10);
-    const heartbeatsPerSecond = (answered - answeredBefore) / 10;
-    stopping = true;
     const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
     const rows = [
       ['state', 'queues', 'polls answered/s', 'RSS MiB', 'CPU % (one core)'],
       ['baseline: no queues', '0', '0', mib(baseline.rss), baseline.cpu.toFixed(2)],
+      ['registered, no polls', String(registered.length), '0', mib(registeredRss), '-'],
       [
         `idle (${redis ? 'Redis' : 'in-process'} store)`,
         String(registered.length),
@@ -713,16 +896,28 @@ async function idle(queues: number, redis: boolean): Promise<void> {
         mib(loaded.rss),
         loaded.cpu.toFixed(2),
       ],
+      bareRow,
     ];
+    const goalMet = loaded.rss < 1.5 * 1024 ** 3 && loaded.cpu < 10;
     process.stdout.write(
-      `idle capacity: one server process, ${queues} queues registered in ` +
-        `${registerSeconds.toFixed(1)} s (load average: ${os
+      `idle capacity: one server process, ${registered.length} queues registered in ` +
+        `${registerSeconds.toFixed(1)} s, their long-polls opened by ${clientProcesses} ` +
+        `client process(es) (PollConnection, each from its own 127.0.0.x address, ` +
+        `${IDLE_CLIENTS_PER_PROCESS} polls at most each) and parked in ${parkSeconds.toFixed(1)} s; ` +
+        `server and clients run with \`ulimit -n\` raised to what they hold ` +
+        `(${openFiles} for the server; this shell's limit: ${limits.soft}, hard ${limits.hard}); ` +
+        `${after.connected} connections, ${after.errors} poll errors; idle measured over ` +
+        `${windowSeconds} s (load average: ${os
           .loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')})\n` +
-        `${table(rows)}\n`,
+        `${table(rows)}\n` +
+        `goal (under 1.5 GiB resident and 10% of one core at 50,000 queues): ` +
+        `${goalMet ? 'met' : 'NOT met'} at ${registered.length}; server CPU ` +
+        `${(loaded.cpu / Math.max(floorCpu, 0.01)).toFixed(1)}× the bare floor's\n`,
     );
   } finally {
+    clients?.stop();
     agent.destroy();
     await server.stop();
     await pool.end();
@@ -882,7 +1077,7 @@ async function main(): Promise<void> {
     await fanout(sizes, Number(option('seconds', '8')), redis, transports);
   }
   if (scenario === 'all' || scenario === 'idle') {
-    await idle(Number(option('queues', '10000')), redis);
+    await idle(Number(option('queues', '50000')), redis, Number(option('window', '60')));
   }
 }
 

@@ -24,8 +24,12 @@ export class PollConnection {
     port: number,
     private readonly host: string,
     private readonly headers: string,
+    /** The source address (a loopback alias): one address has only ~28,000 ephemeral ports. */
+    localAddress?: string,
+    onConnect?: () => void,
   ) {
-    this.socket = net.connect(port, host);
+    this.socket = net.connect({ port, host, localAddress });
+    if (onConnect) this.socket.once('connect', onConnect);
     this.socket.setNoDelay(true);
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('error', (err) => this.fail(err));

@@ -24,6 +24,8 @@ import { Delivery, FetchResult, QUEUE_STORE, QueueStore, QueueTarget } from './q
 
 const NO_FLAGS: readonly string[] = [];
 const HEARTBEAT = payloadOf({ type: 'heartbeat' });
+/** Heartbeat delays are whole multiples of this past the minimum (see heartbeatDelayMs). */
+const HEARTBEAT_STEP_MS = 100;
 
 export interface PollOptions {
   queueId: string;
@@ -218,10 +220,16 @@ export class EventsService
     return result;
   }
 
+  /**
+   * A random delay in [min, max], in steps of HEARTBEAT_STEP_MS: Node keeps one timer list per
+   * distinct duration, so tens of thousands of parked polls share about a hundred lists (appends
+   * in constant time) instead of one list and priority-queue entry per millisecond value.
+   */
   private heartbeatDelayMs(): number {
     const min = this.config.eventHeartbeatMinSeconds * 1000;
     const max = this.config.eventHeartbeatMaxSeconds * 1000;
-    return max > min ? randomInt(min, max + 1) : min;
+    if (max <= min) return min;
+    return min + randomInt(Math.floor((max - min) / HEARTBEAT_STEP_MS) + 1) * HEARTBEAT_STEP_MS;
   }
 
   private async heartbeat(queueId: string): Promise<void> {
