@@ -98,11 +98,15 @@ function request(base: string, auth: string, e: Endpoint): Promise<number> {
       {
         method: e.method,
         agent,
-        headers: {
-          authorization: auth,
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-        },
+        // As clients send them: a GET has no body, so no body headers.
+        headers:
+          e.method === 'GET'
+            ? { authorization: auth }
+            : {
+                authorization: auth,
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+              },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -231,6 +231,40 @@ describe('GET /messages: anchors, narrows, search and history rules', () => {
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('BAD_NARROW');
       }
+      // Users named by id: refused by the first unknown one, whatever the page or anchor.
+      const unknownId = carol.id + 1000;
+      const byId: Array<[unknown[][], string]> = [
+        [[['dm', [alice.id, unknownId]]], `unknown user ${unknownId}`],
+        [[['dm', [unknownId + 1, unknownId]]], `unknown user ${unknownId + 1}`],
+        [
+          [
+            ['sender', unknownId],
+            ['dm-including', alice.id],
+          ],
+          `unknown user ${unknownId}`,
+        ],
+      ];
+      for (const [narrow, why] of byId) {
+        for (const anchor of ['newest', 'first_unread']) {
+          const res = await b.get('/messages', {
+            anchor,
+            num_before: 1,
+            num_after: 1,
+            narrow: JSON.stringify(narrow),
+          });
+          expect(res.status).toBe(400);
+          expect(res.body).toMatchObject({
+            code: 'BAD_NARROW',
+            msg: `Invalid narrow operator: ${why}`,
+          });
+        }
+        const matches = await b.get('/messages/matches_narrow', {
+          msg_ids: JSON.stringify([dmId]),
+          narrow: JSON.stringify(narrow),
+        });
+        expect(matches.status).toBe(400);
+        expect(matches.body.code).toBe('BAD_NARROW');
+      }
       for (const narrow of ['{"a":1}', '[1]', '[["stream"]]', 'nope', '[{"operator":"stream"}]']) {
         const res = await b.get('/messages', {
           anchor: 'newest',

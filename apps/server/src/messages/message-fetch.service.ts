@@ -50,6 +50,12 @@ interface ResolvedNarrow {
   terms: ResolvedTerm[];
   historyStreamIds: number[];
   near?: number;
+  /**
+   * Settles once the users the narrow names by id are known to exist in the realm (rejecting
+   * with the first unknown one, as resolving would have): awaited beside the page query, so a
+   * DM narrow does not wait one more round trip before it.
+   */
+  verified: Promise<void>;
 }
 
 @Injectable()
@@ -96,8 +102,13 @@ export class MessageFetchService {
       highlight: searchQueries(narrow.terms),
       isGuest: user.role === Role.Guest,
     };
-    query.anchor = await this.anchorId(options.anchor, narrow.near, query);
-    const page = await this.messages.findPage(query);
+    const [page] = await Promise.all([
+      this.anchorId(options.anchor, narrow.near, query).then((anchor) => {
+        query.anchor = anchor;
+        return this.messages.findPage(query);
+      }),
+      narrow.verified,
+    ]);
     const before = page.before.slice(0, options.numBefore).reverse();
     const after = page.after.slice(0, options.numAfter);
     return {
@@ -163,7 +174,7 @@ export class MessageFetchService {
       highlight: searchQueries(narrow.terms),
       isGuest: user.role === Role.Guest,
     };
-    const rows = await this.messages.matching(query, ids);
+    const [rows] = await Promise.all([this.messages.matching(query, ids), narrow.verified]);
     const result: Record<string, { match_content: string; match_subject: string }> = {};
     for (const row of rows) {
       result[String(row.id)] = {
@@ -233,14 +244,22 @@ export class MessageFetchService {
       }
       return t.operator === 'dm' ? t.operand.filter((o): o is number => typeof o === 'number') : [];
     });
+    // Users named by id only, in a narrow where nothing else can be refused while resolving (no
+    // channel names, no emails): their ids go into the query as given, and the check that they
+    // exist runs beside the page query, refusing the same first unknown user it would have here.
+    const deferCheck =
+      ids.length > 0 && emails.length === 0 && !terms.some((t) => t.operator === 'stream');
     const known =
       emails.length + ids.length > 0
         ? [
             ...(emails.length ? await this.users.findManyByEmails(user.realm_id, emails) : []),
-            ...(ids.length ? await this.users.findManyByIds(user.realm_id, ids) : []),
+            ...(ids.length && !deferCheck
+              ? await this.users.findManyByIds(user.realm_id, ids)
+              : []),
           ]
         : [];
     const userId = (operand: string | number): number => {
+      if (deferCheck && typeof operand === 'number') return operand;
       const found = known.find((u) =>
         typeof operand === 'number'
           ? u.id === operand
@@ -250,7 +269,11 @@ export class MessageFetchService {
       return found.id;
     };
 
-    const resolved: ResolvedNarrow = { terms: [], historyStreamIds: [] };
+    const resolved: ResolvedNarrow = {
+      terms: [],
+      historyStreamIds: [],
+      verified: Promise.resolve(),
+    };
     let flagFilter = false;
     for (const t of terms) {
       switch (t.operator) {
@@ -306,6 +329,13 @@ export class MessageFetchService {
       }
     }
     if (flagFilter) resolved.historyStreamIds = [];
+    if (deferCheck) {
+      resolved.verified = this.users.findManyByIds(user.realm_id, ids).then((found) => {
+        const existing = new Set(found.map((u) => u.id));
+        const unknown = ids.find((id) => !existing.has(id));
+        if (unknown !== undefined) throw badNarrow(`unknown user ${unknown}`);
+      });
+    }
     return resolved;
   }
 }
