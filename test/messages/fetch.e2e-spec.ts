@@ -166,6 +166,20 @@ describe('GET /messages: anchors, narrows, search and history rules', () => {
       expect((await fetchNarrow(b, [['sender', carol.id]])).map((m) => m.id)).toEqual([groupId]);
       expect((await fetchNarrow(b, [['pm-with', alice.email]])).map((m) => m.id)).toEqual([dmId]);
       expect((await fetchNarrow(b, [['dm', [alice.id]]])).map((m) => m.id)).toEqual([dmId]);
+      // Named by id, the DM's members are presented in full (sender and recipients).
+      const [dm] = await fetchNarrow(b, [['dm', [alice.id]]]);
+      expect(dm.sender_email).toBe(alice.email);
+      expect(dm.display_recipient).toEqual(
+        [alice, bob]
+          .sort((x, y) => x.id - y.id)
+          .map((u) =>
+            expect.objectContaining({ id: u.id, email: u.email, is_mirror_dummy: false }),
+          ),
+      );
+      const [group] = await fetchNarrow(b, [['dm', [carol.id, alice.id]]]);
+      expect(group.id).toBe(groupId);
+      expect(group.sender_email).toBe(carol.email);
+      expect(group.display_recipient).toHaveLength(3);
       expect((await fetchNarrow(b, [['dm-including', carol.id]])).map((m) => m.id)).toEqual([
         groupId,
       ]);

@@ -7,7 +7,7 @@ import { StreamsService } from '../streams/streams.service';
 import { UsersRepository } from '../identity/users.repository';
 import { Role, User } from '../identity/user.types';
 import type { Message as ApiMessage } from '@hub/api/message.types';
-import type { FetchedMessageRow } from './message.types';
+import type { FetchedMessageRow, MessageUserRow } from './message.types';
 import { presentMessages, userIdsOf } from './message-presenter';
 import { MessagesRepository, PageQuery } from './messages.repository';
 import { badNarrow, NarrowTerm } from './narrow';
@@ -51,11 +51,12 @@ interface ResolvedNarrow {
   historyStreamIds: number[];
   near?: number;
   /**
-   * Settles once the users the narrow names by id are known to exist in the realm (rejecting
-   * with the first unknown one, as resolving would have): awaited beside the page query, so a
-   * DM narrow does not wait one more round trip before it.
+   * The users the narrow names by id, once known to exist in the realm (rejecting with the first
+   * unknown one, as resolving would have): awaited beside the page query, so a DM narrow does
+   * not wait one more round trip before it; the presenter reuses them (a DM's members are its
+   * senders and recipients).
    */
-  verified: Promise<void>;
+  verified: Promise<MessageUserRow[]>;
 }
 
 @Injectable()
@@ -68,12 +69,18 @@ export class MessageFetchService {
   ) {}
 
   async fetch(user: User, realm: Realm, options: FetchOptions): Promise<FetchResult> {
-    const page = await this.page(user, realm, options);
+    const { page, users } = await this.pageAndUsers(user, realm, options);
     const { rows, ...found } = page;
     return {
       ...found,
       history_limited: false,
-      messages: await this.present(realm, rows, options.applyMarkdown, options.clientGravatar),
+      messages: await this.present(
+        realm,
+        rows,
+        options.applyMarkdown,
+        options.clientGravatar,
+        users,
+      ),
     };
   }
 
@@ -83,6 +90,15 @@ export class MessageFetchService {
     realm: Realm,
     options: Omit<FetchOptions, 'applyMarkdown' | 'clientGravatar'>,
   ): Promise<PageRows> {
+    return (await this.pageAndUsers(user, realm, options)).page;
+  }
+
+  /** `page()`, with the users the narrow named by id (already loaded to check them). */
+  private async pageAndUsers(
+    user: User,
+    realm: Realm,
+    options: Omit<FetchOptions, 'applyMarkdown' | 'clientGravatar'>,
+  ): Promise<{ page: PageRows; users: MessageUserRow[] }> {
     if (options.numBefore < 0 || options.numAfter < 0) throw ZulipError.invalid('num_before');
     if (options.numBefore + options.numAfter > MAX_MESSAGES_PER_FETCH) {
       throw ZulipError.badRequest(
@@ -102,7 +118,7 @@ export class MessageFetchService {
       highlight: searchQueries(narrow.terms),
       isGuest: user.role === Role.Guest,
     };
-    const [page] = await Promise.all([
+    const [page, users] = await Promise.all([
       this.anchorId(options.anchor, narrow.near, query).then((anchor) => {
         query.anchor = anchor;
         return this.messages.findPage(query);
@@ -112,11 +128,14 @@ export class MessageFetchService {
     const before = page.before.slice(0, options.numBefore).reverse();
     const after = page.after.slice(0, options.numAfter);
     return {
-      anchor: query.anchor,
-      found_anchor: page.anchor.length > 0,
-      found_oldest: page.before.length <= options.numBefore,
-      found_newest: page.after.length <= options.numAfter,
-      rows: [...before, ...page.anchor, ...after],
+      page: {
+        anchor: query.anchor,
+        found_anchor: page.anchor.length > 0,
+        found_oldest: page.before.length <= options.numBefore,
+        found_newest: page.after.length <= options.numAfter,
+        rows: [...before, ...page.anchor, ...after],
+      },
+      users,
     };
   }
 
@@ -199,25 +218,30 @@ export class MessageFetchService {
     return anchor;
   }
 
-  /** Batch-loads senders, DM members, reactions, edits and linkifiers: a fixed number of queries. */
+  /**
+   * Batch-loads senders, DM members, reactions, edits and linkifiers: a fixed number of queries.
+   * Users in `known` (loaded already) are not loaded again.
+   */
   private async present(
     realm: Realm,
     rows: FetchedMessageRow[],
     applyMarkdown: boolean,
     clientGravatar: boolean,
+    known: MessageUserRow[] = [],
   ): Promise<ApiMessage[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const edited = rows.filter((r) => r.last_edit_time !== null).map((r) => r.id);
-    const [users, reactions, edits, linkifiers] = await Promise.all([
-      this.messages.usersByIds(userIdsOf(rows)),
+    const knownIds = new Set(known.map((u) => u.id));
+    const [loaded, reactions, edits, linkifiers] = await Promise.all([
+      this.messages.usersByIds(userIdsOf(rows).filter((id) => !knownIds.has(id))),
       this.messages.reactionsFor(ids),
       this.messages.editsFor(edited),
       this.linkifiers.list(realm.id),
     ]);
     return presentMessages(rows, {
       realmStr: realm.string_id,
-      users,
+      users: [...known, ...loaded],
       reactions,
       edits,
       linkifiers,
@@ -272,7 +296,7 @@ export class MessageFetchService {
     const resolved: ResolvedNarrow = {
       terms: [],
       historyStreamIds: [],
-      verified: Promise.resolve(),
+      verified: Promise.resolve([]),
     };
     let flagFilter = false;
     for (const t of terms) {
@@ -334,6 +358,7 @@ export class MessageFetchService {
         const existing = new Set(found.map((u) => u.id));
         const unknown = ids.find((id) => !existing.has(id));
         if (unknown !== undefined) throw badNarrow(`unknown user ${unknown}`);
+        return found;
       });
     }
     return resolved;
