@@ -354,7 +354,9 @@ export class MessageFetchService {
     }
     if (flagFilter) resolved.historyStreamIds = [];
     if (deferCheck) {
-      resolved.verified = this.users.findManyByIds(user.realm_id, ids).then((found) => {
+      // The requester too, in the same query: a member of every DM narrow's conversations.
+      const load = [...new Set([...ids, user.id])];
+      resolved.verified = this.users.findManyByIds(user.realm_id, load).then((found) => {
         const existing = new Set(found.map((u) => u.id));
         const unknown = ids.find((id) => !existing.has(id));
         if (unknown !== undefined) throw badNarrow(`unknown user ${unknown}`);
