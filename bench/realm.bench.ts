@@ -14,7 +14,10 @@
  *   node dist/bench/realm.bench.js [--scale 1] [--iterations 100]
  *
  * `--scale 0.1` makes a realm a tenth the size (users, streams and messages) for quick runs;
- * `--explain` also prints, per endpoint, its slowest statements with their EXPLAIN ANALYZE.
+ * `--only dm,stream+topic` measures only the endpoints whose names contain one of those parts;
+ * `--profile FILE` writes a CPU profile of the server's thread while the requests are measured
+ * (open it in Chrome's DevTools); `--explain` also prints, per endpoint, its slowest statements
+ * with their EXPLAIN ANALYZE.
  * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432, a superuser: the load
  * switches foreign-key triggers off for its session), in a scratch database that is dropped
  * afterwards. The requests come from a worker thread, so the client does not
@@ -24,6 +27,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as inspector from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -76,6 +80,11 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+function stringOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 const agent = new http.Agent({ keepAlive: true });
 
 /** One request; resolves with the answer's size in bytes (rejects on a non-200). */
@@ -89,11 +98,15 @@ function request(base: string, auth: string, e: Endpoint): Promise<number> {
       {
         method: e.method,
         agent,
-        headers: {
-          authorization: auth,
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-        },
+        // As clients send them: a GET has no body, so no body headers.
+        headers:
+          e.method === 'GET'
+            ? { authorization: auth }
+            : {
+                authorization: auth,
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+              },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -174,6 +187,25 @@ function runWorker(job: Job): Promise<Result[]> {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+}
+
+/** A CPU profile of this thread (the server's) until `stop()`. */
+async function startProfiler(): Promise<{ stop: () => Promise<inspector.Profiler.Profile> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string): Promise<T> =>
+    new Promise((resolve, reject) =>
+      session.post(method, (err: Error | null, result: T) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await post<{ profile: inspector.Profiler.Profile }>('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 /** Records the statements the server sends while `fn` runs (from its query log). */
@@ -375,7 +407,11 @@ async function main(): Promise<void> {
     const auth = `Basic ${Buffer.from(`${realm.ownerEmail}:${realm.ownerApiKey}`).toString('base64')}`;
 
     // Each endpoint's statements, captured on a warm call (caches filled, plans prepared).
-    const endpoints = endpointsFor(realm);
+    const only = stringOption('only')?.split(',');
+    const endpoints = endpointsFor(realm).filter(
+      (e) => !only || only.some((part) => e.name.includes(part)),
+    );
+    if (endpoints.length === 0) throw new Error(`--only ${only?.join(',')} matches no endpoint`);
     for (const e of endpoints) {
       await request(base, auth, e);
       await request(base, auth, e);
@@ -383,6 +419,8 @@ async function main(): Promise<void> {
       e.statements = await capture(running, () => request(base, auth, e));
     }
 
+    const profileFile = stringOption('profile');
+    const profiler = profileFile ? await startProfiler() : undefined;
     const results = await runWorker({
       base,
       auth,
@@ -390,6 +428,10 @@ async function main(): Promise<void> {
       iterations,
       endpoints,
     });
+    if (profiler && profileFile) {
+      fs.writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
+      process.stdout.write(`CPU profile of the server while measured written to ${profileFile}\n`);
+    }
     const ms = (n: number) => n.toFixed(1);
     const rows = [
       ['endpoint', 'p50 ms', 'p99 ms', 'SQL floor p50', 'queries', 'ratio p50', 'answer', 'goal'],

@@ -166,6 +166,20 @@ describe('GET /messages: anchors, narrows, search and history rules', () => {
       expect((await fetchNarrow(b, [['sender', carol.id]])).map((m) => m.id)).toEqual([groupId]);
       expect((await fetchNarrow(b, [['pm-with', alice.email]])).map((m) => m.id)).toEqual([dmId]);
       expect((await fetchNarrow(b, [['dm', [alice.id]]])).map((m) => m.id)).toEqual([dmId]);
+      // Named by id, the DM's members are presented in full (sender and recipients).
+      const [dm] = await fetchNarrow(b, [['dm', [alice.id]]]);
+      expect(dm.sender_email).toBe(alice.email);
+      expect(dm.display_recipient).toEqual(
+        [alice, bob]
+          .sort((x, y) => x.id - y.id)
+          .map((u) =>
+            expect.objectContaining({ id: u.id, email: u.email, is_mirror_dummy: false }),
+          ),
+      );
+      const [group] = await fetchNarrow(b, [['dm', [carol.id, alice.id]]]);
+      expect(group.id).toBe(groupId);
+      expect(group.sender_email).toBe(carol.email);
+      expect(group.display_recipient).toHaveLength(3);
       expect((await fetchNarrow(b, [['dm-including', carol.id]])).map((m) => m.id)).toEqual([
         groupId,
       ]);
@@ -230,6 +244,40 @@ describe('GET /messages: anchors, narrows, search and history rules', () => {
         });
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('BAD_NARROW');
+      }
+      // Users named by id: refused by the first unknown one, whatever the page or anchor.
+      const unknownId = carol.id + 1000;
+      const byId: Array<[unknown[][], string]> = [
+        [[['dm', [alice.id, unknownId]]], `unknown user ${unknownId}`],
+        [[['dm', [unknownId + 1, unknownId]]], `unknown user ${unknownId + 1}`],
+        [
+          [
+            ['sender', unknownId],
+            ['dm-including', alice.id],
+          ],
+          `unknown user ${unknownId}`,
+        ],
+      ];
+      for (const [narrow, why] of byId) {
+        for (const anchor of ['newest', 'first_unread']) {
+          const res = await b.get('/messages', {
+            anchor,
+            num_before: 1,
+            num_after: 1,
+            narrow: JSON.stringify(narrow),
+          });
+          expect(res.status).toBe(400);
+          expect(res.body).toMatchObject({
+            code: 'BAD_NARROW',
+            msg: `Invalid narrow operator: ${why}`,
+          });
+        }
+        const matches = await b.get('/messages/matches_narrow', {
+          msg_ids: JSON.stringify([dmId]),
+          narrow: JSON.stringify(narrow),
+        });
+        expect(matches.status).toBe(400);
+        expect(matches.body.code).toBe('BAD_NARROW');
       }
       for (const narrow of ['{"a":1}', '[1]', '[["stream"]]', 'nope', '[{"operator":"stream"}]']) {
         const res = await b.get('/messages', {

@@ -7,7 +7,7 @@ import { StreamsService } from '../streams/streams.service';
 import { UsersRepository } from '../identity/users.repository';
 import { Role, User } from '../identity/user.types';
 import type { Message as ApiMessage } from '@hub/api/message.types';
-import type { FetchedMessageRow } from './message.types';
+import type { FetchedMessageRow, MessageUserRow } from './message.types';
 import { presentMessages, userIdsOf } from './message-presenter';
 import { MessagesRepository, PageQuery } from './messages.repository';
 import { badNarrow, NarrowTerm } from './narrow';
@@ -50,6 +50,13 @@ interface ResolvedNarrow {
   terms: ResolvedTerm[];
   historyStreamIds: number[];
   near?: number;
+  /**
+   * The users the narrow names by id, once known to exist in the realm (rejecting with the first
+   * unknown one, as resolving would have): awaited beside the page query, so a DM narrow does
+   * not wait one more round trip before it; the presenter reuses them (a DM's members are its
+   * senders and recipients).
+   */
+  verified: Promise<MessageUserRow[]>;
 }
 
 @Injectable()
@@ -62,12 +69,18 @@ export class MessageFetchService {
   ) {}
 
   async fetch(user: User, realm: Realm, options: FetchOptions): Promise<FetchResult> {
-    const page = await this.page(user, realm, options);
+    const { page, users } = await this.pageAndUsers(user, realm, options);
     const { rows, ...found } = page;
     return {
       ...found,
       history_limited: false,
-      messages: await this.present(realm, rows, options.applyMarkdown, options.clientGravatar),
+      messages: await this.present(
+        realm,
+        rows,
+        options.applyMarkdown,
+        options.clientGravatar,
+        users,
+      ),
     };
   }
 
@@ -77,6 +90,15 @@ export class MessageFetchService {
     realm: Realm,
     options: Omit<FetchOptions, 'applyMarkdown' | 'clientGravatar'>,
   ): Promise<PageRows> {
+    return (await this.pageAndUsers(user, realm, options)).page;
+  }
+
+  /** `page()`, with the users the narrow named by id (already loaded to check them). */
+  private async pageAndUsers(
+    user: User,
+    realm: Realm,
+    options: Omit<FetchOptions, 'applyMarkdown' | 'clientGravatar'>,
+  ): Promise<{ page: PageRows; users: MessageUserRow[] }> {
     if (options.numBefore < 0 || options.numAfter < 0) throw ZulipError.invalid('num_before');
     if (options.numBefore + options.numAfter > MAX_MESSAGES_PER_FETCH) {
       throw ZulipError.badRequest(
@@ -96,16 +118,24 @@ export class MessageFetchService {
       highlight: searchQueries(narrow.terms),
       isGuest: user.role === Role.Guest,
     };
-    query.anchor = await this.anchorId(options.anchor, narrow.near, query);
-    const page = await this.messages.findPage(query);
+    const [page, users] = await Promise.all([
+      this.anchorId(options.anchor, narrow.near, query).then((anchor) => {
+        query.anchor = anchor;
+        return this.messages.findPage(query);
+      }),
+      narrow.verified,
+    ]);
     const before = page.before.slice(0, options.numBefore).reverse();
     const after = page.after.slice(0, options.numAfter);
     return {
-      anchor: query.anchor,
-      found_anchor: page.anchor.length > 0,
-      found_oldest: page.before.length <= options.numBefore,
-      found_newest: page.after.length <= options.numAfter,
-      rows: [...before, ...page.anchor, ...after],
+      page: {
+        anchor: query.anchor,
+        found_anchor: page.anchor.length > 0,
+        found_oldest: page.before.length <= options.numBefore,
+        found_newest: page.after.length <= options.numAfter,
+        rows: [...before, ...page.anchor, ...after],
+      },
+      users,
     };
   }
 
@@ -163,7 +193,7 @@ export class MessageFetchService {
       highlight: searchQueries(narrow.terms),
       isGuest: user.role === Role.Guest,
     };
-    const rows = await this.messages.matching(query, ids);
+    const [rows] = await Promise.all([this.messages.matching(query, ids), narrow.verified]);
     const result: Record<string, { match_content: string; match_subject: string }> = {};
     for (const row of rows) {
       result[String(row.id)] = {
@@ -188,25 +218,30 @@ export class MessageFetchService {
     return anchor;
   }
 
-  /** Batch-loads senders, DM members, reactions, edits and linkifiers: a fixed number of queries. */
+  /**
+   * Batch-loads senders, DM members, reactions, edits and linkifiers: a fixed number of queries.
+   * Users in `known` (loaded already) are not loaded again.
+   */
   private async present(
     realm: Realm,
     rows: FetchedMessageRow[],
     applyMarkdown: boolean,
     clientGravatar: boolean,
+    known: MessageUserRow[] = [],
   ): Promise<ApiMessage[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const edited = rows.filter((r) => r.last_edit_time !== null).map((r) => r.id);
-    const [users, reactions, edits, linkifiers] = await Promise.all([
-      this.messages.usersByIds(userIdsOf(rows)),
+    const knownIds = new Set(known.map((u) => u.id));
+    const [loaded, reactions, edits, linkifiers] = await Promise.all([
+      this.messages.usersByIds(userIdsOf(rows).filter((id) => !knownIds.has(id))),
       this.messages.reactionsFor(ids),
       this.messages.editsFor(edited),
       this.linkifiers.list(realm.id),
     ]);
     return presentMessages(rows, {
       realmStr: realm.string_id,
-      users,
+      users: [...known, ...loaded],
       reactions,
       edits,
       linkifiers,
@@ -233,14 +268,22 @@ export class MessageFetchService {
       }
       return t.operator === 'dm' ? t.operand.filter((o): o is number => typeof o === 'number') : [];
     });
+    // Users named by id only, in a narrow where nothing else can be refused while resolving (no
+    // channel names, no emails): their ids go into the query as given, and the check that they
+    // exist runs beside the page query, refusing the same first unknown user it would have here.
+    const deferCheck =
+      ids.length > 0 && emails.length === 0 && !terms.some((t) => t.operator === 'stream');
     const known =
       emails.length + ids.length > 0
         ? [
             ...(emails.length ? await this.users.findManyByEmails(user.realm_id, emails) : []),
-            ...(ids.length ? await this.users.findManyByIds(user.realm_id, ids) : []),
+            ...(ids.length && !deferCheck
+              ? await this.users.findManyByIds(user.realm_id, ids)
+              : []),
           ]
         : [];
     const userId = (operand: string | number): number => {
+      if (deferCheck && typeof operand === 'number') return operand;
       const found = known.find((u) =>
         typeof operand === 'number'
           ? u.id === operand
@@ -250,7 +293,11 @@ export class MessageFetchService {
       return found.id;
     };
 
-    const resolved: ResolvedNarrow = { terms: [], historyStreamIds: [] };
+    const resolved: ResolvedNarrow = {
+      terms: [],
+      historyStreamIds: [],
+      verified: Promise.resolve([]),
+    };
     let flagFilter = false;
     for (const t of terms) {
       switch (t.operator) {
@@ -306,6 +353,16 @@ export class MessageFetchService {
       }
     }
     if (flagFilter) resolved.historyStreamIds = [];
+    if (deferCheck) {
+      // The requester too, in the same query: a member of every DM narrow's conversations.
+      const load = [...new Set([...ids, user.id])];
+      resolved.verified = this.users.findManyByIds(user.realm_id, load).then((found) => {
+        const existing = new Set(found.map((u) => u.id));
+        const unknown = ids.find((id) => !existing.has(id));
+        if (unknown !== undefined) throw badNarrow(`unknown user ${unknown}`);
+        return found;
+      });
+    }
     return resolved;
   }
 }
