@@ -14,11 +14,13 @@ export interface BenchUser {
 }
 
 /** A throwaway database on DATABASE_URL's server (or the local default), dropped afterwards. */
-export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  prefix = 'zh_bench_ev',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = new URL(
     process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
   );
-  const name = `zh_bench_ev_${Date.now().toString(36)}_${process.pid}`;
+  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
   const admin = new Client({ connectionString: serverUrl.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -34,9 +34,11 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { Client } from 'pg';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadConfig } from '@hub/config';
+import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { Database } from '../apps/server/src/database/database.service';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
+import { scratchDatabase } from './events-setup';
 import { generateRealm, GeneratedRealm } from './realm-data';
 
 interface Statement {
@@ -262,20 +264,10 @@ function endpointsFor(realm: GeneratedRealm): Endpoint[] {
       name: 'POST /register',
       method: 'POST',
       path: '/register',
-      // What apps/web/src/events.ts sends: every event type.
-      params: {
-        apply_markdown: 'true',
-        client_gravatar: 'false',
-        slim_presence: 'true',
-        include_subscribers: 'false',
-        client_capabilities: JSON.stringify({
-          notification_settings_null: true,
-          bulk_message_deletion: true,
-          user_avatar_url_field_optional: false,
-          stream_typing_notifications: true,
-          user_settings_object: true,
-        }),
-      },
+      // What the web client sends: every event type.
+      params: Object.fromEntries(
+        Object.entries(WEB_CLIENT_REGISTER).map(([k, v]) => [k, JSON.stringify(v)]),
+      ),
       statements: [],
       p99GoalMs: 300,
     },
@@ -363,15 +355,8 @@ async function main(): Promise<void> {
     streams: Math.round(1_000 * scale),
     messages: Math.round(1_000_000 * scale),
   };
-  const serverUrl = new URL(
-    process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
-  );
-  const scratch = `zh_bench_realm_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${scratch}`);
-  const dbUrl = new URL(serverUrl.toString());
-  dbUrl.pathname = `/${scratch}`;
+  const scratch = await scratchDatabase('zh_bench_realm');
+  const dbUrl = new URL(scratch.url);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-'));
   let app: NestExpressApplication | undefined;
   const db = new Client({ connectionString: dbUrl.toString() });
@@ -467,8 +452,7 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     await db2.end().catch(() => undefined);
     if (app) await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await scratch.drop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -19,7 +19,8 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { scratchDatabase } from './events-setup';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
@@ -216,15 +217,8 @@ async function main(): Promise<void> {
     subscribers: option('subscribers', 100),
     mix: process.argv.includes('--mix'),
   };
-  const serverUrl = new URL(
-    process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
-  );
-  const scratch = `zh_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${scratch}`);
-  const dbUrl = new URL(serverUrl.toString());
-  dbUrl.pathname = `/${scratch}`;
+  const scratch = await scratchDatabase('zh_bench_send');
+  const dbUrl = new URL(scratch.url);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-bench-'));
 
   const config = loadConfig({
@@ -326,8 +320,7 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await scratch.drop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

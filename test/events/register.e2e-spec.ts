@@ -1,3 +1,4 @@
+import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { LookupCaches } from '../../apps/server/src/database/lookup-caches';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { makeStream } from './event-fixtures';
@@ -162,21 +163,6 @@ describe('POST /register: queue and initial state', () => {
     expect((res.body.subscriptions as unknown[]).length).toBeGreaterThanOrEqual(100);
   });
 });
-
-/** What the web client sends to `/register` (apps/web/src/events.ts): every event type. */
-const WEB_CLIENT_REGISTER = {
-  apply_markdown: true,
-  client_gravatar: false,
-  slim_presence: true,
-  include_subscribers: false,
-  client_capabilities: {
-    notification_settings_null: true,
-    bulk_message_deletion: true,
-    user_avatar_url_field_optional: false,
-    stream_typing_notifications: true,
-    user_settings_object: true,
-  },
-};
 
 describe('POST /register as the web client asks for it: cost independent of realm size', () => {
   let server: TestServer;

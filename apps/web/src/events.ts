@@ -1,3 +1,4 @@
+import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { api, ApiError } from './api';
 import type { ConnectionState } from './model';
 import type { ZulipEvent } from '../../../libs/client/src/types';
@@ -25,20 +26,7 @@ export interface EventTransport {
 /** What the browser uses: the event socket, `/json/register` and `/json/events`. */
 export const browserTransport: EventTransport = {
   socket: (url) => new WebSocket(url),
-  register: () =>
-    api('POST', '/register', {
-      apply_markdown: true,
-      client_gravatar: false,
-      slim_presence: true,
-      include_subscribers: false,
-      client_capabilities: {
-        notification_settings_null: true,
-        bulk_message_deletion: true,
-        user_avatar_url_field_optional: false,
-        stream_typing_notifications: true,
-        user_settings_object: true,
-      },
-    }),
+  register: () => api('POST', '/register', WEB_CLIENT_REGISTER),
   poll: async (queueId, lastEventId, signal, dontBlock) =>
     (
       await api<{ events: ZulipEvent[] }>(
