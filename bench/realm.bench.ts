@@ -38,7 +38,7 @@ import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { Database } from '../apps/server/src/database/database.service';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
-import { scratchDatabase } from './events-setup';
+import { percentile, scratchDatabase, table } from './events-setup';
 import { generateRealm, GeneratedRealm } from './realm-data';
 
 interface Statement {
@@ -125,10 +125,6 @@ function request(base: string, auth: string, e: Endpoint): Promise<number> {
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function timed(iterations: number, fn: () => Promise<unknown>): Promise<number[]> {
@@ -337,14 +333,6 @@ async function explain(db: Client, endpoints: Endpoint[]): Promise<string> {
     }
   }
   return out.join('\n');
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
-  return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join(
-    '\n',
-  );
 }
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
-import { scratchDatabase } from './events-setup';
+import { scratchDatabase, table } from './events-setup';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
@@ -304,15 +304,10 @@ async function main(): Promise<void> {
         String(database.failed),
       ],
     ];
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
     process.stdout.write(
       [
         `send benchmark: ${subscribed.rows[0].n} subscribers, concurrency ${options.concurrency}, ${options.seconds} s each, ${options.mix ? `mixed content (${MIXED_CONTENTS.length} kinds: links, mentions, code, emoji, linkifiers)` : 'one line of Markdown'}`,
-        line(rows[0]),
-        line(widths.map((w) => '-'.repeat(w))),
-        line(rows[1]),
-        line(rows[2]),
+        table(rows),
         `ratio API / PostgreSQL: ${ratio.toFixed(2)} (goal >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`,
         '',
       ].join('\n'),

@@ -36,6 +36,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { percentile, table } from './events-setup';
 import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
@@ -340,11 +341,6 @@ async function throughputRole(
   const result = await run(options.seconds);
   agent.destroy();
   return result;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Steady `rate` webhooks per second; each one's landing seen on a long-polled event queue. */
@@ -667,14 +663,10 @@ async function main(): Promise<void> {
         '',
       ]),
     ];
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ');
     process.stdout.write(
       [
         `webhook benchmark: PostgreSQL ${databaseUrl ? 'real' : 'embedded'}, Redis ${redis ? 'real' : 'absent'}, ${os.cpus().length} CPUs`,
-        line(rows[0]),
-        line(widths.map((w) => '-'.repeat(w))),
-        ...rows.slice(1).map(line),
+        table(rows),
         `ratio gateway / bare node:http: ${(gatewayRate.perSecond / bareRate.perSecond).toFixed(2)}`,
         `steady rate achieved in (b): ${latency.achievedRate.toFixed(0)} requests/s`,
         ...dispatch
