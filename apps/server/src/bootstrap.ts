@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { WsAdapter } from '@nestjs/platform-ws';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { IncomingMessage, Server } from 'node:http';
@@ -20,6 +19,7 @@ import {
 import { installApiNoStore } from './common/no-store';
 import { paramsMiddleware } from './common/params.middleware';
 import { ZulipExceptionFilter } from './common/zulip-exception.filter';
+import { EventsWsAdapter } from './events/queues/events-ws-adapter';
 import { EVENTS_PATH, LongPollFastPath } from './events/queues/long-poll-fast-path';
 import { ServerMetrics } from './metrics/server-metrics';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
@@ -98,7 +98,7 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
     next();
   });
   app.useGlobalPipes(new PathParamsPipe());
-  app.useWebSocketAdapter(new WsAdapter(app));
+  app.useWebSocketAdapter(new EventsWsAdapter(app));
   app.get(LongPollFastPath).install(app.getHttpServer());
   installApiNoStore(app.getHttpServer());
   // After the fast path: it answers in front of every other request listener.
