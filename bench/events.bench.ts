@@ -38,7 +38,7 @@
  * Loopback only.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -87,8 +87,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 type ClientJob =
   /** Client i registers on (and later polls) `bases[i % bases.length]`. */
   | { kind: 'register'; bases: string[]; users: BenchUser[]; countDuplicates?: boolean }
-  /** Long-polls the server's queues, or `bare` ones of the bare node:http baseline. */
-  | { kind: 'poll'; phase: number; bare?: { url: string; count: number } }
+  /**
+   * Long-polls the server's queues, or `bare` ones of the bare node:http baseline (queue ids
+   * `q<first>`…, `first` 0 unless several client processes share them).
+   */
+  | { kind: 'poll'; phase: number; bare?: { url: string; count: number; first?: number } }
   | { kind: 'socket'; phase: number }
   | { kind: 'ws'; url: string; count: number; phase: number }
   | { kind: 'count' }
@@ -104,6 +107,9 @@ interface Report {
   errors: number;
   /** Message events a queue received a second time (counted only in the scale-out scenario). */
   duplicates: number;
+  /** Client process CPU time since the phase began, and that wall time (ms; client processes). */
+  cpuMs?: number;
+  wallMs?: number;
 }
 
 interface ClientQueue {
@@ -119,13 +125,20 @@ interface ClientQueue {
 
 type WireEvent = { id: number; type: string; message?: { id: number; content: string } };
 
+/** How the clients talk to the bench: a worker thread's port, or a child process's IPC. */
+interface ClientChannel {
+  postMessage(message: unknown): void;
+  on(event: 'message', handler: (job: ClientJob) => void): void;
+}
+
 /**
- * The receiving side, in its own thread: registered queues read by long-poll loops or by the
- * server's event socket, or plain sockets for the baseline; records publish→receipt latency.
+ * The receiving side, in its own thread or process: registered queues read by long-poll loops or
+ * by the server's event socket, or plain sockets for the baseline; records publish→receipt
+ * latency.
  */
-function clientWorker(): void {
-  const port = parentPort;
+function clientWorker(port: ClientChannel | null = parentPort): void {
   if (!port) return;
+  let phaseStarted = { cpu: process.cpuUsage(), wall: nowMs() };
   let latencies: number[] = [];
   let sentAt: number[] = [];
   let answers = 0;
@@ -189,7 +202,7 @@ function clientWorker(): void {
       const pollers: ClientQueue[] = bare
         ? Array.from({ length: bare.count }, (_, i) => ({
             auth: '',
-            queueId: `q${i}`,
+            queueId: `q${(bare.first ?? 0) + i}`,
             last: -1,
             base: new URL(bare.url),
           }))
@@ -300,6 +313,7 @@ function clientWorker(): void {
     async report() {
       stop();
       stop = () => undefined;
+      const cpu = process.cpuUsage(phaseStarted.cpu);
       port.postMessage({
         received: latencies.length,
         latencies,
@@ -307,6 +321,8 @@ function clientWorker(): void {
         answers,
         errors,
         duplicates,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        wallMs: nowMs() - phaseStarted.wall,
       } satisfies Report);
       latencies = [];
       sentAt = [];
@@ -317,7 +333,10 @@ function clientWorker(): void {
   };
 
   port.on('message', (job: ClientJob) => {
-    if ('phase' in job) phase = job.phase;
+    if ('phase' in job) {
+      phase = job.phase;
+      phaseStarted = { cpu: process.cpuUsage(), wall: nowMs() };
+    }
     handlers[job.kind](job).then(
       () => job.kind !== 'report' && job.kind !== 'count' && port.postMessage('ready'),
       (err: unknown) => port.postMessage({ error: String(err) }),
@@ -325,9 +344,133 @@ function clientWorker(): void {
   });
 }
 
+// ---------------------------------------------------------------- client processes
+
+/** The argument that makes this script a client process (see ClientProcesses). */
+const CLIENT_PROCESS_FLAG = '--client-process';
+
+/**
+ * The fan-out clients in `count` child processes of their own, the queues and sockets split
+ * between them: the server (this process's main thread) and the bare baselines are measured
+ * without the clients' parsing and garbage collection in their process, and one client's
+ * event loop is not the only one reading every answer. Answers `ask` like the worker does:
+ * jobs are split (registrations, bare polls, sockets) or sent to all, replies merged.
+ */
+class ClientProcesses {
+  private constructor(private readonly children: ChildProcess[]) {}
+
+  static async start(count: number): Promise<ClientProcesses> {
+    const children = Array.from({ length: count }, () =>
+      fork(__filename, [CLIENT_PROCESS_FLAG], {
+        // Structured clone: the reports carry hundreds of thousands of latencies.
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve, reject) => {
+            child.once('message', () => resolve());
+            child.once('exit', () => reject(new Error('a client process did not start')));
+          }),
+      ),
+    );
+    return new ClientProcesses(children);
+  }
+
+  get size(): number {
+    return this.children.length;
+  }
+
+  async ask<T>(job: ClientJob): Promise<T> {
+    const k = this.children.length;
+    const share = (total: number, i: number) =>
+      Math.floor((total * (i + 1)) / k) - Math.floor((total * i) / k);
+    const start = (total: number, i: number) => Math.floor((total * i) / k);
+    const jobs: ClientJob[] = this.children.map((_, i) => {
+      if (job.kind === 'register') {
+        return {
+          ...job,
+          users: job.users.slice(start(job.users.length, i), start(job.users.length, i + 1)),
+        };
+      }
+      if (job.kind === 'poll' && job.bare) {
+        const { count } = job.bare;
+        return {
+          ...job,
+          bare: { url: job.bare.url, count: share(count, i), first: start(count, i) },
+        };
+      }
+      if (job.kind === 'ws') return { ...job, count: share(job.count, i) };
+      return job;
+    });
+    const replies = await Promise.all(this.children.map((child, i) => askChild(child, jobs[i])));
+    if (job.kind === 'count') return (replies as number[]).reduce((a, b) => a + b, 0) as T;
+    if (job.kind !== 'report') return replies[0] as T;
+    const reports = replies as Report[];
+    const merged: Report = {
+      received: 0,
+      latencies: [],
+      sentAt: [],
+      answers: 0,
+      errors: 0,
+      duplicates: 0,
+      cpuMs: 0,
+      wallMs: 0,
+    };
+    for (const r of reports) {
+      merged.received += r.received;
+      for (const v of r.latencies) merged.latencies.push(v);
+      for (const v of r.sentAt) merged.sentAt.push(v);
+      merged.answers += r.answers;
+      merged.errors += r.errors;
+      merged.duplicates += r.duplicates;
+    }
+    // The busiest client process's share of one core: near 100%, the load generator lags.
+    const busiest = reports.reduce(
+      (b, r) => ((r.cpuMs ?? 0) / (r.wallMs || 1) > (b.cpuMs ?? 0) / (b.wallMs || 1) ? r : b),
+      reports[0],
+    );
+    merged.cpuMs = busiest.cpuMs;
+    merged.wallMs = busiest.wallMs;
+    return merged as T;
+  }
+
+  stop(): void {
+    for (const child of this.children) if (child.exitCode === null) child.kill();
+  }
+}
+
+function askChild<T>(child: ChildProcess, job: ClientJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = () => reject(new Error('a client process exited'));
+    child.once('exit', onExit);
+    child.once('message', (reply: T | { error: string }) => {
+      child.off('exit', onExit);
+      if (reply && typeof reply === 'object' && 'error' in reply) reject(new Error(reply.error));
+      else resolve(reply as T);
+    });
+    child.send(job);
+  });
+}
+
+/** A client process: the same clients as the worker thread, over IPC. */
+function clientProcess(): void {
+  const send = (message: unknown) => process.send?.(message);
+  clientWorker({
+    postMessage: send,
+    on: (_event, handler) => process.on('message', (job) => handler(job as ClientJob)),
+  });
+  // Without the bench, nothing is left to measure.
+  process.on('disconnect', () => process.exit(0));
+  send('started');
+}
+
 // ---------------------------------------------------------------- fan-out scenario
 
-function ask<T>(worker: Worker, job: ClientJob): Promise<T> {
+function ask<T>(worker: Worker | ClientProcesses, job: ClientJob): Promise<T> {
+  if (worker instanceof ClientProcesses) return worker.ask<T>(job);
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => reject(err);
     worker.once('error', onError);
@@ -402,7 +545,7 @@ async function paced(
 }
 
 /** Waits until the clients hold every message, or none has come for 10 s (at most 90 s). */
-async function drained(worker: Worker, expected: number): Promise<void> {
+async function drained(worker: Worker | ClientProcesses, expected: number): Promise<void> {
   let last = -1;
   let lastChange = nowMs();
   for (const deadline = nowMs() + 90_000; nowMs() < deadline; await sleep(250)) {
@@ -458,6 +601,14 @@ function trace(label: string, report: Report): void {
 
 type Transport = 'poll' | 'socket' | 'http' | 'ws';
 
+/** Client processes in the fan-out scenario (`--clients`). */
+const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
+
+/** The fan-out goals: each transport's p99 over its bare baseline's, by N. */
+function fanoutGoal(transport: 'poll' | 'socket', n: number): number {
+  return transport === 'poll' && n <= 1000 ? 1.2 : 1.5;
+}
+
 async function fanout(
   sizes: number[],
   seconds: number,
@@ -483,10 +634,19 @@ async function fanout(
   });
   const app = await createServerApp(config);
   const pool = new Pool({ connectionString: database.url, max: 2 });
-  const worker = new Worker(__filename, { workerData: { role: 'clients' } });
+  const clients = await ClientProcesses.start(CLIENT_PROCESSES);
   const rows = [
-    ['transport', 'N', 'received', 'events/answer', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
+    ['transport', 'N', 'received', 'events/answer', 'p50 ms', 'p99 ms', 'max ms', 'errors'].concat(
+      'busiest client CPU %',
+    ),
   ];
+  /** p99 by transport and N, for the ratios. */
+  const p99 = new Map<string, number>();
+  const measured = (key: string, row: string[], report: Report) => {
+    p99.set(key, Number(row[5]));
+    const cpu = report.wallMs ? (100 * (report.cpuMs ?? 0)) / report.wallMs : NaN;
+    rows.push(row.concat(cpu.toFixed(0)));
+  };
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
@@ -506,24 +666,23 @@ async function fanout(
           { userIds },
         );
       };
-      await ask(worker, {
+      await ask(clients, {
         kind: 'register',
         bases: [`http://127.0.0.1:${port}`],
         users: listeners,
       });
       for (const transport of (['poll', 'socket'] as const).filter((t) => transports.includes(t))) {
         phase++;
-        await ask(worker, { kind: transport, phase });
+        await ask(clients, { kind: transport, phase });
         const sent = await paced(seconds, publish);
-        await drained(worker, sent * n);
+        await drained(clients, sent * n);
         const label = transport === 'poll' ? 'long-poll' : 'event socket';
-        rows.push(
-          summarize(
-            `${label} (${app.get(EventsService).storeKind} store)`,
-            n,
-            sent,
-            await ask(worker, { kind: 'report' }),
-          ),
+        const report = await ask<Report>(clients, { kind: 'report' });
+        const storeKind = app.get(EventsService).storeKind;
+        measured(
+          `${transport}:${n}`,
+          summarize(`${label} (${storeKind} store)`, n, sent, report),
+          report,
         );
         await sleep(500);
       }
@@ -539,11 +698,11 @@ async function fanout(
         const bare = new BareLongPollServer();
         const url = await bare.listen();
         phase++;
-        await ask(worker, { kind: 'poll', phase, bare: { url, count: n } });
+        await ask(clients, { kind: 'poll', phase, bare: { url, count: n } });
         const sent = await paced(seconds, (i, dueAt) => bare.broadcast(payloadOf(i, dueAt)));
-        await drained(worker, sent * n);
-        const report = await ask<Report>(worker, { kind: 'report' });
-        rows.push(summarize('bare node:http long-poll', n, sent, report));
+        await drained(clients, sent * n);
+        const report = await ask<Report>(clients, { kind: 'report' });
+        measured(`http:${n}`, summarize('bare node:http long-poll', n, sent, report), report);
         await bare.close();
         await sleep(500);
       }
@@ -553,27 +712,47 @@ async function fanout(
         await new Promise((r) => wss.once('listening', r));
         const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
         phase++;
-        await ask(worker, { kind: 'ws', url, count: n, phase });
+        await ask(clients, { kind: 'ws', url, count: n, phase });
         const sent = await paced(seconds, (i, dueAt) => {
           const payload = payloadOf(i, dueAt);
           for (const client of wss.clients) client.send(payload);
         });
-        await drained(worker, sent * n);
-        rows.push(summarize('bare ws broadcast', n, sent, await ask(worker, { kind: 'report' })));
+        await drained(clients, sent * n);
+        const report = await ask<Report>(clients, { kind: 'report' });
+        measured(`ws:${n}`, summarize('bare ws broadcast', n, sent, report), report);
         await new Promise((r) => wss.close(r));
       }
     }
   } finally {
-    await worker.terminate();
+    clients.stop();
     await sleep(500);
     await app.close();
     await pool.end();
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  const ratios: string[] = [];
+  for (const n of sizes) {
+    for (const [transport, bare, label] of [
+      ['poll', 'http', 'long-poll / bare long-poll'],
+      ['socket', 'ws', 'event socket / bare ws'],
+    ] as const) {
+      const server = p99.get(`${transport}:${n}`);
+      const floor = p99.get(`${bare}:${n}`);
+      if (server === undefined || floor === undefined) continue;
+      const ratio = server / floor;
+      const goal = fanoutGoal(transport, n);
+      ratios.push(
+        `N = ${n}: p99 ${label} = ${ratio.toFixed(2)} (goal ≤ ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`,
+      );
+    }
+  }
   process.stdout.write(
     `fan-out latency: ${RATE_PER_SECOND} messages/s for ${seconds} s, publish → receipt ` +
-      `(load average before: ${load})\n${table(rows)}\n`,
+      `(load average before: ${load}); the server and the bare baselines run in this process, ` +
+      `the clients in ${clients.size} client process(es) of their own (\`--clients\`; the last ` +
+      `column is the busiest one's CPU: near 100%, the load generator is the bottleneck)\n` +
+      `${table(rows)}\n${ratios.join('\n')}\n`,
   );
 }
 
@@ -1081,7 +1260,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (isMainThread) {
+if (isMainThread && process.argv.includes(CLIENT_PROCESS_FLAG)) {
+  clientProcess();
+} else if (isMainThread) {
   main().then(
     () => process.exit(0),
     (err: unknown) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '@hub/config';
-import { RateLimiter } from '../common/rate-limiter';
+import { RateLimiter, RateLimitResult } from '../common/rate-limiter';
 import { ZulipError } from '../common/zulip-error';
 import { RealmResolver } from '../identity/realm-resolver.service';
 import type { Realm } from '../identity/realm.types';
@@ -66,38 +66,30 @@ export class Authenticator {
     credentials: { email: string; apiKey: string },
     webhookBotAllowed: boolean,
   ): Promise<User> {
-    if (!looksLikeApiKey(credentials.apiKey)) {
-      throw new ZulipError('INVALID_API_KEY', 'Malformed API key', 401, {}, WWW_AUTH);
-    }
+    assertWellFormed(credentials);
     const user = await this.users.findByApiKey(credentials.apiKey);
-    // An empty email authenticates by key alone, as Zulip's webhook URLs do (`?api_key=`); the
-    // webhook gateway uses it to learn which bot a URL's key belongs to.
-    const emailMatches =
-      credentials.email === '' || user?.email.toLowerCase() === credentials.email.toLowerCase();
-    if (!user || !emailMatches) {
-      throw new ZulipError('INVALID_API_KEY', 'Invalid API key', 401, {}, WWW_AUTH);
-    }
-    if (user.realm_id !== realm.id) {
-      throw new ZulipError(
-        'INVALID_API_KEY',
-        'Account is not associated with this subdomain',
-        401,
-        {},
-        WWW_AUTH,
-      );
-    }
-    if (realm.deactivated) {
-      throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
-    }
-    if (!user.is_active) throw new ZulipError('USER_DEACTIVATED', 'Account is deactivated', 401);
-    if (user.bot_type === BotType.IncomingWebhook && !webhookBotAllowed) {
-      throw new ZulipError(
-        'BAD_REQUEST',
-        'This API is not available to incoming webhook bots.',
-        403,
-      );
-    }
-    return user;
+    return checkUser(realm, credentials, user, webhookBotAllowed);
+  }
+
+  /**
+   * `realmFor` + `authenticate` answered from the lookup caches without waiting, for the hot
+   * long-poll path: the same rules and errors, or undefined when the realm or the user is not
+   * cached (the caller then takes the asynchronous way, which reads them). The user is the
+   * cached row itself: read-only.
+   */
+  authenticateCached(
+    host: string | undefined,
+    authorization: string | undefined,
+    webhookBotAllowed: boolean,
+  ): Readonly<User> | undefined {
+    const realm = this.resolver.resolveCached(host);
+    if (!realm) return undefined;
+    const credentials = parseBasicAuth(authorization);
+    if (!credentials) throw ZulipError.unauthorized();
+    assertWellFormed(credentials);
+    const user = this.users.cachedByApiKey(credentials.apiKey);
+    if (!user) return undefined;
+    return checkUser(realm, credentials, user, webhookBotAllowed);
   }
 
   /** The user's API limit, or the endpoint's own bucket (`@OwnRateLimit`). */
@@ -108,11 +100,63 @@ export class Authenticator {
           this.config.rateLimitPerMinute * own.times,
         )
       : await this.limiter.hit(`user:${user.id}`, this.config.rateLimitPerMinute);
-    const headers = {
-      'X-RateLimit-Limit': String(limit.limit),
-      'X-RateLimit-Remaining': String(limit.remaining),
-      'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000 + limit.resetIn)),
-    };
-    return limit.allowed ? { headers } : { headers, error: ZulipError.rateLimited(limit.resetIn) };
+    return verdictOf(limit);
   }
+
+  /**
+   * The user's API limit counted without waiting, when the counters are in this process; undefined
+   * when they are in Redis (use `rateLimit`).
+   */
+  rateLimitNow(user: Pick<User, 'id'>): RateLimitVerdict | undefined {
+    const limit = this.limiter.hitNow(`user:${user.id}`, this.config.rateLimitPerMinute);
+    return limit && verdictOf(limit);
+  }
+}
+
+function assertWellFormed(credentials: { apiKey: string }): void {
+  if (!looksLikeApiKey(credentials.apiKey)) {
+    throw new ZulipError('INVALID_API_KEY', 'Malformed API key', 401, {}, WWW_AUTH);
+  }
+}
+
+/** The account rules once the key's user (if any) is known. */
+function checkUser<U extends Readonly<User>>(
+  realm: Readonly<Realm>,
+  credentials: { email: string; apiKey: string },
+  user: U | undefined,
+  webhookBotAllowed: boolean,
+): U {
+  // An empty email authenticates by key alone, as Zulip's webhook URLs do (`?api_key=`); the
+  // webhook gateway uses it to learn which bot a URL's key belongs to.
+  const emailMatches =
+    credentials.email === '' || user?.email.toLowerCase() === credentials.email.toLowerCase();
+  if (!user || !emailMatches) {
+    throw new ZulipError('INVALID_API_KEY', 'Invalid API key', 401, {}, WWW_AUTH);
+  }
+  if (user.realm_id !== realm.id) {
+    throw new ZulipError(
+      'INVALID_API_KEY',
+      'Account is not associated with this subdomain',
+      401,
+      {},
+      WWW_AUTH,
+    );
+  }
+  if (realm.deactivated) {
+    throw new ZulipError('REALM_DEACTIVATED', 'This organization has been deactivated', 401);
+  }
+  if (!user.is_active) throw new ZulipError('USER_DEACTIVATED', 'Account is deactivated', 401);
+  if (user.bot_type === BotType.IncomingWebhook && !webhookBotAllowed) {
+    throw new ZulipError('BAD_REQUEST', 'This API is not available to incoming webhook bots.', 403);
+  }
+  return user;
+}
+
+function verdictOf(limit: RateLimitResult): RateLimitVerdict {
+  const headers = {
+    'X-RateLimit-Limit': String(limit.limit),
+    'X-RateLimit-Remaining': String(limit.remaining),
+    'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000 + limit.resetIn)),
+  };
+  return limit.allowed ? { headers } : { headers, error: ZulipError.rateLimited(limit.resetIn) };
 }

@@ -45,33 +45,33 @@ export class RateLimiter {
   }
 
   async hit(key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
+    if (!this.redis) return this.countHere(key, limit, windowSeconds);
     const now = Date.now();
-    let count: number;
-    let resetAt: number;
-    if (this.redis) {
-      const [incr, ttl] = await this.redis.zhRateLimitHit(
-        `${this.prefix}${key}`,
-        windowSeconds * 1000,
-      );
-      count = incr;
-      resetAt = now + ttl;
-    } else {
-      let window = this.windows.get(key);
-      if (!window || window.resetAt <= now) {
-        window = { count: 0, resetAt: now + windowSeconds * 1000 };
-        this.windows.set(key, window);
-        if (this.windows.size > 100_000) this.sweep(now);
-      }
-      window.count++;
-      count = window.count;
-      resetAt = window.resetAt;
+    const [count, ttl] = await this.redis.zhRateLimitHit(
+      `${this.prefix}${key}`,
+      windowSeconds * 1000,
+    );
+    return result(count, limit, now + ttl, now);
+  }
+
+  /**
+   * `hit` without waiting, when the counters are in this process; undefined (nothing counted)
+   * when they are in Redis.
+   */
+  hitNow(key: string, limit: number, windowSeconds = 60): RateLimitResult | undefined {
+    return this.redis ? undefined : this.countHere(key, limit, windowSeconds);
+  }
+
+  private countHere(key: string, limit: number, windowSeconds: number): RateLimitResult {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowSeconds * 1000 };
+      this.windows.set(key, window);
+      if (this.windows.size > 100_000) this.sweep(now);
     }
-    return {
-      allowed: count <= limit,
-      limit,
-      remaining: Math.max(0, limit - count),
-      resetIn: Math.max(0, (resetAt - now) / 1000),
-    };
+    window.count++;
+    return result(window.count, limit, window.resetAt, now);
   }
 
   /** Forgets a key's window, e.g. after a successful login. */
@@ -83,4 +83,13 @@ export class RateLimiter {
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
+}
+
+function result(count: number, limit: number, resetAt: number, now: number): RateLimitResult {
+  return {
+    allowed: count <= limit,
+    limit,
+    remaining: Math.max(0, limit - count),
+    resetIn: Math.max(0, (resetAt - now) / 1000),
+  };
 }

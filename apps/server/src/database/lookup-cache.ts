@@ -34,6 +34,15 @@ export class LookupCache<T extends object> {
     return copy(value);
   }
 
+  /**
+   * The cached row for `key` if there is a live one, without reading: the row itself, not a copy
+   * (hot paths that only read a few fields skip the copy; they must not change it).
+   */
+  peek(key: string): Readonly<T> | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > Date.now() ? hit.value : undefined;
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();

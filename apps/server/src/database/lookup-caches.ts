@@ -43,6 +43,15 @@ export class LookupCaches implements OnModuleInit, OnApplicationShutdown {
     return this.cache<T>(name).get(key, load);
   }
 
+  /**
+   * What `get` would answer from the cache without reading, or undefined when it would read
+   * (not cached, expired, not listening, inside a transaction). The row itself: read-only.
+   */
+  peek<T extends object>(name: string, key: string): Readonly<T> | undefined {
+    if (!this.listening || this.db.inTransaction) return undefined;
+    return this.caches.get(name)?.peek(key) as Readonly<T> | undefined;
+  }
+
   /** Drops cache `name` in every process once the current transaction (if any) commits. */
   async invalidate(name: string): Promise<void> {
     if (!this.db.sharedUrl) return;

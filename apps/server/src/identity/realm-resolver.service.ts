@@ -38,6 +38,11 @@ export class RealmResolver {
     return realm;
   }
 
+  /** `resolve` answered from the cache alone: undefined when the realm would have to be read. */
+  resolveCached(host: string | undefined): Readonly<Realm> | undefined {
+    return this.realms.cachedBySubdomain(this.subdomainOf(host));
+  }
+
   realmUrl(realm: Pick<Realm, 'string_id'>): string {
     const host = realm.string_id
       ? `${realm.string_id}.${this.config.externalHost}`

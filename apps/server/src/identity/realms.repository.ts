@@ -18,6 +18,11 @@ export class RealmsRepository {
     return this.caches.get(REALMS_BY_SUBDOMAIN, subdomain, load);
   }
 
+  /** The cached realm for `subdomain` (read-only), or undefined when it would have to be read. */
+  cachedBySubdomain(subdomain: string): Readonly<Realm> | undefined {
+    return this.caches.peek<Realm>(REALMS_BY_SUBDOMAIN, subdomain);
+  }
+
   findById(id: number): Promise<Realm | undefined> {
     return this.db.one<Realm>('SELECT * FROM realms WHERE id = $1', [id]);
   }

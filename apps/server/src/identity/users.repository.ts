@@ -49,6 +49,11 @@ export class UsersRepository {
     return this.caches.get(USERS_BY_API_KEY, apiKey, load);
   }
 
+  /** The cached user for `apiKey` (read-only), or undefined when it would have to be read. */
+  cachedByApiKey(apiKey: string): Readonly<User> | undefined {
+    return this.caches.peek<User>(USERS_BY_API_KEY, apiKey);
+  }
+
   findManyByIds(realmId: number, ids: number[]): Promise<User[]> {
     return this.db.rows<User>('SELECT * FROM users WHERE realm_id = $1 AND id = ANY($2::int[])', [
       realmId,

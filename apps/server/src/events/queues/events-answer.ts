@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { EventsService } from './events.service';
+import type { EventsService, PollOptions } from './events.service';
 
 /** What a `GET /events` names once its queue is known. */
 export interface PollRequest {
@@ -20,7 +20,13 @@ export async function pollAnswer(
   poll: PollRequest,
   ignored: string[],
 ): Promise<string> {
-  const texts = await events.poll(userId, {
+  const texts = await events.poll(userId, pollOptions(res, poll));
+  return answerBody(poll.queueId, texts, ignored);
+}
+
+/** The events service's options for `poll`, the wait ending if `res`'s client goes away. */
+export function pollOptions(res: ServerResponse, poll: PollRequest): PollOptions {
+  return {
     queueId: poll.queueId,
     lastEventId: poll.lastEventId ?? -1,
     dontBlock: poll.dontBlock ?? false,
@@ -28,10 +34,14 @@ export async function pollAnswer(
       res.on('close', () => {
         if (!res.writableFinished) callback();
       }),
-  });
+  };
+}
+
+/** The body of a successful poll: the events' stored JSON texts spliced in as they are. */
+export function answerBody(queueId: string, texts: string[], ignored: string[]): string {
   return (
     `{"result":"success","msg":"","events":[${texts.join(',')}],` +
-    `"queue_id":${JSON.stringify(poll.queueId)}` +
+    `"queue_id":${JSON.stringify(queueId)}` +
     (ignored.length > 0 ? `,"ignored_parameters_unsupported":${JSON.stringify(ignored)}` : '') +
     '}'
   );

@@ -123,9 +123,11 @@ export class ListenerRegistry {
           .map((id) => this.listeners.get(id))
           .filter((l): l is QueueListener => l !== undefined);
         this.pending.clear();
-        const results = await this.store.fetch(
-          batch.map((l) => ({ queueId: l.queueId, ack: l.ack, after: l.after })),
-        );
+        const requests = batch.map((l) => ({ queueId: l.queueId, ack: l.ack, after: l.after }));
+        // A store in this process answers at once: every woken listener is answered in this pass.
+        const results = this.store.fetchNow
+          ? this.store.fetchNow(requests)
+          : await this.store.fetch(requests);
         batch.forEach((listener, i) => {
           if (this.listeners.get(listener.queueId) !== listener) return;
           const result = results[i];

@@ -71,13 +71,21 @@ export class MemoryQueueStore implements QueueStore {
   }
 
   async fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
+    return this.fetchNow(requests);
+  }
+
+  fetchNow(requests: FetchRequest[]): Array<FetchResult | null> {
+    const now = this.now();
     return requests.map(({ queueId, ack, after, owner }) => {
       const queue = this.queues.get(queueId);
       if (!queue || (owner !== undefined && queue.spec.userId !== owner)) return null;
-      queue.lastAccess = this.now();
-      const firstKept = queue.events.findIndex((e) => e.id > ack);
-      queue.events.splice(0, firstKept < 0 ? queue.events.length : firstKept);
-      const events = queue.events.filter((e) => e.id > after).map((e) => e.json);
+      queue.lastAccess = now;
+      const held = queue.events;
+      let firstKept = 0;
+      while (firstKept < held.length && held[firstKept].id <= ack) firstKept++;
+      if (firstKept > 0) held.splice(0, firstKept);
+      const events: string[] = [];
+      for (const e of held) if (e.id > after) events.push(e.json);
       return { events };
     });
   }

@@ -58,6 +58,11 @@ export interface QueueStore {
   append(deliveries: Delivery[]): Promise<void>;
   /** Acknowledges, reads and marks the queues as used, in one round trip; null for a gone queue. */
   fetch(requests: FetchRequest[]): Promise<Array<FetchResult | null>>;
+  /**
+   * `fetch` answered at once, for stores in this process (absent otherwise): the thousand polls
+   * one message to a big stream wakes are read and answered in one synchronous pass.
+   */
+  fetchNow?(requests: FetchRequest[]): Array<FetchResult | null>;
   /** Keeps queues that have an open long-poll or socket alive. */
   keepAlive(queueIds: string[]): Promise<void>;
   remove(queueId: string): Promise<boolean>;
