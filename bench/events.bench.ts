@@ -148,14 +148,17 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
   let queues: ClientQueue[] = [];
   // Only this phase's messages count (a resumed queue may still hold the previous phase's).
   let phase = 0;
-  const record = (content: string, at: number) => {
+  /** Records a message of this phase's (and says whether it was one). */
+  const record = (content: string, at: number): boolean => {
     const stamp = stampOf(content, phase);
-    if (stamp === null) return;
+    if (stamp === null) return false;
     latencies.push(at - stamp);
     sentAt.push(stamp);
+    return true;
   };
+  // Answers (or frames) count when they carry this phase's messages (not warm-up ones).
   const take = (q: ClientQueue, events: WireEvent[], at: number) => {
-    if (events.length > 0) answers++;
+    let counted = false;
     for (const e of events) {
       q.last = Math.max(q.last, e.id);
       if (e.type !== 'message' || !e.message) continue;
@@ -166,8 +169,9 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
         }
         q.seen.add(e.message.id);
       }
-      record(e.message.content, at);
+      if (record(e.message.content, at)) counted = true;
     }
+    if (counted) answers++;
   };
 
   const handlers: Record<ClientJob['kind'], (job: ClientJob) => Promise<void>> = {
@@ -291,11 +295,8 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
             const socket = new WebSocket(job.url);
             socket.on('message', (data) => {
               const at = nowMs();
-              answers++;
-              record(
-                (JSON.parse(data.toString()) as { message: { content: string } }).message.content,
-                at,
-              );
+              const { message } = JSON.parse(data.toString()) as { message: { content: string } };
+              if (record(message.content, at)) answers++;
             });
             socket.once('open', () => resolve());
             socket.once('error', () => {
@@ -333,12 +334,14 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
   };
 
   port.on('message', (job: ClientJob) => {
-    if ('phase' in job) {
-      phase = job.phase;
-      phaseStarted = { cpu: process.cpuUsage(), wall: nowMs() };
-    }
+    if ('phase' in job) phase = job.phase;
     handlers[job.kind](job).then(
-      () => job.kind !== 'report' && job.kind !== 'count' && port.postMessage('ready'),
+      () => {
+        if (job.kind === 'report' || job.kind === 'count') return;
+        // The phase's CPU counts from here: connecting and settling in are not its load.
+        if ('phase' in job) phaseStarted = { cpu: process.cpuUsage(), wall: nowMs() };
+        port.postMessage('ready');
+      },
       (err: unknown) => port.postMessage({ error: String(err) }),
     );
   });
@@ -601,6 +604,9 @@ function trace(label: string, report: Report): void {
 
 type Transport = 'poll' | 'socket' | 'http' | 'ws';
 
+/** Seconds of warm-up at the same rate before each measured fan-out run (`--warmup`). */
+const WARMUP_SECONDS = Number(option('warmup', '1'));
+
 /** Client processes in the fan-out scenario (`--clients`). */
 const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
 
@@ -637,15 +643,21 @@ async function fanout(
   const clients = await ClientProcesses.start(CLIENT_PROCESSES);
   const rows = [
     ['transport', 'N', 'received', 'events/answer', 'p50 ms', 'p99 ms', 'max ms', 'errors'].concat(
+      'server CPU %',
       'busiest client CPU %',
     ),
   ];
   /** p99 by transport and N, for the ratios. */
   const p99 = new Map<string, number>();
+  /** This process's CPU (the server or the bare baseline, and the publisher) over a phase. */
+  let phaseCpu = { cpu: process.cpuUsage(), wall: nowMs() };
+  const phaseStarts = () => (phaseCpu = { cpu: process.cpuUsage(), wall: nowMs() });
   const measured = (key: string, row: string[], report: Report) => {
     p99.set(key, Number(row[5]));
-    const cpu = report.wallMs ? (100 * (report.cpuMs ?? 0)) / report.wallMs : NaN;
-    rows.push(row.concat(cpu.toFixed(0)));
+    const used = process.cpuUsage(phaseCpu.cpu);
+    const server = (100 * (used.user + used.system)) / 1000 / (nowMs() - phaseCpu.wall);
+    const client = report.wallMs ? (100 * (report.cpuMs ?? 0)) / report.wallMs : NaN;
+    rows.push(row.concat(server.toFixed(0), client.toFixed(0)));
   };
   try {
     await app.listen(0, '127.0.0.1');
@@ -659,8 +671,19 @@ async function fanout(
       const listeners = users.slice(0, n);
       const userIds = listeners.map((u) => u.id);
       let phase = 0;
-      const publish = async (i: number, dueAt: number) => {
-        const message = messageEvent(i + 1, sender, streamId, phase, dueAt);
+      /**
+       * A warm-up at the same rate (tagged phase 0, which no client counts), then the measured
+       * run: the same for the server and the baselines, so none is measured while it compiles.
+       */
+      const warmThenPace = async (send: (i: number, dueAt: number, tag: number) => unknown) => {
+        if (WARMUP_SECONDS > 0) {
+          await paced(WARMUP_SECONDS, async (i, dueAt) => void (await send(i, dueAt, 0)));
+        }
+        phaseStarts();
+        return paced(seconds, async (i, dueAt) => void (await send(i, dueAt, phase)));
+      };
+      const publish = async (i: number, dueAt: number, tag: number) => {
+        const message = messageEvent(i + 1, sender, streamId, tag, dueAt);
         await events.publish(
           { type: 'message', message, raw_content: message.content },
           { userIds },
@@ -674,7 +697,7 @@ async function fanout(
       for (const transport of (['poll', 'socket'] as const).filter((t) => transports.includes(t))) {
         phase++;
         await ask(clients, { kind: transport, phase });
-        const sent = await paced(seconds, publish);
+        const sent = await warmThenPace(publish);
         await drained(clients, sent * n);
         const label = transport === 'poll' ? 'long-poll' : 'event socket';
         const report = await ask<Report>(clients, { kind: 'report' });
@@ -687,11 +710,11 @@ async function fanout(
         await sleep(500);
       }
 
-      const payloadOf = (i: number, dueAt: number) =>
+      const payloadOf = (i: number, dueAt: number, tag: number) =>
         JSON.stringify({
           type: 'message',
           flags: [],
-          message: messageEvent(i + 1, sender, streamId, phase, dueAt),
+          message: messageEvent(i + 1, sender, streamId, tag, dueAt),
         });
 
       if (transports.includes('http')) {
@@ -699,7 +722,9 @@ async function fanout(
         const url = await bare.listen();
         phase++;
         await ask(clients, { kind: 'poll', phase, bare: { url, count: n } });
-        const sent = await paced(seconds, (i, dueAt) => bare.broadcast(payloadOf(i, dueAt)));
+        const sent = await warmThenPace((i, dueAt, tag) =>
+          bare.broadcast(payloadOf(i, dueAt, tag)),
+        );
         await drained(clients, sent * n);
         const report = await ask<Report>(clients, { kind: 'report' });
         measured(`http:${n}`, summarize('bare node:http long-poll', n, sent, report), report);
@@ -713,8 +738,8 @@ async function fanout(
         const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
         phase++;
         await ask(clients, { kind: 'ws', url, count: n, phase });
-        const sent = await paced(seconds, (i, dueAt) => {
-          const payload = payloadOf(i, dueAt);
+        const sent = await warmThenPace((i, dueAt, tag) => {
+          const payload = payloadOf(i, dueAt, tag);
           for (const client of wss.clients) client.send(payload);
         });
         await drained(clients, sent * n);
@@ -748,10 +773,12 @@ async function fanout(
     }
   }
   process.stdout.write(
-    `fan-out latency: ${RATE_PER_SECOND} messages/s for ${seconds} s, publish → receipt ` +
+    `fan-out latency: ${RATE_PER_SECOND} messages/s for ${seconds} s after a ${WARMUP_SECONDS}-s ` +
+      `warm-up at the same rate (not counted), publish → receipt ` +
       `(load average before: ${load}); the server and the bare baselines run in this process, ` +
       `the clients in ${clients.size} client process(es) of their own (\`--clients\`; the last ` +
-      `column is the busiest one's CPU: near 100%, the load generator is the bottleneck)\n` +
+      `column is the busiest one's CPU: near 100%, the load generator is the bottleneck; server ` +
+      `CPU is this process's, main thread and helpers, % of one core)\n` +
       `${table(rows)}\n${ratios.join('\n')}\n`,
   );
 }

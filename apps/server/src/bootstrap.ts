@@ -99,8 +99,9 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   });
   app.useGlobalPipes(new PathParamsPipe());
   app.useWebSocketAdapter(new EventsWsAdapter(app));
-  app.get(LongPollFastPath).install(app.getHttpServer());
   installApiNoStore(app.getHttpServer());
+  // The fast path's own answers carry the no-store headers; the rest go on to installApiNoStore.
+  app.get(LongPollFastPath).install(app.getHttpServer());
   // After the fast path: it answers in front of every other request listener.
   instrumentHttp(app.getHttpServer(), app.get(ServerMetrics).registry, serverRoute);
   Object.assign(app.getHttpServer() as Server, HTTP_TIMEOUTS);

@@ -25,8 +25,17 @@ export function queueWants(
  * keys receive identical payloads, so a publication renders once per key, not once per queue.
  */
 export function formKey(spec: QueueSpec, flags: readonly string[]): string {
-  return `${flags.join(',')}|${+spec.applyMarkdown}${+spec.clientGravatar}${+spec.bulkMessageDeletion}`;
+  let form = FORMS.get(spec);
+  if (form === undefined) {
+    form = `|${+spec.applyMarkdown}${+spec.clientGravatar}${+spec.bulkMessageDeletion}`;
+    FORMS.set(spec, form);
+  }
+  // A publication goes to thousands of queues, most without flags: no new string for those.
+  return flags.length === 0 ? form : flags.join(',') + form;
 }
+
+/** Each queue's part of its form key, computed once (a queue's spec never changes). */
+const FORMS = new WeakMap<QueueSpec, string>();
 
 /**
  * The events a queue that wants this publication receives, in the form its registration asked

@@ -57,9 +57,19 @@ export class EventsGateway implements OnGatewayConnection {
     const session: Session = { user: null, listener: null };
     const host = request.headers.host;
     let chain = Promise.resolve();
-    // Frames are handled one at a time, in order (an ack must not overtake its resume).
+    /** Frames in the chain not yet handled. */
+    let queued = 0;
+    // Frames are handled one at a time, in order (an ack must not overtake its resume). An ack
+    // with nothing before it in the chain is handled at once: every events frame brings one.
     socket.on('message', (data: RawData) => {
-      chain = chain.then(() => this.onMessage(socket, session, host, data));
+      const message = parseMessage(data);
+      if (queued === 0 && message?.type === 'ack' && session.user && session.listener) {
+        return this.ackNow(socket, session.listener, message.last_event_id);
+      }
+      queued++;
+      chain = chain
+        .then(() => this.onMessage(socket, session, host, message))
+        .then(() => void queued--);
     });
     socket.on('close', () => {
       if (session.listener) this.events.detach(session.listener);
@@ -79,9 +89,8 @@ export class EventsGateway implements OnGatewayConnection {
     socket: WebSocket,
     session: Session,
     host: string | undefined,
-    data: RawData,
+    message: ClientMessage | null,
   ): Promise<void> {
-    const message = parseMessage(data);
     try {
       if (!message) throw ZulipError.badRequest('Messages must be JSON objects with a "type"');
       if (message.type === 'auth') {
@@ -96,7 +105,7 @@ export class EventsGateway implements OnGatewayConnection {
       const user = session.user;
       if (!user) throw new ZulipError('UNAUTHORIZED', 'Authenticate first', 401);
       if (message.type === 'resume') return await this.resume(socket, session, user, message);
-      if (message.type === 'ack') return await this.ack(session, message.last_event_id);
+      if (message.type === 'ack') return this.ack(session, message.last_event_id);
       throw ZulipError.badRequest(
         `Unknown message type "${String((message as { type: unknown }).type)}"`,
       );
@@ -174,11 +183,19 @@ export class EventsGateway implements OnGatewayConnection {
    * Records the acknowledgement; the queue discards the events on its next read for this socket
    * (or when the client resumes), so an ack costs no store round trip.
    */
-  private async ack(session: Session, lastEventId: unknown): Promise<void> {
+  private ack(session: Session, lastEventId: unknown): void {
     const listener = session.listener;
     if (!listener) throw ZulipError.badRequest('Resume a queue first');
-    if (!Number.isInteger(lastEventId)) throw ZulipError.invalid('last_event_id');
-    listener.ack = Math.min(listener.after, Math.max(listener.ack, Number(lastEventId)));
+    acknowledge(listener, lastEventId);
+  }
+
+  /** `ack` outside the chain (nothing is queued before it), with the same errors. */
+  private ackNow(socket: WebSocket, listener: SocketListener, lastEventId: unknown): void {
+    try {
+      acknowledge(listener, lastEventId);
+    } catch (err) {
+      this.fail(socket, err);
+    }
   }
 
   private fail(socket: WebSocket, err: unknown, closeCode?: number): void {
@@ -202,4 +219,9 @@ export class EventsGateway implements OnGatewayConnection {
     timer.unref();
     socket.on('close', () => clearInterval(timer));
   }
+}
+
+function acknowledge(listener: SocketListener, lastEventId: unknown): void {
+  if (!Number.isInteger(lastEventId)) throw ZulipError.invalid('last_event_id');
+  listener.ack = Math.min(listener.after, Math.max(listener.ack, Number(lastEventId)));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../../auth/authenticator';
+import { API_CACHE_CONTROL, CREDENTIALS_VARY } from '../../common/no-store';
 import { flatten } from '../../common/params.middleware';
 import { ZulipExceptionFilter } from '../../common/zulip-exception.filter';
 import { answerBody, pollOptions } from './events-answer';
@@ -18,7 +19,8 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
  * work (router, interceptors, observables) would cost more than the poll itself. The rules are
  * the same ones, shared: the Authenticator (realm, credentials, bot rules, rate limit), the
  * GetEventsDto rules (pollParams), the events service and the error envelope. Everything else,
- * including polls without `queue_id` (which register a queue), goes on to Express.
+ * including polls without `queue_id` (which register a queue), goes on to the request listeners
+ * installed before it (the API's no-store headers, Express); its own answers carry those headers.
  */
 @Injectable()
 export class LongPollFastPath {
@@ -29,7 +31,10 @@ export class LongPollFastPath {
     private readonly events: EventsService,
   ) {}
 
-  /** Puts the fast path in front of the HTTP server's request handlers (Express). */
+  /**
+   * Puts the fast path in front of the HTTP server's request listeners (no-store, Express), which
+   * get every request it does not answer, in their order.
+   */
   install(server: Server): void {
     const others = server.listeners('request') as RequestHandler[];
     server.removeAllListeners('request');
@@ -45,8 +50,12 @@ export class LongPollFastPath {
     if (req.method !== 'GET' || !req.url?.startsWith(EVENTS_PATH)) return null;
     const rest = req.url.slice(EVENTS_PATH.length);
     if (rest !== '' && !rest.startsWith('?')) return null;
-    const params: Record<string, string> = {};
-    flatten(querystring.parse(rest.slice(1)), params);
+    const query = rest.slice(1);
+    let params = plainQuery(query);
+    if (!params) {
+      params = {};
+      flatten(querystring.parse(query), params);
+    }
     return params.queue_id ? params : null;
   }
 
@@ -111,6 +120,32 @@ export class LongPollFastPath {
 
 const NO_HEADERS: Record<string, string> = {};
 
+/**
+ * A query string as every client writes a poll's (`queue_id=…&last_event_id=…`: no escapes, no
+ * repeated names), read without querystring's general machinery; null for anything else, which
+ * querystring then reads (the same result either way).
+ */
+function plainQuery(query: string): Record<string, string> | null {
+  if (query === '' || /[%+]/.test(query)) return null;
+  const params: Record<string, string> = {};
+  let start = 0;
+  while (start <= query.length) {
+    let end = query.indexOf('&', start);
+    if (end < 0) end = query.length;
+    const eq = query.indexOf('=', start);
+    if (eq <= start || eq > end) return null;
+    const name = query.slice(start, eq);
+    if (name === '__proto__' || Object.hasOwn(params, name)) return null;
+    params[name] = query.slice(eq + 1, end);
+    start = end + 1;
+  }
+  return params;
+}
+
+/**
+ * Writes a whole answer with every header in one list (the API's no-store headers included, as
+ * installApiNoStore sets them on every other API answer): no header map to build and merge.
+ */
 function send(
   res: ServerResponse,
   status: number,
@@ -118,10 +153,14 @@ function send(
   body: string,
 ): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-  });
+  const list = ['Cache-Control', API_CACHE_CONTROL, 'Vary', CREDENTIALS_VARY];
+  for (const name in headers) list.push(name, headers[name]);
+  list.push(
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(Buffer.byteLength(body)),
+  );
+  res.writeHead(status, list);
   res.end(body);
 }

@@ -11,6 +11,10 @@ import type {
 
 interface MemoryQueue {
   spec: QueueSpec;
+  /** What `targets` answers for this queue (the same object every time). */
+  target: QueueTarget;
+  /** The `targets` call that last listed this queue (to list each once without a Set). */
+  listed: number;
   /** Ascending by id. */
   events: Array<{ id: number; json: string }>;
   lastId: number;
@@ -21,8 +25,9 @@ interface MemoryQueue {
 export class MemoryQueueStore implements QueueStore {
   readonly kind = 'memory';
   private readonly queues = new Map<string, MemoryQueue>();
-  private readonly byUser = new Map<number, Set<string>>();
-  private readonly publicByRealm = new Map<number, Set<string>>();
+  private readonly byUser = new Map<number, Set<MemoryQueue>>();
+  private readonly publicByRealm = new Map<number, Set<MemoryQueue>>();
+  private targetsCalls = 0;
   private readonly listeners: Array<(signal: WakeSignal) => void> = [];
 
   constructor(
@@ -32,21 +37,34 @@ export class MemoryQueueStore implements QueueStore {
   ) {}
 
   async create(queueId: string, spec: QueueSpec): Promise<void> {
-    this.queues.set(queueId, { spec, events: [], lastId: -1, lastAccess: this.now() });
-    index(this.byUser, spec.userId).add(queueId);
-    if (spec.allPublicStreams) index(this.publicByRealm, spec.realmId).add(queueId);
+    const queue: MemoryQueue = {
+      spec,
+      target: { queueId, spec },
+      listed: 0,
+      events: [],
+      lastId: -1,
+      lastAccess: this.now(),
+    };
+    this.drop(queueId);
+    this.queues.set(queueId, queue);
+    index(this.byUser, spec.userId).add(queue);
+    if (spec.allPublicStreams) index(this.publicByRealm, spec.realmId).add(queue);
   }
 
   async targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]> {
-    const ids = new Set<string>();
-    for (const userId of userIds) this.byUser.get(userId)?.forEach((id) => ids.add(id));
-    if (publicRealmId !== undefined)
-      this.publicByRealm.get(publicRealmId)?.forEach((id) => ids.add(id));
+    // Called for every publication with every recipient: no per-queue allocation or lookup.
+    const call = ++this.targetsCalls;
     const out: QueueTarget[] = [];
-    for (const queueId of ids) {
-      const queue = this.queues.get(queueId);
-      if (queue) out.push({ queueId, spec: queue.spec });
-    }
+    const list = (queues: Set<MemoryQueue> | undefined) => {
+      if (!queues) return;
+      for (const queue of queues) {
+        if (queue.listed === call) continue;
+        queue.listed = call;
+        out.push(queue.target);
+      }
+    };
+    for (const userId of userIds) list(this.byUser.get(userId));
+    if (publicRealmId !== undefined) list(this.publicByRealm.get(publicRealmId));
     return out;
   }
 
@@ -134,8 +152,8 @@ export class MemoryQueueStore implements QueueStore {
     const queue = this.queues.get(queueId);
     if (!queue) return;
     this.queues.delete(queueId);
-    unindex(this.byUser, queue.spec.userId, queueId);
-    unindex(this.publicByRealm, queue.spec.realmId, queueId);
+    unindex(this.byUser, queue.spec.userId, queue);
+    unindex(this.publicByRealm, queue.spec.realmId, queue);
   }
 
   private notify(signal: WakeSignal): void {
@@ -143,15 +161,15 @@ export class MemoryQueueStore implements QueueStore {
   }
 }
 
-function index(map: Map<number, Set<string>>, key: number): Set<string> {
+function index(map: Map<number, Set<MemoryQueue>>, key: number): Set<MemoryQueue> {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   return set;
 }
 
-function unindex(map: Map<number, Set<string>>, key: number, queueId: string): void {
+function unindex(map: Map<number, Set<MemoryQueue>>, key: number, queue: MemoryQueue): void {
   const set = map.get(key);
   if (!set) return;
-  set.delete(queueId);
+  set.delete(queue);
   if (set.size === 0) map.delete(key);
 }
