@@ -7,9 +7,14 @@
  *    held up by a busy event loop catches up at once, so the offered load stays 50/s and the hold
  *    counts). The same for the server's event socket. Baselines: a bare node:http long-poll server
  *    (no auth, validation or framework: what long-polling itself costs here) and a bare `ws`
- *    server broadcasting the same payload to N sockets. Goal: p99 under 100 ms at N = 1,000.
- *    The clients run in a worker thread; long-polls use a minimal keep-alive HTTP client
- *    (bench/poll-connection.ts), since node:http's client would take the server's CPU.
+ *    server broadcasting the same payload to N sockets. Goals (issue 18): long-poll p99 ≤ 1.2× the
+ *    bare long-poll's at N = 1,000 and ≤ 1.5× at 5,000, event socket p99 ≤ 1.5× bare ws's; the
+ *    ratios are printed, and no verdict when a baseline's own sender fell behind the schedule.
+ *    Each run follows a warm-up at the same rate (`--warmup 1` s, not counted). The clients run
+ *    in `--clients 2` child processes (the server and the baselines in this process, measured
+ *    without them; the busiest client's CPU is printed: near 100% it would be the bottleneck);
+ *    long-polls use a minimal keep-alive HTTP client (bench/poll-connection.ts), since
+ *    node:http's client would take the server's CPU. Scale-out still uses one worker thread.
  * 2. idle capacity (`--scenario idle --queues 50000`): 50,000 registered queues with open
  *    long-polls held by one server process (`node dist/apps/server/src/main.js`); its resident
  *    memory and CPU while idle, over a whole heartbeat period (`--window 60` s: every poll is
@@ -27,7 +32,8 @@
  * 3. scale-out (`--processes 2 --redis`): see `scaleOut`; p99 against the one-process run.
  *
  *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 8]
- *                                   [--sizes 1000,5000] [--processes 2]
+ *                                   [--sizes 1000,5000] [--processes 2] [--clients 2]
+ *                                   [--warmup 1]
  *                                   [--transports poll,socket,http,ws] [--queues 50000] [--redis]
  *                                   [--window 60]
  *                                   [--rate 50] [--trace]   (--trace: latency by publish

@@ -91,11 +91,14 @@ export class EventsService
   /** The queues wanting one publication, grouped by the form they get it in. */
   private groups({ event, recipients }: Publication, targets: QueueTarget[]): Delivery[] {
     const realm = recipients.publicStreamRealmId;
-    const allowed = new Set(recipients.userIds);
+    // Without public-stream queues every target is a recipient's (what `targets` lists).
+    const allowed = realm === undefined ? null : new Set(recipients.userIds);
     const groups = new Map<string, Delivery>();
     for (const { queueId, spec } of targets) {
-      const viaPublic = realm !== undefined && spec.allPublicStreams && spec.realmId === realm;
-      if (!allowed.has(spec.userId) && !viaPublic) continue;
+      if (allowed && !allowed.has(spec.userId)) {
+        const viaPublic = spec.allPublicStreams && spec.realmId === realm;
+        if (!viaPublic) continue;
+      }
       const flags = recipients.flags?.get(spec.userId) ?? NO_FLAGS;
       if (!queueWants(event, spec, flags)) continue;
       const key = formKey(spec, flags);
