@@ -16,13 +16,25 @@ export function parseBasicAuth(
   header: string | undefined,
 ): { email: string; apiKey: string } | null {
   if (!header) return null;
+  const known = parsedHeaders.get(header);
+  if (known) return { ...known };
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (!match) throw ZulipError.unauthorized('Invalid authorization header for basic auth');
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) throw ZulipError.unauthorized('Invalid authorization header for basic auth');
-  return { email: decoded.slice(0, colon), apiKey: decoded.slice(colon + 1) };
+  const credentials = { email: decoded.slice(0, colon), apiKey: decoded.slice(colon + 1) };
+  if (parsedHeaders.size >= MAX_PARSED_HEADERS) parsedHeaders.clear();
+  parsedHeaders.set(header, credentials);
+  return { ...credentials };
 }
+
+/**
+ * Headers already parsed: each client sends the same one with every request (a long-poller,
+ * many a second). Bounded; cleared when full.
+ */
+const parsedHeaders = new Map<string, Readonly<{ email: string; apiKey: string }>>();
+const MAX_PARSED_HEADERS = 10_000;
 
 /** What the per-user rate limit says about one request: headers to send, and whether it may run. */
 export interface RateLimitVerdict {
@@ -129,7 +141,9 @@ function checkUser<U extends Readonly<User>>(
   // An empty email authenticates by key alone, as Zulip's webhook URLs do (`?api_key=`); the
   // webhook gateway uses it to learn which bot a URL's key belongs to.
   const emailMatches =
-    credentials.email === '' || user?.email.toLowerCase() === credentials.email.toLowerCase();
+    credentials.email === '' ||
+    user?.email === credentials.email ||
+    user?.email.toLowerCase() === credentials.email.toLowerCase();
   if (!user || !emailMatches) {
     throw new ZulipError('INVALID_API_KEY', 'Invalid API key', 401, {}, WWW_AUTH);
   }

@@ -13,8 +13,22 @@ export class RealmResolver {
     private readonly realms: RealmsRepository,
   ) {}
 
+  /** Hosts already mapped (a handful per installation, sent with every request). */
+  private readonly subdomains = new Map<string, string>();
+
   subdomainOf(host: string | undefined): string {
-    const hostname = (host ?? '')
+    const key = host ?? '';
+    let subdomain = this.subdomains.get(key);
+    if (subdomain === undefined) {
+      subdomain = this.mapHost(key);
+      if (this.subdomains.size >= 1000) this.subdomains.clear();
+      this.subdomains.set(key, subdomain);
+    }
+    return subdomain;
+  }
+
+  private mapHost(host: string): string {
+    const hostname = host
       .replace(/:\d+$/, '')
       .replace(/^\[|\]$/g, '')
       .toLowerCase();
