@@ -10,29 +10,7 @@ const periodic = new AsyncLocalStorage<true>();
  * not that request's cost. Such work keeps its own fixed number of statements.
  */
 export function runInBackground<T>(fn: () => T): T {
-  running++;
-  let result: T;
-  try {
-    result = periodic.run(true, fn);
-  } catch (err) {
-    settled();
-    throw err;
-  }
-  if (result instanceof Promise) result.then(settled, settled);
-  else settled();
-  return result;
-}
-
-/** Background runs not yet settled (sync ones settle at once, async ones when they resolve). */
-let running = 0;
-
-/**
- * On Node 20 an enabled AsyncLocalStorage hooks every promise and socket the process makes
- * (several per cent of a busy long-poll server's time), and `run` enables it for good: it is
- * disabled again whenever no background work is running (the next `run` enables it again).
- */
-function settled(): void {
-  if (--running === 0) periodic.disable();
+  return periodic.run(true, fn);
 }
 
 /** Counts every SQL statement TypeORM sends, so tests can assert there is no N+1 on hot paths. */
