@@ -179,7 +179,9 @@ export class EventsService
       return done(err, []);
     }
     if (now) return answer(now);
-    this.read(queueId, lastEventId, userId, blocking).then(answer, (err: unknown) => done(err, []));
+    this.read(queueId, lastEventId, userId, blocking)
+      .then(answer)
+      .catch((err: unknown) => done(err, []));
   }
 
   /**
