@@ -957,6 +957,7 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
       'duplicated',
     ]),
   ];
+  const serverNodeArgs = (process.env.SCALE_OUT_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const p99s: number[] = [];
   let sender: { auth: string } | undefined;
   let listeners: BenchUser[] = [];
@@ -968,7 +969,7 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
         const env = { REDIS_URL: run.redis ? REDIS_URL : '', REDIS_NAMESPACE: namespace };
         // One at a time: the first runs the migrations and creates the realm.
         for (let i = 0; i < run.processes; i++) {
-          servers.push(await startServerProcess(database.url, env));
+          servers.push(await startServerProcess(database.url, env, { nodeArgs: serverNodeArgs }));
         }
         if (!sender) {
           const owner = await pool.query<BenchUser & { realm_id: number }>(

@@ -53,7 +53,8 @@ export interface QueueStore {
   targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]>;
   /**
    * Appends in one round trip and wakes the queues' pollers. A queue that would exceed its bound
-   * is dropped instead (its next fetch finds nothing).
+   * is dropped instead (its next fetch finds nothing). Appends are applied in the order they are
+   * called, even when a call is made before the previous one has resolved (the call sends at once).
    */
   append(deliveries: Delivery[]): Promise<void>;
   /** Acknowledges, reads and marks the queues as used, in one round trip; null for a gone queue. */
