@@ -90,7 +90,7 @@ describe('the Redis queue store across processes', () => {
         { queueId: 'q-none', ack: -1, after: -1 },
       ]),
     ]);
-    reads.push(await b.fetch([{ queueId: 'q-f1', ack: 0, after: 1, poller: 'p2' }]));
+    const takenOver = await b.fetch([{ queueId: 'q-f1', ack: 0, after: 1, poller: 'p2' }]);
     expect(reads[0]).toEqual([{ events: ['{"id":1,"type":"y"}'], previousPoller: undefined }]);
     expect(reads[1]).toEqual([
       { events: ['{"id":0,"type":"x"}', '{"id":1,"type":"y"}'], previousPoller: undefined },
@@ -98,7 +98,7 @@ describe('the Redis queue store across processes', () => {
       null,
     ]);
     // The ack dropped event 0; p2 took the queue over from p1.
-    expect(reads[2]).toEqual([{ events: [], previousPoller: 'p1' }]);
+    expect(takenOver).toEqual([{ events: [], previousPoller: 'p1' }]);
     expect(await redis.zcard(`${prefix}e:q-f1`)).toBe(1);
   });
 });

@@ -24,6 +24,11 @@ import { Delivery, FetchResult, QUEUE_STORE, QueueStore, QueueTarget } from './q
 
 const NO_FLAGS: readonly string[] = [];
 const HEARTBEAT = payloadOf({ type: 'heartbeat' });
+/**
+ * How long a delivery's lookup of its recipients' queues answers "who is in Zulip right now" for
+ * the same users (a queue registered meanwhile may be missed: at worst one notification too many).
+ */
+const RECENT_LOOKUP_MS = 1000;
 /** Heartbeat delays are whole multiples of this past the minimum (see heartbeatDelayMs). */
 const HEARTBEAT_STEP_MS = 100;
 
@@ -44,6 +49,11 @@ export class EventsService
   implements EventSink, OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private sweeper: NodeJS.Timeout | undefined;
+  /**
+   * The queues of the last publication's recipients, looked up for its delivery: the
+   * missed-message check of the same message asks about the same users a moment later.
+   */
+  private lastLookup?: { userIds: ReadonlySet<number>; targets: QueueTarget[]; at: number };
   private closing = false;
   private readonly logger = new Logger('Events');
 
@@ -95,6 +105,11 @@ export class EventsService
     const done = (async () => {
       try {
         const targets = await lookups;
+        const last = publications.length - 1;
+        if (last >= 0) {
+          const userIds = new Set(publications[last].recipients.userIds);
+          this.lastLookup = { userIds, targets: targets[last], at: Date.now() };
+        }
         await previousIssued;
         const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
         const appended = deliveries.length > 0 ? this.store.append(deliveries) : undefined;
@@ -139,7 +154,14 @@ export class EventsService
    */
   async usersReceivingMessages(userIds: readonly number[]): Promise<Set<number>> {
     if (userIds.length === 0) return new Set();
-    const targets = await this.store.targets(userIds);
+    const recent = this.lastLookup;
+    const asked = new Set(userIds);
+    const targets =
+      recent &&
+      Date.now() - recent.at < RECENT_LOOKUP_MS &&
+      userIds.every((id) => recent.userIds.has(id))
+        ? recent.targets.filter(({ spec }) => asked.has(spec.userId))
+        : await this.store.targets(userIds);
     return new Set(
       targets
         .filter(({ spec }) => spec.eventTypes === null || spec.eventTypes.includes('message'))

@@ -124,7 +124,8 @@ export class ListenerRegistry {
           .filter((l): l is QueueListener => l !== undefined);
         this.pending.clear();
         const results = await this.store.fetch(
-          batch.map((l) => ({ queueId: l.queueId, ack: l.ack, after: l.after })),
+          // The sweeper keeps open listeners' queues alive: a wake-up's read need not.
+          batch.map((l) => ({ queueId: l.queueId, ack: l.ack, after: l.after, touch: false })),
         );
         batch.forEach((listener, i) => {
           if (this.listeners.get(listener.queueId) !== listener) return;

@@ -33,6 +33,11 @@ export interface FetchRequest {
   poller?: string;
   /** Only read the queue if this user owns it (otherwise the result is null). */
   owner?: number;
+  /**
+   * False for reads on behalf of an open listener, whose queue the sweeper keeps alive anyway:
+   * the Redis store then skips refreshing the queue's expiry.
+   */
+  touch?: boolean;
 }
 
 /** Cross-process signals: events were appended, or a newer long-poll took a queue over. */

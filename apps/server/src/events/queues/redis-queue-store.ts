@@ -150,8 +150,8 @@ export class RedisQueueStore implements QueueStore {
   /** Reads a batch of queues in one script call. */
   private async fetchNow(requests: FetchRequest[]): Promise<Array<FetchResult | null>> {
     const args: Arg[] = [this.prefix, this.idleTimeoutMs];
-    for (const { queueId, ack, after, poller, owner } of requests) {
-      args.push(queueId, ack, after, poller ?? '', owner ?? '');
+    for (const { queueId, ack, after, poller, owner, touch } of requests) {
+      args.push(queueId, ack, after, poller ?? '', owner ?? '', touch === false ? 0 : 1);
     }
     const flat = (await this.redis.zhevFetch(...args)) as Array<string | number>;
     // The reply lists each read in turn: -1 for a gone queue, else n, previous poller, n events.

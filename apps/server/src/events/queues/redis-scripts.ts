@@ -83,15 +83,15 @@ end
 `;
 
 /**
- * ARGV: prefix, idle ms, then for each queue read, 5 values: queue id, ack, after, poller process
- * ('' to not claim the queue), owner user id ('' for any). One call reads a batch of queues (every
+ * ARGV: prefix, idle ms, then for each queue read, 6 values: queue id, ack, after, poller process
+ * ('' to not claim the queue), owner user id ('' for any), '1' to refresh its expiry or '0'. One call reads a batch of queues (every
  * long-poll a process woke or received in one tick). → for each read in turn: -1 (gone, or not
  * the owner's), or n, the previous poller ('' if none) and the n events.
  */
 export const FETCH_LUA = `${TOUCH}
 local p, idle = ARGV[1], ARGV[2]
 local out = {}
-for i = 3, #ARGV, 5 do
+for i = 3, #ARGV, 6 do
   local q, ack, after, poller, owner = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
   local qk = p .. 'q:' .. q
   local h = redis.call('HMGET', qk, 'last', 'user', 'realm', 'aps', 'poller')
@@ -107,7 +107,7 @@ for i = 3, #ARGV, 5 do
     if tonumber(after) < tonumber(h[1]) then
       events = redis.call('ZRANGEBYSCORE', ek, '(' .. after, '+inf')
     end
-    touch(p, q, idle, h[2], h[3], h[4])
+    if ARGV[i + 5] == '1' then touch(p, q, idle, h[2], h[3], h[4]) end
     out[#out + 1] = #events
     out[#out + 1] = h[5] or ''
     for _, e in ipairs(events) do out[#out + 1] = e end
