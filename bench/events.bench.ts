@@ -1018,10 +1018,16 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
   let listeners: BenchUser[] = [];
   let phase = 0;
   try {
-    for (const run of runs) {
+    for (const [index, run] of runs.entries()) {
       const servers: ServerProcess[] = [];
+      const runNamespace = `${namespace}-${index}`;
       try {
-        const env = { REDIS_URL: run.redis ? REDIS_URL : '', REDIS_NAMESPACE: namespace };
+        // A namespace per run: the Redis store keeps a run's queues after its processes stop, and
+        // the next run's sends would also append to those (twice the work at the same N).
+        const env = {
+          REDIS_URL: run.redis ? REDIS_URL : '',
+          REDIS_NAMESPACE: runNamespace,
+        };
         // One at a time: the first runs the migrations and creates the realm.
         for (let i = 0; i < run.processes; i++) {
           servers.push(await startServerProcess(database.url, env, { nodeArgs: serverNodeArgs }));
@@ -1092,6 +1098,7 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
         );
       } finally {
         await Promise.all(servers.map((s) => s.stop()));
+        if (run.redis) await dropRedisNamespace(runNamespace);
       }
     }
   } finally {
