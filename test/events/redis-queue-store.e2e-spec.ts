@@ -75,4 +75,30 @@ describe('the Redis queue store across processes', () => {
     expect((await redis.smembers(`${prefix}u:8`)).sort()).toEqual(['q-live']);
     expect(await ids(b, 8)).toEqual(['q-live']);
   });
+
+  it("reads a tick's fetches in one call, each as if alone: gone, not the owner's, acked", async () => {
+    if (!available) return;
+    await a.create('q-f1', spec(9));
+    await a.create('q-f2', spec(10));
+    await b.append([{ payloads: ['"type":"x"}', '"type":"y"}'], queueIds: ['q-f1', 'q-f2'] }]);
+    // Two calls in one tick share a script call; each read is answered as if alone.
+    const reads = await Promise.all([
+      a.fetch([{ queueId: 'q-f1', ack: 0, after: 0, poller: 'p1' }]),
+      a.fetch([
+        { queueId: 'q-f2', ack: -1, after: -1, owner: 10 },
+        { queueId: 'q-f2', ack: -1, after: -1, owner: 11 },
+        { queueId: 'q-none', ack: -1, after: -1 },
+      ]),
+    ]);
+    const takenOver = await b.fetch([{ queueId: 'q-f1', ack: 0, after: 1, poller: 'p2' }]);
+    expect(reads[0]).toEqual([{ events: ['{"id":1,"type":"y"}'], previousPoller: undefined }]);
+    expect(reads[1]).toEqual([
+      { events: ['{"id":0,"type":"x"}', '{"id":1,"type":"y"}'], previousPoller: undefined },
+      null,
+      null,
+    ]);
+    // The ack dropped event 0; p2 took the queue over from p1.
+    expect(takenOver).toEqual([{ events: [], previousPoller: 'p1' }]);
+    expect(await redis.zcard(`${prefix}e:q-f1`)).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '@hub/config';
+import { TickBatcher } from '../redis/tick-batcher';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -12,19 +13,30 @@ export interface RateLimitResult {
   resetIn: number;
 }
 
-/** KEYS[1]: the counter; ARGV[1]: window ms → {count, ms left}. One atomic call: a window always ends. */
+/**
+ * ARGV: pairs of (counter key, window ms) → for each pair, count and ms left. One atomic call per
+ * batch (the hits of one tick): a window always ends.
+ */
 const HIT_LUA = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+local out = {}
+for i = 1, #ARGV, 2 do
+  local count = redis.call('INCR', ARGV[i])
+  local ttl = redis.call('PTTL', ARGV[i])
+  if ttl < 0 then
+    redis.call('PEXPIRE', ARGV[i], ARGV[i + 1])
+    ttl = tonumber(ARGV[i + 1])
+  end
+  out[#out + 1] = count
+  out[#out + 1] = ttl
 end
-return {count, ttl}
+return out
 `;
 
+/** Hits counted per script call. */
+const HIT_BATCH = 500;
+
 interface RateLimitCommands {
-  zhRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+  zhRateLimitHits(...keysAndWindows: Array<string | number>): Promise<number[]>;
 }
 
 /**
@@ -37,20 +49,25 @@ export class RateLimiter {
 
   private readonly prefix: string;
   private readonly redis: (Redis & RateLimitCommands) | null;
+  /** Every poll is a hit: a tick's hits go to Redis in one call. */
+  private readonly hits = new TickBatcher<{ key: string; windowMs: number }, [number, number]>(
+    (batch) => this.hitBatch(batch),
+    HIT_BATCH,
+  );
 
   constructor(@Inject(REDIS) redis: Redis | null, @Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.redisNamespace}:ratelimit:`;
-    redis?.defineCommand('zhRateLimitHit', { numberOfKeys: 1, lua: HIT_LUA });
+    redis?.defineCommand('zhRateLimitHits', { numberOfKeys: 0, lua: HIT_LUA });
     this.redis = redis as (Redis & RateLimitCommands) | null;
   }
 
   async hit(key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
     if (!this.redis) return this.countHere(key, limit, windowSeconds);
     const now = Date.now();
-    const [count, ttl] = await this.redis.zhRateLimitHit(
-      `${this.prefix}${key}`,
-      windowSeconds * 1000,
-    );
+    const [count, ttl] = await this.hits.add({
+      key: `${this.prefix}${key}`,
+      windowMs: windowSeconds * 1000,
+    });
     return result(count, limit, now + ttl, now);
   }
 
@@ -78,6 +95,14 @@ export class RateLimiter {
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
     await this.redis?.del(`${this.prefix}${key}`);
+  }
+
+  private async hitBatch(
+    batch: Array<{ key: string; windowMs: number }>,
+  ): Promise<Array<[number, number]>> {
+    const args = batch.flatMap(({ key, windowMs }) => [key, windowMs]);
+    const flat = await (this.redis as Redis & RateLimitCommands).zhRateLimitHits(...args);
+    return batch.map((_, i) => [Number(flat[2 * i]), Number(flat[2 * i + 1])]);
   }
 
   private sweep(now: number): void {

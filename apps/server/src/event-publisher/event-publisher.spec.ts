@@ -78,6 +78,33 @@ describe('EventPublisher', () => {
     expect(values()).toEqual([['message'], ['edit']]);
   });
 
+  it('lets a sink overlap deliveries but append them in hand-over order (deliverInTurn)', async () => {
+    const db = new Database(dataSource, new QueryCounter(false));
+    const publisher = new EventPublisher(audience, db);
+    const started: string[] = [];
+    const appended: string[] = [];
+    const valueOf = (batch: readonly Publication[]) => (batch[0].event as { value: string }).value;
+    publisher.attach({
+      deliver: async () => Promise.reject(new Error('deliverInTurn is used instead')),
+      deliverInTurn: (batch, previousIssued) => {
+        const value = valueOf(batch);
+        started.push(value);
+        // The message's lookup is the slow one: the edit's starts (and ends) meanwhile.
+        const lookup = new Promise((r) => setTimeout(r, value === 'message' ? 50 : 0));
+        const done = Promise.all([lookup, previousIssued]).then(() => {
+          appended.push(value);
+        });
+        return { issued: done, done };
+      },
+    });
+    const message = publisher.toUsers([3], named('message'));
+    const edit = publisher.toUsers([3], named('edit'));
+    expect(started).toEqual(['message', 'edit']);
+    await Promise.all([message, edit]);
+    await publisher.drain();
+    expect(appended).toEqual(['message', 'edit']);
+  });
+
   it('addresses the realm, its administrators, and administrators apart from the others', async () => {
     const { publisher, delivered } = setup();
     await publisher.toRealm(1, named('all'));

@@ -6,14 +6,17 @@ import type { EventRecipients, EventSink, Publication } from './event-sink';
 
 /**
  * The one way a change reaches clients. Services hand events over inside their transaction;
- * once it commits they are delivered together (dropped if it rolls back), and deliveries go out
- * one after another in the order they were handed over, so an edit never overtakes the message
- * it edits. The event queues attach themselves as the sink when they start.
+ * once it commits they are delivered together (dropped if it rolls back), and deliveries reach
+ * the queues in the order they were handed over, so an edit never overtakes the message it edits
+ * (a sink with `deliverInTurn` overlaps the rest of their work). The event queues attach
+ * themselves as the sink when they start.
  */
 @Injectable()
 export class EventPublisher {
   private sink?: EventSink;
   private tail: Promise<void> = Promise.resolve();
+  /** Resolves once the last delivery handed over is on its way (see `EventSink.deliverInTurn`). */
+  private issued: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('EventPublisher');
 
   constructor(
@@ -91,14 +94,21 @@ export class EventPublisher {
 
   private deliver(sink: EventSink, batch: Publication[]): Promise<void> {
     // The change is committed: a failed delivery is logged, never reported as a failed request.
-    this.tail = this.tail
-      .then(() => sink.deliver(batch))
-      .catch((err: unknown) =>
-        this.logger.error(
-          `Delivering ${batch.map((p) => p.event.type).join(', ')} events failed: ` +
-            (err as Error).message,
-        ),
+    const failed = (err: unknown) =>
+      this.logger.error(
+        `Delivering ${batch.map((p) => p.event.type).join(', ')} events failed: ` +
+          (err as Error).message,
       );
-    return this.tail;
+    let done: Promise<void>;
+    if (sink.deliverInTurn) {
+      const turn = sink.deliverInTurn(batch, this.issued);
+      this.issued = turn.issued;
+      done = turn.done.catch(failed);
+    } else {
+      done = this.tail.then(() => sink.deliver(batch)).catch(failed);
+    }
+    const previous = this.tail;
+    this.tail = done.then(() => previous);
+    return done;
   }
 }

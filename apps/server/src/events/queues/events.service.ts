@@ -14,7 +14,7 @@ import { ZulipError } from '../../common/zulip-error';
 import { APP_CONFIG } from '../../config/config.module';
 import { EventPublisher } from '../../event-publisher/event-publisher';
 import { ServerMetrics } from '../../metrics/server-metrics';
-import type { EventSink, Publication } from '../../event-publisher/event-sink';
+import type { DeliveryTurn, EventSink, Publication } from '../../event-publisher/event-sink';
 import { formKey, payloadOf, queueWants, renderForQueue } from './event-render';
 import { ListenerRegistry } from './listener-registry';
 import { LongPoll } from './long-poll';
@@ -24,6 +24,11 @@ import { Delivery, FetchResult, QUEUE_STORE, QueueStore, QueueTarget } from './q
 
 const NO_FLAGS: readonly string[] = [];
 const HEARTBEAT = payloadOf({ type: 'heartbeat' });
+/**
+ * How long a delivery's lookup of its recipients' queues answers "who is in Zulip right now" for
+ * the same users (a queue registered meanwhile may be missed: at worst one notification too many).
+ */
+const RECENT_LOOKUP_MS = 1000;
 /** Heartbeat delays are whole multiples of this past the minimum (see heartbeatDelayMs). */
 const HEARTBEAT_STEP_MS = 100;
 
@@ -44,6 +49,11 @@ export class EventsService
   implements EventSink, OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private sweeper: NodeJS.Timeout | undefined;
+  /**
+   * The queues of the last publication's recipients, looked up for its delivery: the
+   * missed-message check of the same message asks about the same users a moment later.
+   */
+  private lastLookup?: { userIds: ReadonlySet<number>; targets: QueueTarget[]; at: number };
   private closing = false;
   private readonly logger = new Logger('Events');
 
@@ -75,17 +85,46 @@ export class EventsService
    * never call it: they hand events to the EventPublisher, which calls it after commit.
    */
   async deliver(publications: readonly Publication[]): Promise<void> {
-    const targets = await Promise.all(
+    await this.deliverInTurn(publications, Promise.resolve()).done;
+  }
+
+  /**
+   * `deliver`, overlapping earlier deliveries: the recipients' queues are looked up at once, and
+   * the append is issued once the previous delivery's has been. The store applies appends in the
+   * order they are issued (one connection, or this process's memory), so a busy stream's sends
+   * wait on one another only for that, not for each other's round trips.
+   */
+  deliverInTurn(publications: readonly Publication[], previousIssued: Promise<void>): DeliveryTurn {
+    const lookups = Promise.all(
       publications.map((p) =>
         this.store.targets(p.recipients.userIds, p.recipients.publicStreamRealmId),
       ),
     );
-    const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
-    this.metrics?.eventsPublished.inc(publications.length);
-    if (deliveries.length > 0) await this.store.append(deliveries);
-    this.metrics?.eventsQueued.inc(
-      deliveries.reduce((sum, d) => sum + d.payloads.length * d.queueIds.length, 0),
-    );
+    let issue: () => void = () => undefined;
+    const issued = new Promise<void>((resolve) => (issue = resolve));
+    const done = (async () => {
+      try {
+        const targets = await lookups;
+        const last = publications.length - 1;
+        if (last >= 0) {
+          const userIds = new Set(publications[last].recipients.userIds);
+          this.lastLookup = { userIds, targets: targets[last], at: Date.now() };
+        }
+        await previousIssued;
+        const deliveries = publications.flatMap((p, i) => this.groups(p, targets[i]));
+        const appended = deliveries.length > 0 ? this.store.append(deliveries) : undefined;
+        issue();
+        this.metrics?.eventsPublished.inc(publications.length);
+        await appended;
+        this.metrics?.eventsQueued.inc(
+          deliveries.reduce((sum, d) => sum + d.payloads.length * d.queueIds.length, 0),
+        );
+      } finally {
+        // A failed lookup must still not let the next delivery overtake the previous one.
+        void previousIssued.then(issue);
+      }
+    })();
+    return { issued, done };
   }
 
   /** The queues wanting one publication, grouped by the form they get it in. */
@@ -118,7 +157,14 @@ export class EventsService
    */
   async usersReceivingMessages(userIds: readonly number[]): Promise<Set<number>> {
     if (userIds.length === 0) return new Set();
-    const targets = await this.store.targets(userIds);
+    const recent = this.lastLookup;
+    const asked = new Set(userIds);
+    const targets =
+      recent &&
+      Date.now() - recent.at < RECENT_LOOKUP_MS &&
+      userIds.every((id) => recent.userIds.has(id))
+        ? recent.targets.filter(({ spec }) => asked.has(spec.userId))
+        : await this.store.targets(userIds);
     return new Set(
       targets
         .filter(({ spec }) => spec.eventTypes === null || spec.eventTypes.includes('message'))

@@ -33,6 +33,11 @@ export interface FetchRequest {
   poller?: string;
   /** Only read the queue if this user owns it (otherwise the result is null). */
   owner?: number;
+  /**
+   * False for reads on behalf of an open listener, whose queue the sweeper keeps alive anyway:
+   * the Redis store then skips refreshing the queue's expiry.
+   */
+  touch?: boolean;
 }
 
 /** Cross-process signals: events were appended, or a newer long-poll took a queue over. */
@@ -53,7 +58,8 @@ export interface QueueStore {
   targets(userIds: readonly number[], publicRealmId?: number): Promise<QueueTarget[]>;
   /**
    * Appends in one round trip and wakes the queues' pollers. A queue that would exceed its bound
-   * is dropped instead (its next fetch finds nothing).
+   * is dropped instead (its next fetch finds nothing). Appends are applied in the order they are
+   * called, even when a call is made before the previous one has resolved (the call sends at once).
    */
   append(deliveries: Delivery[]): Promise<void>;
   /** Acknowledges, reads and marks the queues as used, in one round trip; null for a gone queue. */

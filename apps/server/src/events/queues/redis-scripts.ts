@@ -83,21 +83,37 @@ end
 `;
 
 /**
- * ARGV: prefix, idle ms, queue id, ack, after, poller process ('' to not claim the queue), owner
- * user id ('' for any) → nil (gone, or not the owner's), or [[events...], previous poller].
+ * ARGV: prefix, idle ms, then for each queue read, 6 values: queue id, ack, after, poller process
+ * ('' to not claim the queue), owner user id ('' for any), '1' to refresh its expiry or '0'. One call reads a batch of queues (every
+ * long-poll a process woke or received in one tick). → for each read in turn: -1 (gone, or not
+ * the owner's), or n, the previous poller ('' if none) and the n events.
  */
 export const FETCH_LUA = `${TOUCH}
-local p, idle, q = ARGV[1], ARGV[2], ARGV[3]
-local h = redis.call('HMGET', p .. 'q:' .. q, 'last', 'user', 'realm', 'aps', 'poller')
--- 'last' is always set: it tells a live queue from a gone one.
-if not h[1] then return false end
-if ARGV[7] ~= '' and h[2] ~= ARGV[7] then return false end
-if ARGV[6] ~= '' then redis.call('HSET', p .. 'q:' .. q, 'poller', ARGV[6]) end
-local ek = p .. 'e:' .. q
-redis.call('ZREMRANGEBYSCORE', ek, '-inf', ARGV[4])
-local events = redis.call('ZRANGEBYSCORE', ek, '(' .. ARGV[5], '+inf')
-touch(p, q, idle, h[2], h[3], h[4])
-return {events, h[5] or ''}
+local p, idle = ARGV[1], ARGV[2]
+local out = {}
+for i = 3, #ARGV, 6 do
+  local q, ack, after, poller, owner = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+  local qk = p .. 'q:' .. q
+  local h = redis.call('HMGET', qk, 'last', 'user', 'realm', 'aps', 'poller')
+  -- 'last' is always set: it tells a live queue from a gone one.
+  if not h[1] or (owner ~= '' and h[2] ~= owner) then
+    out[#out + 1] = -1
+  else
+    if poller ~= '' and poller ~= h[5] then redis.call('HSET', qk, 'poller', poller) end
+    local ek = p .. 'e:' .. q
+    if tonumber(ack) >= 0 then redis.call('ZREMRANGEBYSCORE', ek, '-inf', ack) end
+    -- Nothing past the last id: a poll that has caught up reads no event.
+    local events = {}
+    if tonumber(after) < tonumber(h[1]) then
+      events = redis.call('ZRANGEBYSCORE', ek, '(' .. after, '+inf')
+    end
+    if ARGV[i + 5] == '1' then touch(p, q, idle, h[2], h[3], h[4]) end
+    out[#out + 1] = #events
+    out[#out + 1] = h[5] or ''
+    for _, e in ipairs(events) do out[#out + 1] = e end
+  end
+end
+return out
 `;
 
 /** ARGV: prefix, idle ms, queue ids... → number still alive. */
