@@ -27,7 +27,6 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as inspector from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -38,6 +37,7 @@ import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { Database } from '../apps/server/src/database/database.service';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
+import { startProfiler } from './cpu-profile';
 import { percentile, scratchDatabase, table } from './events-setup';
 import { generateRealm, GeneratedRealm } from './realm-data';
 
@@ -185,25 +185,6 @@ function runWorker(job: Job): Promise<Result[]> {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-}
-
-/** A CPU profile of this thread (the server's) until `stop()`. */
-async function startProfiler(): Promise<{ stop: () => Promise<inspector.Profiler.Profile> }> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = <T>(method: string): Promise<T> =>
-    new Promise((resolve, reject) =>
-      session.post(method, (err: Error | null, result: T) => (err ? reject(err) : resolve(result))),
-    );
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  return {
-    stop: async () => {
-      const { profile } = await post<{ profile: inspector.Profiler.Profile }>('Profiler.stop');
-      session.disconnect();
-      return profile;
-    },
-  };
 }
 
 /** Records the statements the server sends while `fn` runs (from its query log). */
@@ -402,7 +383,7 @@ async function main(): Promise<void> {
       endpoints,
     });
     if (profiler && profileFile) {
-      fs.writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
+      await profiler.stop(profileFile);
       process.stdout.write(`CPU profile of the server while measured written to ${profileFile}\n`);
     }
     const ms = (n: number) => n.toFixed(1);

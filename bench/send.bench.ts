@@ -8,7 +8,8 @@
  *
  * `--mix` sends real-world content instead of one line of Markdown: links, mentions, a code
  * block, emoji and linkifier matches, in rotation; the database phase stores the same contents
- * with the HTML the server rendered for them.
+ * with the HTML the server rendered for them. `--profile FILE` writes a CPU profile of the
+ * server's thread during the API phase (open it in Chrome's DevTools).
  *
  * Uses DATABASE_URL's server (or postgresql://postgres@127.0.0.1:5432), in a scratch database
  * that is dropped afterwards.
@@ -20,6 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
+import { startProfiler } from './cpu-profile';
 import { scratchDatabase, table } from './events-setup';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
@@ -42,6 +44,11 @@ const MIXED_CONTENTS = [
   '> quoting the spec\n\n* first point\n* second point with **bold** and _italics_ :thumbs_up:\n* see [the doc](https://example.com/doc/{n})',
   'Plain text message number {n}, nothing special about it at all.',
 ];
+
+function stringOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -135,11 +142,28 @@ function post(
   });
 }
 
-function runWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> {
+type WorkerMessage = { phase: 'api' | 'database' } | { result: { api: Rate; database: Rate } };
+
+/** Runs the load worker; `onPhase` hears when each measured phase starts. */
+function runWorker(
+  job: LoadJob,
+  onPhase: (phase: 'api' | 'database') => Promise<void>,
+): Promise<{ api: Rate; database: Rate }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: job });
-    worker.once('message', resolve);
+    worker.on('message', (message: WorkerMessage) => {
+      if ('result' in message) resolve(message.result);
+      else onPhase(message.phase).then(() => worker.postMessage('go'), reject);
+    });
     worker.once('error', reject);
+  });
+}
+
+/** Tells the main thread a phase starts, and waits until it is ready (its profiler started). */
+function phase(name: 'api' | 'database'): Promise<void> {
+  return new Promise((resolve) => {
+    parentPort?.once('message', () => resolve());
+    parentPort?.postMessage({ phase: name } satisfies WorkerMessage);
   });
 }
 
@@ -169,6 +193,7 @@ async function loadWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> 
       });
     });
 
+    await phase('api');
     const api = await measure(options.concurrency, options.seconds, async () => {
       await post(base, auth, '/messages', {
         type: 'stream',
@@ -178,6 +203,7 @@ async function loadWorker(job: LoadJob): Promise<{ api: Rate; database: Rate }> 
       });
     });
 
+    await phase('database');
     const database = await measure(options.concurrency, options.seconds, async () => {
       const client = await pool.connect();
       try {
@@ -292,7 +318,13 @@ async function main(): Promise<void> {
       options,
       mixed,
     };
-    const { api, database } = await runWorker(job);
+    const profileFile = stringOption('profile');
+    let profiler: Awaited<ReturnType<typeof startProfiler>> | undefined;
+    const { api, database } = await runWorker(job, async (next) => {
+      if (!profileFile) return;
+      if (next === 'api') profiler = await startProfiler();
+      else await profiler?.stop(profileFile);
+    });
     const ratio = api.perSecond / database.perSecond;
     const rows = [
       ['scenario', 'messages/s', 'sent', 'failed'],
@@ -309,6 +341,9 @@ async function main(): Promise<void> {
         `send benchmark: ${subscribed.rows[0].n} subscribers, concurrency ${options.concurrency}, ${options.seconds} s each, ${options.mix ? `mixed content (${MIXED_CONTENTS.length} kinds: links, mentions, code, emoji, linkifiers)` : 'one line of Markdown'}`,
         table(rows),
         `ratio API / PostgreSQL: ${ratio.toFixed(2)} (goal >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`,
+        ...(profileFile
+          ? [`CPU profile of the server during the API phase written to ${profileFile}`]
+          : []),
         '',
       ].join('\n'),
     );
@@ -329,5 +364,7 @@ if (isMainThread) {
     process.exit(1);
   });
 } else {
-  void loadWorker(workerData as LoadJob).then((result) => parentPort?.postMessage(result));
+  void loadWorker(workerData as LoadJob).then((result) =>
+    parentPort?.postMessage({ result } satisfies WorkerMessage),
+  );
 }

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { QueryCounter } from './query-counter';
 
 /**
@@ -20,6 +21,7 @@ interface OpenTransaction {
 export class Database {
   private readonly current = new AsyncLocalStorage<OpenTransaction>();
   private openTransactions = 0;
+  private pgPool: Pool | undefined;
 
   constructor(
     readonly dataSource: DataSource,
@@ -59,9 +61,16 @@ export class Database {
     params: unknown[],
   ): Promise<{ rows: unknown[]; rowCount: number }> {
     const manager = this.current.getStore()?.manager;
+    const name = this.sharedUrl && params.length > 0 ? statementName(sql) : undefined;
+    if (name && !manager?.queryRunner) {
+      // Outside a transaction, straight through the pool: TypeORM's query runner (made, connected
+      // and released around every statement) cost as much as the statement's own client work.
+      this.counter.logQuery(sql, params);
+      const result = await this.pool().query({ name, text: sql, values: params });
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    }
     const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
     try {
-      const name = this.sharedUrl && params.length > 0 ? statementName(sql) : undefined;
       if (!name) {
         const result = await runner.query(sql, params, true);
         return { rows: result.records as unknown[], rowCount: result.affected ?? 0 };
@@ -73,6 +82,12 @@ export class Database {
     } finally {
       if (!manager?.queryRunner) await runner.release();
     }
+  }
+
+  /** The pg pool TypeORM opened (the `postgres` driver's, set once the data source connected). */
+  private pool(): Pool {
+    this.pgPool ??= (this.dataSource.driver as PostgresDriver).master as Pool;
+    return this.pgPool;
   }
 
   /** Joins the open transaction, or opens one; `afterCommit` work runs once it has committed. */

@@ -21,8 +21,9 @@ export class DuePoller {
   ) {}
 
   start(): void {
-    this.tick();
-    this.timer = setInterval(() => runInBackground(() => this.tick()), this.options.everyMs);
+    void this.tick();
+    // The round's promise is returned so that its statements stay outside the count until done.
+    this.timer = setInterval(() => void runInBackground(() => this.tick()), this.options.everyMs);
     this.timer.unref();
   }
 
@@ -32,8 +33,8 @@ export class DuePoller {
     await this.running;
   }
 
-  private tick(): void {
-    if (this.running) return;
+  private tick(): Promise<void> {
+    if (this.running) return this.running;
     const { round, logger, doing } = this.options;
     this.running = round()
       .then(() => undefined)
@@ -41,5 +42,6 @@ export class DuePoller {
       .finally(() => {
         this.running = undefined;
       });
+    return this.running;
   }
 }
