@@ -123,7 +123,12 @@ export class ListenerRegistry {
           .map((id) => this.listeners.get(id))
           .filter((l): l is QueueListener => l !== undefined);
         this.pending.clear();
-        const requests = batch.map((l) => ({ queueId: l.queueId, ack: l.ack, after: l.after, touch: false }));
+        const requests = batch.map((l) => ({
+          queueId: l.queueId,
+          ack: l.ack,
+          after: l.after,
+          touch: false,
+        }));
         // The sweeper keeps open listeners' queues alive: a wake-up's read need not.
         // A store in this process answers at once: every woken listener is answered in this pass.
         const results = this.store.fetchNow
