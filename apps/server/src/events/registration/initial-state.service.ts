@@ -95,7 +95,7 @@ export class InitialStateService {
     let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
     const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
     let users: Promise<ListedUser[]> | undefined;
-    const loadUsers = () => (users ??= this.visibleUsers(user, realm));
+    const loadUsers = () => (users ??= this.users.listVisible(user, realm));
     let defaults: Promise<Record<string, SettingValue>> | undefined;
     const loadDefaults = () => (defaults ??= this.userSettingsDefaults.get(realm.id));
     const parts: Array<Promise<State>> = [];
@@ -222,15 +222,6 @@ export class InitialStateService {
       },
     }));
     return Object.assign({}, ...(await Promise.all(parts))) as State;
-  }
-
-  /** The realm's users as far as `viewer` may see them (guests may be limited). */
-  private async visibleUsers(viewer: User, realm: Realm): Promise<ListedUser[]> {
-    const [users, visible] = await Promise.all([
-      this.repo.realmUsers(realm.id),
-      this.users.visibleUserIds(viewer, realm),
-    ]);
-    return visible ? users.filter((u) => visible.has(u.id)) : users;
   }
 
   /** Public streams plus the private ones the user is or was subscribed to (guests: only theirs). */
