@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { Realm } from '../../identity/realm.types';
 import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../../streams/stream.types';
 import { toApiStream, toApiSubscription } from '../../streams/stream-format';
-import { avatarUrl, presentUser } from '../../identity/user-presenter';
+import { avatarUrl, PresentOptions, presentUser } from '../../identity/user-presenter';
 import { isAdmin, ListedUser, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
@@ -276,13 +276,16 @@ export class InitialStateService {
     profileData: Map<number, Record<string, ProfileFieldValue>>,
     options: StateOptions,
   ): State {
-    const present = (u: ListedUser) =>
-      presentUser(u, {
-        viewer,
-        clientGravatar: options.clientGravatar,
-        includeProfileData: true,
-        profileData: profileData.get(u.id),
-      });
+    // One options object for the whole list (10,000 users in a big realm), not one per user.
+    const shared: PresentOptions = {
+      viewer,
+      clientGravatar: options.clientGravatar,
+      includeProfileData: true,
+    };
+    const present = (u: ListedUser) => {
+      shared.profileData = profileData.get(u.id);
+      return presentUser(u, shared);
+    };
     const self = presentUser(viewer, { viewer });
     return {
       realm_users: users.filter((u) => u.is_active).map(present),
