@@ -1,4 +1,6 @@
 import { Role } from '../../apps/server/src/identity/user.types';
+import { createServerApp } from '../../apps/server/src/bootstrap';
+import { ApiClient } from '../helpers/api-client';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 
 type Member = Record<string, unknown>;
@@ -44,6 +46,44 @@ describe('users API', () => {
       avatar_url: null,
       profile_data: {},
     });
+  });
+
+  it('keeps the realm user list current in every process sharing the database', async () => {
+    // A second server process on the same database, as a scaled-out installation runs.
+    const other = await createServerApp(server.config);
+    await other.listen(0, '127.0.0.1');
+    const otherUrl = `http://127.0.0.1:${(other.getHttpServer().address() as { port: number }).port}`;
+    const fromOther = (user: TestUser) => new ApiClient(otherUrl, user);
+    try {
+      const listed = async (api: ApiClient, id: number) =>
+        ((await api.get('/users')).body.members as Member[]).find((m) => m.user_id === id);
+      const registered = async (api: ApiClient, id: number) => {
+        const state = (await api.post('/register', { fetch_event_types: ['realm_user'] })).body;
+        return (state.realm_users as Member[]).find((m) => m.user_id === id);
+      };
+      // Both processes have the list cached before the changes.
+      await listed(server.client(member), member.id);
+      await listed(fromOther(member), member.id);
+
+      const created = await server.client(admin).post('/users', {
+        email: 'cached@example.com',
+        password: 'violet kettle drums at noon',
+        full_name: 'Cara Cached',
+      });
+      const id = Number(created.body.user_id);
+      expect(await listed(fromOther(member), id)).toMatchObject({ full_name: 'Cara Cached' });
+      expect(await registered(fromOther(member), id)).toMatchObject({ full_name: 'Cara Cached' });
+
+      await server.client(admin).patch(`/users/${id}`, { full_name: 'Cara Renamed' });
+      expect(await listed(fromOther(member), id)).toMatchObject({ full_name: 'Cara Renamed' });
+      expect(await listed(server.client(member), id)).toMatchObject({ full_name: 'Cara Renamed' });
+
+      await fromOther(admin).delete(`/users/${id}`);
+      expect(await listed(server.client(member), id)).toMatchObject({ is_active: false });
+      expect(await registered(server.client(member), id)).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves /users/me, /users/{id} and /users/{email}', async () => {

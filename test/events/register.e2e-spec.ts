@@ -1,5 +1,6 @@
 import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { LookupCaches } from '../../apps/server/src/database/lookup-caches';
+import { UsersRepository } from '../../apps/server/src/identity/users.repository';
 import { startTestServer, TestServer, TestUser } from '../helpers/test-server';
 import { makeStream } from './event-fixtures';
 
@@ -24,6 +25,8 @@ async function grow(server: TestServer, count: number, tag: string): Promise<voi
      ON CONFLICT DO NOTHING`,
     [realm],
   );
+  // Rows written behind the server's back: its cached user lists must go.
+  await server.app.get(UsersRepository).forgetCachedUsers();
 }
 
 describe('POST /register: queue and initial state', () => {

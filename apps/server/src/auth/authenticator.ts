@@ -24,17 +24,20 @@ export function parseBasicAuth(
   const colon = decoded.indexOf(':');
   if (colon < 0) throw ZulipError.unauthorized('Invalid authorization header for basic auth');
   const credentials = { email: decoded.slice(0, colon), apiKey: decoded.slice(colon + 1) };
-  if (parsedHeaders.size >= MAX_PARSED_HEADERS) parsedHeaders.clear();
+  if (parsedHeaders.size >= MAX_PARSED_HEADERS) {
+    // The oldest goes: one new client must not make every other one parse again.
+    parsedHeaders.delete(parsedHeaders.keys().next().value as string);
+  }
   parsedHeaders.set(header, credentials);
   return { ...credentials };
 }
 
 /**
  * Headers already parsed: each client sends the same one with every request (a long-poller,
- * many a second). Bounded; cleared when full.
+ * many a second). Bounded (as many as the clients one process holds); the oldest leaves first.
  */
 const parsedHeaders = new Map<string, Readonly<{ email: string; apiKey: string }>>();
-const MAX_PARSED_HEADERS = 10_000;
+const MAX_PARSED_HEADERS = 50_000;
 
 /** What the per-user rate limit says about one request: headers to send, and whether it may run. */
 export interface RateLimitVerdict {

@@ -19,7 +19,15 @@ export interface NewUser {
   timezone?: string;
 }
 
-const USERS_BY_API_KEY = 'users-by-api-key';
+/**
+ * One lookup cache for user rows, so one invalidation drops every cached copy: the user for an API
+ * key (read by every authenticated request), and a realm's user list (read by every register and
+ * `GET /users`; 10,000 rows take longer to parse than the rest of a register's queries).
+ */
+const USERS = 'users';
+const byApiKey = (apiKey: string) => `key:${apiKey}`;
+const realmList = (realmId: number, includeInactive: boolean) =>
+  `realm:${realmId}:${includeInactive ? 'all' : 'active'}`;
 
 @Injectable()
 export class UsersRepository {
@@ -46,12 +54,12 @@ export class UsersRepository {
   /** Every authenticated request reads this: served from a cache kept coherent by LookupCaches. */
   findByApiKey(apiKey: string): Promise<User | undefined> {
     const load = () => this.db.one<User>('SELECT * FROM users WHERE api_key = $1', [apiKey]);
-    return this.caches.get(USERS_BY_API_KEY, apiKey, load);
+    return this.caches.get(USERS, byApiKey(apiKey), load);
   }
 
   /** The cached user for `apiKey` (read-only), or undefined when it would have to be read. */
   cachedByApiKey(apiKey: string): Readonly<User> | undefined {
-    return this.caches.peek<User>(USERS_BY_API_KEY, apiKey);
+    return this.caches.peek<User>(USERS, byApiKey(apiKey));
   }
 
   findManyByIds(realmId: number, ids: number[]): Promise<User[]> {
@@ -68,12 +76,18 @@ export class UsersRepository {
     );
   }
 
+  /** The realm's users, by id: shared cached rows, which callers must not change. */
   listInRealm(realmId: number, options: { includeInactive?: boolean } = {}): Promise<ListedUser[]> {
-    return this.db.rows<ListedUser>(
-      `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users
-       WHERE realm_id = $1 ${options.includeInactive ? '' : 'AND is_active'} ORDER BY id`,
-      [realmId],
-    );
+    const includeInactive = options.includeInactive ?? false;
+    const load = () =>
+      this.db.rows<ListedUser>(
+        `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users
+         WHERE realm_id = $1 ${includeInactive ? '' : 'AND is_active'} ORDER BY id`,
+        [realmId],
+      );
+    return this.caches
+      .get(USERS, realmList(realmId, includeInactive), load)
+      .then((users) => users ?? []);
   }
 
   /** The users of the realm `userId` shares something with (`sharesWithSql`), themselves included. */
@@ -114,6 +128,7 @@ export class UsersRepository {
         u.timezone ?? '',
       ],
     );
+    await this.forgetCachedUsers();
     return rows[0];
   }
 
@@ -179,9 +194,13 @@ export class UsersRepository {
     return bots;
   }
 
-  /** Cached credentials must not outlive a change to a user (key, role, active flag...). */
-  private forgetCachedUsers(): Promise<void> {
-    return this.caches.invalidate(USERS_BY_API_KEY);
+  /**
+   * Cached credentials and user lists must not outlive a change to a user (key, role, name,
+   * active flag...) or a new one. Public for rows written behind the server's back (tests, the
+   * realm benchmark).
+   */
+  forgetCachedUsers(): Promise<void> {
+    return this.caches.invalidate(USERS);
   }
 
   /** The newest message id `userId` has received, or -1 (Zulip's deprecated `max_message_id`). */

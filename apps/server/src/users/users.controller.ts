@@ -9,7 +9,7 @@ import { Params } from '../common/params';
 import type { Realm } from '../identity/realm.types';
 import { CreateUserDto, ListUsersDto, UpdateSettingsDto, UpdateUserDto } from './dto/users.dto';
 import { noSuchUser } from '../identity/permissions';
-import { presentUser } from '../identity/user-presenter';
+import { PresentOptions, presentUser } from '../identity/user-presenter';
 import { Role, User } from '../identity/user.types';
 import { UsersRepository } from '../identity/users.repository';
 import { UsersService } from './users.service';
@@ -37,9 +37,17 @@ export class UsersController {
     const profileData = includeProfileData
       ? await this.profileFields.realmProfileData(realm.id)
       : new Map<number, undefined>();
-    const options = { viewer: me, clientGravatar: p.client_gravatar ?? true, includeProfileData };
+    // One options object for the whole list (10,000 users in a big realm), not one per user.
+    const options: PresentOptions = {
+      viewer: me,
+      clientGravatar: p.client_gravatar ?? true,
+      includeProfileData,
+    };
     return {
-      members: users.map((u) => presentUser(u, { ...options, profileData: profileData.get(u.id) })),
+      members: users.map((u) => {
+        options.profileData = profileData.get(u.id);
+        return presentUser(u, options);
+      }),
     };
   }
 

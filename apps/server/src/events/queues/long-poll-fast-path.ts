@@ -8,6 +8,7 @@ import { ZulipExceptionFilter } from '../../common/zulip-exception.filter';
 import { answerBody, pollOptions } from './events-answer';
 import { EventsService } from './events.service';
 import { pollParams } from './poll-params';
+import { plainQuery } from './plain-query';
 
 export const EVENTS_PATH = '/api/v1/events';
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -119,28 +120,6 @@ export class LongPollFastPath {
 }
 
 const NO_HEADERS: Record<string, string> = {};
-
-/**
- * A query string as every client writes a poll's (`queue_id=…&last_event_id=…`: no escapes, no
- * repeated names), read without querystring's general machinery; null for anything else, which
- * querystring then reads (the same result either way).
- */
-function plainQuery(query: string): Record<string, string> | null {
-  if (query === '' || /[%+]/.test(query)) return null;
-  const params: Record<string, string> = {};
-  let start = 0;
-  while (start <= query.length) {
-    let end = query.indexOf('&', start);
-    if (end < 0) end = query.length;
-    const eq = query.indexOf('=', start);
-    if (eq <= start || eq > end) return null;
-    const name = query.slice(start, eq);
-    if (name === '__proto__' || Object.hasOwn(params, name)) return null;
-    params[name] = query.slice(eq + 1, end);
-    start = end + 1;
-  }
-  return params;
-}
 
 /**
  * Writes a whole answer with every header in one list (the API's no-store headers included, as

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.service';
-import { LISTED_USER_COLUMNS, ListedUser } from '../../identity/user.types';
 import type {
   BotServiceRow,
   DefaultStreamRow,
@@ -85,13 +84,6 @@ export class InitialStateRepository {
       [streamIds],
     );
     return new Map(rows.map((r) => [r.stream_id, r.user_ids]));
-  }
-
-  realmUsers(realmId: number): Promise<ListedUser[]> {
-    return this.db.rows<ListedUser>(
-      `SELECT ${LISTED_USER_COLUMNS.join(', ')} FROM users WHERE realm_id = $1 ORDER BY id`,
-      [realmId],
-    );
   }
 
   botServices(botIds: number[]): Promise<BotServiceRow[]> {

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { Realm } from '../../identity/realm.types';
 import { MAX_STREAM_DESCRIPTION_LENGTH, MAX_STREAM_NAME_LENGTH } from '../../streams/stream.types';
 import { toApiStream, toApiSubscription } from '../../streams/stream-format';
-import { avatarUrl, presentUser } from '../../identity/user-presenter';
+import { avatarUrl, PresentOptions, presentUser } from '../../identity/user-presenter';
 import { isAdmin, ListedUser, Role, User } from '../../identity/user.types';
 import { InitialStateRepository } from './initial-state.repository';
 import type { StreamWithSubscriptionRow } from './initial-state.types';
@@ -95,7 +95,7 @@ export class InitialStateService {
     let streams: Promise<StreamWithSubscriptionRow[]> | undefined;
     const loadStreams = () => (streams ??= this.visibleStreams(user, realm.id));
     let users: Promise<ListedUser[]> | undefined;
-    const loadUsers = () => (users ??= this.visibleUsers(user, realm));
+    const loadUsers = () => (users ??= this.users.listVisible(user, realm));
     let defaults: Promise<Record<string, SettingValue>> | undefined;
     const loadDefaults = () => (defaults ??= this.userSettingsDefaults.get(realm.id));
     const parts: Array<Promise<State>> = [];
@@ -224,15 +224,6 @@ export class InitialStateService {
     return Object.assign({}, ...(await Promise.all(parts))) as State;
   }
 
-  /** The realm's users as far as `viewer` may see them (guests may be limited). */
-  private async visibleUsers(viewer: User, realm: Realm): Promise<ListedUser[]> {
-    const [users, visible] = await Promise.all([
-      this.repo.realmUsers(realm.id),
-      this.users.visibleUserIds(viewer, realm),
-    ]);
-    return visible ? users.filter((u) => visible.has(u.id)) : users;
-  }
-
   /** Public streams plus the private ones the user is or was subscribed to (guests: only theirs). */
   private async visibleStreams(user: User, realmId: number) {
     const rows = await this.repo.streamsWithSubscription(realmId, user.id);
@@ -285,13 +276,16 @@ export class InitialStateService {
     profileData: Map<number, Record<string, ProfileFieldValue>>,
     options: StateOptions,
   ): State {
-    const present = (u: ListedUser) =>
-      presentUser(u, {
-        viewer,
-        clientGravatar: options.clientGravatar,
-        includeProfileData: true,
-        profileData: profileData.get(u.id),
-      });
+    // One options object for the whole list (10,000 users in a big realm), not one per user.
+    const shared: PresentOptions = {
+      viewer,
+      clientGravatar: options.clientGravatar,
+      includeProfileData: true,
+    };
+    const present = (u: ListedUser) => {
+      shared.profileData = profileData.get(u.id);
+      return presentUser(u, shared);
+    };
     const self = presentUser(viewer, { viewer });
     return {
       realm_users: users.filter((u) => u.is_active).map(present),
