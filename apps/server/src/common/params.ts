@@ -48,6 +48,20 @@ export function Alias(...names: string[]): PropertyDecorator {
 
 type Ctor<T> = new () => T;
 
+const plainChecks = new WeakMap<object, (value: never) => boolean>();
+
+/**
+ * A hand-written check of the DTO's usual, valid values (plain types, in range) that spares a hot
+ * endpoint class-validator's run (its metadata lookup and executor) on every request. It must
+ * accept only what the DTO's decorators accept: anything it declines is validated by them, so
+ * errors and their wording stay theirs.
+ */
+export function PlainlyValid<T>(check: (value: T) => boolean): (target: Ctor<T>) => void {
+  return (target) => {
+    plainChecks.set(target, check);
+  };
+}
+
 interface DtoShape {
   fields: string[];
   optional: Set<string>;
@@ -166,6 +180,8 @@ export function parseParams<T extends object>(
   // Only nested DTOs carry class-transformer's `@Type`: a flat one is its values on an instance,
   // which is what plainToInstance would build, at a fraction of its cost on every request.
   const instance = nested.size > 0 ? plainToInstance(dto, plain) : Object.assign(new dto(), plain);
+  const plainlyValid = plainChecks.get(dto) as ((value: T) => boolean) | undefined;
+  if (plainlyValid?.(instance)) return instance;
   const errors = validateSync(instance, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const error = errors[0];
