@@ -132,6 +132,14 @@ function checkDecoded(name: string, value: unknown, options: JsonOptions, wide: 
   }
 }
 
+/**
+ * Text starting with a letter that is not `true`, `false` or `null` (JSON's only texts that start
+ * with one, whitespace after them allowed): JSON.parse would refuse it.
+ */
+function plainWord(value: string): boolean {
+  return /^[A-Za-z]/.test(value) && !/^(?:true|false|null)[ \t\n\r]*$/.test(value);
+}
+
 /** Decodes, validates and returns the parameters `dto` declares; marks them as consumed. */
 export function parseParams<T extends object>(
   dto: Ctor<T>,
@@ -155,7 +163,9 @@ export function parseParams<T extends object>(
     if (jsonOptions) {
       let decoded: unknown;
       try {
-        decoded = JSON.parse(value);
+        // A word that is not a JSON literal (`anchor=newest`) cannot parse: kept as it is without
+        // the cost of JSON.parse's thrown error.
+        decoded = jsonOptions.orString && plainWord(value) ? value : JSON.parse(value);
       } catch {
         if (!jsonOptions.orString) {
           throw new ZulipError('BAD_REQUEST', `Argument "${name}" is not valid JSON.`, 400, {
