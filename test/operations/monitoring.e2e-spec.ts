@@ -122,6 +122,8 @@ describe('monitoring: GET /metrics and the manage check-* commands', () => {
     expect(sent.status).toBe(200);
     const messageId = Number(sent.body.id);
     expect((await owner.get(`/messages/${messageId}`)).status).toBe(200);
+    const history = { anchor: 'newest', num_before: 1, num_after: 0 };
+    expect((await owner.get('/messages', history)).status).toBe(200);
     const polled = await owner.get('/events', {
       queue_id: queue.body.queue_id as string,
       last_event_id: -1,
@@ -148,6 +150,9 @@ describe('monitoring: GET /metrics and the manage check-* commands', () => {
     ).toBe(1);
     expect(
       grew('http_requests_total', { method: 'GET', route: '/api/v1/events', status: '200' }),
+    ).toBe(1);
+    expect(
+      grew('http_requests_total', { method: 'GET', route: '/api/v1/messages', status: '200' }),
     ).toBe(1);
     expect(after.text).not.toContain(`/messages/${messageId}"`);
   });

@@ -22,6 +22,7 @@ import { ZulipExceptionFilter } from './common/zulip-exception.filter';
 import { EventsWsAdapter } from './events/queues/events-ws-adapter';
 import { EVENTS_PATH, LongPollFastPath } from './events/queues/long-poll-fast-path';
 import { ServerMetrics } from './metrics/server-metrics';
+import { MESSAGES_PATH, MessagesFastPath } from './messages/messages-fast-path';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
 import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
@@ -40,12 +41,13 @@ export const HTTP_TIMEOUTS = {
   requestTimeout: 300_000,
 } as const;
 
-/** The route pattern a request took; the long-poll fast path answers before Express routes. */
+/** The route pattern a request took; the fast paths (polls, history) answer before Express. */
 function serverRoute(req: IncomingMessage): string | undefined {
   const route = expressRoute(req);
   if (route) return route;
-  const isPoll = req.method === 'GET' && /^\/api\/v1\/events(\?|$)/.test(req.url ?? '');
-  return isPoll ? EVENTS_PATH : undefined;
+  if (req.method !== 'GET') return undefined;
+  if (/^\/api\/v1\/events(\?|$)/.test(req.url ?? '')) return EVENTS_PATH;
+  return /^\/api\/v1\/messages(\?|$)/.test(req.url ?? '') ? MESSAGES_PATH : undefined;
 }
 
 /** Builds the server application (not yet listening). Shared by `main.ts` and the tests. */
@@ -100,9 +102,10 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   app.useGlobalPipes(new PathParamsPipe());
   app.useWebSocketAdapter(new EventsWsAdapter(app));
   installApiNoStore(app.getHttpServer());
-  // The fast path's own answers carry the no-store headers; the rest go on to installApiNoStore.
+  // The fast paths' own answers carry the no-store headers; the rest go on to installApiNoStore.
   app.get(LongPollFastPath).install(app.getHttpServer());
-  // After the fast path: it answers in front of every other request listener.
+  app.get(MessagesFastPath).install(app.getHttpServer());
+  // After the fast paths: they answer in front of every other request listener.
   instrumentHttp(app.getHttpServer(), app.get(ServerMetrics).registry, serverRoute);
   Object.assign(app.getHttpServer() as Server, HTTP_TIMEOUTS);
   app.enableShutdownHooks();

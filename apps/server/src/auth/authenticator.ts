@@ -97,6 +97,15 @@ export class Authenticator {
     authorization: string | undefined,
     webhookBotAllowed: boolean,
   ): Readonly<User> | undefined {
+    return this.cachedRealmAndUser(host, authorization, webhookBotAllowed)?.user;
+  }
+
+  /** `authenticateCached`, with the realm it resolved (a hot GET answered in front of Nest). */
+  cachedRealmAndUser(
+    host: string | undefined,
+    authorization: string | undefined,
+    webhookBotAllowed: boolean,
+  ): { realm: Readonly<Realm>; user: Readonly<User> } | undefined {
     const realm = this.resolver.resolveCached(host);
     if (!realm) return undefined;
     const credentials = parseBasicAuth(authorization);
@@ -104,7 +113,7 @@ export class Authenticator {
     assertWellFormed(credentials);
     const user = this.users.cachedByApiKey(credentials.apiKey);
     if (!user) return undefined;
-    return checkUser(realm, credentials, user, webhookBotAllowed);
+    return { realm, user: checkUser(realm, credentials, user, webhookBotAllowed) };
   }
 
   /** The user's API limit, or the endpoint's own bucket (`@OwnRateLimit`). */

@@ -22,14 +22,18 @@ export class EnvelopeInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         if (body instanceof RawResponse) return undefined;
-        const envelope: Record<string, unknown> = { result: 'success', msg: '' };
-        if (body && typeof body === 'object') Object.assign(envelope, body);
-        const ignored = unusedParams(req);
-        if (ignored.length > 0) envelope.ignored_parameters_unsupported = ignored;
-        return envelope;
+        return successEnvelope(body, unusedParams(req));
       }),
     );
   }
+}
+
+/** Zulip's success envelope around what a handler answered, with the parameters it ignored. */
+export function successEnvelope(body: unknown, ignored: string[]): Record<string, unknown> {
+  const envelope: Record<string, unknown> = { result: 'success', msg: '' };
+  if (body && typeof body === 'object') Object.assign(envelope, body);
+  if (ignored.length > 0) envelope.ignored_parameters_unsupported = ignored;
+  return envelope;
 }
 
 function unusedParams(req: ParamsRequest): string[] {

@@ -41,4 +41,37 @@ describe('parseParams', () => {
       parseParams(ExampleDto, { words: '["\\ud83d\\ude00", "café"]', to: 'a@example.com' }),
     ).toMatchObject({ words: ['😀', 'café'], to: 'a@example.com' });
   });
+
+  it('reads a JSON-or-string value as JSON.parse would, or as the string it is', () => {
+    const reference = (text: string): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return text;
+      }
+    };
+    const values = [
+      'newest',
+      'first_unread',
+      'true',
+      'false',
+      'null ',
+      'true\n',
+      'trueish',
+      'nullable',
+      'False',
+      '42',
+      ' 42',
+      '"quoted"',
+      '[1,2]',
+      '{"a":1}',
+      'a@example.com',
+      '',
+    ];
+    for (const to of values) {
+      const decoded = reference(to);
+      if (decoded === null) continue; // refused: not nullable
+      expect({ to, got: parseParams(ExampleDto, { to }).to }).toEqual({ to, got: decoded });
+    }
+  });
 });

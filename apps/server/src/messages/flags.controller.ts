@@ -7,7 +7,8 @@ import { MarkStreamDto, MarkTopicDto, UpdateFlagsDto, UpdateFlagsNarrowDto } fro
 import { ReactionDto } from './dto/reaction.dto';
 import { FlagsService } from './flags.service';
 import { MessageFetchService } from './message-fetch.service';
-import { messageIdParam, parseAnchor } from './messages.controller';
+import { parseAnchor } from './list-messages';
+import { messageIdParam } from './messages.controller';
 import { parseNarrow } from './narrow';
 import { ReactionInput, ReactionsService } from './reactions.service';
 import { clientName } from './normalize';

@@ -51,6 +51,13 @@ export function presentMessages(rows: FetchedMessageRow[], ctx: PresentContext):
     reactions.set(r.message_id, [...(reactions.get(r.message_id) ?? []), r]);
   const edits = new Map<number, MessageEditRow[]>();
   for (const e of ctx.edits) edits.set(e.message_id, [...(edits.get(e.message_id) ?? []), e]);
+  // A page is mostly a few topics: each one's links are found once (answers are only serialized).
+  const topicLinks = new Map<string, ApiMessage['topic_links']>();
+  const linksOf = (topic: string): ApiMessage['topic_links'] => {
+    let links = topicLinks.get(topic);
+    if (!links) topicLinks.set(topic, (links = renderTopicLinks(topic, ctx.linkifiers)));
+    return links;
+  };
 
   return rows.map((row) => {
     const sender = users.get(row.sender_id);
@@ -84,7 +91,7 @@ export function presentMessages(rows: FetchedMessageRow[], ctx: PresentContext):
       recipient_id: (isStream ? row.stream_id : row.dm_group_id) ?? 0,
       type: isStream ? 'stream' : 'private',
       subject: isStream ? row.topic : '',
-      topic_links: isStream ? renderTopicLinks(row.topic, ctx.linkifiers) : [],
+      topic_links: isStream ? linksOf(row.topic) : [],
       timestamp: seconds(row.date_sent),
       is_me_message: /^\/me( |$)/.test(row.content),
       reactions: (reactions.get(row.id) ?? []).map((r) => ({

@@ -10,26 +10,16 @@ import { SendMessageDto } from './dto/send-message.dto';
 import { UpdateMessageDto } from './dto/update-message.dto';
 import { ContentRenderer } from './content-renderer.service';
 import { MessageEditService } from './message-edit.service';
-import { Anchor, MessageFetchService } from './message-fetch.service';
-import { MessageSendService } from './message-send.service';
+import { MessageFetchService } from './message-fetch.service';
+import { listMessages } from './list-messages';
 import { parseNarrow } from './narrow';
+import { MessageSendService } from './message-send.service';
 import { clientName, normalizeContent } from './normalize';
 
 /** A path id: digits only, else Zulip's "Invalid message(s)". */
 export function messageIdParam(raw: string): number {
   if (!/^\d{1,15}$/.test(raw)) throw ZulipError.badRequest('Invalid message(s)');
   return Number(raw);
-}
-
-export function parseAnchor(raw: unknown, useFirstUnread: boolean | undefined): Anchor {
-  if (raw === undefined || raw === null) {
-    if (useFirstUnread) return 'first_unread';
-    throw ZulipError.missing('anchor');
-  }
-  if (raw === 'newest' || raw === 'oldest' || raw === 'first_unread') return raw;
-  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
-  throw ZulipError.badRequest('Invalid anchor');
 }
 
 @Controller('api/v1')
@@ -73,32 +63,7 @@ export class MessagesController {
     @CurrentRealm() realm: Realm,
     @Params(GetMessagesDto) p: GetMessagesDto,
   ) {
-    const applyMarkdown = p.apply_markdown ?? true;
-    const clientGravatar = p.client_gravatar ?? true;
-    if (p.message_ids !== undefined) {
-      if (p.anchor !== undefined || p.num_before !== undefined || p.num_after !== undefined) {
-        throw ZulipError.badRequest('Unsupported parameter combination: anchor, message_ids');
-      }
-      const messages = await this.fetcher.fetchByIds(
-        user,
-        realm,
-        p.message_ids,
-        applyMarkdown,
-        clientGravatar,
-      );
-      return { messages, history_limited: false };
-    }
-    if (p.num_before === undefined) throw ZulipError.missing('num_before');
-    if (p.num_after === undefined) throw ZulipError.missing('num_after');
-    return this.fetcher.fetch(user, realm, {
-      anchor: parseAnchor(p.anchor, p.use_first_unread_anchor),
-      includeAnchor: p.include_anchor ?? true,
-      numBefore: p.num_before,
-      numAfter: p.num_after,
-      narrow: parseNarrow(p.narrow),
-      applyMarkdown,
-      clientGravatar,
-    });
+    return listMessages(this.fetcher, user, realm, p);
   }
 
   @Get('messages/matches_narrow')

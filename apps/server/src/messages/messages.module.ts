@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { EmojiModule } from '../emoji/emoji.module';
 import { EventPublisherModule } from '../event-publisher/event-publisher.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -15,6 +16,7 @@ import { MessageEditService } from './message-edit.service';
 import { MessageAnnouncer } from './message-announcer';
 import { MessageFetchService } from './message-fetch.service';
 import { MessageSendService } from './message-send.service';
+import { MessagesFastPath } from './messages-fast-path';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MirrorUsers } from './mirror-users';
@@ -29,9 +31,10 @@ import { TopicsRepository } from './topics.repository';
 import { TopicsService } from './topics.service';
 import { MetricsModule } from '../metrics/metrics.module';
 
-/** Sending, fetching, searching, editing, flags and reactions. */
+/** Sending, fetching (and the history fast path), searching, editing, flags and reactions. */
 @Module({
   imports: [
+    AuthModule,
     IdentityModule,
     EventPublisherModule,
     UsersModule,
@@ -52,6 +55,7 @@ import { MetricsModule } from '../metrics/metrics.module';
     MirrorUsers,
     MessageSendService,
     MessageFetchService,
+    MessagesFastPath,
     MessageEditService,
     FlagsService,
     ReactionsService,

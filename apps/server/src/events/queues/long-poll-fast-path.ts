@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../../auth/authenticator';
-import { API_CACHE_CONTROL, CREDENTIALS_VARY } from '../../common/no-store';
+import { writeApiAnswer as send } from '../../common/api-answer';
 import { flatten } from '../../common/params.middleware';
 import { ZulipExceptionFilter } from '../../common/zulip-exception.filter';
 import { answerBody, pollOptions } from './events-answer';
@@ -120,26 +120,3 @@ export class LongPollFastPath {
 }
 
 const NO_HEADERS: Record<string, string> = {};
-
-/**
- * Writes a whole answer with every header in one list (the API's no-store headers included, as
- * installApiNoStore sets them on every other API answer): no header map to build and merge.
- */
-function send(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  body: string,
-): void {
-  if (res.headersSent || res.destroyed) return;
-  const list = ['Cache-Control', API_CACHE_CONTROL, 'Vary', CREDENTIALS_VARY];
-  for (const name in headers) list.push(name, headers[name]);
-  list.push(
-    'Content-Type',
-    'application/json; charset=utf-8',
-    'Content-Length',
-    String(Buffer.byteLength(body)),
-  );
-  res.writeHead(status, list);
-  res.end(body);
-}

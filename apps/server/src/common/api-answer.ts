@@ -1,0 +1,28 @@
+import type { ServerResponse } from 'node:http';
+import { API_CACHE_CONTROL, CREDENTIALS_VARY } from './no-store';
+
+/**
+ * Writes a whole answer with every header in one list (the API's no-store headers included, as
+ * installApiNoStore sets them on every other API answer): no header map to build and merge. For
+ * the paths that answer in front of Express (long-polls, hot GETs).
+ */
+export function writeApiAnswer(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  // Encoded once: its length is the header, the bytes are the body.
+  const bytes = Buffer.from(body);
+  const list = ['Cache-Control', API_CACHE_CONTROL, 'Vary', CREDENTIALS_VARY];
+  for (const name in headers) list.push(name, headers[name]);
+  list.push(
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(bytes.length),
+  );
+  res.writeHead(status, list);
+  res.end(bytes);
+}
