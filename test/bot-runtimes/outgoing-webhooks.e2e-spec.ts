@@ -157,6 +157,42 @@ describe('outgoing-webhook bots', () => {
     expect(fromBot).toEqual([]);
   });
 
+  it("is called once created, or reactivated, after the realm's service bots were looked up", async () => {
+    // Each mention below reads the realm's (cached) service bots before the next bot change.
+    const {
+      bot: other,
+      receiver: otherReceiver,
+      topic,
+    } = await webhookBot(() => json(200, { response_not_required: true }));
+    await say(topic, `@**${other.fullName}** first`);
+    await eventually(
+      async () => otherReceiver.calls.length,
+      (n) => n > 0,
+    );
+    const { bot, receiver } = await webhookBot(() => json(200, { response_not_required: true }));
+    await say(topic, `@**${bot.fullName}** created`);
+    await eventually(
+      async () => receiver.calls.length,
+      (n) => n > 0,
+    );
+    expect(receiver.calls).toHaveLength(1);
+
+    expect((await ownerApi.delete(`/bots/${bot.userId}`)).status).toBe(200);
+    await say(topic, `@**${other.fullName}** meanwhile`);
+    await eventually(
+      async () => otherReceiver.calls.length,
+      (n) => n > 1,
+    );
+    expect((await ownerApi.post(`/users/${bot.userId}/reactivate`, {})).status).toBe(200);
+    await say(topic, `@**${bot.fullName}** reactivated`);
+    await eventually(
+      async () => receiver.calls.length,
+      (n) => n > 1,
+    );
+    await botEventsSettled(server);
+    expect(receiver.calls).toHaveLength(2);
+  });
+
   it('is not called for messages that do not mention it, nor for silent mentions', async () => {
     const { bot, receiver, topic } = await webhookBot(() => json(200, { content: 'hi' }));
     await say(topic, 'nobody here');

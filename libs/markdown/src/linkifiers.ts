@@ -1,5 +1,6 @@
 import safeRegex from 'safe-regex2';
 import { LINKIFIER_TIME_BUDGET_MS, MAX_LINKIFIER_MATCHES } from './limits';
+import { variableQuantifiers } from './linkifier-cost';
 import { matchPatterns } from './linkifier-matcher';
 import {
   boundedSource,
@@ -21,6 +22,8 @@ export interface CompiledLinkifier {
   urlTemplate: string;
   /** Text every match contains (the pattern's literal beginning), or null when unknown. */
   requiredText: string | null;
+  /** Set when the pattern's backtracking is provably polynomial (see linkifier-cost). */
+  variableQuantifiers: number | null;
 }
 
 /**
@@ -92,6 +95,7 @@ function compileEach(linkifiers: readonly Linkifier[]): CompiledLinkifier[] {
         flags: `g${flags}`,
         urlTemplate: linkifier.urlTemplate,
         requiredText: literalPrefix(source, flags),
+        variableQuantifiers: variableQuantifiers(source, flags),
       }),
     );
   }

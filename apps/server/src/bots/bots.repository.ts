@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
+import { LookupCaches, SERVICE_BOTS_BY_REALM } from '../database/lookup-caches';
 import { BotServiceRow, BotWithOwner } from './bot.types';
 
 @Injectable()
 export class BotsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly caches: LookupCaches,
+  ) {}
 
   /** Active bots of the realm, optionally only those one user owns, with the owner's email. */
   listActive(realmId: number, ownerId: number | null): Promise<BotWithOwner[]> {
@@ -34,6 +38,8 @@ export class BotsRepository {
        VALUES ($1, $2, $3, $4, $5) RETURNING *`,
       [botId, service.name, service.base_url, service.token, service.interface],
     );
+    // A bot with a service is a service bot: the cached per-realm lists must learn of it.
+    await this.caches.invalidate(SERVICE_BOTS_BY_REALM);
     return rows[0];
   }
 

@@ -3,7 +3,10 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import type { Request } from 'express';
 import { badCharacters, unstorable } from './unstorable';
+import { memoizeValidationMetadata } from './validation-metadata';
 import { ZulipError } from './zulip-error';
+
+memoizeValidationMetadata();
 
 /** The largest id a PostgreSQL `integer` column (users, streams, most ids) holds. */
 export const MAX_INT32 = 2_147_483_647;

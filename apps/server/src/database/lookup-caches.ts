@@ -8,6 +8,12 @@ import { LookupCache } from './lookup-cache';
  * this bounds only changes made behind the application's back (SQL typed into psql).
  */
 const LOOKUP_TTL_MS = 60_000;
+/**
+ * The ids of a realm's active outgoing-webhook and embedded bots (with a service): most realms
+ * have none, and then a mention or DM never needs to look for one. Cleared by the writers of
+ * bots and their services (users.repository, bots.repository); named here, where both can see it.
+ */
+export const SERVICE_BOTS_BY_REALM = 'service-bots-by-realm';
 /** The PostgreSQL notification channel every process of an installation listens on. */
 const CHANNEL = 'zh_lookup_invalidate';
 /** How long a writer waits for its invalidation to round-trip before answering anyway. */

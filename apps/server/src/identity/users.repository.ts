@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sharesWithSql } from './user-access-sql';
 import { Database } from '../database/database.service';
-import { LookupCaches } from '../database/lookup-caches';
+import { LookupCaches, SERVICE_BOTS_BY_REALM } from '../database/lookup-caches';
 import { generateApiKey } from './api-key';
 import { BotType, LISTED_USER_COLUMNS, ListedUser, Role, User } from './user.types';
 
@@ -170,6 +170,8 @@ export class UsersRepository {
       ...entries.map(([, value]) => value),
     ]);
     await this.forgetCachedUsers();
+    // A bot (de)activated joins or leaves its realm's service bots.
+    if (rows[0]?.is_bot) await this.caches.invalidate(SERVICE_BOTS_BY_REALM);
     return rows[0];
   }
 
@@ -190,7 +192,10 @@ export class UsersRepository {
        RETURNING *`,
       [ownerId],
     );
-    if (bots.length > 0) await this.forgetCachedUsers();
+    if (bots.length > 0) {
+      await this.forgetCachedUsers();
+      await this.caches.invalidate(SERVICE_BOTS_BY_REALM);
+    }
     return bots;
   }
 

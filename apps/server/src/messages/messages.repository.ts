@@ -91,27 +91,17 @@ const HIGHLIGHT_OPTIONS =
 const escapedTopic = (alias: string) =>
   `replace(replace(replace(replace(replace(${alias}.topic, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
-@Injectable()
-export class MessagesRepository {
-  constructor(private readonly db: Database) {}
-
-  /**
-   * Stores a message and one row per recipient with their flags — and, for a DM, finds or creates
-   * its conversation — in a single statement: one round trip, atomic without BEGIN/COMMIT, and
-   * the same cost for 2 recipients or 2000. A recipient who muted the sender gets it already read.
-   */
-  async insertWithRecipients(
-    m: NewMessage,
-    spec: RecipientSpec,
-  ): Promise<{ message: MessageRow; recipients: Recipient[] }> {
-    const dmUserIds = spec.source === 'stream' ? null : spec.source.userIds;
-    const source = dmUserIds
-      ? 'SELECT DISTINCT unnest($12::int[]) AS user_id'
-      : `SELECT s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
+/**
+ * The statement of `insertWithRecipients`, for stream messages or DMs: built once each, so every
+ * send passes the same string (its prepared-statement name is then found without rehashing).
+ */
+function insertWithRecipientsSql(direct: boolean): string {
+  const source = direct
+    ? 'SELECT DISTINCT unnest($12::int[]) AS user_id'
+    : `SELECT s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
            WHERE s.stream_id = $3 AND s.active AND u.is_active
          UNION SELECT $2::int`;
-    const row = await this.db.one<{ message: MessageJson; recipients: Recipient[] }>(
-      `WITH g AS (
+  return `WITH g AS (
          INSERT INTO direct_message_groups (realm_id, user_ids)
          SELECT $1, $12::int[] WHERE $12::int[] IS NOT NULL
          ON CONFLICT (realm_id, user_ids) DO UPDATE SET user_ids = EXCLUDED.user_ids
@@ -147,7 +137,27 @@ export class MessagesRepository {
        SELECT row_to_json(m) AS message,
          COALESCE((SELECT json_agg(json_build_object('user_id', user_id, 'flags', flags)) FROM r),
            '[]'::json) AS recipients
-       FROM m`,
+       FROM m`;
+}
+const INSERT_STREAM_MESSAGE_SQL = insertWithRecipientsSql(false);
+const INSERT_DIRECT_MESSAGE_SQL = insertWithRecipientsSql(true);
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Stores a message and one row per recipient with their flags — and, for a DM, finds or creates
+   * its conversation — in a single statement: one round trip, atomic without BEGIN/COMMIT, and
+   * the same cost for 2 recipients or 2000. A recipient who muted the sender gets it already read.
+   */
+  async insertWithRecipients(
+    m: NewMessage,
+    spec: RecipientSpec,
+  ): Promise<{ message: MessageRow; recipients: Recipient[] }> {
+    const dmUserIds = spec.source === 'stream' ? null : spec.source.userIds;
+    const row = await this.db.one<{ message: MessageJson; recipients: Recipient[] }>(
+      dmUserIds ? INSERT_DIRECT_MESSAGE_SQL : INSERT_STREAM_MESSAGE_SQL,
       [
         m.realm_id,
         m.sender_id,

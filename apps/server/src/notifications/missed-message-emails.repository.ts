@@ -53,29 +53,43 @@ export class MissedMessageEmailsRepository {
    * a busy stream whose readers are offline costs no row per reader.
    */
   recipients(pairs: RecipientPair[]): Promise<RecipientRow[]> {
+    // Each message's stream and topic once, and per pair only numbers: a batch is a few messages
+    // to a hundred readers each, and the topic repeated per pair was most of what was sent.
+    // (Ordinals from 1, as WITH ORDINALITY counts.)
+    const ordinalOf = new Map<number, number>();
+    const messages: RecipientPair[] = [];
+    const pairMessage = pairs.map((p) => {
+      let ordinal = ordinalOf.get(p.messageId);
+      if (ordinal === undefined) {
+        ordinal = messages.push(p);
+        ordinalOf.set(p.messageId, ordinal);
+      }
+      return ordinal;
+    });
     return this.db.rows<RecipientRow>(
       `SELECT (c.n - 1)::int AS pair, u.id AS user_id, u.settings, u.realm_id,
               s.is_muted, s.email_notifications, s.wildcard_mentions_notify,
               s.id IS NOT NULL AS subscribed,
               COALESCE(t.visibility_policy, 0)::int AS topic_policy
-       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[])
-         WITH ORDINALITY AS c(message_id, user_id, stream_id, topic, always, stream_default, n)
+       FROM unnest($1::int[], $2::int[], $3::bool[]) WITH ORDINALITY AS c(message, user_id, always, n)
+       JOIN unnest($4::int[], $5::text[], $6::bool[]) WITH ORDINALITY
+         AS mm(stream_id, topic, stream_default, i) ON mm.i = c.message
        JOIN users u ON u.id = c.user_id
-       LEFT JOIN subscriptions s ON s.user_id = u.id AND s.stream_id = c.stream_id AND s.active
-       LEFT JOIN user_topics t ON t.user_id = u.id AND t.stream_id = c.stream_id
-         AND lower(t.topic_name) = lower(c.topic)
+       LEFT JOIN subscriptions s ON s.user_id = u.id AND s.stream_id = mm.stream_id AND s.active
+       LEFT JOIN user_topics t ON t.user_id = u.id AND t.stream_id = mm.stream_id
+         AND lower(t.topic_name) = lower(mm.topic)
        WHERE u.is_active AND NOT u.is_bot AND NOT u.is_mirror_dummy
          AND (c.always OR t.visibility_policy = ${TopicPolicy.followed}
               OR (s.id IS NOT NULL AND COALESCE(s.email_notifications,
-                    (u.settings->>'enable_stream_email_notifications')::boolean, c.stream_default)))
+                    (u.settings->>'enable_stream_email_notifications')::boolean, mm.stream_default)))
        ORDER BY c.n`,
       [
-        pairs.map((p) => p.messageId),
+        pairMessage,
         pairs.map((p) => p.userId),
-        pairs.map((p) => p.streamId),
-        pairs.map((p) => p.topic),
         pairs.map((p) => p.always),
-        pairs.map((p) => p.streamEmailDefault),
+        messages.map((m) => m.streamId),
+        messages.map((m) => m.topic),
+        messages.map((m) => m.streamEmailDefault),
       ],
     );
   }
