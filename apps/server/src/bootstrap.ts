@@ -23,6 +23,7 @@ import { EventsWsAdapter } from './events/queues/events-ws-adapter';
 import { EVENTS_PATH, LongPollFastPath } from './events/queues/long-poll-fast-path';
 import { ServerMetrics } from './metrics/server-metrics';
 import { MESSAGES_PATH, MessagesFastPath } from './messages/messages-fast-path';
+import { MessageSendRoute, SEND_PATH } from './messages/send-route';
 import { jsonPrefixMiddleware } from './sessions/session-authenticator';
 import { streamsOwnBody } from './uploads/upload-body';
 import { clientAssets } from './web/web-assets';
@@ -41,10 +42,15 @@ export const HTTP_TIMEOUTS = {
   requestTimeout: 300_000,
 } as const;
 
-/** The route pattern a request took; the fast paths (polls, history) answer before Express. */
+/**
+ * The route pattern a request took; the fast paths (polls, history) answer before Express, API
+ * sends before Nest's router.
+ */
 function serverRoute(req: IncomingMessage): string | undefined {
   const route = expressRoute(req);
   if (route) return route;
+  if (req.method === 'POST')
+    return /^\/api\/v1\/messages(\?|$)/.test(req.url ?? '') ? SEND_PATH : undefined;
   if (req.method !== 'GET') return undefined;
   if (/^\/api\/v1\/events(\?|$)/.test(req.url ?? '')) return EVENTS_PATH;
   return /^\/api\/v1\/messages(\?|$)/.test(req.url ?? '') ? MESSAGES_PATH : undefined;
@@ -99,6 +105,8 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
     if (err) return filter.send(res, err);
     next();
   });
+  // API sends, after the edge's checks, ahead of Nest's router.
+  app.use(app.get(MessageSendRoute).handle);
   app.useGlobalPipes(new PathParamsPipe());
   app.useWebSocketAdapter(new EventsWsAdapter(app));
   installApiNoStore(app.getHttpServer());

@@ -12,9 +12,10 @@ import { ContentRenderer } from './content-renderer.service';
 import { MessageEditService } from './message-edit.service';
 import { MessageFetchService } from './message-fetch.service';
 import { listMessages } from './list-messages';
+import { sendMessage } from './send-message';
 import { parseNarrow } from './narrow';
 import { MessageSendService } from './message-send.service';
-import { clientName, normalizeContent } from './normalize';
+import { normalizeContent } from './normalize';
 
 /** A path id: digits only, else Zulip's "Invalid message(s)". */
 export function messageIdParam(raw: string): number {
@@ -40,21 +41,10 @@ export class MessagesController {
     @Params(SendMessageDto) p: SendMessageDto,
     @Req() req: ParamsRequest,
   ) {
-    const sent = await this.sender.send(user, realm, {
-      type: p.type,
-      to: p.to,
-      topic: p.topic,
-      content: p.content,
-      client: clientName(req.zulipParams?.client, req.headers['user-agent']),
-      queueId: p.queue_id,
-      localId: p.local_id,
-      sender: p.sender,
-      forged: p.forged,
-      time: p.time,
-      realmStr: p.realm_str,
-      readBySender: p.read_by_sender,
+    return sendMessage(this.sender, user, realm, p, {
+      clientParam: req.zulipParams?.client,
+      userAgent: req.headers['user-agent'],
     });
-    return { id: sent.message.id };
   }
 
   @Get('messages')

@@ -17,6 +17,7 @@ import { MessageAnnouncer } from './message-announcer';
 import { MessageFetchService } from './message-fetch.service';
 import { MessageSendService } from './message-send.service';
 import { MessagesFastPath } from './messages-fast-path';
+import { MessageSendRoute } from './send-route';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MirrorUsers } from './mirror-users';
@@ -56,6 +57,7 @@ import { MetricsModule } from '../metrics/metrics.module';
     MessageSendService,
     MessageFetchService,
     MessagesFastPath,
+    MessageSendRoute,
     MessageEditService,
     FlagsService,
     ReactionsService,
