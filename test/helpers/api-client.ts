@@ -153,3 +153,15 @@ export function rawRequest(
     req.end(body);
   });
 }
+
+/** The headers an API answer's sameness is judged by (the fast paths against the general way). */
+export function apiHeaders(h: Headers): Array<[string, string | null]> {
+  return [
+    'content-type',
+    'cache-control',
+    'vary',
+    'www-authenticate',
+    'x-ratelimit-limit',
+    'retry-after',
+  ].map((name) => [name, h.get(name)]);
+}

@@ -116,6 +116,26 @@ export class Authenticator {
     return { realm, user: checkUser(realm, credentials, user, webhookBotAllowed) };
   }
 
+  /**
+   * The guard's rules for an HTTP Basic route without options of its own, for the routes answered
+   * ahead of Nest (hot GETs, API sends): realm, credentials and account state (from the caches
+   * when warm), then the user's rate limit. The verdict's error, if any, is the caller's to throw
+   * after taking its headers.
+   */
+  async admit(
+    host: string | undefined,
+    authorization: string | undefined,
+    webhookBotAllowed: boolean,
+  ): Promise<{ realm: Readonly<Realm>; user: Readonly<User>; verdict: RateLimitVerdict }> {
+    let found = this.cachedRealmAndUser(host, authorization, webhookBotAllowed);
+    if (!found) {
+      const realm = await this.realmFor(host);
+      found = { realm, user: await this.authenticate(realm, authorization, webhookBotAllowed) };
+    }
+    const verdict = this.rateLimitNow(found.user) ?? (await this.rateLimit(found.user));
+    return { ...found, verdict };
+  }
+
   /** The user's API limit, or the endpoint's own bucket (`@OwnRateLimit`). */
   async rateLimit(user: User, own?: { bucket: string; times: number }): Promise<RateLimitVerdict> {
     const limit = own

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { API_CACHE_CONTROL, CREDENTIALS_VARY } from './no-store';
+import { ZulipExceptionFilter } from './zulip-exception.filter';
 
 /**
  * Writes a whole answer with every header in one list (the API's no-store headers included, as
@@ -25,4 +26,17 @@ export function writeApiAnswer(
   );
   res.writeHead(status, list);
   res.end(bytes);
+}
+
+const errors = new ZulipExceptionFilter();
+
+/** Writes the error envelope for `err`, after the headers already decided (the rate limit's). */
+export function writeApiError(
+  res: ServerResponse,
+  headers: Record<string, string>,
+  err: unknown,
+): void {
+  const error = errors.toZulipError(err);
+  const body = JSON.stringify(error.envelope());
+  writeApiAnswer(res, error.status, { ...headers, ...error.headers }, body);
 }

@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../auth/authenticator';
-import { writeApiAnswer } from '../common/api-answer';
+import { writeApiAnswer, writeApiError } from '../common/api-answer';
 import { ignoredParams, successEnvelope } from '../common/envelope.interceptor';
 import { formIsUtf8 } from '../common/input-guard';
 import { parseParams } from '../common/params';
 import { flatten } from '../common/params.middleware';
 import { badCharacters, unstorable } from '../common/unstorable';
 import { ZulipError } from '../common/zulip-error';
-import { ZulipExceptionFilter } from '../common/zulip-exception.filter';
-import type { Realm } from '../identity/realm.types';
-import type { User } from '../identity/user.types';
 import { GetMessagesDto } from './dto/get-messages.dto';
 import { listMessages } from './list-messages';
 import { MessageFetchService } from './message-fetch.service';
@@ -33,8 +30,6 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
  */
 @Injectable()
 export class MessagesFastPath {
-  private readonly errors = new ZulipExceptionFilter();
-
   constructor(
     private readonly auth: Authenticator,
     private readonly fetcher: MessageFetchService,
@@ -62,20 +57,11 @@ export class MessagesFastPath {
         if (unstorable(name) || unstorable(params[name])) throw badCharacters(name);
       }
       // The guard's rules (auth.guard.ts) for a Basic-auth route without options.
-      let realm: Readonly<Realm>;
-      let user: Readonly<User>;
-      const cached = this.auth.cachedRealmAndUser(
+      const { realm, user, verdict } = await this.auth.admit(
         req.headers.host,
         req.headers.authorization,
         false,
       );
-      if (cached) {
-        ({ realm, user } = cached);
-      } else {
-        realm = await this.auth.realmFor(req.headers.host);
-        user = await this.auth.authenticate(realm, req.headers.authorization, false);
-      }
-      const verdict = this.auth.rateLimitNow(user) ?? (await this.auth.rateLimit(user));
       headers = verdict.headers;
       if (verdict.error) throw verdict.error;
       const consumed = new Set<string>();
@@ -84,9 +70,7 @@ export class MessagesFastPath {
       const answer = JSON.stringify(successEnvelope(body, ignoredParams(params, consumed)));
       writeApiAnswer(res, 200, headers, answer);
     } catch (err) {
-      const error = this.errors.toZulipError(err);
-      const body = JSON.stringify(error.envelope());
-      writeApiAnswer(res, error.status, { ...headers, ...error.headers }, body);
+      writeApiError(res, headers, err);
     }
   }
 }

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Authenticator } from '../auth/authenticator';
-import { writeApiAnswer } from '../common/api-answer';
+import { writeApiAnswer, writeApiError } from '../common/api-answer';
 import { ignoredParams, successEnvelope } from '../common/envelope.interceptor';
 import { parseParams, ParamsRequest } from '../common/params';
-import { ZulipExceptionFilter } from '../common/zulip-exception.filter';
-import type { Realm } from '../identity/realm.types';
-import type { User } from '../identity/user.types';
 import type { SessionRequest } from '../sessions/session-authenticator';
 import { SendMessageDto } from './dto/send-message.dto';
 import { MessageSendService } from './message-send.service';
@@ -27,8 +24,6 @@ export const SEND_PATH = '/api/v1/messages';
  */
 @Injectable()
 export class MessageSendRoute {
-  private readonly errors = new ZulipExceptionFilter();
-
   constructor(
     private readonly auth: Authenticator,
     private readonly sender: MessageSendService,
@@ -45,20 +40,11 @@ export class MessageSendRoute {
   private async answer(req: ParamsRequest, res: Response): Promise<void> {
     let headers: Record<string, string> = NO_HEADERS;
     try {
-      let realm: Readonly<Realm>;
-      let user: Readonly<User>;
-      const cached = this.auth.cachedRealmAndUser(
+      const { realm, user, verdict } = await this.auth.admit(
         req.headers.host,
         req.headers.authorization,
         true,
       );
-      if (cached) {
-        ({ realm, user } = cached);
-      } else {
-        realm = await this.auth.realmFor(req.headers.host);
-        user = await this.auth.authenticate(realm, req.headers.authorization, true);
-      }
-      const verdict = this.auth.rateLimitNow(user) ?? (await this.auth.rateLimit(user));
       headers = verdict.headers;
       if (verdict.error) throw verdict.error;
       const params = req.zulipParams ?? {};
@@ -71,9 +57,7 @@ export class MessageSendRoute {
       const answer = JSON.stringify(successEnvelope(body, ignoredParams(params, consumed)));
       writeApiAnswer(res, 200, headers, answer);
     } catch (err) {
-      const error = this.errors.toZulipError(err);
-      const body = JSON.stringify(error.envelope());
-      writeApiAnswer(res, error.status, { ...headers, ...error.headers }, body);
+      writeApiError(res, headers, err);
     }
   }
 }

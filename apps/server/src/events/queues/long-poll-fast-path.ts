@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../../auth/authenticator';
-import { writeApiAnswer as send } from '../../common/api-answer';
+import { writeApiAnswer as send, writeApiError } from '../../common/api-answer';
 import { flatten } from '../../common/params.middleware';
-import { ZulipExceptionFilter } from '../../common/zulip-exception.filter';
 import { answerBody, pollOptions } from './events-answer';
 import { EventsService } from './events.service';
 import { pollParams } from './poll-params';
@@ -25,8 +24,6 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
  */
 @Injectable()
 export class LongPollFastPath {
-  private readonly errors = new ZulipExceptionFilter();
-
   constructor(
     private readonly auth: Authenticator,
     private readonly events: EventsService,
@@ -77,7 +74,7 @@ export class LongPollFastPath {
       if (verdict.error) throw verdict.error;
       this.poll(res, user.id, params, headers);
     } catch (err) {
-      this.fail(res, headers, err);
+      writeApiError(res, headers, err);
     }
   }
 
@@ -95,7 +92,7 @@ export class LongPollFastPath {
       if (verdict.error) throw verdict.error;
       this.poll(res, user.id, params, headers);
     } catch (err) {
-      this.fail(res, headers, err);
+      writeApiError(res, headers, err);
     }
   }
 
@@ -107,15 +104,9 @@ export class LongPollFastPath {
   ): void {
     const { poll, ignored } = pollParams(params);
     this.events.pollThen(userId, pollOptions(res, poll), (error, texts) => {
-      if (error) this.fail(res, headers, error);
+      if (error) writeApiError(res, headers, error);
       else send(res, 200, headers, answerBody(poll.queueId, texts, ignored));
     });
-  }
-
-  private fail(res: ServerResponse, headers: Record<string, string>, err: unknown): void {
-    const error = this.errors.toZulipError(err);
-    const body = JSON.stringify(error.envelope());
-    send(res, error.status, { ...headers, ...error.headers }, body);
   }
 }
 
