@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { API_CACHE_CONTROL, CREDENTIALS_VARY } from './no-store';
 import { ZulipExceptionFilter } from './zulip-exception.filter';
 
@@ -39,4 +39,22 @@ export function writeApiError(
   const error = errors.toZulipError(err);
   const body = JSON.stringify(error.envelope());
   writeApiAnswer(res, error.status, { ...headers, ...error.headers }, body);
+}
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Puts `answers` in front of the HTTP server's request listeners (no-store, Express...), which get
+ * every request it declines (returns false for), in their order.
+ */
+export function installInFront(
+  server: Server,
+  answers: (req: IncomingMessage, res: ServerResponse) => boolean,
+): void {
+  const others = server.listeners('request') as RequestHandler[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (answers(req, res)) return;
+    for (const handler of others) handler.call(server, req, res);
+  });
 }

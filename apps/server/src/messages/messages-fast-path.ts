@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../auth/authenticator';
-import { writeApiAnswer, writeApiError } from '../common/api-answer';
+import { installInFront, writeApiAnswer, writeApiError } from '../common/api-answer';
 import { ignoredParams, successEnvelope } from '../common/envelope.interceptor';
 import { formIsUtf8 } from '../common/input-guard';
 import { parseParams } from '../common/params';
@@ -14,7 +14,6 @@ import { listMessages } from './list-messages';
 import { MessageFetchService } from './message-fetch.service';
 
 export const MESSAGES_PATH = '/api/v1/messages';
-type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * `GET /api/v1/messages` with HTTP Basic credentials and its parameters in the query string (how
@@ -37,12 +36,10 @@ export class MessagesFastPath {
 
   /** Puts the fast path in front of the HTTP server's request listeners, in their order. */
   install(server: Server): void {
-    const others = server.listeners('request') as RequestHandler[];
-    server.removeAllListeners('request');
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    installInFront(server, (req, res) => {
       const query = fastQuery(req);
-      if (query !== null) return void this.answer(req, res, query);
-      for (const handler of others) handler.call(server, req, res);
+      if (query !== null) void this.answer(req, res, query);
+      return query !== null;
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import * as querystring from 'node:querystring';
 import { Authenticator } from '../../auth/authenticator';
-import { writeApiAnswer as send, writeApiError } from '../../common/api-answer';
+import { installInFront, writeApiAnswer as send, writeApiError } from '../../common/api-answer';
 import { flatten } from '../../common/params.middleware';
 import { answerBody, pollOptions } from './events-answer';
 import { EventsService } from './events.service';
@@ -10,7 +10,6 @@ import { pollParams } from './poll-params';
 import { plainQuery } from './plain-query';
 
 export const EVENTS_PATH = '/api/v1/events';
-type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * `GET /api/v1/events` naming a queue, answered in front of Express and Nest. A message to a
@@ -34,12 +33,10 @@ export class LongPollFastPath {
    * get every request it does not answer, in their order.
    */
   install(server: Server): void {
-    const others = server.listeners('request') as RequestHandler[];
-    server.removeAllListeners('request');
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    installInFront(server, (req, res) => {
       const params = this.pollParams(req);
-      if (params) return void this.answer(req, res, params);
-      for (const handler of others) handler.call(server, req, res);
+      if (params) this.answer(req, res, params);
+      return params !== null;
     });
   }
 
