@@ -36,6 +36,7 @@ import { AppConfig, loadConfig } from '@hub/config';
 import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { Database } from '../apps/server/src/database/database.service';
+import { isBackgroundWork } from '../apps/server/src/database/query-counter';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersRepository } from '../apps/server/src/identity/users.repository';
 import { startProfiler } from './cpu-profile';
@@ -205,10 +206,11 @@ async function capture(
     const before = counter.total;
     original(query, parameters, runner);
     // What the counter counts is the request's own work; background sweeps that happen to run
-    // meanwhile are not counted (and not captured). Transaction control is kept: it is a round
-    // trip the endpoint makes.
+    // meanwhile are not counted (and not captured). The request's own transaction control is
+    // kept: it is a round trip the endpoint makes.
     const counted = counter.total > before;
-    if (counted || /^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) {
+    const control = /^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query);
+    if (counted || (control && !isBackgroundWork())) {
       seen.push({ sql: query, params: parameters ?? [] });
     }
   };

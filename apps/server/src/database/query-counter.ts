@@ -22,6 +22,11 @@ export function runInBackground<T>(fn: () => T): T {
   }
 }
 
+/** Whether the caller runs inside `runInBackground`. */
+export function isBackgroundWork(): boolean {
+  return periodic.getStore() === true;
+}
+
 /** Background runs not yet settled. */
 let inBackground = 0;
 
@@ -64,7 +69,7 @@ export class QueryCounter extends AbstractLogger {
 
   override logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
     if (/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query)) return;
-    if (!periodic.getStore()) this.count++;
+    if (!isBackgroundWork()) this.count++;
     // Parameters stay out of the log: they carry API keys, password hashes and message content.
     if (this.verbose)
       this.nest.debug(`${query}${parameters?.length ? ` -- ${parameters.length} parameters` : ''}`);
