@@ -5,7 +5,8 @@
  *    messages, published at 50 messages/s through the EventPublisher (the path every service's
  *    announcement takes after its commit); p50/p99 from the moment each message was due to its receipt (a publisher
  *    held up by a busy event loop catches up at once, so the offered load stays 50/s and the hold
- *    counts). The same for the server's event socket. Baselines: a bare node:http long-poll server
+ *    counts). The same for the server's event socket (its clients acknowledge at most once a
+ *    second, as the web client does). Baselines: a bare node:http long-poll server
  *    (no auth, validation or framework: what long-polling itself costs here) and a bare `ws`
  *    server broadcasting the same payload to N sockets. Goals (issue 18): long-poll p99 ≤ 1.2× the
  *    bare long-poll's at N = 1,000 and ≤ 1.5× at 5,000, event socket p99 ≤ 1.5× bare ws's; the
@@ -149,6 +150,9 @@ interface ClientQueue {
   seen?: Set<number>;
 }
 
+/** The web client's acknowledgement delay (ACK_DELAY_MS in apps/web/src/events.ts). */
+const SOCKET_ACK_DELAY_MS = 1000;
+
 type WireEvent = { id: number; type: string; message?: { id: number; content: string } };
 
 /** How the clients talk to the bench: a worker thread's port, or a child process's IPC. */
@@ -289,6 +293,18 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
         const url = `ws://${q.base.host}${EVENTS_SOCKET_PATH}`;
         const socket = new WebSocket(url, { headers: { authorization: q.auth } });
         sockets.push(socket);
+        // As the web client does (apps/web/src/events.ts): one ack a second at most.
+        let ackPending = false;
+        const acknowledgeSoon = () => {
+          if (ackPending) return;
+          ackPending = true;
+          setTimeout(() => {
+            ackPending = false;
+            if (socket.readyState === WebSocket.OPEN) {
+              socket.send(JSON.stringify({ type: 'ack', last_event_id: q.last }));
+            }
+          }, SOCKET_ACK_DELAY_MS);
+        };
         return new Promise<void>((resolve) => {
           socket.on('message', (data) => {
             const at = nowMs();
@@ -301,7 +317,7 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
               resolve();
             } else if (frame.type === 'events' && frame.events) {
               take(q, frame.events, at);
-              socket.send(JSON.stringify({ type: 'ack', last_event_id: q.last }));
+              acknowledgeSoon();
             } else if (frame.type === 'error') {
               errors++;
               resolve();

@@ -36,7 +36,10 @@ import { AppConfig, loadConfig } from '@hub/config';
 import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import { Database } from '../apps/server/src/database/database.service';
-import { isBackgroundWork } from '../apps/server/src/database/query-counter';
+import {
+  attributeBackgroundQueries,
+  isBackgroundWork,
+} from '../apps/server/src/database/query-counter';
 import { RealmsService } from '../apps/server/src/realms/realms.service';
 import { UsersRepository } from '../apps/server/src/identity/users.repository';
 import { startProfiler } from './cpu-profile';
@@ -373,6 +376,8 @@ async function main(): Promise<void> {
         .join(', ')}\n`,
     );
 
+    // The captures below leave out background work, from the server's start.
+    attributeBackgroundQueries();
     app = await createServerApp(serverConfig(dbUrl.toString(), dataDir));
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };

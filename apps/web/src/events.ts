@@ -41,6 +41,13 @@ export const browserTransport: EventTransport = {
 /** Failed socket attempts in a row (never opened) before the client falls back to long-polling. */
 const SOCKET_FAILURES_BEFORE_POLLING = 3;
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * Acknowledgements trail the frames they cover by this long: one ack a second at most, however
+ * busy the streams, instead of one per frame (a thousand readers of a busy stream would send the
+ * server a thousand frames per message). The server only trims the queue on an ack; a resume
+ * names the last event seen, so a late ack loses and repeats nothing.
+ */
+export const ACK_DELAY_MS = 1000;
 
 /**
  * The client's event stream: register a queue, then stream it over the event socket, resuming
@@ -59,6 +66,7 @@ export class EventConnection {
   private stopped = false;
   private pollAbort: AbortController | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly sink: EventSink,
@@ -73,6 +81,7 @@ export class EventConnection {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.ackTimer);
     this.pollAbort?.abort();
     this.socket?.close();
   }
@@ -129,7 +138,7 @@ export class EventConnection {
       } else if (message.type === 'events') {
         const events = (message.events as ZulipEvent[]) ?? [];
         this.deliver(events);
-        socket.send(JSON.stringify({ type: 'ack', last_event_id: this.lastEventId }));
+        this.acknowledgeSoon(socket);
       } else if (message.type === 'error') {
         if (message.code === 'BAD_EVENT_QUEUE_ID') {
           socket.onclose = null;
@@ -140,8 +149,21 @@ export class EventConnection {
     };
     socket.onclose = () => {
       if (this.socket === socket) this.socket = null;
+      // The resume on the next socket names the last event seen: that acknowledges.
+      clearTimeout(this.ackTimer);
+      this.ackTimer = undefined;
       if (!this.stopped) this.socketFailed(opened);
     };
+  }
+
+  /** Acknowledges, ACK_DELAY_MS from now, everything `socket` has delivered by then. */
+  private acknowledgeSoon(socket: WebSocket): void {
+    if (this.ackTimer !== undefined) return;
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = undefined;
+      if (this.socket !== socket) return;
+      socket.send(JSON.stringify({ type: 'ack', last_event_id: this.lastEventId }));
+    }, ACK_DELAY_MS);
   }
 
   /** Events in order, each once (a resume may overlap what was already seen). */

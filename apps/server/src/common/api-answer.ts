@@ -14,18 +14,17 @@ export function writeApiAnswer(
   body: string,
 ): void {
   if (res.headersSent || res.destroyed) return;
-  // Encoded once: its length is the header, the bytes are the body.
-  const bytes = Buffer.from(body);
   const list = ['Cache-Control', API_CACHE_CONTROL, 'Vary', CREDENTIALS_VARY];
   for (const name in headers) list.push(name, headers[name]);
   list.push(
     'Content-Type',
     'application/json; charset=utf-8',
     'Content-Length',
-    String(bytes.length),
+    String(Buffer.byteLength(body)),
   );
   res.writeHead(status, list);
-  res.end(bytes);
+  // A string, not a Buffer: Node joins it to the header text, one chunk to write instead of two.
+  res.end(body);
 }
 
 const errors = new ZulipExceptionFilter();
