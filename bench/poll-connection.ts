@@ -8,11 +8,11 @@ export interface PollAnswer {
 }
 
 /**
- * One keep-alive connection making GET requests one at a time, for the fan-out bench's thousand
- * long-pollers. node:http's client costs several times what the server spends on a poll, and it
- * runs on the same two cores as the server being measured; real clients run elsewhere. This one
- * writes a prepared request and reads Content-Length-framed answers (what the server sends), and
- * treats anything else as an error.
+ * One keep-alive connection making requests one at a time, for the fan-out bench's thousand
+ * long-pollers and the send bench's senders. node:http's client costs several times what the
+ * server spends on a poll, and it runs on the same two cores as the server being measured; real
+ * clients run elsewhere. This one writes a prepared request and reads Content-Length-framed
+ * answers (what the server sends), and treats anything else as an error.
  */
 export class PollConnection {
   private readonly socket: net.Socket;
@@ -37,11 +37,24 @@ export class PollConnection {
   }
 
   get(path: string): Promise<PollAnswer> {
+    return this.request(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${this.headers}\r\n`);
+  }
+
+  /** A form POST (`body` URL-encoded). */
+  postForm(path: string, body: string): Promise<PollAnswer> {
+    return this.request(
+      `POST ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${this.headers}` +
+        `Content-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+
+  private request(text: string): Promise<PollAnswer> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.waiting) return Promise.reject(new Error('one request at a time'));
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${this.headers}\r\n`);
+      this.socket.write(text);
     });
   }
 

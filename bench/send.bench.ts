@@ -26,6 +26,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
 import { startProfiler } from './cpu-profile';
+import { PollConnection } from './poll-connection';
 import { scratchDatabase, table } from './events-setup';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
@@ -216,13 +217,28 @@ async function loadWorker(job: LoadJob): Promise<Rounds> {
       });
     });
 
+    // The measured sends go out on lean keep-alive connections, one per sender (node:http's
+    // client would cost the two cores more than the database phase's pg client does).
+    const url = new URL(base);
+    const senders = Array.from(
+      { length: options.concurrency },
+      () => new PollConnection(Number(url.port), url.hostname, `Authorization: ${auth}\r\n`),
+    );
+    const idle = [...senders];
     const sendThroughApi = async () => {
-      await post(base, auth, '/messages', {
-        type: 'stream',
-        to: 'bench',
-        topic: 'load',
-        content: content(),
-      });
+      const connection = idle.pop() as PollConnection;
+      try {
+        const body = new URLSearchParams({
+          type: 'stream',
+          to: 'bench',
+          topic: 'load',
+          content: content(),
+        }).toString();
+        const answer = await connection.postForm(`${url.pathname}/messages`, body);
+        if (answer.status !== 200) throw new Error(`send: ${answer.status} ${answer.body}`);
+      } finally {
+        idle.push(connection);
+      }
     };
     const insertDirectly = async () => {
       const client = await pool.connect();
@@ -257,6 +273,7 @@ async function loadWorker(job: LoadJob): Promise<Rounds> {
       await phase('database');
       rounds.database.push(await measure(options.concurrency, options.seconds, insertDirectly));
     }
+    senders.forEach((c) => c.close());
     return rounds;
   } finally {
     await pool.end();
