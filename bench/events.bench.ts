@@ -64,6 +64,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { loadConfig } from '@hub/config';
 import { createServerApp } from '../apps/server/src/bootstrap';
 import type { EventMessage } from '@hub/api/event.types';
+import { SOCKET_ACK_DELAY_MS } from '@hub/api/event-socket';
 import { EVENTS_SOCKET_PATH } from '../apps/server/src/events/queues/events.gateway';
 import { EventPublisher } from '../apps/server/src/event-publisher/event-publisher';
 import { EventsService } from '../apps/server/src/events/queues/events.service';
@@ -149,9 +150,6 @@ interface ClientQueue {
   /** Scale-out: message ids this queue has had, to count duplicates. */
   seen?: Set<number>;
 }
-
-/** The web client's acknowledgement delay (ACK_DELAY_MS in apps/web/src/events.ts). */
-const SOCKET_ACK_DELAY_MS = 1000;
 
 type WireEvent = { id: number; type: string; message?: { id: number; content: string } };
 
@@ -293,7 +291,7 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
         const url = `ws://${q.base.host}${EVENTS_SOCKET_PATH}`;
         const socket = new WebSocket(url, { headers: { authorization: q.auth } });
         sockets.push(socket);
-        // As the web client does (apps/web/src/events.ts): one ack a second at most.
+        // As the web client does: one ack a second at most (SOCKET_ACK_DELAY_MS).
         let ackPending = false;
         const acknowledgeSoon = () => {
           if (ackPending) return;

@@ -64,21 +64,24 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** Runs `worker` on `concurrency` loops for `seconds`; returns completed operations per second. */
+/**
+ * Runs `worker` on `concurrency` loops (each passed its index) for `seconds`; returns completed
+ * operations per second.
+ */
 async function measure(
   concurrency: number,
   seconds: number,
-  worker: () => Promise<void>,
+  worker: (loop: number) => Promise<void>,
 ): Promise<{ perSecond: number; done: number; failed: number; elapsed: number }> {
   const deadline = Date.now() + seconds * 1000;
   let done = 0;
   let failed = 0;
   const started = Date.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, loop) => {
       while (Date.now() < deadline) {
         try {
-          await worker();
+          await worker(loop);
           done++;
         } catch {
           failed++;
@@ -118,8 +121,8 @@ interface Rounds {
   database: Rate[];
 }
 
-// One keep-alive agent per thread: the load generator should cost the machine as little as the
-// PostgreSQL client of the database phase does (fetch's web streams cost several times more).
+// The setup's calls (fetch's web streams cost several times more); the measured sends go out on
+// PollConnections.
 const agent = new http.Agent({ keepAlive: true });
 
 function post(
@@ -195,6 +198,13 @@ function phase(name: 'api' | 'database'): Promise<void> {
 async function loadWorker(job: LoadJob): Promise<Rounds> {
   const { options, base, auth, realmId, senderId, streamId, subscriberIds } = job;
   const pool = new Pool({ connectionString: job.dbUrl, max: options.concurrency });
+  // The measured sends go out on lean keep-alive connections, one per sender loop (node:http's
+  // client would cost the two cores more than the database phase's pg client does).
+  const url = new URL(base);
+  const senders = Array.from(
+    { length: options.concurrency },
+    () => new PollConnection(Number(url.port), url.hostname, `Authorization: ${auth}\r\n`),
+  );
   try {
     let n = 0;
     const plain = (i: number) => `Benchmark message number ${i}, with a little **Markdown** in it.`;
@@ -206,39 +216,15 @@ async function loadWorker(job: LoadJob): Promise<Rounds> {
         rendered: m.rendered,
       };
     };
-    const content = () => pick(++n).content;
-    // Warm up both paths (JIT, connections, plans).
-    await measure(options.concurrency, 1, async () => {
-      await post(base, auth, '/messages', {
+    const sendThroughApi = async (loop: number) => {
+      const body = new URLSearchParams({
         type: 'stream',
         to: 'bench',
         topic: 'load',
-        content: content(),
-      });
-    });
-
-    // The measured sends go out on lean keep-alive connections, one per sender (node:http's
-    // client would cost the two cores more than the database phase's pg client does).
-    const url = new URL(base);
-    const senders = Array.from(
-      { length: options.concurrency },
-      () => new PollConnection(Number(url.port), url.hostname, `Authorization: ${auth}\r\n`),
-    );
-    const idle = [...senders];
-    const sendThroughApi = async () => {
-      const connection = idle.pop() as PollConnection;
-      try {
-        const body = new URLSearchParams({
-          type: 'stream',
-          to: 'bench',
-          topic: 'load',
-          content: content(),
-        }).toString();
-        const answer = await connection.postForm(`${url.pathname}/messages`, body);
-        if (answer.status !== 200) throw new Error(`send: ${answer.status} ${answer.body}`);
-      } finally {
-        idle.push(connection);
-      }
+        content: pick(++n).content,
+      }).toString();
+      const answer = await senders[loop].postForm(`${url.pathname}/messages`, body);
+      if (answer.status !== 200) throw new Error(`send: ${answer.status} ${answer.body}`);
     };
     const insertDirectly = async () => {
       const client = await pool.connect();
@@ -266,6 +252,8 @@ async function loadWorker(job: LoadJob): Promise<Rounds> {
       }
     };
 
+    // Warm up the measured path (JIT, connections, plans).
+    await measure(options.concurrency, 1, sendThroughApi);
     const rounds: Rounds = { api: [], database: [] };
     for (let round = 0; round < options.rounds; round++) {
       await phase('api');
@@ -273,9 +261,9 @@ async function loadWorker(job: LoadJob): Promise<Rounds> {
       await phase('database');
       rounds.database.push(await measure(options.concurrency, options.seconds, insertDirectly));
     }
-    senders.forEach((c) => c.close());
     return rounds;
   } finally {
+    senders.forEach((c) => c.close());
     await pool.end();
   }
 }

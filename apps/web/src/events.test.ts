@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ACK_DELAY_MS, EventConnection, type EventTransport } from './events';
+import { SOCKET_ACK_DELAY_MS } from '@hub/api/event-socket';
+import { EventConnection, type EventTransport } from './events';
 import type { ConnectionState } from './model';
 import type { ZulipEvent } from '../../../libs/client/src/types';
 
@@ -72,14 +73,14 @@ describe('EventConnection', () => {
     first.receive({ type: 'events', events: [event(0)] });
     first.receive({ type: 'events', events: [event(1)] });
     expect(first.sent).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
+    await vi.advanceTimersByTimeAsync(SOCKET_ACK_DELAY_MS);
     // One ack for both frames, a second later.
     expect(first.sent.slice(1)).toEqual([{ type: 'ack', last_event_id: 1 }]);
 
     // A frame left unacknowledged when the socket drops is covered by the next resume.
     first.receive({ type: 'events', events: [event(1)] });
     first.close();
-    await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
+    await vi.advanceTimersByTimeAsync(SOCKET_ACK_DELAY_MS);
     expect(first.sent).toHaveLength(2);
     expect(t.states.at(-1)).toBe('reconnecting');
     const second = t.sockets[1];
@@ -89,7 +90,7 @@ describe('EventConnection', () => {
     second.receive({ type: 'resumed' });
     second.receive({ type: 'events', events: [event(1), event(2)] });
     expect(t.delivered.map((e) => e.id)).toEqual([0, 1, 2]);
-    await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
+    await vi.advanceTimersByTimeAsync(SOCKET_ACK_DELAY_MS);
     expect(second.sent.slice(1)).toEqual([{ type: 'ack', last_event_id: 2 }]);
     expect(t.states.at(-1)).toBe('live');
     t.connection.stop();

@@ -1,3 +1,4 @@
+import { SOCKET_ACK_DELAY_MS } from '@hub/api/event-socket';
 import { WEB_CLIENT_REGISTER } from '@hub/api/web-client-register';
 import { api, ApiError } from './api';
 import type { ConnectionState } from './model';
@@ -41,13 +42,6 @@ export const browserTransport: EventTransport = {
 /** Failed socket attempts in a row (never opened) before the client falls back to long-polling. */
 const SOCKET_FAILURES_BEFORE_POLLING = 3;
 const MAX_BACKOFF_MS = 30_000;
-/**
- * Acknowledgements trail the frames they cover by this long: one ack a second at most, however
- * busy the streams, instead of one per frame (a thousand readers of a busy stream would send the
- * server a thousand frames per message). The server only trims the queue on an ack; a resume
- * names the last event seen, so a late ack loses and repeats nothing.
- */
-export const ACK_DELAY_MS = 1000;
 
 /**
  * The client's event stream: register a queue, then stream it over the event socket, resuming
@@ -156,14 +150,14 @@ export class EventConnection {
     };
   }
 
-  /** Acknowledges, ACK_DELAY_MS from now, everything `socket` has delivered by then. */
+  /** Acknowledges, SOCKET_ACK_DELAY_MS from now, everything `socket` has delivered by then. */
   private acknowledgeSoon(socket: WebSocket): void {
     if (this.ackTimer !== undefined) return;
     this.ackTimer = setTimeout(() => {
       this.ackTimer = undefined;
       if (this.socket !== socket) return;
       socket.send(JSON.stringify({ type: 'ack', last_event_id: this.lastEventId }));
-    }, ACK_DELAY_MS);
+    }, SOCKET_ACK_DELAY_MS);
   }
 
   /** Events in order, each once (a resume may overlap what was already seen). */

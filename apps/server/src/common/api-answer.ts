@@ -23,7 +23,7 @@ export function writeApiAnswer(
     String(Buffer.byteLength(body)),
   );
   res.writeHead(status, list);
-  // A string, not a Buffer: Node joins it to the header text, one chunk to write instead of two.
+  // A string, not a Buffer: Node joins it to the header text, and no Buffer is made per answer.
   res.end(body);
 }
 
