@@ -351,7 +351,12 @@ describe('mobile push notifications through the push bouncer', () => {
       gcm_payload: { event: 'remove', zulip_message_ids: ids, user_id: bob.id },
       apns_payload: { custom: { zulip: { event: 'remove', zulip_message_ids: ids } } },
     });
+    // The removal is taken off the queue once the bouncer has answered.
+    expect(
+      await until('an empty queue', async () => ((await queued()) === 0 ? true : undefined)),
+    ).toBe(true);
     // Reading them again takes nothing off: nothing is on the devices any more.
+    const removals = bouncer.to('/api/v1/remotes/push/notify').length;
     await ok(
       server
         .client(bob)
@@ -359,6 +364,7 @@ describe('mobile push notifications through the push bouncer', () => {
     );
     await server.app.get(PushRemovals).idle();
     expect(await queued()).toBe(0);
+    expect(bouncer.to('/api/v1/remotes/push/notify')).toHaveLength(removals);
   });
 
   const notifyFor = (user: TestUser) =>
