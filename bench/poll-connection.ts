@@ -16,7 +16,12 @@ export interface PollAnswer {
  */
 export class PollConnection {
   private readonly socket: net.Socket;
-  private pending: Buffer | null = null;
+  private chunks: Buffer[] = [];
+  private received = 0;
+  /** Where the answer being read ends (its header read), or null before its header is in. */
+  private answerEnd: number | null = null;
+  private bodyStart = 0;
+  private status = 0;
   private waiting: { resolve: (a: PollAnswer) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
 
@@ -63,28 +68,36 @@ export class PollConnection {
   }
 
   private onData(chunk: Buffer): void {
-    const data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    const headerEnd = data.indexOf(HEADER_END);
-    if (headerEnd < 0) {
-      this.pending = data;
-      return;
+    // A large answer comes in many chunks: they are joined once it is all here, not per chunk.
+    this.chunks.push(chunk);
+    this.received += chunk.length;
+    if (this.answerEnd === null) {
+      const data = this.joined();
+      const headerEnd = data.indexOf(HEADER_END);
+      if (headerEnd < 0) return;
+      const head = data.toString('latin1', 0, headerEnd);
+      const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+      if (!length) return this.fail(new Error(`unframed answer: ${head.split('\r\n')[0]}`));
+      this.bodyStart = headerEnd + HEADER_END.length;
+      this.status = Number(head.slice(9, 12));
+      this.answerEnd = this.bodyStart + Number(length[1]);
     }
-    const head = data.toString('latin1', 0, headerEnd);
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (!length) return this.fail(new Error(`unframed answer: ${head.split('\r\n')[0]}`));
-    const bodyStart = headerEnd + HEADER_END.length;
-    const bodyEnd = bodyStart + Number(length[1]);
-    if (data.length < bodyEnd) {
-      this.pending = data;
-      return;
-    }
-    this.pending = data.length > bodyEnd ? data.subarray(bodyEnd) : null;
+    if (this.received < this.answerEnd) return;
+    const data = this.joined();
+    const body = data.toString('utf8', this.bodyStart, this.answerEnd);
+    const rest = data.subarray(this.answerEnd);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.received = rest.length;
+    this.answerEnd = null;
     const waiting = this.waiting;
     this.waiting = null;
-    waiting?.resolve({
-      status: Number(head.slice(9, 12)),
-      body: data.toString('utf8', bodyStart, bodyEnd),
-    });
+    waiting?.resolve({ status: this.status, body });
+  }
+
+  /** The chunks received so far, as one buffer (kept as the only chunk). */
+  private joined(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.received)];
+    return this.chunks[0];
   }
 
   private fail(err: Error): void {
