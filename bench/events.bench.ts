@@ -11,7 +11,9 @@
  *    server broadcasting the same payload to N sockets. Goals (issue 18): long-poll p99 ≤ 1.2× the
  *    bare long-poll's at N = 1,000 and ≤ 1.5× at 5,000, event socket p99 ≤ 1.5× bare ws's; the
  *    ratios are printed, and no verdict when a baseline's own sender fell behind the schedule.
- *    Each run follows a warm-up at the same rate (`--warmup 1` s, not counted). The clients run
+ *    The transports and their baselines take turns (`--rounds 3` of `--seconds 5` each, pooled),
+ *    so a drift in the machine's speed shows on both sides of a ratio. Each run follows a warm-up
+ *    at the same rate (`--warmup 1` s, not counted). The clients run
  *    in `--clients 2` child processes (the server and the baselines in this process, measured
  *    without them; the busiest client's CPU is printed: near 100% it would be the bottleneck);
  *    long-polls use a minimal keep-alive HTTP client (bench/poll-connection.ts), since
@@ -38,7 +40,8 @@
  *    cost, not a backlog); each run prints the rate offered and achieved and whether its senders
  *    kept up. `--rate` overrides it. SCALE_OUT_NODE_ARGS passes node options to the servers.
  *
- *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 8]
+ *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 5 (fan-out
+ *                                   per round; scale-out: 8)] [--rounds 3]
  *                                   [--sizes 1000,5000] [--processes 2] [--clients 2]
  *                                   [--warmup 1]
  *                                   [--transports poll,socket,http,ws] [--queues 50000] [--redis]
@@ -658,6 +661,43 @@ function summarize(label: string, n: number, sent: number, report: Report): stri
   ];
 }
 
+/** This process's CPU and the wall clock when a measured run began. */
+interface Phase {
+  cpu: NodeJS.CpuUsage;
+  wall: number;
+}
+
+/** A transport's measured runs at one N, all rounds together. */
+interface MergedRun {
+  label: string;
+  sent: number;
+  report: Report;
+  /** This process's CPU (the server or the bare baseline, and the publisher) over the runs. */
+  serverCpuMs: number;
+  wallMs: number;
+}
+
+function mergeRuns(a: MergedRun, b: MergedRun): MergedRun {
+  const x = a.report;
+  const y = b.report;
+  return {
+    label: a.label,
+    sent: a.sent + b.sent,
+    report: {
+      received: x.received + y.received,
+      latencies: x.latencies.concat(y.latencies),
+      sentAt: x.sentAt.concat(y.sentAt),
+      answers: x.answers + y.answers,
+      errors: x.errors + y.errors,
+      duplicates: x.duplicates + y.duplicates,
+      cpuMs: (x.cpuMs ?? 0) + (y.cpuMs ?? 0),
+      wallMs: (x.wallMs ?? 0) + (y.wallMs ?? 0),
+    },
+    serverCpuMs: a.serverCpuMs + b.serverCpuMs,
+    wallMs: a.wallMs + b.wallMs,
+  };
+}
+
 /** `--trace`: p50/p99 by the second the messages were published in, to stderr. */
 function trace(label: string, report: Report): void {
   const start = report.sentAt.reduce((a, b) => Math.min(a, b), Infinity);
@@ -685,6 +725,9 @@ type Transport = 'poll' | 'socket' | 'http' | 'ws';
 
 /** Seconds of warm-up at the same rate before each measured fan-out run (`--warmup`). */
 const WARMUP_SECONDS = Number(option('warmup', '1'));
+
+/** Turns each fan-out transport and its baseline take at each N (`--rounds`), pooled. */
+const ROUNDS = Math.max(1, Number(option('rounds', '3')));
 
 /** Client processes in the fan-out scenario (`--clients`). */
 const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
@@ -728,18 +771,34 @@ async function fanout(
   ];
   /** p99 by transport and N, for the ratios. */
   const p99 = new Map<string, number>();
-  /** This process's CPU (the server or the bare baseline, and the publisher) over a phase. */
-  let phaseCpu = { cpu: process.cpuUsage(), wall: nowMs() };
-  const phaseStarts = () => (phaseCpu = { cpu: process.cpuUsage(), wall: nowMs() });
-  /** Runs whose sender fell behind the schedule (over a second late at the end). */
+  /** Runs whose sender fell behind the schedule (over a second late at the end) in any round. */
   const behind = new Set<string>();
-  const measured = (key: string, row: string[], report: Report) => {
-    p99.set(key, Number(row[5]));
+  /** Each transport's rounds so far at the current N, merged. */
+  let runs = new Map<string, MergedRun>();
+  /** Adds one round of a transport (its phase's report, and this process's CPU over it). */
+  const measured = (key: string, label: string, sent: number, report: Report, cpuStart: Phase) => {
     if (lastSendLateMs > 1000) behind.add(key);
-    const used = process.cpuUsage(phaseCpu.cpu);
-    const server = (100 * (used.user + used.system)) / 1000 / (nowMs() - phaseCpu.wall);
-    const client = report.wallMs ? (100 * (report.cpuMs ?? 0)) / report.wallMs : NaN;
-    rows.push(row.concat(server.toFixed(0), client.toFixed(0)));
+    const used = process.cpuUsage(cpuStart.cpu);
+    const round: MergedRun = {
+      label,
+      sent,
+      report,
+      serverCpuMs: (used.user + used.system) / 1000,
+      wallMs: nowMs() - cpuStart.wall,
+    };
+    const before = runs.get(key);
+    runs.set(key, before ? mergeRuns(before, round) : round);
+  };
+  /** The rows of the current N's transports, each over all its rounds. */
+  const tabulate = (n: number) => {
+    for (const [key, run] of runs) {
+      const row = summarize(run.label, n, run.sent, run.report);
+      p99.set(key, Number(row[5]));
+      const server = (100 * run.serverCpuMs) / run.wallMs;
+      const client = run.report.wallMs ? (100 * (run.report.cpuMs ?? 0)) / run.report.wallMs : NaN;
+      rows.push(row.concat(server.toFixed(0), client.toFixed(0)));
+    }
+    runs = new Map();
   };
   try {
     await app.listen(0, '127.0.0.1');
@@ -761,8 +820,9 @@ async function fanout(
         if (WARMUP_SECONDS > 0) {
           await paced(WARMUP_SECONDS, async (i, dueAt) => void (await send(i, dueAt, 0)));
         }
-        phaseStarts();
-        return paced(seconds, async (i, dueAt) => void (await send(i, dueAt, phase)));
+        const cpuStart: Phase = { cpu: process.cpuUsage(), wall: nowMs() };
+        const sent = await paced(seconds, async (i, dueAt) => void (await send(i, dueAt, phase)));
+        return { sent, cpuStart };
       };
       const publish = async (i: number, dueAt: number, tag: number) => {
         const message = messageEvent(i + 1, sender, streamId, tag, dueAt);
@@ -776,22 +836,6 @@ async function fanout(
         bases: [`http://127.0.0.1:${port}`],
         users: listeners,
       });
-      for (const transport of (['poll', 'socket'] as const).filter((t) => transports.includes(t))) {
-        phase++;
-        await ask(clients, { kind: transport, phase });
-        const sent = await warmThenPace(publish);
-        await drained(clients, sent * n);
-        const label = transport === 'poll' ? 'long-poll' : 'event socket';
-        const report = await ask<Report>(clients, { kind: 'report' });
-        const storeKind = app.get(EventsService).storeKind;
-        measured(
-          `${transport}:${n}`,
-          summarize(`${label} (${storeKind} store)`, n, sent, report),
-          report,
-        );
-        await sleep(500);
-      }
-
       const payloadOf = (i: number, dueAt: number, tag: number) =>
         JSON.stringify({
           type: 'message',
@@ -799,36 +843,60 @@ async function fanout(
           message: messageEvent(i + 1, sender, streamId, tag, dueAt),
         });
 
-      if (transports.includes('http')) {
-        const bare = new BareLongPollServer();
-        const url = await bare.listen();
+      /** One measured run of a transport; its receipts and CPU are added to its rounds. */
+      const run: Record<Transport, () => Promise<void>> = {
+        poll: () => serverRun('poll', 'long-poll'),
+        socket: () => serverRun('socket', 'event socket'),
+        http: async () => {
+          const bare = new BareLongPollServer();
+          const url = await bare.listen();
+          phase++;
+          await ask(clients, { kind: 'poll', phase, bare: { url, count: n } });
+          const { sent, cpuStart } = await warmThenPace((i, dueAt, tag) =>
+            bare.broadcast(payloadOf(i, dueAt, tag)),
+          );
+          await drained(clients, sent * n);
+          const report = await ask<Report>(clients, { kind: 'report' });
+          measured(`http:${n}`, 'bare node:http long-poll', sent, report, cpuStart);
+          await bare.close();
+          await sleep(500);
+        },
+        ws: async () => {
+          const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+          await new Promise((r) => wss.once('listening', r));
+          const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
+          phase++;
+          await ask(clients, { kind: 'ws', url, count: n, phase });
+          const { sent, cpuStart } = await warmThenPace((i, dueAt, tag) => {
+            const payload = payloadOf(i, dueAt, tag);
+            for (const client of wss.clients) client.send(payload);
+          });
+          await drained(clients, sent * n);
+          const report = await ask<Report>(clients, { kind: 'report' });
+          measured(`ws:${n}`, 'bare ws broadcast', sent, report, cpuStart);
+          await new Promise((r) => wss.close(r));
+          await sleep(500);
+        },
+      };
+      const serverRun = async (transport: 'poll' | 'socket', label: string) => {
         phase++;
-        await ask(clients, { kind: 'poll', phase, bare: { url, count: n } });
-        const sent = await warmThenPace((i, dueAt, tag) =>
-          bare.broadcast(payloadOf(i, dueAt, tag)),
-        );
+        await ask(clients, { kind: transport, phase });
+        const { sent, cpuStart } = await warmThenPace(publish);
         await drained(clients, sent * n);
         const report = await ask<Report>(clients, { kind: 'report' });
-        measured(`http:${n}`, summarize('bare node:http long-poll', n, sent, report), report);
-        await bare.close();
+        const storeKind = app.get(EventsService).storeKind;
+        measured(`${transport}:${n}`, `${label} (${storeKind} store)`, sent, report, cpuStart);
         await sleep(500);
+      };
+      // Each transport next to its baseline, in turns: a drift in the machine's speed over the
+      // run (these are shared machines) shows in both sides of a ratio.
+      const order = (['poll', 'http', 'socket', 'ws'] as const).filter((t) =>
+        transports.includes(t),
+      );
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const transport of order) await run[transport]();
       }
-
-      if (transports.includes('ws')) {
-        const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-        await new Promise((r) => wss.once('listening', r));
-        const url = `ws://127.0.0.1:${(wss.address() as net.AddressInfo).port}`;
-        phase++;
-        await ask(clients, { kind: 'ws', url, count: n, phase });
-        const sent = await warmThenPace((i, dueAt, tag) => {
-          const payload = payloadOf(i, dueAt, tag);
-          for (const client of wss.clients) client.send(payload);
-        });
-        await drained(clients, sent * n);
-        const report = await ask<Report>(clients, { kind: 'report' });
-        measured(`ws:${n}`, summarize('bare ws broadcast', n, sent, report), report);
-        await new Promise((r) => wss.close(r));
-      }
+      tabulate(n);
     }
   } finally {
     clients.stop();
@@ -857,8 +925,9 @@ async function fanout(
     }
   }
   process.stdout.write(
-    `fan-out latency: ${RATE_PER_SECOND} messages/s for ${seconds} s after a ${WARMUP_SECONDS}-s ` +
-      `warm-up at the same rate (not counted), publish → receipt ` +
+    `fan-out latency: ${RATE_PER_SECOND} messages/s, ${ROUNDS} rounds of ${seconds} s per ` +
+      `transport, each after a ${WARMUP_SECONDS}-s warm-up at the same rate (not counted); the ` +
+      `transports and their baselines take turns, each row pools its rounds; publish → receipt ` +
       `(load average before: ${load}); the server and the bare baselines run in this process, ` +
       `the clients in ${clients.size} client process(es) of their own (\`--clients\`; the last ` +
       `column is the busiest one's CPU: near 100%, the load generator is the bottleneck; server ` +
@@ -1401,7 +1470,7 @@ async function main(): Promise<void> {
   if (scenario === 'all' || scenario === 'fanout') {
     const sizes = option('sizes', '1000,5000').split(',').map(Number);
     const transports = option('transports', 'poll,socket,http,ws').split(',') as Transport[];
-    await fanout(sizes, Number(option('seconds', '8')), redis, transports);
+    await fanout(sizes, Number(option('seconds', '5')), redis, transports);
   }
   if (scenario === 'all' || scenario === 'idle') {
     await idle(Number(option('queues', '50000')), redis, Number(option('window', '60')));

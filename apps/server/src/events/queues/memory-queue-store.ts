@@ -15,8 +15,13 @@ interface MemoryQueue {
   target: QueueTarget;
   /** The `targets` call that last listed this queue (to list each once without a Set). */
   listed: number;
-  /** Ascending by id. */
-  events: Array<{ id: number; json: string }>;
+  /**
+   * The payloads held, oldest first, with ids consecutive up to `lastId`. A payload is the one
+   * string every queue of the publication shares: a stream message held by a thousand queues
+   * until their clients acknowledge it is held once, and its text with each queue's id is made
+   * only when it is read.
+   */
+  payloads: string[];
   lastId: number;
   lastAccess: number;
 }
@@ -41,7 +46,7 @@ export class MemoryQueueStore implements QueueStore {
       spec,
       target: { queueId, spec },
       listed: 0,
-      events: [],
+      payloads: [],
       lastId: -1,
       lastAccess: this.now(),
     };
@@ -74,13 +79,11 @@ export class MemoryQueueStore implements QueueStore {
       for (const queueId of queueIds) {
         const queue = this.queues.get(queueId);
         if (!queue) continue;
-        if (queue.events.length + payloads.length > this.maxEvents) {
+        if (queue.payloads.length + payloads.length > this.maxEvents) {
           this.drop(queueId);
         } else {
-          for (const payload of payloads) {
-            queue.lastId += 1;
-            queue.events.push({ id: queue.lastId, json: withId(queue.lastId, payload) });
-          }
+          for (const payload of payloads) queue.payloads.push(payload);
+          queue.lastId += payloads.length;
         }
         woken.push(queueId);
       }
@@ -98,12 +101,14 @@ export class MemoryQueueStore implements QueueStore {
       const queue = this.queues.get(queueId);
       if (!queue || (owner !== undefined && queue.spec.userId !== owner)) return null;
       queue.lastAccess = now;
-      const held = queue.events;
-      let firstKept = 0;
-      while (firstKept < held.length && held[firstKept].id <= ack) firstKept++;
-      if (firstKept > 0) held.splice(0, firstKept);
+      const held = queue.payloads;
+      const acknowledged = clamp(ack - firstIdOf(queue) + 1, 0, held.length);
+      if (acknowledged > 0) held.splice(0, acknowledged);
+      const firstId = firstIdOf(queue);
       const events: string[] = [];
-      for (const e of held) if (e.id > after) events.push(e.json);
+      for (let i = clamp(after - firstId + 1, 0, held.length); i < held.length; i++) {
+        events.push(withId(firstId + i, held[i]));
+      }
       return { events };
     });
   }
@@ -159,6 +164,15 @@ export class MemoryQueueStore implements QueueStore {
   private notify(signal: WakeSignal): void {
     for (const listener of this.listeners) listener(signal);
   }
+}
+
+/** The id of the oldest payload a queue holds (its `lastId` + 1 when it holds none). */
+function firstIdOf(queue: MemoryQueue): number {
+  return queue.lastId - queue.payloads.length + 1;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }
 
 function index(map: Map<number, Set<MemoryQueue>>, key: number): Set<MemoryQueue> {
