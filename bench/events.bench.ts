@@ -40,8 +40,8 @@
  *    cost, not a backlog); each run prints the rate offered and achieved and whether its senders
  *    kept up. `--rate` overrides it. SCALE_OUT_NODE_ARGS passes node options to the servers.
  *
- *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 5 (fan-out
- *                                   per round; scale-out: 8)] [--rounds 3]
+ *   node dist/bench/events.bench.js [--scenario fanout|idle|scale-out] [--seconds 5 (a round)]
+ *                                   [--rounds 3]
  *                                   [--sizes 1000,5000] [--processes 2] [--clients 2]
  *                                   [--warmup 1]
  *                                   [--transports poll,socket,http,ws] [--queues 50000] [--redis]
@@ -116,13 +116,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 // ---------------------------------------------------------------- client worker (fan-out)
 
 type ClientJob =
-  /** Client i registers on (and later polls) `bases[i % bases.length]`. */
-  | { kind: 'register'; bases: string[]; users: BenchUser[]; countDuplicates?: boolean }
+  /**
+   * Client i registers on (and later polls) `bases[i % bases.length]`; the queues are kept as
+   * `set` (default ''), and are the ones later jobs use until another register or a poll's `set`.
+   */
+  | {
+      kind: 'register';
+      bases: string[];
+      users: BenchUser[];
+      countDuplicates?: boolean;
+      set?: string;
+    }
   /**
    * Long-polls the server's queues, or `bare` ones of the bare node:http baseline (queue ids
    * `q<first>`…, `first` 0 unless several client processes share them).
    */
-  | { kind: 'poll'; phase: number; bare?: { url: string; count: number; first?: number } }
+  | {
+      kind: 'poll';
+      phase: number;
+      bare?: { url: string; count: number; first?: number };
+      /** The registered queues to poll (a `register`'s `set`); the last registered if absent. */
+      set?: string;
+    }
   | { kind: 'socket'; phase: number }
   | { kind: 'ws'; url: string; count: number; phase: number }
   | { kind: 'count' }
@@ -177,6 +192,7 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
   let duplicates = 0;
   let stop: () => void = () => undefined;
   let queues: ClientQueue[] = [];
+  const queueSets = new Map<string, ClientQueue[]>();
   // Only this phase's messages count (a resumed queue may still hold the previous phase's).
   let phase = 0;
   /** Records a message of this phase's (and says whether it was one). */
@@ -211,6 +227,7 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
       const bases = job.bases.map((b) => new URL(b));
       const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       queues = [];
+      queueSets.set(job.set ?? '', queues);
       await inBatches(
         job.users.map((user, i) => ({ user, base: bases[i % bases.length] })),
         64,
@@ -233,6 +250,7 @@ function clientWorker(port: ClientChannel | null = parentPort): void {
     },
     async poll(job) {
       if (job.kind !== 'poll') return;
+      if (job.set !== undefined) queues = queueSets.get(job.set) ?? [];
       const bare = job.bare;
       const pollers: ClientQueue[] = bare
         ? Array.from({ length: bare.count }, (_, i) => ({
@@ -678,23 +696,26 @@ interface MergedRun {
 }
 
 function mergeRuns(a: MergedRun, b: MergedRun): MergedRun {
-  const x = a.report;
-  const y = b.report;
   return {
     label: a.label,
     sent: a.sent + b.sent,
-    report: {
-      received: x.received + y.received,
-      latencies: x.latencies.concat(y.latencies),
-      sentAt: x.sentAt.concat(y.sentAt),
-      answers: x.answers + y.answers,
-      errors: x.errors + y.errors,
-      duplicates: x.duplicates + y.duplicates,
-      cpuMs: (x.cpuMs ?? 0) + (y.cpuMs ?? 0),
-      wallMs: (x.wallMs ?? 0) + (y.wallMs ?? 0),
-    },
+    report: mergeReports(a.report, b.report),
     serverCpuMs: a.serverCpuMs + b.serverCpuMs,
     wallMs: a.wallMs + b.wallMs,
+  };
+}
+
+/** Two runs' receipts as one run's. */
+function mergeReports(x: Report, y: Report): Report {
+  return {
+    received: x.received + y.received,
+    latencies: x.latencies.concat(y.latencies),
+    sentAt: x.sentAt.concat(y.sentAt),
+    answers: x.answers + y.answers,
+    errors: x.errors + y.errors,
+    duplicates: x.duplicates + y.duplicates,
+    cpuMs: (x.cpuMs ?? 0) + (y.cpuMs ?? 0),
+    wallMs: (x.wallMs ?? 0) + (y.wallMs ?? 0),
   };
 }
 
@@ -726,7 +747,7 @@ type Transport = 'poll' | 'socket' | 'http' | 'ws';
 /** Seconds of warm-up at the same rate before each measured fan-out run (`--warmup`). */
 const WARMUP_SECONDS = Number(option('warmup', '1'));
 
-/** Turns each fan-out transport and its baseline take at each N (`--rounds`), pooled. */
+/** Turns each fan-out transport and its baseline (or scale-out configuration) take, pooled. */
 const ROUNDS = Math.max(1, Number(option('rounds', '3')));
 
 /** Client processes in the fan-out scenario (`--clients`). */
@@ -1292,8 +1313,9 @@ const SCALE_OUT_STREAM = 'scale-out';
  * Scale-out: `processes` real server processes sharing PostgreSQL and Redis, N clients split over
  * them (each registers and polls on one), messages sent with `POST /messages` through each in
  * turn, after an uncounted warm-up of the same sends. Baselines from the same run, the same way:
- * one process with the in-process queue store, and one with the Redis store. Every client counts
- * what it lost and what it got twice.
+ * one process with the in-process queue store, and one with the Redis store. All three run for
+ * the whole scenario and take turns (`--rounds`, each row pooling its rounds), so a drift in
+ * the machine's speed shows in every one. Every client counts what it lost and what it got twice.
  */
 async function scaleOut(n: number, seconds: number, processes: number): Promise<void> {
   const load = os
@@ -1324,54 +1346,64 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
   const serverNodeArgs = (process.env.SCALE_OUT_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const p99s: number[] = [];
   const keptUp: boolean[] = [];
-  let sender: { auth: string } | undefined;
-  let listeners: BenchUser[] = [];
   let phase = 0;
+  /** Each configuration's servers, all running for the whole scenario. */
+  const fleets: ServerProcess[][] = [];
   try {
+    // A Redis namespace per configuration: each one's queues and channels are its own, so a send
+    // through one configuration reaches only its own queues (they share the database).
+    // One process at a time: the first runs the migrations and creates the realm.
     for (const [index, run] of runs.entries()) {
+      const env = {
+        REDIS_URL: run.redis ? REDIS_URL : '',
+        REDIS_NAMESPACE: `${namespace}-${index}`,
+      };
       const servers: ServerProcess[] = [];
-      const runNamespace = `${namespace}-${index}`;
-      try {
-        // A namespace per run: the Redis store keeps a run's queues after its processes stop, and
-        // the next run's sends would also append to those (twice the work at the same N).
-        const env = {
-          REDIS_URL: run.redis ? REDIS_URL : '',
-          REDIS_NAMESPACE: runNamespace,
-        };
-        // One at a time: the first runs the migrations and creates the realm.
-        for (let i = 0; i < run.processes; i++) {
-          servers.push(await startServerProcess(database.url, env, { nodeArgs: serverNodeArgs }));
-        }
-        if (!sender) {
-          const owner = await pool.query<BenchUser & { realm_id: number }>(
-            'SELECT id, email, api_key, realm_id FROM users ORDER BY id LIMIT 1',
-          );
-          sender = { auth: basicAuth(owner.rows[0]) };
-          listeners = await bulkUsers(pool, owner.rows[0].realm_id, n);
-          const subscribed = await call(
-            agent,
-            servers[0].base,
-            'POST',
-            '/users/me/subscriptions',
-            sender.auth,
-            {
-              subscriptions: JSON.stringify([{ name: SCALE_OUT_STREAM }]),
-              principals: JSON.stringify([owner.rows[0].id, ...listeners.map((u) => u.id)]),
-            },
-          );
-          if (subscribed.status !== 200) {
-            throw new Error(`subscribe: ${JSON.stringify(subscribed.body)}`);
-          }
-        }
-        const auth = sender.auth;
+      fleets.push(servers);
+      for (let i = 0; i < run.processes; i++) {
+        servers.push(await startServerProcess(database.url, env, { nodeArgs: serverNodeArgs }));
+      }
+    }
+    const owner = await pool.query<BenchUser & { realm_id: number }>(
+      'SELECT id, email, api_key, realm_id FROM users ORDER BY id LIMIT 1',
+    );
+    const auth = basicAuth(owner.rows[0]);
+    const listeners = await bulkUsers(pool, owner.rows[0].realm_id, n);
+    const subscribed = await call(
+      agent,
+      fleets[0][0].base,
+      'POST',
+      '/users/me/subscriptions',
+      auth,
+      {
+        subscriptions: JSON.stringify([{ name: SCALE_OUT_STREAM }]),
+        principals: JSON.stringify([owner.rows[0].id, ...listeners.map((u) => u.id)]),
+      },
+    );
+    if (subscribed.status !== 200) throw new Error(`subscribe: ${JSON.stringify(subscribed.body)}`);
+    for (const [index, servers] of fleets.entries()) {
+      await ask(worker, {
+        kind: 'register',
+        bases: servers.map((s) => s.base.origin),
+        users: listeners,
+        countDuplicates: true,
+        set: String(index),
+      });
+    }
+
+    /** Each configuration's rounds so far. */
+    const totals = runs.map(() => ({
+      sent: 0,
+      failures: 0,
+      achieved: 0,
+      maxLagMs: 0,
+      report: undefined as Report | undefined,
+    }));
+    // The configurations take turns, so a drift in the machine's speed shows in every one.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [index, servers] of fleets.entries()) {
         phase++;
-        await ask(worker, {
-          kind: 'register',
-          bases: servers.map((s) => s.base.origin),
-          users: listeners,
-          countDuplicates: true,
-        });
-        await ask(worker, { kind: 'poll', phase });
+        await ask(worker, { kind: 'poll', phase, set: String(index) });
         let failures = 0;
         const sendAt = (tag: number) => async (i: number, dueAt: number) => {
           const via = servers[i % servers.length].base;
@@ -1383,7 +1415,7 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
           }).catch(() => null);
           if (res?.status !== 200) failures++;
         };
-        // Warm-up, not counted (no phase is -1): fresh processes compile their hot paths and
+        // Warm-up, not counted (no phase is -1): the processes compile their hot paths and
         // PostgreSQL caches the stream's rows, so the first run is not the only cold one.
         await pace(SCALE_OUT_WARMUP_SECONDS, SCALE_OUT_RATE, sendAt(-1));
         await sleep(1000);
@@ -1392,30 +1424,40 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
         const sent = sends.sent - failures;
         await drained(worker, sent * n);
         const report = await ask<Report>(worker, { kind: 'report' });
-        const row = summarize(`${run.label}`, n, sent, report);
-        p99s.push(Number(row[5]));
-        keptUp.push(sends.maxLagMs <= KEPT_UP_LAG_MS && failures === 0);
-        rows.push(
-          row.concat([
-            String(failures),
-            String(Math.max(0, sent * n - report.received)),
-            String(report.duplicates),
-            sends.offered.toFixed(1),
-            sends.achieved.toFixed(1),
-            sends.maxLagMs.toFixed(0),
-            keptUp[keptUp.length - 1] ? 'yes' : 'NO',
-          ]),
-        );
-      } finally {
-        await Promise.all(servers.map((s) => s.stop()));
-        if (run.redis) await dropRedisNamespace(runNamespace);
+        const total = totals[index];
+        total.sent += sent;
+        total.failures += failures;
+        total.achieved += sends.achieved / ROUNDS;
+        total.maxLagMs = Math.max(total.maxLagMs, sends.maxLagMs);
+        total.report = total.report ? mergeReports(total.report, report) : report;
       }
     }
+    for (const [index, total] of totals.entries()) {
+      const report = total.report as Report;
+      const row = summarize(runs[index].label, n, total.sent, report);
+      p99s.push(Number(row[5]));
+      keptUp.push(total.maxLagMs <= KEPT_UP_LAG_MS && total.failures === 0);
+      rows.push(
+        row.concat([
+          String(total.failures),
+          String(Math.max(0, total.sent * n - report.received)),
+          String(report.duplicates),
+          SCALE_OUT_RATE.toFixed(1),
+          total.achieved.toFixed(1),
+          total.maxLagMs.toFixed(0),
+          keptUp[keptUp.length - 1] ? 'yes' : 'NO',
+        ]),
+      );
+    }
   } finally {
+    await Promise.all(fleets.flat().map((s) => s.stop()));
     await worker.terminate();
     agent.destroy();
     await pool.end();
     await database.drop();
+    for (const [index, run] of runs.entries()) {
+      if (run.redis) await dropRedisNamespace(`${namespace}-${index}`);
+    }
     await dropRedisNamespace(namespace);
   }
   const [single, singleRedis, scaled] = p99s;
@@ -1424,7 +1466,8 @@ async function scaleOut(n: number, seconds: number, processes: number): Promise<
     ? 'set by --rate'
     : 'the default: the highest of 10/20/30/50 at which the one-process run keeps up here';
   process.stdout.write(
-    `scale-out: ${SCALE_OUT_RATE} messages/s (${rateNote}) for ${seconds} s through ` +
+    `scale-out: ${SCALE_OUT_RATE} messages/s (${rateNote}), ${ROUNDS} rounds of ${seconds} s ` +
+      `per configuration, the configurations in turns, each row pooling its rounds, through ` +
       `POST /messages to a stream with ${n} subscribers, N = ${n} long-polling clients split ` +
       `over the processes (load average before: ${load})\n` +
       `${table(rows)}\n` +
@@ -1464,7 +1507,7 @@ async function main(): Promise<void> {
   // `--processes N` (with `--redis`, which scale-out always uses) is the scale-out scenario.
   if (scenario === 'scale-out' || process.argv.includes('--processes')) {
     const n = Number(option('sizes', '1000').split(',')[0]);
-    await scaleOut(n, Number(option('seconds', '8')), Number(option('processes', '2')));
+    await scaleOut(n, Number(option('seconds', '5')), Number(option('processes', '2')));
     return;
   }
   if (scenario === 'all' || scenario === 'fanout') {
